@@ -1,0 +1,82 @@
+/**
+ * R3.1, R3.2, R3.3 — whether binding arbitration may be invoked, condition by condition.
+ */
+import { foldCase, type CaseState } from "./case-state";
+import { clocks as allClocks, type Clock } from "./clocks";
+import type { CaseFacts } from "./facts";
+import { arbitrationRemedies, type ForbiddenRemedy, type RemedyKind } from "./remedies";
+import { route } from "./routing";
+
+export type PreconditionId = "R3.1a" | "R3.1b" | "R3.1c";
+export interface Precondition {
+  id: PreconditionId;
+  met: boolean;
+  /** A code the UI explains, and the date from which it will be met where that is known. */
+  detail: "organisation_answered" | "organisation_deadline_passed" | "organisation_deadline_running" | "irm_concluded" | "irm_deadline_missed" | "irm_not_used" | "irm_running" | "commerce_concluded" | "commerce_window_passed" | "commerce_not_requested" | "commerce_not_referred" | "commerce_running";
+  from?: Date;
+}
+
+export type BarId = "R3.2-already-arbitrated" | "R3.2-court-judgment" | "R3.2-settled" | "R3.2-dpa-authority" | "R1.2-not-participant";
+export interface Bar {
+  id: BarId;
+  barred: boolean;
+}
+
+export interface ArbitrationGate {
+  open: boolean;
+  preconditions: Precondition[];
+  bars: Bar[];
+  remedies: { allowed: RemedyKind[]; forbidden: ForbiddenRemedy[] };
+}
+
+function byId(list: Clock[], id: string) {
+  return list.find((c) => c.id === id);
+}
+
+export function arbitrationGate(facts: CaseFacts, now: Date, state: CaseState = foldCase(facts.events)): ArbitrationGate {
+  const list = allClocks(facts, now, state);
+  const r = route(facts.subject, facts.certification, facts.claimsParticipation);
+  const t = now.getTime();
+
+  // (a) raised with the organisation, which had its 45 days: it answered, or they ran out.
+  const response = byId(list, "organisation.response");
+  const a: Precondition = state.organisation.respondedAt
+    ? { id: "R3.1a", met: true, detail: "organisation_answered" }
+    : response && t > response.dueAt.getTime()
+      ? { id: "R3.1a", met: true, detail: "organisation_deadline_passed" }
+      : { id: "R3.1a", met: false, detail: "organisation_deadline_running", from: response?.dueAt };
+
+  // (b) used the independent recourse mechanism: it reached an outcome or let its time pass.
+  const determination = byId(list, "irm.determination");
+  const usedBody = state.irm ?? null;
+  const b: Precondition = !usedBody
+    ? { id: "R3.1b", met: false, detail: "irm_not_used" }
+    : usedBody.outcome
+      ? { id: "R3.1b", met: true, detail: "irm_concluded" }
+      : determination && determination.state === "missed"
+        ? { id: "R3.1b", met: true, detail: "irm_deadline_missed" }
+        : { id: "R3.1b", met: false, detail: "irm_running", from: determination?.dueAt };
+
+  // (c) raised through the DPA with Commerce, which had its window.
+  const review = byId(list, "commerce.review");
+  const c: Precondition = !state.commerce
+    ? { id: "R3.1c", met: false, detail: "commerce_not_requested" }
+    : !state.commerce.referredAt
+      ? { id: "R3.1c", met: false, detail: "commerce_not_referred" }
+      : state.commerce.outcome
+        ? { id: "R3.1c", met: true, detail: "commerce_concluded" }
+        : review && t > review.dueAt.getTime()
+          ? { id: "R3.1c", met: true, detail: "commerce_window_passed" }
+          : { id: "R3.1c", met: false, detail: "commerce_running", from: review?.dueAt };
+
+  const bars: Bar[] = [
+    { id: "R1.2-not-participant", barred: !r.applies },
+    { id: "R3.2-already-arbitrated", barred: state.bars.includes("already_arbitrated") },
+    { id: "R3.2-court-judgment", barred: state.bars.includes("court_judgment") },
+    { id: "R3.2-settled", barred: state.bars.includes("settled") },
+    { id: "R3.2-dpa-authority", barred: r.applies && r.dpaAuthority },
+  ];
+  const preconditions = [a, b, c];
+  const open = !state.closed && !state.arbitration && preconditions.every((p) => p.met) && bars.every((x) => !x.barred);
+  return { open, preconditions, bars, remedies: arbitrationRemedies() };
+}

@@ -1,0 +1,33 @@
+/**
+ * Day arithmetic for deadlines. A deadline of N days runs to the end of the Nth day after
+ * the day of the start event, both read in the time zone of the party that must act: an
+ * obligation "within 45 days" is met by the end of that party's 45th day.
+ * Working days are Monday to Friday; public holidays are not modelled.
+ */
+import { TZDate } from "@date-fns/tz";
+import { addBusinessDays, addDays, differenceInCalendarDays, endOfDay, startOfDay } from "date-fns";
+import type { Span } from "./policy";
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The last instant of the day `span` after the local day of `start`. */
+export function deadlineAfter(start: Date, span: Span, zone: string, extraCalendarDays = 0): Date {
+  const local = new TZDate(start.getTime(), zone);
+  const counted = span.unit === "working" ? addBusinessDays(local, span.days) : addDays(local, span.days);
+  return new Date(endOfDay(addDays(counted, extraCalendarDays)).getTime());
+}
+
+/** Calendar days from the local day of `now` to the local day of `due` (negative once past). */
+export function calendarDaysLeft(now: Date, due: Date, zone: string): number {
+  return differenceInCalendarDays(new TZDate(due.getTime(), zone), new TZDate(now.getTime(), zone));
+}
+
+/** Whole days a pause lasted, a started day counting as a day. */
+export function pauseDays(from: Date, to: Date): number {
+  return Math.max(0, Math.ceil((to.getTime() - from.getTime()) / DAY_MS));
+}
+
+/** The first instant of the local day of `at`. */
+export function startOfLocalDay(at: Date, zone: string): Date {
+  return new Date(startOfDay(new TZDate(at.getTime(), zone)).getTime());
+}

@@ -1,0 +1,269 @@
+/**
+ * Where a case stands, folded from its events. Pure and total: the same events always give
+ * the same state, whatever the order they were loaded in (they are sorted by time first).
+ */
+import type { ArbitrationBar, EligibilityDecision, InfoSource, LadderEvent, ReferralStatus, Referrer } from "./events";
+import type { RemedyKind } from "./remedies";
+import type { RungId } from "./routing";
+
+export interface Interval {
+  from: Date;
+  to: Date | null;
+}
+
+export type RemedySource = "irm" | "dpa_panel" | "arbitration";
+
+export interface TrackedRemedy {
+  id: string;
+  kind: RemedyKind;
+  source: RemedySource;
+  orderedAt: Date;
+  dueAt: Date;
+  description?: string;
+  compliedAt: Date | null;
+  evidence: string | null;
+}
+
+export interface ReferralState {
+  referralId: string;
+  referrer: Referrer;
+  status: ReferralStatus;
+  history: { status: ReferralStatus; at: Date }[];
+}
+
+export interface CaseState {
+  filedAt: Date | null;
+  closed: { at: Date; outcome: string } | null;
+  rung: RungId | "closed" | "not_filed";
+  organisation: {
+    acknowledgedAt: Date | null;
+    respondedAt: Date | null;
+    resolutionProposed: { at: Date; remedies: RemedyKind[] } | null;
+    infoRequestOpen: boolean;
+  };
+  irm: {
+    escalatedAt: Date;
+    acknowledgedAt: Date | null;
+    eligibility: { decision: EligibilityDecision; reason: string | null; at: Date } | null;
+    openRequests: InfoSource[];
+    /** Periods spent awaiting the complainant (R2.3: the clock may pause). */
+    awaitingComplainant: Interval[];
+    outcome: { kind: "conciliated" | "determined" | "ineligible" | "dismissed"; at: Date } | null;
+  } | null;
+  panel: {
+    escalatedAt: Date;
+    comments: { from: InfoSource; at: Date }[];
+    advisedAt: Date | null;
+    referralNotices: { kind: "ftc" | "delisting"; at: Date }[];
+  } | null;
+  commerce: {
+    requestedAt: Date;
+    referredAt: Date | null;
+    outcome: { outcome: string; at: Date } | null;
+  } | null;
+  arbitration: {
+    invokedAt: Date;
+    noticeDeliveredAt: Date | null;
+    proposed: string[] | null;
+    strikes: Partial<Record<InfoSource, { struck: string[]; ranking: string[] }>>;
+    arbitrators: string[] | null;
+    hearing: { at: Date; mode: "video" | "phone" } | null;
+    awardedAt: Date | null;
+  } | null;
+  remedies: TrackedRemedy[];
+  referrals: ReferralState[];
+  bars: ArbitrationBar[];
+  breachedClocks: string[];
+  lastEventAt: Date | null;
+}
+
+export function sortEvents(events: readonly LadderEvent[]): LadderEvent[] {
+  return events.map((e, i) => [e, i] as const).sort((a, b) => a[0].at.getTime() - b[0].at.getTime() || a[1] - b[1]).map(([e]) => e);
+}
+
+export function emptyState(): CaseState {
+  return {
+    filedAt: null,
+    closed: null,
+    rung: "not_filed",
+    organisation: { acknowledgedAt: null, respondedAt: null, resolutionProposed: null, infoRequestOpen: false },
+    irm: null,
+    panel: null,
+    commerce: null,
+    arbitration: null,
+    remedies: [],
+    referrals: [],
+    bars: [],
+    breachedClocks: [],
+    lastEventAt: null,
+  };
+}
+
+export function foldCase(events: readonly LadderEvent[]): CaseState {
+  return sortEvents(events).reduce(applyEvent, emptyState());
+}
+
+function orderRemedies(state: CaseState, source: RemedySource, at: Date, remedies: { id: string; kind: RemedyKind; dueAt: Date; description?: string }[]) {
+  for (const r of remedies) state.remedies.push({ ...r, source, orderedAt: at, compliedAt: null, evidence: null });
+}
+
+/** Applies one event to a copy of the state. */
+export function applyEvent(previous: CaseState, event: LadderEvent): CaseState {
+  const s: CaseState = structuredClone(previous);
+  const at = event.at;
+  s.lastEventAt = at;
+  switch (event.type) {
+    case "case.filed":
+      s.filedAt = at;
+      s.rung = "organisation";
+      break;
+    case "organisation.acknowledged":
+      s.organisation.acknowledgedAt ??= at;
+      break;
+    case "organisation.info_requested":
+      s.organisation.acknowledgedAt ??= at;
+      s.organisation.infoRequestOpen = true;
+      break;
+    case "organisation.responded":
+      s.organisation.acknowledgedAt ??= at;
+      s.organisation.respondedAt ??= at;
+      break;
+    case "organisation.resolution_proposed":
+      s.organisation.acknowledgedAt ??= at;
+      s.organisation.respondedAt ??= at;
+      s.organisation.resolutionProposed = { at, remedies: event.data.remedies };
+      break;
+    case "complainant.info_provided":
+      if (event.data.to === "organisation") s.organisation.infoRequestOpen = false;
+      if (event.data.to === "irm" && s.irm) closeRequest(s.irm, "complainant", at);
+      break;
+    case "complainant.accepted":
+      s.closed = { at, outcome: "accepted" };
+      if (!s.bars.includes("settled")) s.bars.push("settled");
+      break;
+    case "complainant.withdrew":
+      s.closed = { at, outcome: "withdrawn" };
+      break;
+    case "irm.escalated":
+      s.irm = { escalatedAt: at, acknowledgedAt: null, eligibility: null, openRequests: [], awaitingComplainant: [], outcome: null };
+      s.rung = "irm";
+      break;
+    case "irm.acknowledged":
+      if (s.irm) s.irm.acknowledgedAt ??= at;
+      break;
+    case "irm.eligibility_decided":
+      if (s.irm) {
+        s.irm.acknowledgedAt ??= at;
+        s.irm.eligibility = { decision: event.data.decision, reason: event.data.reason ?? null, at };
+        if (event.data.decision !== "eligible") s.irm.outcome = { kind: event.data.decision, at };
+      }
+      break;
+    case "irm.info_requested":
+      if (s.irm && !s.irm.openRequests.includes(event.data.from)) {
+        s.irm.openRequests.push(event.data.from);
+        if (event.data.from === "complainant") s.irm.awaitingComplainant.push({ from: at, to: null });
+      }
+      break;
+    case "irm.info_received":
+      if (s.irm) closeRequest(s.irm, event.data.from, at);
+      break;
+    case "irm.conciliated":
+      if (s.irm) s.irm.outcome = { kind: "conciliated", at };
+      if (!s.bars.includes("settled")) s.bars.push("settled");
+      break;
+    case "irm.determined":
+      if (s.irm) s.irm.outcome = { kind: "determined", at };
+      orderRemedies(s, "irm", at, event.data.remedies);
+      break;
+    case "panel.escalated":
+      s.panel = { escalatedAt: at, comments: [], advisedAt: null, referralNotices: [] };
+      s.rung = "dpa_panel";
+      break;
+    case "panel.commented":
+      s.panel?.comments.push({ from: event.data.from, at });
+      break;
+    case "panel.advised":
+      if (s.panel) s.panel.advisedAt = at;
+      orderRemedies(s, "dpa_panel", at, event.data.remedies);
+      break;
+    case "panel.referral_noticed":
+      s.panel?.referralNotices.push({ kind: event.data.kind, at });
+      break;
+    case "commerce.requested":
+      s.commerce = { requestedAt: at, referredAt: null, outcome: null };
+      s.rung = "commerce";
+      break;
+    case "commerce.referred":
+      if (s.commerce) s.commerce.referredAt = at;
+      break;
+    case "commerce.concluded":
+      if (s.commerce) s.commerce.outcome = { outcome: event.data.outcome, at };
+      break;
+    case "arbitration.invoked":
+      s.arbitration = { invokedAt: at, noticeDeliveredAt: null, proposed: null, strikes: {}, arbitrators: null, hearing: null, awardedAt: null };
+      s.rung = "arbitration";
+      break;
+    case "arbitration.notice_delivered":
+      if (s.arbitration) s.arbitration.noticeDeliveredAt = at;
+      break;
+    case "arbitration.arbitrators_proposed":
+      if (s.arbitration) s.arbitration.proposed = event.data.names;
+      break;
+    case "arbitration.strikes_submitted":
+      if (s.arbitration) s.arbitration.strikes[event.data.side] = { struck: event.data.struck, ranking: event.data.ranking };
+      break;
+    case "arbitration.panel_constituted":
+      if (s.arbitration) s.arbitration.arbitrators = event.data.arbitrators;
+      break;
+    case "arbitration.hearing_scheduled":
+      if (s.arbitration) s.arbitration.hearing = { at: event.data.hearingAt, mode: event.data.mode };
+      break;
+    case "arbitration.awarded":
+      if (s.arbitration) s.arbitration.awardedAt = at;
+      if (!s.bars.includes("already_arbitrated")) s.bars.push("already_arbitrated");
+      orderRemedies(s, "arbitration", at, event.data.remedies);
+      break;
+    case "remedy.complied": {
+      const remedy = s.remedies.find((r) => r.id === event.data.remedyId);
+      if (remedy && !remedy.compliedAt) {
+        remedy.compliedAt = at;
+        remedy.evidence = event.data.evidence;
+      }
+      break;
+    }
+    case "referral.status_changed": {
+      const existing = s.referrals.find((r) => r.referralId === event.data.referralId);
+      if (existing) {
+        existing.status = event.data.status;
+        existing.history.push({ status: event.data.status, at });
+      } else {
+        s.referrals.push({
+          referralId: event.data.referralId,
+          referrer: event.data.referrer,
+          status: event.data.status,
+          history: [{ status: event.data.status, at }],
+        });
+      }
+      break;
+    }
+    case "case.bar_recorded":
+      if (!s.bars.includes(event.data.bar)) s.bars.push(event.data.bar);
+      break;
+    case "case.closed":
+      s.closed = { at, outcome: event.data.outcome };
+      break;
+    case "clock.breached":
+      if (!s.breachedClocks.includes(event.data.clock)) s.breachedClocks.push(event.data.clock);
+      break;
+  }
+  if (s.closed) s.rung = "closed";
+  return s;
+}
+
+function closeRequest(irm: NonNullable<CaseState["irm"]>, from: InfoSource, at: Date) {
+  irm.openRequests = irm.openRequests.filter((r) => r !== from);
+  if (from === "complainant") {
+    const open = irm.awaitingComplainant.find((p) => p.to === null);
+    if (open) open.to = at;
+  }
+}

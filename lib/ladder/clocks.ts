@@ -1,0 +1,233 @@
+/**
+ * R2.1, R2.3, R2.6, R2.7, R3.5, R4.3 — every clock that runs on a case, computed from its
+ * events and `now`.
+ */
+import { calendarDaysLeft, deadlineAfter, pauseDays } from "./calendar";
+import { foldCase, type CaseState, type Interval } from "./case-state";
+import type { ClockKind, Party } from "./events";
+import { zoneOf, type CaseFacts } from "./facts";
+import { FRAMEWORK_CLOCKS, resolvePolicy, type ProviderClockPolicy, type Span } from "./policy";
+import { route } from "./routing";
+
+export type ClockState = "running" | "paused" | "met" | "missed" | "stopped";
+
+export interface Clock {
+  /** Stable id: the kind, or `remedy:<id>` for a remedy. */
+  id: string;
+  kind: ClockKind;
+  rule: string;
+  /** The party that must act before the clock runs out. */
+  party: Party;
+  span: Span | null;
+  /** Whether the figure is a Recourse policy rather than a framework rule. */
+  policy: boolean;
+  startedAt: Date;
+  dueAt: Date;
+  state: ClockState;
+  /** Calendar days from today to the due day in the party's zone; negative once past. */
+  daysLeft: number;
+  completedAt: Date | null;
+  /** Completed after its due instant. */
+  late: boolean;
+  pausedDays: number;
+  zone: string;
+}
+
+interface ClockSpec {
+  id: string;
+  kind: ClockKind;
+  rule: string;
+  party: Party;
+  span: Span | null;
+  policy: boolean;
+  startedAt: Date;
+  /** Fixed due instant (remedies); otherwise computed from the span. */
+  dueAt?: Date;
+  completedAt: Date | null;
+  pauses?: Interval[];
+  zone: string;
+}
+
+export function providerPolicy(facts: CaseFacts, providerId: string | null): ProviderClockPolicy {
+  const policy = resolvePolicy(facts.policy);
+  return (providerId && facts.providers?.[providerId]) || policy.providerDefault;
+}
+
+/** The clock specifications that apply to a case in its current state. */
+function specs(facts: CaseFacts, s: CaseState): ClockSpec[] {
+  const policy = resolvePolicy(facts.policy);
+  const out: ClockSpec[] = [];
+  if (!s.filedAt) return out;
+  const orgZone = zoneOf(facts, "organisation");
+
+  out.push({
+    id: "organisation.acknowledgment",
+    kind: "organisation.acknowledgment",
+    rule: "R2.1",
+    party: "organisation",
+    span: facts.organisationAcknowledge ?? policy.organisationAcknowledge,
+    policy: true,
+    startedAt: s.filedAt,
+    completedAt: s.organisation.acknowledgedAt,
+    zone: orgZone,
+  });
+  out.push({
+    id: "organisation.response",
+    kind: "organisation.response",
+    rule: "R2.1",
+    party: "organisation",
+    span: FRAMEWORK_CLOCKS.organisationResponse,
+    policy: false,
+    startedAt: s.filedAt,
+    completedAt: s.organisation.respondedAt,
+    zone: orgZone,
+  });
+
+  if (s.irm) {
+    const r = route(facts.subject, facts.certification, facts.claimsParticipation);
+    const providerId = r.applies && r.irm?.kind === "adr" ? r.irm.providerId : null;
+    const provider = providerPolicy(facts, providerId);
+    const zone = zoneOf(facts, "irm");
+    out.push({
+      id: "irm.acknowledgment",
+      kind: "irm.acknowledgment",
+      rule: "R2.3",
+      party: "irm",
+      span: provider.acknowledge,
+      policy: true,
+      startedAt: s.irm.escalatedAt,
+      completedAt: s.irm.acknowledgedAt,
+      zone,
+    });
+    out.push({
+      id: "irm.determination",
+      kind: "irm.determination",
+      rule: "R2.3",
+      party: "irm",
+      span: provider.determination,
+      policy: true,
+      startedAt: s.irm.escalatedAt,
+      completedAt: s.irm.outcome?.at ?? null,
+      pauses: provider.pausesWhileAwaitingComplainant ? s.irm.awaitingComplainant : [],
+      zone,
+    });
+  }
+
+  if (s.panel) {
+    const zone = zoneOf(facts, "dpa_panel");
+    out.push({
+      id: "panel.advice",
+      kind: "panel.advice",
+      rule: "R2.6",
+      party: "dpa_panel",
+      span: FRAMEWORK_CLOCKS.panelAdvice,
+      policy: false,
+      startedAt: s.panel.escalatedAt,
+      completedAt: s.panel.advisedAt,
+      zone,
+    });
+    const ordered = s.remedies.filter((r) => r.source === "dpa_panel");
+    if (s.panel.advisedAt && ordered.length) {
+      const allComplied = ordered.every((r) => r.compliedAt);
+      out.push({
+        id: "panel.compliance",
+        kind: "panel.compliance",
+        rule: "R2.6",
+        party: "organisation",
+        span: FRAMEWORK_CLOCKS.panelCompliance,
+        policy: false,
+        startedAt: s.panel.advisedAt,
+        completedAt: allComplied ? new Date(Math.max(...ordered.map((r) => r.compliedAt!.getTime()))) : null,
+        zone: orgZone,
+      });
+    }
+  }
+
+  if (s.commerce?.referredAt) {
+    out.push({
+      id: "commerce.review",
+      kind: "commerce.review",
+      rule: "R2.7",
+      party: "commerce",
+      span: policy.commerceReview,
+      policy: true,
+      startedAt: s.commerce.referredAt,
+      completedAt: s.commerce.outcome?.at ?? null,
+      zone: zoneOf(facts, "commerce"),
+    });
+  }
+
+  if (s.arbitration?.noticeDeliveredAt) {
+    out.push({
+      id: "arbitration.conclusion",
+      kind: "arbitration.conclusion",
+      rule: "R3.5",
+      party: "arbitration",
+      span: policy.arbitrationConclusion,
+      policy: true,
+      startedAt: s.arbitration.noticeDeliveredAt,
+      completedAt: s.arbitration.awardedAt,
+      zone: zoneOf(facts, "arbitration"),
+    });
+  }
+
+  for (const remedy of s.remedies) {
+    out.push({
+      id: `remedy:${remedy.id}`,
+      kind: "remedy",
+      rule: "R4.3",
+      party: "organisation",
+      span: null,
+      policy: false,
+      startedAt: remedy.orderedAt,
+      dueAt: remedy.dueAt,
+      completedAt: remedy.compliedAt,
+      zone: orgZone,
+    });
+  }
+  return out;
+}
+
+function evaluate(spec: ClockSpec, s: CaseState, now: Date): Clock {
+  // A pause still open runs to now: the due date shown is provisional until it ends.
+  const pausedDays = (spec.pauses ?? []).reduce((sum, p) => sum + pauseDays(p.from, p.to ?? now), 0);
+  const paused = (spec.pauses ?? []).some((p) => p.to === null) && !spec.completedAt;
+  const dueAt = spec.dueAt ?? deadlineAfter(spec.startedAt, spec.span!, spec.zone, pausedDays);
+  const completedAt = spec.completedAt;
+  let state: ClockState;
+  if (completedAt) state = completedAt.getTime() <= dueAt.getTime() ? "met" : "missed";
+  else if (s.closed && spec.kind !== "remedy") state = "stopped";
+  else if (paused) state = "paused";
+  else state = now.getTime() <= dueAt.getTime() ? "running" : "missed";
+  return {
+    id: spec.id,
+    kind: spec.kind,
+    rule: spec.rule,
+    party: spec.party,
+    span: spec.span,
+    policy: spec.policy,
+    startedAt: spec.startedAt,
+    dueAt,
+    state,
+    daysLeft: calendarDaysLeft(now, dueAt, spec.zone),
+    completedAt,
+    late: !!completedAt && completedAt.getTime() > dueAt.getTime(),
+    pausedDays,
+    zone: spec.zone,
+  };
+}
+
+export function clocks(facts: CaseFacts, now: Date, state: CaseState = foldCase(facts.events)): Clock[] {
+  return specs(facts, state).map((spec) => evaluate(spec, state, now));
+}
+
+export function clock(facts: CaseFacts, id: string, now: Date, state?: CaseState): Clock | undefined {
+  return clocks(facts, now, state).find((c) => c.id === id);
+}
+
+/** The clock a party should look at next: the earliest due that is still running or paused. */
+export function nextDeadline(all: Clock[], party?: Party): Clock | undefined {
+  return all
+    .filter((c) => (c.state === "running" || c.state === "paused") && (!party || c.party === party))
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
+}

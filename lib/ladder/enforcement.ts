@@ -1,0 +1,71 @@
+/**
+ * R4.1, R4.2, R4.3 — referrals to the FTC, delisting, and remedies tracked until carried out.
+ */
+import type { CaseState, RemedySource, TrackedRemedy } from "./case-state";
+import type { ReferralStatus, Referrer } from "./events";
+import { DAY_MS } from "./calendar";
+import { resolvePolicy, type LadderPolicy } from "./policy";
+
+/** R4.1: the register's state machine. */
+export const REFERRAL_TRANSITIONS: Record<ReferralStatus, readonly ReferralStatus[]> = {
+  proposed: ["referred"],
+  referred: ["acknowledged"],
+  acknowledged: ["under_review"],
+  under_review: ["action_taken", "closed_without_action"],
+  action_taken: [],
+  closed_without_action: [],
+};
+
+export function canMoveReferral(from: ReferralStatus | null, to: ReferralStatus): boolean {
+  return from === null ? to === "proposed" : REFERRAL_TRANSITIONS[from].includes(to);
+}
+
+export type RemedyStatus = "pending" | "complied" | "complied_late" | "overdue";
+
+/** R4.3: each ordered remedy with where it stands. */
+export function remedyStatus(remedy: TrackedRemedy, now: Date): RemedyStatus {
+  if (remedy.compliedAt) return remedy.compliedAt.getTime() <= remedy.dueAt.getTime() ? "complied" : "complied_late";
+  return now.getTime() > remedy.dueAt.getTime() ? "overdue" : "pending";
+}
+
+/** Who refers a missed remedy to the FTC (R2.4: the IRM; R2.6: the panel; Commerce for an award). */
+export const REFERRER_FOR: Record<RemedySource, Referrer> = {
+  irm: "irm",
+  dpa_panel: "dpa_panel",
+  arbitration: "commerce",
+};
+
+export interface ReferralProposal {
+  rule: "R4.1";
+  referrer: Referrer;
+  source: RemedySource;
+  remedyIds: string[];
+}
+
+/**
+ * R4.3 → R4.1: a missed remedy prompts a referral by the body that ordered it, unless that
+ * body already has one on the case.
+ */
+export function referralProposals(state: CaseState, now: Date): ReferralProposal[] {
+  const bySource = new Map<RemedySource, string[]>();
+  for (const remedy of state.remedies) {
+    if (remedyStatus(remedy, now) !== "overdue") continue;
+    bySource.set(remedy.source, [...(bySource.get(remedy.source) ?? []), remedy.id]);
+  }
+  return [...bySource.entries()]
+    .filter(([source]) => !state.referrals.some((r) => r.referrer === REFERRER_FOR[source]))
+    .map(([source, remedyIds]) => ({ rule: "R4.1", referrer: REFERRER_FOR[source], source, remedyIds }));
+}
+
+/**
+ * R4.2: persistent failure to comply — a final determination of an IRM or a government body
+ * (the DPA panel) still not carried out a policy period after it was due, or a panel's notice
+ * of delisting. Commerce then removes the organisation from the list.
+ */
+export function persistentFailure(state: CaseState, now: Date, overrides?: Partial<LadderPolicy>): boolean {
+  const grace = resolvePolicy(overrides).persistentFailureAfterDays * DAY_MS;
+  const refused = state.remedies.some(
+    (r) => (r.source === "irm" || r.source === "dpa_panel") && !r.compliedAt && now.getTime() > r.dueAt.getTime() + grace,
+  );
+  return refused || (state.panel?.referralNotices.some((n) => n.kind === "delisting") ?? false);
+}

@@ -1,0 +1,130 @@
+/**
+ * The facts of a case: dated events. Every change to a case is one of these, recorded only
+ * after `decide` (transitions.ts) accepted it.
+ */
+import type { OrderedRemedy, RemedyKind } from "./remedies";
+
+/** Who acts. `system` is Recourse itself (the deadline sweep). */
+export const PARTIES = [
+  "complainant",
+  "organisation",
+  "irm",
+  "dpa_panel",
+  "commerce",
+  "arbitration",
+  "administrator",
+  "system",
+] as const;
+export type Party = (typeof PARTIES)[number];
+
+export type InfoSource = "complainant" | "organisation";
+export type EligibilityDecision = "eligible" | "ineligible" | "dismissed";
+/** R2.7: Commerce's own case vocabulary. */
+export const COMMERCE_OUTCOMES = ["successfully_closed", "unable_to_resolve", "administratively_closed", "denied"] as const;
+export type CommerceOutcome = (typeof COMMERCE_OUTCOMES)[number];
+/** R3.2: what bars arbitration of the same claimed violation. */
+export const ARBITRATION_BARS = ["already_arbitrated", "court_judgment", "settled"] as const;
+export type ArbitrationBar = (typeof ARBITRATION_BARS)[number];
+/** R4.1 */
+export const REFERRAL_STATUSES = [
+  "proposed",
+  "referred",
+  "acknowledged",
+  "under_review",
+  "action_taken",
+  "closed_without_action",
+] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+export type Referrer = "irm" | "dpa_panel" | "commerce" | "member_state";
+export type ClockKind =
+  | "organisation.acknowledgment"
+  | "organisation.response"
+  | "irm.acknowledgment"
+  | "irm.determination"
+  | "panel.advice"
+  | "panel.compliance"
+  | "commerce.review"
+  | "arbitration.conclusion"
+  | "remedy";
+
+/** The payload of each event type. */
+export interface EventPayloads {
+  "case.filed": Record<string, never>;
+  "organisation.acknowledged": Record<string, never>;
+  "organisation.info_requested": Record<string, never>;
+  "organisation.responded": Record<string, never>;
+  "organisation.resolution_proposed": { remedies: RemedyKind[] };
+  "complainant.info_provided": { to: "organisation" | "irm" };
+  "complainant.accepted": Record<string, never>;
+  "complainant.withdrew": Record<string, never>;
+  "irm.escalated": Record<string, never>;
+  "irm.acknowledged": Record<string, never>;
+  "irm.eligibility_decided": { decision: EligibilityDecision; reason?: string };
+  "irm.info_requested": { from: InfoSource };
+  "irm.info_received": { from: InfoSource };
+  "irm.conciliated": Record<string, never>;
+  "irm.determined": { remedies: OrderedRemedy[] };
+  "panel.escalated": Record<string, never>;
+  "panel.commented": { from: InfoSource };
+  "panel.advised": { remedies: OrderedRemedy[] };
+  "panel.referral_noticed": { kind: "ftc" | "delisting" };
+  "commerce.requested": Record<string, never>;
+  "commerce.referred": Record<string, never>;
+  "commerce.concluded": { outcome: CommerceOutcome };
+  "arbitration.invoked": Record<string, never>;
+  "arbitration.notice_delivered": Record<string, never>;
+  "arbitration.arbitrators_proposed": { names: string[] };
+  "arbitration.strikes_submitted": { side: InfoSource; struck: string[]; ranking: string[] };
+  "arbitration.panel_constituted": { arbitrators: string[] };
+  "arbitration.hearing_scheduled": { hearingAt: Date; mode: "video" | "phone" };
+  "arbitration.awarded": { remedies: OrderedRemedy[] };
+  "remedy.complied": { remedyId: string; evidence: string };
+  "referral.status_changed": { referralId: string; status: ReferralStatus; referrer: Referrer };
+  "case.bar_recorded": { bar: ArbitrationBar };
+  "case.closed": { outcome: string };
+  "clock.breached": { clock: string };
+}
+
+export type EventType = keyof EventPayloads;
+export const EVENT_TYPES = [
+  "case.filed",
+  "organisation.acknowledged",
+  "organisation.info_requested",
+  "organisation.responded",
+  "organisation.resolution_proposed",
+  "complainant.info_provided",
+  "complainant.accepted",
+  "complainant.withdrew",
+  "irm.escalated",
+  "irm.acknowledged",
+  "irm.eligibility_decided",
+  "irm.info_requested",
+  "irm.info_received",
+  "irm.conciliated",
+  "irm.determined",
+  "panel.escalated",
+  "panel.commented",
+  "panel.advised",
+  "panel.referral_noticed",
+  "commerce.requested",
+  "commerce.referred",
+  "commerce.concluded",
+  "arbitration.invoked",
+  "arbitration.notice_delivered",
+  "arbitration.arbitrators_proposed",
+  "arbitration.strikes_submitted",
+  "arbitration.panel_constituted",
+  "arbitration.hearing_scheduled",
+  "arbitration.awarded",
+  "remedy.complied",
+  "referral.status_changed",
+  "case.bar_recorded",
+  "case.closed",
+  "clock.breached",
+] as const satisfies readonly EventType[];
+
+export type LadderEvent = {
+  [T in EventType]: { type: T; at: Date; by: Party; data: EventPayloads[T] };
+}[EventType];
+
+export type EventOf<T extends EventType> = Extract<LadderEvent, { type: T }>;

@@ -1,0 +1,69 @@
+/**
+ * R1.1 — the five frameworks. The ladder is the same in all of them; what differs is the
+ * region whose individuals they cover, who has authority over HR data, and what the
+ * arbitration panel is called.
+ */
+export const FRAMEWORK_IDS = ["eu-us-ps", "swiss-us-ps", "eu-us-dpf", "uk-ext-dpf", "swiss-us-dpf"] as const;
+export type FrameworkId = (typeof FRAMEWORK_IDS)[number];
+
+/** The region whose individuals a framework protects (R1.4) and whose DPA has authority over HR data (R1.3). */
+export type Region = "eu" | "swiss" | "uk";
+export type FrameworkFamily = "privacy-shield" | "dpf";
+
+export interface Framework {
+  id: FrameworkId;
+  family: FrameworkFamily;
+  region: Region;
+  /** ISO date from which the framework was in force or open; null where DOMAIN.md gives none. */
+  inForceFrom: string | null;
+  /** ISO date of invalidation as a transfer mechanism, if any. */
+  invalidatedOn: string | null;
+  arbitrationPanel: "privacy-shield-panel" | "dpf-annex-i-panel";
+}
+
+export const FRAMEWORKS: Record<FrameworkId, Framework> = {
+  "eu-us-ps": {
+    id: "eu-us-ps",
+    family: "privacy-shield",
+    region: "eu",
+    inForceFrom: "2016-07-12",
+    invalidatedOn: "2020-07-16",
+    arbitrationPanel: "privacy-shield-panel",
+  },
+  "swiss-us-ps": {
+    id: "swiss-us-ps",
+    family: "privacy-shield",
+    region: "swiss",
+    inForceFrom: null,
+    invalidatedOn: null,
+    arbitrationPanel: "privacy-shield-panel",
+  },
+  "eu-us-dpf": {
+    id: "eu-us-dpf",
+    family: "dpf",
+    region: "eu",
+    inForceFrom: "2023-07-10",
+    invalidatedOn: null,
+    arbitrationPanel: "dpf-annex-i-panel",
+  },
+  "uk-ext-dpf": {
+    id: "uk-ext-dpf",
+    family: "dpf",
+    region: "uk",
+    inForceFrom: "2023-07-17",
+    invalidatedOn: null,
+    arbitrationPanel: "dpf-annex-i-panel",
+  },
+  "swiss-us-dpf": {
+    id: "swiss-us-dpf",
+    family: "dpf",
+    region: "swiss",
+    inForceFrom: "2023-07-17",
+    invalidatedOn: null,
+    arbitrationPanel: "dpf-annex-i-panel",
+  },
+};
+
+export function isFrameworkId(value: string): value is FrameworkId {
+  return (FRAMEWORK_IDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,99 @@
+/**
+ * R1.2, R1.3, R2.5, R3.2 — which rungs a complaint has and who sits on each.
+ */
+import { participation, type Certification, type ParticipationAnswer } from "./certification";
+import { isCovered, type CoverageAnswer, type DataSubject } from "./coverage";
+import { FRAMEWORKS, type FrameworkId, type Region } from "./frameworks";
+
+/** The bodies that can sit on a rung. */
+export type Body =
+  | { kind: "organisation" }
+  | { kind: "adr"; providerId: string }
+  | { kind: "dpa_panel" }
+  | { kind: "fdpic" }
+  | { kind: "ico" }
+  | { kind: "commerce" }
+  | { kind: "arbitration_panel"; panel: "privacy-shield-panel" | "dpf-annex-i-panel" }
+  | { kind: "ftc" };
+
+/** R1.3: the data protection authority with authority over HR data in each region. */
+export function dpaAuthority(region: Region): Body {
+  return region === "eu" ? { kind: "dpa_panel" } : region === "swiss" ? { kind: "fdpic" } : { kind: "ico" };
+}
+
+export type RungId = "organisation" | "irm" | "dpa_panel" | "commerce" | "arbitration";
+
+export interface Rung {
+  id: RungId;
+  body: Body;
+  rule: string;
+  /** Set where the rung exists in principle but this complaint cannot reach it. */
+  barred?: "dpa_authority";
+}
+
+export interface CaseSubject {
+  framework: FrameworkId;
+  hrData: boolean;
+  complainantCountry: string;
+  dataSubject: DataSubject | "other";
+}
+
+export type Route =
+  | {
+      applies: true;
+      framework: FrameworkId;
+      rungs: Rung[];
+      /** The body that hears the case after the organisation: an ADR provider, or a DPA authority. */
+      irm: Body | null;
+      /** R3.2: a DPA has authority over the claim, so binding arbitration is not available. */
+      dpaAuthority: boolean;
+      /** HR data, but the organisation's policy does not state its cooperation with the DPAs. */
+      hrCooperationUnstated: boolean;
+    }
+  | { applies: false; framework: FrameworkId; participation?: ParticipationAnswer; coverage?: CoverageAnswer; goTo: ("dpa" | "ftc")[] };
+
+export function route(subject: CaseSubject, cert: Certification | undefined, claimsParticipation = false): Route {
+  const framework = FRAMEWORKS[subject.framework];
+  const part = participation(cert, claimsParticipation);
+  if (!part.participant) return { applies: false, framework: framework.id, participation: part, goTo: part.goTo };
+  const coverage = isCovered(framework.id, subject.complainantCountry, subject.dataSubject);
+  if (!coverage.covered) return { applies: false, framework: framework.id, coverage, goTo: ["dpa"] };
+
+  const dpa = dpaAuthority(framework.region);
+  const irmIsDpa = subject.hrData || cert!.irm?.kind === "dpa";
+  const irm: Body | null = irmIsDpa
+    ? dpa
+    : cert!.irm?.kind === "provider"
+      ? { kind: "adr", providerId: cert!.irm.providerId }
+      : null;
+
+  const rungs: Rung[] = [{ id: "organisation", body: { kind: "organisation" }, rule: "R2.1" }];
+  if (irm) rungs.push({ id: irmIsDpa ? "dpa_panel" : "irm", body: irm, rule: irmIsDpa ? "R2.5" : "R2.2" });
+  rungs.push({ id: "commerce", body: { kind: "commerce" }, rule: "R2.7" });
+  rungs.push({
+    id: "arbitration",
+    body: { kind: "arbitration_panel", panel: framework.arbitrationPanel },
+    rule: "R3.1",
+    ...(irmIsDpa ? { barred: "dpa_authority" as const } : {}),
+  });
+  return {
+    applies: true,
+    framework: framework.id,
+    rungs,
+    irm,
+    dpaAuthority: irmIsDpa,
+    hrCooperationUnstated: subject.hrData && cert!.coversHrData !== true,
+  };
+}
+
+/**
+ * The framework a complaint falls under, from the organisation's certifications and where
+ * the complainant lives: the region's DPF framework where certified, else its Privacy Shield.
+ */
+export function inferFramework(certs: Certification[], complainantCountry: string): FrameworkId | null {
+  const candidates = (Object.values(FRAMEWORKS) as (typeof FRAMEWORKS)[FrameworkId][])
+    .filter((f) => isCovered(f.id, complainantCountry, "self").covered)
+    .filter((f) => certs.some((c) => c.framework === f.id && participation(c).participant))
+    .sort((a, b) => (a.family === b.family ? 0 : a.family === "dpf" ? -1 : 1));
+  return candidates[0]?.id ?? null;
+}

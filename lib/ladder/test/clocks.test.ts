@@ -1,0 +1,173 @@
+import { describe, expect, it } from "vitest";
+import { clock, clocks, nextDeadline } from "../clocks";
+import { deadlineAfter } from "../calendar";
+import { at, ev, facts, filed, FILED } from "./builders";
+
+const response = (now: string, events = [filed()]) => clock(facts(events), "organisation.response", at(now))!;
+
+describe("R2.1 the organisation's 45 days", () => {
+  it.each([
+    ["day 44", "2026-02-23T12:00:00Z", "running", 1],
+    ["day 45, morning", "2026-02-24T00:00:00Z", "running", 0],
+    ["day 45, last minute", "2026-02-24T23:59:59Z", "running", 0],
+    ["day 46", "2026-02-25T00:00:00Z", "missed", -1],
+  ])("%s (%s) → %s, %d days left", (_label, now, state, daysLeft) => {
+    const c = response(now);
+    expect(c.dueAt.toISOString()).toBe("2026-02-24T23:59:59.999Z");
+    expect(c.state).toBe(state);
+    expect(c.daysLeft).toBe(daysLeft);
+    expect(c.rule).toBe("R2.1");
+    expect(c.policy).toBe(false);
+  });
+  it("is met by a response on day 45 and missed (late) by one on day 46", () => {
+    expect(response("2026-03-01T00:00:00Z", [filed(), ev("organisation.responded", "2026-02-24T20:00:00Z", "organisation")]).state).toBe("met");
+    const late = response("2026-03-01T00:00:00Z", [filed(), ev("organisation.responded", "2026-02-25T08:00:00Z", "organisation")]);
+    expect(late).toMatchObject({ state: "missed", late: true });
+  });
+  it("does not pause while the organisation awaits information", () => {
+    const c = response("2026-02-25T00:00:00Z", [filed(), ev("organisation.info_requested", "2026-01-20T00:00:00Z", "organisation")]);
+    expect(c).toMatchObject({ state: "missed", pausedDays: 0 });
+  });
+  it("stops when the complainant withdraws", () => {
+    expect(response("2026-03-01T00:00:00Z", [filed(), ev("complainant.withdrew", "2026-01-12T00:00:00Z", "complainant")]).state).toBe("stopped");
+  });
+  it.each([
+    ["counted in New York: 22:00 on 10 January there", "2026-01-11T03:00:00Z", "America/New_York", "2026-02-25T04:59:59.999Z"],
+    ["counted in UTC: already 11 January", "2026-01-11T03:00:00Z", "UTC", "2026-02-25T23:59:59.999Z"],
+    ["one minute before midnight UTC", "2026-01-10T23:59:00Z", "UTC", "2026-02-24T23:59:59.999Z"],
+    ["one minute after midnight UTC", "2026-01-11T00:01:00Z", "UTC", "2026-02-25T23:59:59.999Z"],
+    ["in Berlin, 00:30 local is still 10 January in UTC", "2026-01-10T23:30:00Z", "Europe/Berlin", "2026-02-25T22:59:59.999Z"],
+  ])("time zones: %s", (_label, filedAt, zone, due) => {
+    const c = clock(facts([ev("case.filed", filedAt, "complainant")], { zones: { organisation: zone } }), "organisation.response", at(filedAt))!;
+    expect(c.dueAt.toISOString()).toBe(due);
+  });
+});
+
+describe("R2.1 policy: acknowledgment within 5 working days", () => {
+  it.each([
+    ["a Saturday", "2026-01-10T12:00:00Z", "2026-01-16"],
+    ["a Friday", "2026-01-09T12:00:00Z", "2026-01-16"],
+    ["a Monday (first working day)", "2026-01-12T12:00:00Z", "2026-01-19"],
+    ["a Sunday (last day before the first working day)", "2026-01-11T12:00:00Z", "2026-01-16"],
+  ])("filed on %s → due end of %s", (_label, filedAt, dueDay) => {
+    const c = clock(facts([ev("case.filed", filedAt, "complainant")]), "organisation.acknowledgment", at(filedAt))!;
+    expect(c.dueAt.toISOString()).toBe(`${dueDay}T23:59:59.999Z`);
+    expect(c.policy).toBe(true);
+  });
+  it("is met by any first contact from the organisation", () => {
+    const c = clock(facts([filed(), ev("organisation.info_requested", "2026-01-13T09:00:00Z", "organisation")]), "organisation.acknowledgment", at("2026-02-01T00:00:00Z"))!;
+    expect(c).toMatchObject({ state: "met", completedAt: at("2026-01-13T09:00:00Z") });
+  });
+  it("is configurable per organisation", () => {
+    const c = clock(facts([filed()], { organisationAcknowledge: { days: 2, unit: "calendar" } }), "organisation.acknowledgment", at(FILED))!;
+    expect(c.dueAt.toISOString()).toBe("2026-01-12T23:59:59.999Z");
+  });
+});
+
+describe("R2.3 the IRM's clocks", () => {
+  const escalated = [
+    filed(),
+    ev("organisation.responded", "2026-02-01T10:00:00Z", "organisation"),
+    ev("irm.escalated", "2026-03-02T10:00:00Z", "complainant"),
+  ];
+  it("defaults: acknowledge in 5 working days, determine in 45 days", () => {
+    const all = clocks(facts(escalated), at("2026-03-03T00:00:00Z"));
+    expect(all.find((c) => c.id === "irm.acknowledgment")!.dueAt.toISOString()).toBe("2026-03-09T23:59:59.999Z");
+    expect(all.find((c) => c.id === "irm.determination")!.dueAt.toISOString()).toBe("2026-04-16T23:59:59.999Z");
+  });
+  it("a provider's own policy: PrivacyTrust acknowledges in 3 working days", () => {
+    const providers = { jams: { acknowledge: { days: 3, unit: "working" as const }, determination: { days: 45, unit: "calendar" as const }, pausesWhileAwaitingComplainant: false } };
+    const c = clock(facts(escalated, { providers }), "irm.acknowledgment", at("2026-03-03T00:00:00Z"))!;
+    expect(c.dueAt.toISOString()).toBe("2026-03-05T23:59:59.999Z");
+  });
+  const paused = [
+    ...escalated,
+    ev("irm.acknowledged", "2026-03-03T10:00:00Z", "irm"),
+    ev("irm.eligibility_decided", "2026-03-04T10:00:00Z", "irm", { decision: "eligible" }),
+    ev("irm.info_requested", "2026-04-10T10:00:00Z", "irm", { from: "complainant" }),
+  ];
+  it("pauses while awaiting the complainant, across the original deadline", () => {
+    const c = clock(facts(paused), "irm.determination", at("2026-04-18T00:00:00Z"))!;
+    expect(c.state).toBe("paused");
+    expect(c.pausedDays).toBe(8);
+  });
+  it("adds the days paused to the deadline once the information arrives", () => {
+    const resumed = [...paused, ev("complainant.info_provided", "2026-04-20T09:00:00Z", "complainant", { to: "irm" })];
+    const c = clock(facts(resumed), "irm.determination", at("2026-04-21T00:00:00Z"))!;
+    expect(c.pausedDays).toBe(10);
+    expect(c.dueAt.toISOString()).toBe("2026-04-26T23:59:59.999Z");
+    expect(c.state).toBe("running");
+  });
+  it("does not pause where the provider's policy says it does not", () => {
+    const providers = { jams: { acknowledge: { days: 5, unit: "working" as const }, determination: { days: 45, unit: "calendar" as const }, pausesWhileAwaitingComplainant: false } };
+    const c = clock(facts(paused, { providers }), "irm.determination", at("2026-04-18T00:00:00Z"))!;
+    expect(c).toMatchObject({ state: "missed", pausedDays: 0 });
+  });
+  it("does not pause while awaiting the organisation", () => {
+    const orgPaused = [...escalated, ev("irm.eligibility_decided", "2026-03-04T10:00:00Z", "irm", { decision: "eligible" }), ev("irm.info_requested", "2026-04-10T10:00:00Z", "irm", { from: "organisation" })];
+    expect(clock(facts(orgPaused), "irm.determination", at("2026-04-18T00:00:00Z"))!.state).toBe("missed");
+  });
+});
+
+describe("R2.6 the DPA panel's clocks", () => {
+  const base = [
+    filed(),
+    ev("organisation.responded", "2026-01-20T10:00:00Z", "organisation"),
+    ev("panel.escalated", "2026-02-01T10:00:00Z", "complainant"),
+  ];
+  const hr = { subject: { framework: "eu-us-ps" as const, hrData: true, complainantCountry: "DE", dataSubject: "self" as const } };
+  it("advice within 60 days of receiving the complaint", () => {
+    const c = clock(facts(base, hr), "panel.advice", at("2026-02-02T00:00:00Z"))!;
+    expect(c.dueAt.toISOString()).toBe("2026-04-02T23:59:59.999Z");
+    expect(c.rule).toBe("R2.6");
+  });
+  it("compliance within 25 days of the advice", () => {
+    const advised = [...base, ev("panel.advised", "2026-03-01T10:00:00Z", "dpa_panel", { remedies: [{ id: "r1", kind: "delete", dueAt: at("2026-03-20T00:00:00Z") }] })];
+    const c = clock(facts(advised, hr), "panel.compliance", at("2026-03-27T00:00:00Z"))!;
+    expect(c.dueAt.toISOString()).toBe("2026-03-26T23:59:59.999Z");
+    expect(c.state).toBe("missed");
+    expect(c.party).toBe("organisation");
+  });
+  it("no compliance clock for an advice with nothing to do", () => {
+    const advised = [...base, ev("panel.advised", "2026-03-01T10:00:00Z", "dpa_panel", { remedies: [] })];
+    expect(clock(facts(advised, hr), "panel.compliance", at("2026-03-27T00:00:00Z"))).toBeUndefined();
+  });
+});
+
+describe("R2.7 / R3.5 / R4.3 other clocks", () => {
+  it("Commerce's 90-day window (policy) runs from the DPA's referral", () => {
+    const events = [filed(), ev("commerce.requested", "2026-01-15T10:00:00Z", "complainant"), ev("commerce.referred", "2026-01-20T10:00:00Z", "dpa_panel")];
+    const c = clock(facts(events), "commerce.review", at("2026-01-21T00:00:00Z"))!;
+    expect(c).toMatchObject({ rule: "R2.7", policy: true });
+    expect(c.dueAt.toISOString()).toBe("2026-04-20T23:59:59.999Z");
+  });
+  it("no Commerce clock until the DPA has referred", () => {
+    const events = [filed(), ev("commerce.requested", "2026-01-15T10:00:00Z", "complainant")];
+    expect(clock(facts(events), "commerce.review", at("2026-01-21T00:00:00Z"))).toBeUndefined();
+  });
+  it("each remedy's due date, tracked until complied", () => {
+    const events = [
+      filed(),
+      ev("organisation.responded", "2026-01-20T10:00:00Z", "organisation"),
+      ev("irm.escalated", "2026-01-21T10:00:00Z", "complainant"),
+      ev("irm.eligibility_decided", "2026-01-22T10:00:00Z", "irm", { decision: "eligible" }),
+      ev("irm.determined", "2026-02-01T10:00:00Z", "irm", { remedies: [{ id: "del", kind: "delete", dueAt: at("2026-03-01T12:00:00Z") }] }),
+    ];
+    expect(clock(facts(events), "remedy:del", at("2026-03-01T12:00:00Z"))!.state).toBe("running");
+    expect(clock(facts(events), "remedy:del", at("2026-03-01T12:00:01Z"))!.state).toBe("missed");
+    const complied = [...events, ev("remedy.complied", "2026-02-20T10:00:00Z", "organisation", { remedyId: "del", evidence: "deletion log" })];
+    expect(clock(facts(complied), "remedy:del", at("2026-04-01T00:00:00Z"))!).toMatchObject({ state: "met", rule: "R4.3" });
+  });
+  it("nextDeadline picks the earliest running clock", () => {
+    const all = clocks(facts([filed()]), at(FILED));
+    expect(nextDeadline(all)!.id).toBe("organisation.acknowledgment");
+    expect(nextDeadline(all, "organisation")!.id).toBe("organisation.acknowledgment");
+    expect(nextDeadline(all, "irm")).toBeUndefined();
+  });
+});
+
+describe("deadline arithmetic", () => {
+  it("adds pause days after the working-day count", () => {
+    expect(deadlineAfter(at("2026-01-09T10:00:00Z"), { days: 1, unit: "working" }, "UTC", 2).toISOString()).toBe("2026-01-14T23:59:59.999Z");
+  });
+});
