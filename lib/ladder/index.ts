@@ -18,3 +18,4 @@ export * from "./enforcement";
 export * from "./transitions";
 export * from "./next-actions";
 export * from "./case-view";
+export * from "./principles";

@@ -1,0 +1,76 @@
+/**
+ * One `db` for the whole app: PGlite in a data folder when DATABASE_URL is unset, the
+ * `postgres` driver when it is set. Migrations run when a process first opens it.
+ */
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export interface Database {
+  db: Db;
+  kind: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+export interface DatabaseConfig {
+  /** A PostgreSQL URL; without one, PGlite. */
+  url?: string;
+  /** PGlite's data folder; "memory://" for a throwaway database. */
+  dataDir?: string;
+  /** Connections in the postgres pool. */
+  max?: number;
+}
+
+const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+
+export function defaultConfig(): DatabaseConfig {
+  return {
+    url: process.env.DATABASE_URL || undefined,
+    dataDir: process.env.RECOURSE_DATA_DIR || path.join(process.cwd(), "data", "pglite"),
+  };
+}
+
+export async function openDatabase(config: DatabaseConfig = defaultConfig(), { migrate = true } = {}): Promise<Database> {
+  if (config.url) {
+    const client = postgres(config.url, { max: config.max ?? 10, onnotice: () => {} });
+    const db = drizzlePostgres({ client, schema }) as unknown as Db;
+    if (migrate) await migratePostgres(db as never, { migrationsFolder: MIGRATIONS });
+    return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+  }
+  const client = await PGlite.create(config.dataDir ?? "memory://", { extensions: { pg_trgm } });
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  if (migrate) await migratePglite(db as never, { migrationsFolder: MIGRATIONS });
+  return { db, kind: "pglite", close: () => client.close() };
+}
+
+const globalForDb = globalThis as unknown as { __recourseDb?: Promise<Database> };
+
+/** The process-wide database, opened (and migrated) on first use. */
+export function getDatabase(): Promise<Database> {
+  globalForDb.__recourseDb ??= openDatabase().catch((error) => {
+    globalForDb.__recourseDb = undefined;
+    throw error;
+  });
+  return globalForDb.__recourseDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}
+
+/** Test and script hook: use this database as the process-wide one. */
+export function setDatabase(database: Database) {
+  globalForDb.__recourseDb = Promise.resolve(database);
+}
+
+export { schema };

@@ -1,0 +1,394 @@
+/**
+ * The Recourse data model: one schema for PGlite and PostgreSQL. Case history lives in
+ * `case_events` (append-only, enforced by a trigger in the migrations); the tables marked
+ * "projection" are rebuilt from the events by lib/cases in the same transaction.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { AdapterAccountType } from "next-auth/adapters";
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+const tz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const createdAt = () => tz("created_at").notNull().defaultNow();
+
+export const frameworkEnum = pgEnum("framework", ["eu-us-ps", "swiss-us-ps", "eu-us-dpf", "uk-ext-dpf", "swiss-us-dpf"]);
+export const certificationStatusEnum = pgEnum("certification_status", ["active", "inactive", "withdrawn", "removed"]);
+export const providerKindEnum = pgEnum("provider_kind", ["adr", "dpa_panel", "fdpic", "ico", "commerce", "arbitration_administrator"]);
+export const membershipRoleEnum = pgEnum("membership_role", [
+  "org_staff",
+  "org_admin",
+  "provider_liaison",
+  "panel_member",
+  "commerce_officer",
+  "arbitration_administrator",
+]);
+export const messageVisibilityEnum = pgEnum("message_visibility", ["complainant", "organisation", "provider", "internal"]);
+export const referralStatusEnum = pgEnum("referral_status", [
+  "proposed",
+  "referred",
+  "acknowledged",
+  "under_review",
+  "action_taken",
+  "closed_without_action",
+]);
+export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed"]);
+
+// ——— Directory ———
+
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    city: text("city"),
+    country: text("country").notNull(),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    contactEmail: text("contact_email"),
+    contactAddress: text("contact_address"),
+    website: text("website"),
+    claimsParticipation: boolean("claims_participation").notNull().default(false),
+    /** R2.1 policy override: acknowledgment span, e.g. {"days":5,"unit":"working"}. */
+    acknowledgePolicy: jsonb("acknowledge_policy").$type<{ days: number; unit: "calendar" | "working" }>(),
+    note: text("note"),
+    createdAt: createdAt(),
+    updatedAt: tz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("organisations_name_trgm").using("gin", sql`${t.name} gin_trgm_ops`)],
+);
+
+export const providers = pgTable("providers", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  kind: providerKindEnum("kind").notNull(),
+  website: text("website"),
+  timeZone: text("time_zone").notNull().default("UTC"),
+  /** R2.3: the provider's own clocks; null = Recourse's defaults. */
+  clockPolicy: jsonb("clock_policy").$type<{
+    acknowledge: { days: number; unit: "calendar" | "working" };
+    determination: { days: number; unit: "calendar" | "working" };
+    pausesWhileAwaitingComplainant: boolean;
+  }>(),
+  createdAt: createdAt(),
+});
+
+export const certifications = pgTable(
+  "certifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+    framework: frameworkEnum("framework").notNull(),
+    status: certificationStatusEnum("status").notNull(),
+    retainsFrameworkData: boolean("retains_framework_data").notNull().default(true),
+    /** R1.3: 'provider' (with irm_provider_id) or 'dpa'; null when none is named. */
+    irmKind: text("irm_kind").$type<"provider" | "dpa">(),
+    irmProviderId: uuid("irm_provider_id").references(() => providers.id),
+    coversHrData: boolean("covers_hr_data"),
+    updatedAt: tz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("certifications_org_framework").on(t.organisationId, t.framework),
+    check("certifications_irm_provider", sql`(${t.irmKind} = 'provider') = (${t.irmProviderId} is not null)`),
+  ],
+);
+
+// ——— People (Auth.js tables first) ———
+
+export const users = pgTable("users", {
+  id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+  name: text("name"),
+  email: text("email").unique(),
+  emailVerified: timestamp("emailVerified", { mode: "date" }),
+  image: text("image"),
+  locale: text("locale"),
+  isAdmin: boolean("is_admin").notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text("userId").notNull().references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").$type<AdapterAccountType>().notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("providerAccountId").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+export const sessions = pgTable("sessions", {
+  sessionToken: text("sessionToken").primaryKey(),
+  userId: text("userId").notNull().references(() => users.id, { onDelete: "cascade" }),
+  expires: timestamp("expires", { mode: "date" }).notNull(),
+});
+
+export const verificationTokens = pgTable(
+  "verificationTokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: timestamp("expires", { mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+/** A user's place in an organisation or a provider (exactly one of the two). */
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "cascade" }),
+    providerId: uuid("provider_id").references(() => providers.id, { onDelete: "cascade" }),
+    role: membershipRoleEnum("role").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("memberships_user").on(t.userId),
+    uniqueIndex("memberships_user_org").on(t.userId, t.organisationId),
+    uniqueIndex("memberships_user_provider").on(t.userId, t.providerId),
+    check("memberships_one_home", sql`(${t.organisationId} is null) <> (${t.providerId} is null)`),
+  ],
+);
+
+// ——— Cases ———
+
+export const cases = pgTable(
+  "cases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reference: text("reference").notNull().unique(),
+    /** A double submit of the same form carries the same key and makes one case. */
+    idempotencyKey: text("idempotency_key").unique(),
+    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    framework: frameworkEnum("framework").notNull(),
+    hrData: boolean("hr_data").notNull(),
+    /** The certification as it stood at filing: later changes apply to new cases only. */
+    certificationSnapshot: jsonb("certification_snapshot").notNull(),
+    // DOMAIN.md §5: what a complaint holds.
+    complainantUserId: text("complainant_user_id").notNull().references(() => users.id),
+    complainantName: text("complainant_name").notNull(),
+    complainantEmail: text("complainant_email").notNull(),
+    complainantCountry: text("complainant_country").notNull(),
+    preferredLanguage: text("preferred_language").notNull().default("en"),
+    dataSubject: text("data_subject").$type<"self" | "child">().notNull().default("self"),
+    companyIdentifier: text("company_identifier"),
+    exporter: text("exporter"),
+    transferReason: text("transfer_reason"),
+    principles: text("principles").array().notNull().default(sql`'{}'::text[]`),
+    description: text("description").notNull(),
+    reliefSought: text("relief_sought").array().notNull().default(sql`'{}'::text[]`),
+    priorContact: jsonb("prior_contact").$type<{ date: string | null; outcome: string | null } | null>(),
+    otherSteps: text("other_steps"),
+    consentAt: tz("consent_at").notNull(),
+    // Projection of the events, for dashboards.
+    rung: text("rung").notNull().default("organisation"),
+    status: text("status").$type<"open" | "closed">().notNull().default("open"),
+    nextDueAt: tz("next_due_at"),
+    assigneeUserId: text("assignee_user_id").references(() => users.id),
+    /** Optimistic concurrency: every command names the version it saw. */
+    version: integer("version").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: tz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("cases_org_queue").on(t.organisationId, t.status, t.nextDueAt),
+    index("cases_complainant").on(t.complainantUserId, t.createdAt),
+  ],
+);
+
+/**
+ * The bodies a case was handed to (ADR provider, DPA panel, Commerce, arbitration
+ * administrator), from the moment of escalation: a provider sees exactly these cases.
+ */
+export const caseBodies = pgTable(
+  "case_bodies",
+  {
+    caseId: uuid("case_id").notNull().references(() => cases.id),
+    providerId: uuid("provider_id").notNull().references(() => providers.id),
+    rung: text("rung").notNull(),
+    since: tz("since").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.providerId] }), index("case_bodies_provider").on(t.providerId, t.caseId)],
+);
+
+/** Append-only history: every change to a case, with actor and time, hash-chained per case. */
+export const caseEvents = pgTable(
+  "case_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    caseId: uuid("case_id").notNull().references(() => cases.id),
+    seq: integer("seq").notNull(),
+    type: text("type").notNull(),
+    /** When it happened (the server clock, which demo mode may offset). */
+    at: tz("at").notNull(),
+    party: text("party").notNull(),
+    actorUserId: text("actor_user_id").references(() => users.id),
+    data: jsonb("data").notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    prevHash: text("prev_hash"),
+    hash: text("hash").notNull(),
+    recordedAt: tz("recorded_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("case_events_case_seq").on(t.caseId, t.seq)],
+);
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id").notNull().references(() => cases.id),
+    authorUserId: text("author_user_id").references(() => users.id),
+    authorParty: text("author_party").notNull(),
+    visibility: messageVisibilityEnum("visibility").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("messages_case").on(t.caseId, t.createdAt)],
+);
+
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id").notNull().references(() => cases.id),
+    messageId: uuid("message_id").references(() => messages.id),
+    uploadedByUserId: text("uploaded_by_user_id").references(() => users.id),
+    filename: text("filename").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("attachments_case").on(t.caseId)],
+);
+
+/** Projection: every clock of every open case, as the ladder computed it after the last event. */
+export const deadlines = pgTable(
+  "deadlines",
+  {
+    caseId: uuid("case_id").notNull().references(() => cases.id),
+    clockId: text("clock_id").notNull(),
+    kind: text("kind").notNull(),
+    rule: text("rule").notNull(),
+    party: text("party").notNull(),
+    startedAt: tz("started_at").notNull(),
+    dueAt: tz("due_at").notNull(),
+    state: text("state").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.clockId] }), index("deadlines_due").on(t.state, t.dueAt)],
+);
+
+/** Projection: remedies ordered on a case (R4.3). */
+export const remedies = pgTable(
+  "remedies",
+  {
+    caseId: uuid("case_id").notNull().references(() => cases.id),
+    remedyKey: text("remedy_key").notNull(),
+    kind: text("kind").notNull(),
+    source: text("source").notNull(),
+    orderedAt: tz("ordered_at").notNull(),
+    dueAt: tz("due_at").notNull(),
+    compliedAt: tz("complied_at"),
+    evidence: text("evidence"),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.remedyKey] })],
+);
+
+/** Projection: the FTC referral register (R4.1). */
+export const ftcReferrals = pgTable(
+  "ftc_referrals",
+  {
+    id: text("id").primaryKey(),
+    caseId: uuid("case_id").notNull().references(() => cases.id),
+    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    referrer: text("referrer").notNull(),
+    status: referralStatusEnum("status").notNull(),
+    createdAt: tz("created_at").notNull(),
+    updatedAt: tz("updated_at").notNull(),
+  },
+  (t) => [index("ftc_referrals_status").on(t.status, t.updatedAt)],
+);
+
+/** Mail to send, written in the transaction that causes it; delivered once by its key. */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dedupeKey: text("dedupe_key").notNull().unique(),
+    toEmail: text("to_email").notNull(),
+    locale: text("locale").notNull().default("en"),
+    template: text("template").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body"),
+    caseId: uuid("case_id").references(() => cases.id),
+    status: outboxStatusEnum("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: tz("next_attempt_at").notNull().defaultNow(),
+    lastError: text("last_error"),
+    sentAt: tz("sent_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outbox_pending").on(t.status, t.nextAttemptAt), index("outbox_to").on(t.toEmail, t.createdAt)],
+);
+
+/** In-app notifications (the bell). */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    caseId: uuid("case_id").references(() => cases.id),
+    kind: text("kind").notNull(),
+    data: jsonb("data").notNull().default({}),
+    readAt: tz("read_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_user").on(t.userId, t.readAt, t.createdAt)],
+);
+
+/** Audit of changes outside cases (directory, users, policy); case history is in case_events. */
+export const auditLog = pgTable("audit_log", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  actorUserId: text("actor_user_id"),
+  entity: text("entity").notNull(),
+  entityId: text("entity_id").notNull(),
+  action: text("action").notNull(),
+  data: jsonb("data").notNull().default({}),
+  ip: text("ip"),
+  userAgent: text("user_agent"),
+  at: tz("at").notNull().defaultNow(),
+});
+
+/** Global policy and runtime settings (the demo clock offset lives here). */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: tz("updated_at").notNull().defaultNow(),
+});

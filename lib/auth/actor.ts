@@ -1,0 +1,34 @@
+/**
+ * The acting user as every data function sees it: who they are and where they belong.
+ */
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { memberships, providers, users } from "@/db/schema";
+
+export type MembershipRole = (typeof memberships.$inferSelect)["role"];
+export type ProviderKind = (typeof providers.$inferSelect)["kind"];
+
+export interface Membership {
+  role: MembershipRole;
+  organisationId: string | null;
+  providerId: string | null;
+  providerKind: ProviderKind | null;
+}
+
+export type Actor =
+  | { kind: "anonymous" }
+  | { kind: "user"; userId: string; email: string; name: string | null; locale: string | null; isAdmin: boolean; memberships: Membership[] };
+
+export const ANONYMOUS: Actor = { kind: "anonymous" };
+
+export async function loadActor(db: Db, userId: string | null | undefined): Promise<Actor> {
+  if (!userId) return ANONYMOUS;
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user?.email) return ANONYMOUS;
+  const rows = await db
+    .select({ role: memberships.role, organisationId: memberships.organisationId, providerId: memberships.providerId, providerKind: providers.kind })
+    .from(memberships)
+    .leftJoin(providers, eq(providers.id, memberships.providerId))
+    .where(eq(memberships.userId, userId));
+  return { kind: "user", userId: user.id, email: user.email, name: user.name, locale: user.locale, isAdmin: user.isAdmin, memberships: rows };
+}

@@ -1,0 +1,105 @@
+/**
+ * Who may see and do what: the one place that decides. Every query and command in lib/
+ * asks here; pages and middleware only mirror it for convenience.
+ */
+import { and, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
+import { caseBodies, cases } from "@/db/schema";
+import type { Party } from "@/lib/ladder";
+import { NotFoundError } from "@/lib/errors";
+import type { Actor, Membership, ProviderKind } from "./actor";
+
+/** The ladder party a provider of each kind acts as. */
+export const PARTY_OF_PROVIDER: Record<ProviderKind, Party> = {
+  adr: "irm",
+  dpa_panel: "dpa_panel",
+  fdpic: "dpa_panel",
+  ico: "dpa_panel",
+  commerce: "commerce",
+  arbitration_administrator: "arbitration",
+};
+
+const orgIds = (a: Actor) => (a.kind === "user" ? a.memberships.filter((m) => m.organisationId).map((m) => m.organisationId!) : []);
+const providerIds = (a: Actor) => (a.kind === "user" ? a.memberships.filter((m) => m.providerId).map((m) => m.providerId!) : []);
+
+/** The cases an actor may see, as a condition on `cases`. */
+export function caseScope(actor: Actor): SQL {
+  if (actor.kind === "anonymous") return sql`false`;
+  if (actor.isAdmin) return sql`true`;
+  const own = eq(cases.complainantUserId, actor.userId);
+  const orgs = orgIds(actor);
+  const provs = providerIds(actor);
+  const conditions: SQL[] = [own];
+  if (orgs.length) conditions.push(inArray(cases.organisationId, orgs));
+  if (provs.length) {
+    conditions.push(
+      exists(
+        // The correlated sub-select is written by hand: drizzle's relational helpers cannot
+        // refer to the outer `cases` row here.
+        sql`(select 1 from ${caseBodies} where ${caseBodies.caseId} = ${cases.id} and ${inArray(caseBodies.providerId, provs)})`,
+      ),
+    );
+  }
+  return or(...conditions)!;
+}
+
+export interface CaseAccessFacts {
+  complainantUserId: string;
+  organisationId: string;
+  /** Providers the case has been handed to. */
+  providerIds: string[];
+}
+
+/** The parties the actor can act as on one case, most specific first. */
+export function partiesOnCase(actor: Actor, c: CaseAccessFacts): Party[] {
+  if (actor.kind === "anonymous") return [];
+  const parties: Party[] = [];
+  if (c.complainantUserId === actor.userId) parties.push("complainant");
+  if (actor.memberships.some((m) => m.organisationId === c.organisationId)) parties.push("organisation");
+  for (const m of actor.memberships) {
+    if (m.providerId && m.providerKind && c.providerIds.includes(m.providerId)) parties.push(PARTY_OF_PROVIDER[m.providerKind]);
+  }
+  if (actor.isAdmin) parties.push("administrator");
+  return [...new Set(parties)];
+}
+
+export function canSeeCase(actor: Actor, c: CaseAccessFacts): boolean {
+  return partiesOnCase(actor, c).length > 0;
+}
+
+/** Message audiences each party reads. `internal` is the author's own side only. */
+export function visibleMessageAudiences(party: Party): ("complainant" | "organisation" | "provider" | "internal")[] {
+  switch (party) {
+    case "complainant":
+      return ["complainant"];
+    case "organisation":
+      return ["complainant", "organisation", "internal"];
+    case "administrator":
+      return ["complainant", "organisation", "provider"];
+    default:
+      return ["complainant", "organisation", "provider"];
+  }
+}
+
+export function isOrgAdmin(actor: Actor, organisationId: string): boolean {
+  return actor.kind === "user" && (actor.isAdmin || actor.memberships.some((m) => m.organisationId === organisationId && m.role === "org_admin"));
+}
+
+export function requireAdmin(actor: Actor): void {
+  if (actor.kind !== "user" || !actor.isAdmin) throw new NotFoundError();
+}
+
+export function requireUser(actor: Actor): asserts actor is Extract<Actor, { kind: "user" }> {
+  if (actor.kind !== "user") throw new NotFoundError();
+}
+
+/** The home a signed-in actor lands on. */
+export type Home = "admin" | "organisation" | "provider" | "complainant";
+export function homeOf(actor: Actor): Home | null {
+  if (actor.kind === "anonymous") return null;
+  if (actor.isAdmin) return "admin";
+  if (actor.memberships.some((m: Membership) => m.organisationId)) return "organisation";
+  if (actor.memberships.some((m: Membership) => m.providerId)) return "provider";
+  return "complainant";
+}
+
+export const scopeToCase = (actor: Actor, caseId: string) => and(eq(cases.id, caseId), caseScope(actor));

@@ -1,0 +1,277 @@
+/**
+ * Everything that changes a case. Each command takes the acting user, asks the policy who
+ * they are on the case, asks the ladder whether the step is allowed, and writes the event,
+ * its projections and its mail in one transaction.
+ */
+import { randomBytes } from "node:crypto";
+import { asc, desc, eq } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { caseBodies, caseEvents, cases, certifications, memberships, organisations, providers, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { partiesOnCase, scopeToCase } from "@/lib/auth/policy";
+import { ConflictError, ForbiddenError, NotFoundError, RuleError, ValidationError } from "@/lib/errors";
+import {
+  ACTORS,
+  REGION_COUNTRIES,
+  FRAMEWORKS,
+  clocks,
+  decide,
+  inferFramework,
+  regionOf,
+  type Certification,
+  type EventPayloads,
+  type EventType,
+  type LadderEvent,
+  type Party,
+} from "@/lib/ladder";
+import { baseUrl, enqueueMail } from "@/lib/mail/outbox";
+import { mailDate } from "@/lib/mail/templates";
+import { payloadOf } from "./event-codec";
+import { filingSchema, type FilingInput } from "./filing-schema";
+import { eventHash } from "./hash-chain";
+import { loadCase, type CaseRow } from "./load";
+import { project } from "./projection";
+
+export interface RequestMeta {
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+/** A short reference that does not reveal how many cases exist. */
+function newReference(now: Date): string {
+  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  const bytes = randomBytes(6);
+  const code = [...bytes].map((b) => alphabet[b % alphabet.length]).join("");
+  return `RC-${now.getUTCFullYear()}-${code}`;
+}
+
+/** The provider that sits on a rung: the IRM named in the certification, or the body of that kind. */
+async function providerOfKind(tx: Tx, kind: (typeof providers.$inferSelect)["kind"]) {
+  const [row] = await tx.select({ id: providers.id }).from(providers).where(eq(providers.kind, kind)).orderBy(asc(providers.createdAt)).limit(1);
+  return row?.id ?? null;
+}
+
+function dpaKindFor(country: string): "dpa_panel" | "fdpic" | "ico" {
+  const region = regionOf(country);
+  return region === "swiss" ? "fdpic" : region === "uk" ? "ico" : "dpa_panel";
+}
+
+async function appendEvent(tx: Tx, row: CaseRow, event: LadderEvent, actorUserId: string | null, meta: RequestMeta) {
+  const [last] = await tx.select({ seq: caseEvents.seq, hash: caseEvents.hash }).from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(desc(caseEvents.seq)).limit(1);
+  const seq = (last?.seq ?? 0) + 1;
+  const data = payloadOf(event);
+  const hash = eventHash(last?.hash ?? null, { caseId: row.id, seq, type: event.type, at: event.at, party: event.by, actorUserId, data });
+  await tx.insert(caseEvents).values({
+    caseId: row.id,
+    seq,
+    type: event.type,
+    at: event.at,
+    party: event.by,
+    actorUserId,
+    data,
+    ip: meta.ip ?? null,
+    userAgent: meta.userAgent?.slice(0, 500) ?? null,
+    prevHash: last?.hash ?? null,
+    hash,
+  });
+}
+
+/** Hands the case to the body on the rung an event opens (the hand-over is dated). */
+async function handOver(tx: Tx, row: CaseRow, event: LadderEvent) {
+  const snapshot = row.certificationSnapshot as Certification;
+  let providerId: string | null = null;
+  let rung = "";
+  switch (event.type) {
+    case "irm.escalated":
+      providerId = snapshot.irm?.kind === "provider" ? snapshot.irm.providerId : null;
+      rung = "irm";
+      break;
+    case "panel.escalated":
+      providerId = await providerOfKind(tx, dpaKindFor(row.complainantCountry));
+      rung = "dpa_panel";
+      break;
+    case "commerce.requested":
+      // R2.7: the individual raises it through their DPA, which refers it to Commerce.
+      providerId = await providerOfKind(tx, dpaKindFor(row.complainantCountry));
+      rung = "dpa";
+      break;
+    case "commerce.referred":
+      providerId = await providerOfKind(tx, "commerce");
+      rung = "commerce";
+      break;
+    case "arbitration.invoked":
+      providerId = await providerOfKind(tx, "arbitration_administrator");
+      rung = "arbitration";
+      break;
+    default:
+      return;
+  }
+  if (providerId) await tx.insert(caseBodies).values({ caseId: row.id, providerId, rung, since: event.at }).onConflictDoNothing();
+}
+
+export interface FiledCase {
+  caseId: string;
+  reference: string;
+  /** False when the same form had already been submitted (the existing case is returned). */
+  created: boolean;
+}
+
+/**
+ * Files a complaint. Anyone may file (complainants have no password); the case belongs to
+ * the user with the given email, created if new. A repeated idempotency key returns the
+ * case it already made.
+ */
+export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMeta = {}): Promise<FiledCase> {
+  const parsed = filingSchema.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
+  const input: FilingInput = parsed.data;
+
+  const existing = await db.select({ id: cases.id, reference: cases.reference }).from(cases).where(eq(cases.idempotencyKey, input.idempotencyKey));
+  if (existing[0]) return { caseId: existing[0].id, reference: existing[0].reference, created: false };
+
+  const [organisation] = await db.select().from(organisations).where(eq(organisations.slug, input.organisationSlug));
+  if (!organisation) throw new ValidationError({ organisationSlug: ["unknown_organisation"] });
+  const certs = await db.select().from(certifications).where(eq(certifications.organisationId, organisation.id));
+  const ladderCerts: Certification[] = certs.map((c) => ({
+    framework: c.framework,
+    status: c.status,
+    retainsFrameworkData: c.retainsFrameworkData,
+    irm: c.irmKind === "provider" && c.irmProviderId ? { kind: "provider", providerId: c.irmProviderId } : c.irmKind === "dpa" ? { kind: "dpa" } : null,
+    coversHrData: c.coversHrData,
+  }));
+  const framework = input.framework ?? inferFramework(ladderCerts, input.country) ?? Object.values(FRAMEWORKS).find((f) => REGION_COUNTRIES[f.region].includes(input.country))!.id;
+  const certification = ladderCerts.find((c) => c.framework === framework);
+  const facts = {
+    subject: { framework, hrData: input.hrData, complainantCountry: input.country, dataSubject: input.dataSubject },
+    certification,
+    claimsParticipation: organisation.claimsParticipation,
+    zones: { organisation: organisation.timeZone },
+    events: [],
+  };
+  const filed: LadderEvent = { type: "case.filed", at: now, by: "complainant", data: {} };
+  const decision = decide(facts, filed, now);
+  if (!decision.ok) throw new RuleError(decision.reason);
+
+  const email = input.email.toLowerCase();
+  return db.transaction(async (tx) => {
+    await tx.insert(users).values({ email, name: input.name, locale: input.preferredLanguage }).onConflictDoNothing({ target: users.email });
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+    const [row] = await tx
+      .insert(cases)
+      .values({
+        reference: newReference(now),
+        idempotencyKey: input.idempotencyKey,
+        organisationId: organisation.id,
+        framework,
+        hrData: input.hrData,
+        certificationSnapshot: certification!,
+        complainantUserId: user!.id,
+        complainantName: input.name,
+        complainantEmail: email,
+        complainantCountry: input.country,
+        preferredLanguage: input.preferredLanguage,
+        dataSubject: input.dataSubject,
+        companyIdentifier: input.companyIdentifier || null,
+        exporter: input.exporter || null,
+        transferReason: input.transferReason || null,
+        principles: input.principles,
+        description: input.description,
+        reliefSought: input.reliefSought,
+        priorContact: input.priorContactDate || input.priorContactOutcome ? { date: input.priorContactDate ?? null, outcome: input.priorContactOutcome ?? null } : null,
+        otherSteps: input.otherSteps || null,
+        consentAt: now,
+        version: 0,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing({ target: cases.idempotencyKey })
+      .returning();
+    if (!row) {
+      // A concurrent submit of the same form won the race: return its case.
+      const [winner] = await tx.select({ id: cases.id, reference: cases.reference }).from(cases).where(eq(cases.idempotencyKey, input.idempotencyKey));
+      return { caseId: winner!.id, reference: winner!.reference, created: false };
+    }
+    await appendEvent(tx, row, filed, user!.id, meta);
+    const withEvents = { ...facts, events: [filed] };
+    await project(tx, row, withEvents, now);
+
+    const all = clocks(withEvents, now);
+    const due = all.find((c) => c.id === "organisation.response")!.dueAt;
+    const ackDue = all.find((c) => c.id === "organisation.acknowledgment")!.dueAt;
+    const lang = input.preferredLanguage;
+    await enqueueMail(tx, {
+      dedupeKey: `case-filed:${row.id}`,
+      to: email,
+      locale: lang,
+      template: "case-filed",
+      params: { reference: row.reference, organisation: organisation.name, due: mailDate(due, lang, organisation.timeZone), url: `${baseUrl()}/${lang}/cases/${row.id}` },
+      caseId: row.id,
+    });
+    const staff = await tx
+      .select({ email: users.email, locale: users.locale })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.organisationId, organisation.id));
+    for (const member of staff) {
+      if (!member.email) continue;
+      const locale = member.locale ?? "en";
+      await enqueueMail(tx, {
+        dedupeKey: `case-received:${row.id}:${member.email}`,
+        to: member.email,
+        locale,
+        template: "case-received",
+        params: { reference: row.reference, organisation: organisation.name, due: mailDate(due, locale, organisation.timeZone), ackDue: mailDate(ackDue, locale, organisation.timeZone), url: `${baseUrl()}/${locale}/cases/${row.id}` },
+        caseId: row.id,
+      });
+    }
+    return { caseId: row.id, reference: row.reference, created: true };
+  });
+}
+
+export interface ProposedEvent<T extends EventType = EventType> {
+  type: T;
+  data: EventPayloads[T];
+  /** The party to act as, where the actor holds several on the case. */
+  party?: Party;
+}
+
+/**
+ * Records one step on a case. The case is locked for the transaction; a stale
+ * `expectedVersion` is a conflict, not an overwrite.
+ */
+export async function recordEvent(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  proposal: ProposedEvent,
+  options: { now: Date; expectedVersion?: number; meta?: RequestMeta },
+): Promise<{ version: number }> {
+  if (actor.kind !== "user") throw new NotFoundError();
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(cases).where(scopeToCase(actor, caseId)).for("update");
+    if (!row) throw new NotFoundError();
+    const loaded = await loadCase(tx, row);
+    const parties = partiesOnCase(actor, { complainantUserId: row.complainantUserId, organisationId: row.organisationId, providerIds: loaded.bodies.map((b) => b.providerId) });
+    const party = proposal.party ?? parties.find((p) => ACTORS[proposal.type].includes(p));
+    if (!party || !parties.includes(party)) throw new ForbiddenError();
+    if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) throw new ConflictError(row.version);
+
+    const event = { type: proposal.type, at: options.now, by: party, data: proposal.data } as LadderEvent;
+    const decision = decide(loaded.facts, event, options.now);
+    if (!decision.ok) throw new RuleError(decision.reason);
+
+    await appendEvent(tx, row, event, actor.userId, options.meta ?? {});
+    await handOver(tx, row, event);
+    const version = await project(tx, row, { ...loaded.facts, events: [...loaded.facts.events, event] }, options.now);
+    return { version };
+  });
+}
+
+export function fieldErrorsOf(error: { issues: { path: PropertyKey[]; message: string }[] }): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+/**
+ * The complaint form's one schema (DOMAIN.md §5), shared by the form in the browser and the
+ * filing command on the server. Messages are keys into the `errors` namespace.
+ */
+import { z } from "zod";
+import { COVERED_COUNTRIES, FRAMEWORK_IDS, PRINCIPLES, REMEDY_KINDS } from "@/lib/ladder";
+
+export const LOCALES = ["en", "de", "fr"] as const;
+
+/** Text that must not carry control characters or markup-looking angle brackets into storage. */
+const plain = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: "too_long" })
+    .refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v), { message: "invalid_characters" });
+
+export const filingSchema = z.object({
+  idempotencyKey: z.string().uuid({ message: "invalid" }),
+  organisationSlug: z.string().trim().min(1, { message: "required" }).max(200, { message: "too_long" }),
+  framework: z.enum(FRAMEWORK_IDS, { message: "invalid" }).optional(),
+  hrData: z.boolean({ message: "required" }),
+  name: plain(200).pipe(z.string().min(1, { message: "required" })),
+  email: z.string().trim().max(320, { message: "too_long" }).email({ message: "invalid_email" }),
+  country: z.enum(COVERED_COUNTRIES as [string, ...string[]], { message: "country_not_covered" }),
+  preferredLanguage: z.enum(LOCALES, { message: "invalid" }),
+  dataSubject: z.enum(["self", "child"], { message: "required" }),
+  companyIdentifier: plain(500).optional(),
+  exporter: plain(500).optional(),
+  transferReason: plain(2000).optional(),
+  principles: z.array(z.enum(PRINCIPLES)).min(1, { message: "choose_one" }),
+  description: plain(10_000).pipe(z.string().min(20, { message: "too_short" })),
+  reliefSought: z.array(z.enum(REMEDY_KINDS)).min(1, { message: "choose_one" }),
+  priorContactDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "invalid_date" }).optional(),
+  priorContactOutcome: plain(2000).optional(),
+  otherSteps: plain(2000).optional(),
+  consent: z.literal(true, { message: "consent_required" }),
+});
+
+export type FilingInput = z.infer<typeof filingSchema>;

@@ -1,0 +1,119 @@
+/**
+ * What a user may read about cases. Every function takes the actor and filters through the
+ * policy's scope, so a case outside it simply does not exist for them.
+ */
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { cases, messages, organisations } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { caseScope, partiesOnCase, scopeToCase, visibleMessageAudiences } from "@/lib/auth/policy";
+import { NotFoundError } from "@/lib/errors";
+import { caseView, type CaseView, type Party } from "@/lib/ladder";
+import { loadCase } from "./load";
+
+export interface CaseListItem {
+  id: string;
+  reference: string;
+  organisationName: string;
+  rung: string;
+  status: string;
+  framework: string;
+  hrData: boolean;
+  nextDueAt: Date | null;
+  createdAt: Date;
+}
+
+export async function listCases(db: Db, actor: Actor, options: { organisationId?: string; providerId?: string; limit?: number; offset?: number } = {}): Promise<CaseListItem[]> {
+  const conditions = [caseScope(actor)];
+  if (options.organisationId) conditions.push(eq(cases.organisationId, options.organisationId));
+  return db
+    .select({
+      id: cases.id,
+      reference: cases.reference,
+      organisationName: organisations.name,
+      rung: cases.rung,
+      status: cases.status,
+      framework: cases.framework,
+      hrData: cases.hrData,
+      nextDueAt: cases.nextDueAt,
+      createdAt: cases.createdAt,
+    })
+    .from(cases)
+    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+    .where(and(...conditions))
+    .orderBy(sql`${cases.status} = 'closed'`, asc(cases.nextDueAt), desc(cases.createdAt))
+    .limit(Math.min(options.limit ?? 50, 200))
+    .offset(options.offset ?? 0);
+}
+
+export interface TimelineEntry {
+  seq: number;
+  type: string;
+  at: Date;
+  party: string;
+}
+
+export interface MessageEntry {
+  id: string;
+  authorParty: string;
+  visibility: string;
+  body: string;
+  createdAt: Date;
+}
+
+/** What one actor sees of one case: a DTO, never the raw row. */
+export interface CaseDetail {
+  id: string;
+  reference: string;
+  version: number;
+  organisation: { slug: string; name: string; timeZone: string };
+  framework: string;
+  hrData: boolean;
+  complainant: { name: string; country: string; preferredLanguage: string } | null;
+  description: string;
+  principles: string[];
+  reliefSought: string[];
+  createdAt: Date;
+  parties: Party[];
+  party: Party;
+  bodies: { name: string; kind: string; rung: string; since: Date }[];
+  timeline: TimelineEntry[];
+  messages: MessageEntry[];
+  view: CaseView;
+}
+
+export async function getCaseDetail(db: Db, actor: Actor, caseId: string, now: Date, asParty?: Party): Promise<CaseDetail> {
+  if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new NotFoundError();
+  const [row] = await db.select().from(cases).where(scopeToCase(actor, caseId));
+  if (!row) throw new NotFoundError();
+  const loaded = await loadCase(db, row);
+  const parties = partiesOnCase(actor, { complainantUserId: row.complainantUserId, organisationId: row.organisationId, providerIds: loaded.bodies.map((b) => b.providerId) });
+  if (!parties.length) throw new NotFoundError();
+  const party = asParty && parties.includes(asParty) ? asParty : parties[0]!;
+  const audiences = visibleMessageAudiences(party);
+  const visible = await db
+    .select({ id: messages.id, authorParty: messages.authorParty, visibility: messages.visibility, body: messages.body, createdAt: messages.createdAt })
+    .from(messages)
+    .where(and(eq(messages.caseId, row.id), inArray(messages.visibility, audiences)))
+    .orderBy(asc(messages.createdAt));
+  return {
+    id: row.id,
+    reference: row.reference,
+    version: row.version,
+    organisation: { slug: loaded.organisation.slug, name: loaded.organisation.name, timeZone: loaded.organisation.timeZone },
+    framework: row.framework,
+    hrData: row.hrData,
+    complainant: { name: row.complainantName, country: row.complainantCountry, preferredLanguage: row.preferredLanguage },
+    description: row.description,
+    principles: row.principles,
+    reliefSought: row.reliefSought,
+    createdAt: row.createdAt,
+    parties,
+    party,
+    bodies: loaded.bodies.map(({ name, kind, rung, since }) => ({ name, kind, rung, since })),
+    timeline: loaded.events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, party: e.party })),
+    // Internal notes stay with the side that wrote them.
+    messages: visible.filter((m) => m.visibility !== "internal" || m.authorParty === party),
+    view: caseView(loaded.facts, party, now),
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * The mail Recourse sends, in each language, with a plain-text part always.
+ */
+export type MailLocale = "en" | "de" | "fr";
+export type MailTemplate = "sign-in" | "case-filed" | "case-received";
+
+type Params = Record<string, string>;
+type Rendered = { subject: string; text: string };
+
+const TEMPLATES: Record<MailTemplate, Record<MailLocale, (p: Params) => Rendered>> = {
+  "sign-in": {
+    en: (p) => ({ subject: "Your sign-in link for Recourse", text: `Sign in to Recourse with this link:\n\n${p.url}\n\nIt works once and expires in ${p.minutes} minutes. If you did not ask for it, ignore this message.` }),
+    de: (p) => ({ subject: "Ihr Anmeldelink für Recourse", text: `Melden Sie sich mit diesem Link bei Recourse an:\n\n${p.url}\n\nEr funktioniert einmal und läuft in ${p.minutes} Minuten ab. Wenn Sie ihn nicht angefordert haben, ignorieren Sie diese Nachricht.` }),
+    fr: (p) => ({ subject: "Votre lien de connexion à Recourse", text: `Connectez-vous à Recourse avec ce lien :\n\n${p.url}\n\nIl ne fonctionne qu'une fois et expire dans ${p.minutes} minutes. Si vous ne l'avez pas demandé, ignorez ce message.` }),
+  },
+  "case-filed": {
+    en: (p) => ({ subject: `Complaint ${p.reference} received`, text: `Your complaint against ${p.organisation} has the reference ${p.reference}.\n\nThe company must reply by ${p.due}.\n\nFollow your case here:\n${p.url}` }),
+    de: (p) => ({ subject: `Beschwerde ${p.reference} eingegangen`, text: `Ihre Beschwerde gegen ${p.organisation} hat das Aktenzeichen ${p.reference}.\n\nDas Unternehmen muss bis ${p.due} antworten.\n\nIhren Fall verfolgen Sie hier:\n${p.url}` }),
+    fr: (p) => ({ subject: `Plainte ${p.reference} reçue`, text: `Votre plainte contre ${p.organisation} porte la référence ${p.reference}.\n\nL'entreprise doit répondre au plus tard le ${p.due}.\n\nSuivez votre dossier ici :\n${p.url}` }),
+  },
+  "case-received": {
+    en: (p) => ({ subject: `New complaint ${p.reference}`, text: `A new complaint (${p.reference}) was filed against ${p.organisation}.\n\nAcknowledge it by ${p.ackDue}; reply by ${p.due}.\n\n${p.url}` }),
+    de: (p) => ({ subject: `Neue Beschwerde ${p.reference}`, text: `Gegen ${p.organisation} wurde eine neue Beschwerde (${p.reference}) eingereicht.\n\nBestätigen Sie den Eingang bis ${p.ackDue}; antworten Sie bis ${p.due}.\n\n${p.url}` }),
+    fr: (p) => ({ subject: `Nouvelle plainte ${p.reference}`, text: `Une nouvelle plainte (${p.reference}) a été déposée contre ${p.organisation}.\n\nAccusez réception avant le ${p.ackDue} ; répondez avant le ${p.due}.\n\n${p.url}` }),
+  },
+};
+
+export function isMailLocale(value: string | null | undefined): value is MailLocale {
+  return value === "en" || value === "de" || value === "fr";
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+export function renderMail(template: MailTemplate, locale: string | null | undefined, params: Params) {
+  const { subject, text } = TEMPLATES[template][isMailLocale(locale) ? locale : "en"](params);
+  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif">${escapeHtml(text)
+    .split("\n")
+    .map((line) => (/^https?:\/\//.test(line) ? `<p><a href="${line}">${line}</a></p>` : `<p>${line}</p>`))
+    .join("")}</body></html>`;
+  return { subject, text, html };
+}
+
+/** Dates in mail: the day, in the reader's language, in UTC unless told otherwise. */
+export function mailDate(date: Date, locale: string, timeZone = "UTC"): string {
+  return new Intl.DateTimeFormat(isMailLocale(locale) ? locale : "en", { dateStyle: "long", timeZone }).format(date);
+}

@@ -1,0 +1,55 @@
+/**
+ * The databases integration suites run on: PGlite always; real PostgreSQL when
+ * TEST_DATABASE_URL is set (or a local server answers). Each test database is created for
+ * the suite and dropped after it.
+ */
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { openDatabase, type Database } from "@/db/client";
+
+export type Kind = "pglite" | "postgres";
+
+const serverUrl = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+
+async function postgresAvailable(): Promise<boolean> {
+  const probe = postgres(serverUrl, { max: 1, connect_timeout: 2, onnotice: () => {} });
+  try {
+    await probe`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await probe.end({ timeout: 1 });
+  }
+}
+
+const pgUp = await postgresAvailable();
+if (!pgUp && process.env.REQUIRE_POSTGRES === "1") throw new Error(`REQUIRE_POSTGRES=1 but no PostgreSQL answers at ${serverUrl}`);
+if (!pgUp) console.warn(`[integration] PostgreSQL not reachable at ${serverUrl}: running on PGlite only`);
+
+export const KINDS: Kind[] = pgUp ? ["pglite", "postgres"] : ["pglite"];
+
+export interface TestDatabase extends Database {
+  url?: string;
+}
+
+export async function createTestDatabase(kind: Kind): Promise<TestDatabase> {
+  if (kind === "pglite") return openDatabase({ dataDir: "memory://" });
+  const name = `recourse_test_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), max: 10 });
+  return {
+    ...database,
+    url: url.toString(),
+    close: async () => {
+      await database.close();
+      const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      await dropper.unsafe(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
+import { loadActor } from "@/lib/auth/actor";
+
+export async function actorByEmail(db: Db, email: string) {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (!user) throw new Error(`no user ${email}`);
+  return loadActor(db, user.id);
+}
+
+export const filing = (over: Record<string, unknown> = {}) => ({
+  idempotencyKey: crypto.randomUUID(),
+  organisationSlug: "mparticle",
+  hrData: false,
+  name: "Test Complainant",
+  email: "complainant@example.eu",
+  country: "DE",
+  preferredLanguage: "en",
+  dataSubject: "self",
+  principles: ["access"],
+  reliefSought: ["access"],
+  description: "The company has not answered my request for access to my data.",
+  consent: true,
+  ...over,
+});
