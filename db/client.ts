@@ -2,6 +2,7 @@
  * One `db` for the whole app: PGlite in a data folder when DATABASE_URL is unset, the
  * `postgres` driver when it is set. Migrations run when a process first opens it.
  */
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
@@ -47,7 +48,9 @@ export async function openDatabase(config: DatabaseConfig = defaultConfig(), { m
     if (migrate) await migratePostgres(db as never, { migrationsFolder: MIGRATIONS });
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
-  const client = await PGlite.create(config.dataDir ?? "memory://", { extensions: { pg_trgm } });
+  const dataDir = config.dataDir ?? "memory://";
+  if (!dataDir.startsWith("memory://")) mkdirSync(path.dirname(dataDir), { recursive: true });
+  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   if (migrate) await migratePglite(db as never, { migrationsFolder: MIGRATIONS });
   return { db, kind: "pglite", close: () => client.close() };

@@ -24,6 +24,8 @@ export interface AvailableAction {
   event: EventType;
   allowed: boolean;
   reason?: Reason;
+  /** The payload the check was made with: for steps that need no details, exactly what to record. */
+  data: unknown;
   /** Identifies the object acted on where there are several (a remedy, a referral, a request). */
   target?: string;
 }
@@ -141,6 +143,7 @@ export function nextActions(facts: CaseFacts, party: Party, now: Date, state: Ca
       action: cand.action,
       event: cand.type,
       allowed: decision.ok,
+      data: cand.data,
       ...(decision.ok ? {} : { reason: decision.reason }),
       ...(cand.target ? { target: cand.target } : {}),
     };

@@ -1,0 +1,111 @@
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { eq } from "drizzle-orm";
+import { providers } from "@/db/schema";
+import { getCaseDetail } from "@/lib/cases/queries";
+import { NotFoundError } from "@/lib/errors";
+import { PARTIES, type Party } from "@/lib/ladder";
+import { signedInContext } from "@/lib/page-context";
+import { ArbitrationChecklist } from "@/components/arbitration-checklist/arbitration-checklist";
+import { CaseActions } from "@/components/case-actions/case-actions";
+import { CaseTimeline } from "@/components/case-timeline/case-timeline";
+import { ClockList } from "@/components/case-timeline/clock-list";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardTitle } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+
+export const metadata = { title: "Case" };
+
+type Search = { done?: string; error?: string; reason?: string; ref?: string; as?: string };
+
+export default async function CasePage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Search> }) {
+  const { locale, id } = await params;
+  const search = await searchParams;
+  const { db, actor, now } = await signedInContext(locale);
+  const asParty = (PARTIES as readonly string[]).includes(search.as ?? "") ? (search.as as Party) : undefined;
+  const detail = await getCaseDetail(db, actor, id, now, asParty).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const t = await getTranslations("case");
+  const tl = await getTranslations("ladder");
+  const tp = await getTranslations("party");
+  const ta = await getTranslations("actions");
+  const te = await getTranslations("errors");
+  const tr = await getTranslations("reasons");
+  const { view } = detail;
+  const irm = view.route.applies && view.route.irm?.kind === "adr" ? view.route.irm.providerId : null;
+  const [irmProvider] = irm ? await db.select({ name: providers.name }).from(providers).where(eq(providers.id, irm)) : [];
+  const showGate = view.route.applies && (detail.party === "complainant" || detail.party === "arbitration" || detail.party === "administrator");
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t("title", { reference: detail.reference })}</h1>
+          <p className="mt-1 text-slate-700">
+            {t("against", { organisation: detail.organisation.name })} · {tl(`framework.${detail.framework}` as "framework.eu-us-ps")}
+          </p>
+          <p className="mt-1 text-sm text-slate-600">{t("youAre", { party: tp(detail.party) })}</p>
+        </div>
+        <Badge tone={view.state.closed ? "neutral" : "info"} className="text-sm">
+          {tl(`rung.${view.state.rung}` as "rung.organisation")}
+        </Badge>
+      </div>
+
+      {search.done ? <Notice tone="good">{ta("done", { step: ta(search.done as "respond", { body: irmProvider?.name ?? "" }) })}</Notice> : null}
+      {search.error === "conflict" ? (
+        <Notice tone="warn" alert>
+          {t("conflict")}
+        </Notice>
+      ) : search.error === "rule" ? (
+        <Notice tone="warn" alert>
+          {tr.has((search.reason ?? "generic") as "generic") ? tr((search.reason ?? "generic") as "generic") : tr("generic")}
+        </Notice>
+      ) : search.error ? (
+        <Notice tone="bad" alert>
+          {search.error === "internal" ? te("internal", { ref: search.ref ?? "-" }) : te((["not_found", "forbidden"].includes(search.error) ? search.error : "forbidden") as "forbidden")}
+        </Notice>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card aria-labelledby="clocks-title">
+            <CardTitle id="clocks-title">{t("clocks")}</CardTitle>
+            <ClockList clocks={view.clocks} now={now} />
+          </Card>
+          <Card aria-labelledby="complaint-title">
+            <CardTitle id="complaint-title">{t("complaint")}</CardTitle>
+            <p className="whitespace-pre-wrap text-slate-800">{detail.description}</p>
+          </Card>
+          <Card aria-labelledby="timeline-title">
+            <CardTitle id="timeline-title">{t("timeline")}</CardTitle>
+            <CaseTimeline entries={detail.timeline} />
+          </Card>
+        </div>
+        <div className="space-y-6">
+          <Card aria-labelledby="actions-title">
+            <CardTitle id="actions-title">{ta("title")}</CardTitle>
+            <CaseActions caseId={detail.id} version={detail.version} party={detail.party} locale={locale} actions={view.actions} irmName={irmProvider?.name ?? ""} />
+          </Card>
+          {showGate ? (
+            <Card aria-labelledby="gate-title">
+              <CardTitle id="gate-title">{(await getTranslations("gate"))("title")}</CardTitle>
+              <ArbitrationChecklist gate={view.gate} />
+            </Card>
+          ) : null}
+          {detail.bodies.length ? (
+            <Card aria-labelledby="bodies-title">
+              <CardTitle id="bodies-title">{t("bodies")}</CardTitle>
+              <ul className="space-y-1 text-sm">
+                {detail.bodies.map((b) => (
+                  <li key={b.name}>{b.name}</li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

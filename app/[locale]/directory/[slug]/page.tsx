@@ -1,0 +1,91 @@
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { getOrganisationProfile, type CertificationView } from "@/lib/directory/queries";
+import type { Body } from "@/lib/ladder";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardTitle } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+
+async function RouteSteps({ route, irmName, organisation }: { route: CertificationView["route"]; irmName: string; organisation: string }) {
+  const t = await getTranslations("ladder");
+  const td = await getTranslations("directory");
+  if (!route.applies) return null;
+  const bodyName = (b: Body) => (b.kind === "adr" ? irmName : b.kind === "organisation" ? organisation : t(`body.${b.kind}`));
+  return (
+    <ol className="list-decimal space-y-1 pl-6 text-sm text-slate-800">
+      {route.rungs.map((r) => (
+        <li key={r.id}>
+          <span className="font-medium">{t(`rung.${r.id}`)}</span> — {bodyName(r.body)}
+          {r.barred ? <span className="text-slate-600"> ({td("barred")})</span> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export default async function OrganisationPage({ params }: { params: Promise<{ locale: string; slug: string }> }) {
+  const { slug } = await params;
+  const profile = await getOrganisationProfile(await getDb(), slug.slice(0, 200));
+  if (!profile) notFound();
+  const t = await getTranslations("directory");
+  const tl = await getTranslations("ladder");
+  const tc = await getTranslations("common");
+  return (
+    <>
+      <PageHeader title={profile.name} lead={[profile.city, profile.country].filter(Boolean).join(", ")}>
+        <Badge tone={profile.participant ? "good" : "neutral"} className="text-sm">
+          {profile.participant ? t("participant") : t("notParticipant")}
+        </Badge>
+      </PageHeader>
+      {!profile.participant ? (
+        <Notice tone="warn">
+          <p className="font-medium">{t("notApplicable", { organisation: profile.name })}</p>
+          <p className="mt-2">{t("goDpa")}</p>
+          {profile.claimsParticipation ? <p className="mt-2">{t("goFtc")}</p> : null}
+        </Notice>
+      ) : null}
+      <div className="grid gap-6 md:grid-cols-2">
+        {profile.certifications.map((c) => {
+          const irmName = c.irm?.kind === "provider" ? c.irm.name : c.irm?.kind === "dpa" ? tl("body.dpa_panel") : tc("notStated");
+          return (
+            <Card key={c.framework} aria-labelledby={`fw-${c.framework}`}>
+              <CardTitle id={`fw-${c.framework}`}>{tl(`framework.${c.framework}`)}</CardTitle>
+              <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+                <dt className="text-slate-600">{t("status")}</dt>
+                <dd>{tl(`certStatus.${c.status}`)}</dd>
+                <dt className="text-slate-600">{t("irm")}</dt>
+                <dd>{c.irm?.kind === "provider" && c.irm.website ? <a href={c.irm.website} rel="noopener noreferrer">{irmName}</a> : irmName}</dd>
+                <dt className="text-slate-600">{t("hr")}</dt>
+                <dd>{t("hrDpa")}{c.coversHrData === null ? ` (${tc("notStated")})` : ""}</dd>
+              </dl>
+              <h3 className="mb-1 text-sm font-semibold">{t("path")}</h3>
+              <RouteSteps route={c.route} irmName={irmName} organisation={profile.name} />
+              <h3 className="mb-1 mt-3 text-sm font-semibold">{t("pathHr")}</h3>
+              <RouteSteps route={c.hrRoute} irmName={irmName} organisation={profile.name} />
+            </Card>
+          );
+        })}
+        <Card aria-labelledby="contact-title">
+          <CardTitle id="contact-title">{t("contact")}</CardTitle>
+          <ul className="space-y-1 text-sm">
+            {profile.contactEmail ? <li>{profile.contactEmail}</li> : null}
+            {profile.contactAddress ? <li>{profile.contactAddress}</li> : null}
+            {profile.website ? (
+              <li>
+                <a href={profile.website} rel="noopener noreferrer">{profile.website}</a>
+              </li>
+            ) : null}
+          </ul>
+          {profile.note ? (
+            <>
+              <h3 className="mb-1 mt-4 text-sm font-semibold">{t("fromPolicy")}</h3>
+              <p className="text-sm text-slate-700">{profile.note}</p>
+            </>
+          ) : null}
+        </Card>
+      </div>
+    </>
+  );
+}

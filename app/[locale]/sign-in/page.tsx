@@ -1,0 +1,54 @@
+import { getTranslations } from "next-intl/server";
+import { DEMO_USERS } from "@/db/seed/demo-users";
+import { demoSignIn } from "@/lib/actions/auth-actions";
+import { demoMode } from "@/lib/demo";
+import { Card, CardTitle } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmailSignInForm } from "@/components/sign-in/email-sign-in-form";
+
+export const metadata = { title: "Sign in" };
+
+export default async function SignInPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ error?: string }> }) {
+  const { locale } = await params;
+  const { error } = await searchParams;
+  const t = await getTranslations("signIn");
+  return (
+    <div className="grid gap-8 md:grid-cols-2">
+      <div>
+        <PageHeader title={t("title")} lead={t("lead")} />
+        {error ? (
+          <Notice tone="bad" alert>
+            {t("error")}
+          </Notice>
+        ) : null}
+        <Card>
+          <EmailSignInForm />
+        </Card>
+      </div>
+      {demoMode() ? (
+        <Card aria-labelledby="demo-title">
+          <CardTitle id="demo-title">{t("demoTitle")}</CardTitle>
+          <p className="mb-4 text-sm text-slate-700">{t("demoLead")}</p>
+          <ul className="space-y-2">
+            {DEMO_USERS.map((user) => (
+              <li key={user.email}>
+                <form action={demoSignIn} className="flex items-center justify-between gap-3 rounded-md p-2 ring-1 ring-slate-200">
+                  <input type="hidden" name="email" value={user.email} />
+                  <input type="hidden" name="locale" value={locale} />
+                  <span className="text-sm">
+                    <span className="font-medium">{user.name}</span>
+                    <span className="block text-xs text-slate-600">{t(`role.${user.role}`)} · {user.email}</span>
+                  </span>
+                  <button type="submit" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800" aria-label={`${t("title")}: ${user.name}`}>
+                    {t("title")}
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

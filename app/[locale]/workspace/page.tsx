@@ -1,0 +1,27 @@
+import { getTranslations } from "next-intl/server";
+import { inArray } from "drizzle-orm";
+import { notFound } from "next/navigation";
+import { providers } from "@/db/schema";
+import { listCases } from "@/lib/cases/queries";
+import { signedInContext } from "@/lib/page-context";
+import { CaseTable } from "@/components/case-list/case-table";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata = { title: "Workspace" };
+
+/** ADR liaisons, DPA panel members, Commerce and the arbitration administrator: the cases handed to them. */
+export default async function ProviderWorkspacePage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  const { db, actor, now } = await signedInContext(locale);
+  const providerIds = actor.memberships.map((m) => m.providerId).filter((id): id is string => !!id);
+  if (!providerIds.length) notFound();
+  const t = await getTranslations("cases");
+  const names = (await db.select({ name: providers.name }).from(providers).where(inArray(providers.id, providerIds))).map((p) => p.name).join(", ");
+  const items = await listCases(db, actor);
+  return (
+    <>
+      <PageHeader title={t("workspaceTitle", { provider: names })} />
+      <CaseTable items={items} now={now} caption={t("workspaceTitle", { provider: names })} />
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { TimelineEntry } from "@/lib/cases/queries";
+import { messageKey } from "@/lib/i18n/message-key";
+
+export async function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
+  const t = await getTranslations("events");
+  const tp = await getTranslations("party");
+  const format = await getFormatter();
+  return (
+    <ol className="space-y-3 border-l-2 border-slate-200 pl-4">
+      {[...entries].reverse().map((e) => (
+        <li key={e.seq} className="relative">
+          <span aria-hidden="true" className="absolute -left-[1.42rem] top-1.5 h-2.5 w-2.5 rounded-full bg-brand-600" />
+          <p className="font-medium text-slate-900">{t(messageKey(e.type) as "case_filed")}</p>
+          <p className="text-sm text-slate-600">
+            <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}</time> · {tp(e.party as "complainant")}
+          </p>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,32 @@
+import { getTranslations } from "next-intl/server";
+import type { Clock } from "@/lib/ladder";
+import { messageKey } from "@/lib/i18n/message-key";
+import { DeadlineBadge } from "@/components/deadline-badge/deadline-badge";
+import { Badge, type Tone } from "@/components/ui/badge";
+
+const STATE_TONE: Record<Clock["state"], Tone> = { running: "info", paused: "warn", met: "good", missed: "bad", stopped: "neutral" };
+
+/** Every clock on the case with its due date, state and the rule behind it. */
+export async function ClockList({ clocks, now }: { clocks: Clock[]; now: Date }) {
+  const t = await getTranslations("ladder");
+  const tc = await getTranslations("case");
+  if (!clocks.length) return <p className="text-slate-700">{tc("noClocks")}</p>;
+  return (
+    <ul className="divide-y divide-slate-100">
+      {clocks.map((c) => (
+        <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+          <div>
+            <p className="font-medium text-slate-900">{t(`clock.${messageKey(c.kind)}` as "clock.remedy")}</p>
+            <p className="text-sm text-slate-600">
+              {c.completedAt ? tc("completed", { date: c.completedAt }) : tc("due", { date: c.dueAt })} · {c.rule} · {c.policy ? t("policyFigure") : t("frameworkRule")}
+            </p>
+          </div>
+          <div className="flex items-center gap-2">
+            {c.state === "running" ? <DeadlineBadge dueAt={c.dueAt} now={now} zone={c.zone} /> : null}
+            <Badge tone={STATE_TONE[c.state]}>{t(`clockState.${c.state}`)}</Badge>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,57 @@
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import type { Actor } from "@/lib/auth/actor";
+import { homeOf } from "@/lib/auth/policy";
+import { signOutAction } from "@/lib/actions/auth-actions";
+import { demoMode } from "@/lib/demo";
+import { Button } from "@/components/ui/button";
+import { LanguageSwitcher } from "./language-switcher";
+
+export async function SiteHeader({ actor, locale }: { actor: Actor; locale: string }) {
+  const t = await getTranslations("nav");
+  const tc = await getTranslations("common");
+  const home = homeOf(actor);
+  const links: { href: string; label: string }[] = [{ href: "/directory", label: t("directory") }];
+  if (home === "complainant") links.push({ href: "/cases", label: t("myCases") });
+  if (home === "organisation") links.push({ href: "/org", label: t("queue") });
+  if (home === "provider") links.push({ href: "/workspace", label: t("workspace") });
+  if (home === "admin") links.push({ href: "/admin", label: t("admin") });
+  if (demoMode()) links.push({ href: "/dev/mailbox", label: t("mailbox") });
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      {demoMode() ? <p className="bg-amber-100 px-4 py-1 text-center text-xs text-amber-950">{tc("demoBanner")}</p> : null}
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link href={home ? "/home" : "/"} className="flex items-center gap-2 text-lg font-bold text-slate-900 no-underline">
+          <svg aria-hidden="true" width="28" height="28" viewBox="0 0 28 28">
+            <rect width="28" height="28" rx="6" fill="#0b5757" />
+            <path d="M8 21V7M20 21V7M8 11h12M8 15h12M8 19h12" stroke="#fff" strokeWidth="2" strokeLinecap="round" />
+          </svg>
+          {tc("brand")}
+        </Link>
+        <nav aria-label="Main" className="flex flex-wrap items-center gap-4 text-sm">
+          {links.map((l) => (
+            <Link key={l.href} href={l.href} className="text-slate-800">
+              {l.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="flex flex-wrap items-center gap-3">
+          <LanguageSwitcher />
+          {actor.kind === "user" ? (
+            <form action={signOutAction} className="flex items-center gap-2">
+              <span className="hidden text-xs text-slate-600 md:inline">{tc("signedInAs", { email: actor.email })}</span>
+              <input type="hidden" name="locale" value={locale} />
+              <Button variant="secondary" type="submit">
+                {tc("signOut")}
+              </Button>
+            </form>
+          ) : (
+            <Link href="/sign-in" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-800">
+              {tc("signIn")}
+            </Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+import { useActionState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { requestMagicLink, type SignInState } from "@/lib/actions/auth-actions";
+import { Button } from "@/components/ui/button";
+
+export function EmailSignInForm() {
+  const t = useTranslations("signIn");
+  const te = useTranslations("errors");
+  const locale = useLocale();
+  const [state, action, pending] = useActionState<SignInState, FormData>(requestMagicLink, {});
+  const error = state.error ? te(state.error) : null;
+  return (
+    <form action={action} noValidate className="space-y-3">
+      <input type="hidden" name="locale" value={locale} />
+      <div>
+        <label htmlFor="email" className="block text-sm font-medium text-slate-900">
+          {t("email")}
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={state.email}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "email-error" : undefined}
+          className="mt-1 block min-h-10 w-full rounded-md border border-slate-300 bg-white px-3 py-2 aria-invalid:border-red-600"
+        />
+        {error ? (
+          <p id="email-error" role="alert" className="mt-1 text-sm text-red-800">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <Button type="submit" disabled={pending}>
+        {t("submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, moveClock, signInAs } from "../support/helpers";
+
+test.describe("the demo clock", () => {
+  test.afterEach(async ({ page }) => moveClock(page, { action: "reset" }));
+
+  test("advancing the clock moves every deadline and opens the next rung", async ({ page }) => {
+    await signInAs(page, "claire.martin@example.fr");
+    // Claire's non-HR complaint against mParticle was filed 3 days ago.
+    await page.getByRole("row").filter({ hasText: "RC-" }).filter({ hasNotText: "HR data" }).getByRole("link").click();
+    await expect(page.getByText("The company responds")).toBeVisible();
+    const escalate = page.getByRole("button", { name: /Escalate to BBB National Programs/ });
+    await expect(escalate).toBeDisabled();
+    await expect(page.getByText(/You can take this step on .*, when the company's 45 days have run out/)).toBeVisible();
+    await expectAccessible(page);
+    const url = page.url();
+
+    await moveClock(page, { action: "advance", by: "46d" });
+    await page.goto(url);
+    await expect(page.getByRole("button", { name: /Escalate to BBB National Programs/ })).toBeEnabled();
+    await expect(page.locator("li", { hasText: "The company responds" }).getByText("Missed")).toBeVisible();
+  });
+});

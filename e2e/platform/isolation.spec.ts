@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { caseLinks, expectAccessible, signInAs } from "../support/helpers";
+
+test.describe("isolation between organisations, providers and complainants", () => {
+  test("a user of one organisation gets 'not found' for another organisation's case, by URL and by Server Action", async ({ page }) => {
+    await signInAs(page, "staff@customerportfolios.example");
+    const [foreign] = await caseLinks(page);
+    expect(foreign).toBeTruthy();
+    await page.goto(foreign!);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Case RC-");
+    await expectAccessible(page);
+    const foreignId = foreign!.split("/").pop()!;
+
+    await signInAs(page, "staff@mparticle.example");
+    const response = await page.goto(foreign!);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not found");
+
+    // Tamper with one of mParticle's own case forms so it names the foreign case.
+    await page.goto("/en/org");
+    const [own] = await caseLinks(page);
+    await page.goto(own!);
+    const form = page.locator('form:has(input[name="action"][value="acknowledge"])');
+    await expect(form).toHaveCount(1);
+    await form.locator('input[name="caseId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), foreignId);
+    await form.getByRole("button").click();
+    await expect(page).toHaveURL(new RegExp(`/cases/${foreignId}\\?error=not_found`));
+    expect((await page.goto(`/en/cases/${foreignId}`))?.status()).toBe(404);
+
+    // The foreign case is untouched: its own staff still sees no acknowledgment by mParticle.
+    await signInAs(page, "staff@customerportfolios.example");
+    await page.goto(foreign!);
+    await expect(page.getByText("The company acknowledged receipt")).toHaveCount(0);
+  });
+
+  test("a complainant cannot open another complainant's case", async ({ page }) => {
+    await signInAs(page, "claire.martin@example.fr");
+    const claires = await caseLinks(page);
+    expect(claires.length).toBe(2);
+    await signInAs(page, "anna.schmidt@example.de");
+    const annas = await caseLinks(page);
+    expect(annas.length).toBe(2);
+    for (const path of claires) expect((await page.goto(path))?.status()).toBe(404);
+  });
+
+  test("a provider sees only the cases escalated to it", async ({ page }) => {
+    await signInAs(page, "liaison@ana.example");
+    expect(await caseLinks(page)).toHaveLength(1);
+    await signInAs(page, "liaison@jams.example");
+    expect(await caseLinks(page)).toHaveLength(0);
+    await expect(page.getByText("No cases yet.")).toBeVisible();
+    await signInAs(page, "admin@recourse.example");
+    expect((await caseLinks(page)).length).toBe(5);
+  });
+});

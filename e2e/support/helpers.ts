@@ -1,0 +1,27 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+/** One-click demo sign-in (demo mode only). */
+export async function signInAs(page: Page, email: string, locale = "en") {
+  await page.context().clearCookies();
+  await page.goto(`/${locale}/sign-in`);
+  await page.locator(`form:has(input[name="email"][value="${email}"]) button[type="submit"]`).click();
+  await page.waitForURL((url) => !url.pathname.endsWith("/sign-in") && !url.pathname.endsWith("/home"));
+}
+
+/** No serious or critical accessibility violation (WCAG 2.1 A/AA rules). */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** The links to cases on the current page, as absolute paths. */
+export async function caseLinks(page: Page): Promise<string[]> {
+  return page.locator('a[href*="/cases/"]').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+export async function moveClock(page: Page, body: { action: "advance"; by: string } | { action: "reset" }) {
+  const response = await page.request.post("/api/dev/clock", { data: body });
+  expect(response.ok()).toBe(true);
+}

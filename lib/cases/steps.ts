@@ -1,0 +1,50 @@
+/**
+ * Steps a user takes from the case page with one button: the ladder offers them, and the
+ * payload it checked is the one recorded. Steps that need details (a determination's
+ * remedies, an award, a reason) have their own forms.
+ */
+import { randomBytes } from "node:crypto";
+import type { Db } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { RuleError } from "@/lib/errors";
+import type { ActionId, EventPayloads, EventType, Party } from "@/lib/ladder";
+import { recordEvent, type RequestMeta } from "./commands";
+import { getCaseDetail } from "./queries";
+
+export const ONE_CLICK_STEPS: readonly ActionId[] = [
+  "accept_answer",
+  "withdraw",
+  "provide_information",
+  "escalate_to_irm",
+  "escalate_to_panel",
+  "request_commerce_review",
+  "invoke_arbitration",
+  "acknowledge",
+  "request_information",
+  "respond",
+  "decide_eligibility",
+  "record_information_received",
+  "record_conciliation",
+  "refer_to_commerce",
+  "deliver_notice",
+  "propose_referral",
+  "advance_referral",
+];
+
+export async function takeOneClickStep(
+  db: Db,
+  actor: Actor,
+  input: { caseId: string; action: ActionId; target?: string; party?: Party; expectedVersion: number },
+  now: Date,
+  meta: RequestMeta,
+) {
+  const detail = await getCaseDetail(db, actor, input.caseId, now, input.party);
+  const offered = detail.view.actions.find((a) => a.action === input.action && (a.target ?? "") === (input.target ?? ""));
+  if (!offered || !ONE_CLICK_STEPS.includes(input.action)) throw new RuleError({ code: "generic" });
+  if (!offered.allowed) throw new RuleError(offered.reason ?? { code: "generic" });
+  let data = offered.data as EventPayloads[EventType];
+  if (input.action === "propose_referral") {
+    data = { ...(data as EventPayloads["referral.status_changed"]), referralId: `FTC-${now.getUTCFullYear()}-${randomBytes(4).toString("hex").toUpperCase()}` };
+  }
+  return recordEvent(db, actor, input.caseId, { type: offered.event, data, party: detail.party }, { now, expectedVersion: input.expectedVersion, meta });
+}

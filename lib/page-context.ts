@@ -1,0 +1,13 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import { currentActor } from "@/lib/auth/session";
+import { now } from "@/lib/clock";
+import { redirect } from "@/i18n/navigation";
+
+/** What a signed-in page needs: the database, the actor, and the server's now. Anonymous → sign-in. */
+export async function signedInContext(locale: string) {
+  const actor = await currentActor();
+  if (actor.kind !== "user") redirect({ href: "/sign-in", locale });
+  const db = await getDb();
+  return { db, actor: actor as Extract<typeof actor, { kind: "user" }>, now: await now(db) };
+}
