@@ -209,6 +209,8 @@ export const cases = pgTable(
     status: text("status").$type<"open" | "closed">().notNull().default("open"),
     nextDueAt: tz("next_due_at"),
     assigneeUserId: text("assignee_user_id").references(() => users.id),
+    /** The complainant asked for erasure of this closed case; the retention job carries it out. */
+    erasureRequestedAt: tz("erasure_requested_at"),
     /** Optimistic concurrency: every command names the version it saw. */
     version: integer("version").notNull().default(0),
     createdAt: createdAt(),

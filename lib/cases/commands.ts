@@ -4,9 +4,10 @@
  * its projections and its mail in one transaction.
  */
 import { randomBytes } from "node:crypto";
-import { asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { caseBodies, caseEvents, cases, certifications, memberships, organisations, providers, users } from "@/db/schema";
+import { attachments, caseBodies, caseEvents, cases, certifications, deadlines, memberships, organisations, providers, users } from "@/db/schema";
+import { createSignInLink } from "@/lib/auth/magic-link";
 import type { Actor } from "@/lib/auth/actor";
 import { partiesOnCase, scopeToCase } from "@/lib/auth/policy";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError, ValidationError } from "@/lib/errors";
@@ -17,6 +18,7 @@ import {
   clocks,
   decide,
   inferFramework,
+  participation,
   regionOf,
   type Certification,
   type EventPayloads,
@@ -26,6 +28,7 @@ import {
 } from "@/lib/ladder";
 import { baseUrl, enqueueMail } from "@/lib/mail/outbox";
 import { mailDate } from "@/lib/mail/templates";
+import type { CheckedAttachment } from "./attachments";
 import { payloadOf } from "./event-codec";
 import { filingSchema, type FilingInput } from "./filing-schema";
 import { eventHash } from "./hash-chain";
@@ -114,6 +117,9 @@ export interface FiledCase {
   reference: string;
   /** False when the same form had already been submitted (the existing case is returned). */
   created: boolean;
+  /** The first deadline: the organisation's reply (R2.1). */
+  responseDueAt: Date;
+  organisationName: string;
 }
 
 /**
@@ -121,13 +127,13 @@ export interface FiledCase {
  * the user with the given email, created if new. A repeated idempotency key returns the
  * case it already made.
  */
-export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMeta = {}): Promise<FiledCase> {
+export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMeta = {}, evidence: CheckedAttachment[] = []): Promise<FiledCase> {
   const parsed = filingSchema.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
   const input: FilingInput = parsed.data;
 
-  const existing = await db.select({ id: cases.id, reference: cases.reference }).from(cases).where(eq(cases.idempotencyKey, input.idempotencyKey));
-  if (existing[0]) return { caseId: existing[0].id, reference: existing[0].reference, created: false };
+  const existing = await existingFiling(db, input.idempotencyKey);
+  if (existing) return existing;
 
   const [organisation] = await db.select().from(organisations).where(eq(organisations.slug, input.organisationSlug));
   if (!organisation) throw new ValidationError({ organisationSlug: ["unknown_organisation"] });
@@ -141,6 +147,8 @@ export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMet
   }));
   const framework = input.framework ?? inferFramework(ladderCerts, input.country) ?? Object.values(FRAMEWORKS).find((f) => REGION_COUNTRIES[f.region].includes(input.country))!.id;
   const certification = ladderCerts.find((c) => c.framework === framework);
+  // A participant whose frameworks do not cover where the complainant lives (R1.4).
+  if (ladderCerts.some((c) => participation(c).participant) && !certification) throw new ValidationError({ country: ["country_not_covered_by_organisation"] });
   const facts = {
     subject: { framework, hrData: input.hrData, complainantCountry: input.country, dataSubject: input.dataSubject },
     certification,
@@ -188,10 +196,12 @@ export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMet
       .returning();
     if (!row) {
       // A concurrent submit of the same form won the race: return its case.
-      const [winner] = await tx.select({ id: cases.id, reference: cases.reference }).from(cases).where(eq(cases.idempotencyKey, input.idempotencyKey));
-      return { caseId: winner!.id, reference: winner!.reference, created: false };
+      return (await existingFiling(tx, input.idempotencyKey))!;
     }
     await appendEvent(tx, row, filed, user!.id, meta);
+    for (const file of evidence) {
+      await tx.insert(attachments).values({ caseId: row.id, uploadedByUserId: user!.id, filename: file.filename, mimeType: file.mimeType, size: file.size, sha256: file.sha256, content: file.bytes, createdAt: now });
+    }
     const withEvents = { ...facts, events: [filed] };
     await project(tx, row, withEvents, now);
 
@@ -204,7 +214,7 @@ export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMet
       to: email,
       locale: lang,
       template: "case-filed",
-      params: { reference: row.reference, organisation: organisation.name, due: mailDate(due, lang, organisation.timeZone), url: `${baseUrl()}/${lang}/cases/${row.id}` },
+      params: { reference: row.reference, organisation: organisation.name, due: mailDate(due, lang, organisation.timeZone), url: await createSignInLink(tx, email, `/${lang}/cases/${row.id}`) },
       caseId: row.id,
     });
     const staff = await tx
@@ -224,8 +234,18 @@ export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMet
         caseId: row.id,
       });
     }
-    return { caseId: row.id, reference: row.reference, created: true };
+    return { caseId: row.id, reference: row.reference, created: true, responseDueAt: due, organisationName: organisation.name };
   });
+}
+
+async function existingFiling(db: Db | Tx, idempotencyKey: string): Promise<FiledCase | null> {
+  const [row] = await db
+    .select({ id: cases.id, reference: cases.reference, organisationName: organisations.name, due: deadlines.dueAt })
+    .from(cases)
+    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+    .leftJoin(deadlines, and(eq(deadlines.caseId, cases.id), eq(deadlines.clockId, "organisation.response")))
+    .where(eq(cases.idempotencyKey, idempotencyKey));
+  return row ? { caseId: row.id, reference: row.reference, created: false, responseDueAt: row.due!, organisationName: row.organisationName } : null;
 }
 
 export interface ProposedEvent<T extends EventType = EventType> {

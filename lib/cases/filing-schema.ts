@@ -31,7 +31,7 @@ export const filingSchema = z.object({
   principles: z.array(z.enum(PRINCIPLES)).min(1, { message: "choose_one" }),
   description: plain(10_000).pipe(z.string().min(20, { message: "too_short" })),
   reliefSought: z.array(z.enum(REMEDY_KINDS)).min(1, { message: "choose_one" }),
-  priorContactDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "invalid_date" }).optional(),
+  priorContactDate: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "invalid_date" })]).optional(),
   priorContactOutcome: plain(2000).optional(),
   otherSteps: plain(2000).optional(),
   consent: z.literal(true, { message: "consent_required" }),

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getOrganisationProfile, type CertificationView } from "@/lib/directory/queries";
 import type { Body } from "@/lib/ladder";
+import { Link } from "@/i18n/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -39,6 +40,11 @@ export default async function OrganisationPage({ params }: { params: Promise<{ l
           {profile.participant ? t("participant") : t("notParticipant")}
         </Badge>
       </PageHeader>
+      {profile.participant ? (
+        <Link href={`/file/${profile.slug}`} className="mb-6 inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-800">
+          {(await getTranslations("filing"))("fileCta", { organisation: profile.name })}
+        </Link>
+      ) : null}
       {!profile.participant ? (
         <Notice tone="warn">
           <p className="font-medium">{t("notApplicable", { organisation: profile.name })}</p>

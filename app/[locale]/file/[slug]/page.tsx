@@ -1,0 +1,51 @@
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { getOrganisationProfile } from "@/lib/directory/queries";
+import { COVERED_COUNTRIES, type Certification } from "@/lib/ladder";
+import { Link } from "@/i18n/navigation";
+import { ComplaintForm } from "@/components/complaint-form/complaint-form";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata = { title: "File a complaint" };
+
+export default async function FilePage({ params }: { params: Promise<{ locale: string; slug: string }> }) {
+  const { locale, slug } = await params;
+  const profile = await getOrganisationProfile(await getDb(), slug.slice(0, 200));
+  if (!profile) notFound();
+  const t = await getTranslations("filing");
+  const td = await getTranslations("directory");
+  if (!profile.participant) {
+    return (
+      <>
+        <PageHeader title={t("title", { organisation: profile.name })} />
+        <Notice tone="warn">
+          <p className="font-medium">{td("notApplicable", { organisation: profile.name })}</p>
+          <p className="mt-2">{td("goDpa")}</p>
+          {profile.claimsParticipation ? <p className="mt-2">{td("goFtc")}</p> : null}
+        </Notice>
+        <Link href={`/directory/${profile.slug}`}>{profile.name}</Link>
+      </>
+    );
+  }
+  const names = new Intl.DisplayNames([locale], { type: "region" });
+  const countries = COVERED_COUNTRIES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name, locale));
+  // Only what the browser needs to infer the framework: no ids beyond the public ones.
+  const certifications: Certification[] = profile.certifications.map((c) => ({
+    framework: c.framework,
+    status: c.status,
+    retainsFrameworkData: c.participant,
+    irm: null,
+    coversHrData: c.coversHrData,
+  }));
+  return (
+    <>
+      <PageHeader title={t("title", { organisation: profile.name })} lead={t("lead")} />
+      <Card className="max-w-3xl">
+        <ComplaintForm organisation={{ slug: profile.slug, name: profile.name }} certifications={certifications} countries={countries} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,318 @@
+"use client";
+/**
+ * The complaint form: five short steps, one zod schema with the server, a draft kept in this
+ * browser, and one case however often it is submitted (the draft's idempotency key).
+ */
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useForm, useWatch, type FieldPath } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { filingSchema, type FilingInput } from "@/lib/cases/filing-schema";
+import { inferFramework } from "@/lib/ladder/routing";
+import { PRINCIPLES } from "@/lib/ladder/principles";
+import type { Certification } from "@/lib/ladder/certification";
+import { submitComplaint, type FilingResult } from "@/lib/actions/filing-actions";
+import { Link } from "@/i18n/navigation";
+import { Button } from "@/components/ui/button";
+import { Field, FieldSet, inputClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { RELIEF_CHOICES, STEPS, stepOfField } from "./steps";
+
+const MAX_FILES = 5;
+const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+interface Props {
+  organisation: { slug: string; name: string };
+  certifications: Certification[];
+  countries: { code: string; name: string }[];
+}
+
+type Values = Omit<FilingInput, "consent"> & { consent: boolean };
+
+function emptyDraft(slug: string, locale: string): Partial<Values> {
+  return {
+    idempotencyKey: crypto.randomUUID(),
+    organisationSlug: slug,
+    preferredLanguage: locale as Values["preferredLanguage"],
+    dataSubject: "self",
+    principles: [],
+    reliefSought: [],
+    consent: false,
+    name: "",
+    email: "",
+    description: "",
+  };
+}
+
+export function ComplaintForm({ organisation, certifications, countries }: Props) {
+  const t = useTranslations("filing");
+  const te = useTranslations("errors");
+  const tl = useTranslations("ladder");
+  const format = useFormatter();
+  const locale = useLocale();
+  const draftKey = `recourse:draft:${organisation.slug}`;
+  const [step, setStep] = useState(0);
+  const [files, setFiles] = useState<File[]>([]);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [done, setDone] = useState<Extract<FilingResult, { ok: true }> | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const form = useForm<Values>({
+    resolver: zodResolver(filingSchema) as never,
+    defaultValues: emptyDraft(organisation.slug, locale),
+    // Validate on "Next" and on submit, not on blur: a blur that removes an error line above
+    // the button would move it between mouse-down and mouse-up and swallow the click.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+  });
+  const { register, handleSubmit, formState, setError, clearErrors, getValues, setValue, reset, control } = form;
+  const errors = formState.errors as Record<string, { message?: string } | undefined>;
+
+  // A draft survives a reload (files cannot be kept by the browser and are added again).
+  useEffect(() => {
+    const saved = window.localStorage.getItem(draftKey);
+    if (saved) {
+      try {
+        reset({ ...emptyDraft(organisation.slug, locale), ...JSON.parse(saved) });
+      } catch {
+        window.localStorage.removeItem(draftKey);
+      }
+    }
+  }, [draftKey, organisation.slug, locale, reset]);
+  const values = useWatch({ control });
+  useEffect(() => {
+    if (!done && formState.isDirty) window.localStorage.setItem(draftKey, JSON.stringify(values));
+  }, [values, draftKey, done, formState.isDirty]);
+
+  const framework = useMemo(() => (values.country ? inferFramework(certifications, values.country) : null), [values.country, certifications]);
+
+  useEffect(() => heading.current?.focus(), [step]);
+
+  const message = (key?: string) => (key ? (te.has(key as "invalid") ? te(key as "invalid") : te("invalid")) : null);
+  const fieldError = (name: string) => message(errors[name]?.message);
+  const aria = (name: string, hint = false) => ({
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": [hint ? `${name}-hint` : "", errors[name] ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined,
+  });
+
+  /** Checks this step's fields with the shared schema; every error of the step is shown at once. */
+  function next() {
+    const fields = STEPS[step]!.fields.filter((f) => f !== "files") as FieldPath<Values>[];
+    const result = filingSchema.safeParse(getValues());
+    const issues = result.success ? [] : result.error.issues.filter((i) => fields.includes(String(i.path[0]) as FieldPath<Values>));
+    clearErrors(fields);
+    for (const issue of issues) setError(String(issue.path[0]) as FieldPath<Values>, { message: issue.message }, { shouldFocus: issue === issues[0] });
+    if (!issues.length) setStep((s) => Math.min(s + 1, STEPS.length - 1));
+  }
+
+  function chooseFiles(list: FileList | null) {
+    const chosen = Array.from(list ?? []);
+    setFileError(chosen.length > MAX_FILES ? te("too_many_files") : chosen.some((f) => f.size > MAX_FILE_BYTES) ? te("file_too_large") : null);
+    setFiles(chosen);
+  }
+
+  const onSubmit = handleSubmit(async (data) => {
+    setFormError(null);
+    if (fileError) return;
+    const body = new FormData();
+    body.set("payload", JSON.stringify(data));
+    for (const file of files) body.append("files", file);
+    const result = await submitComplaint(body);
+    if (result.ok) {
+      window.localStorage.removeItem(draftKey);
+      setDone(result);
+      return;
+    }
+    const entries = Object.entries(result.fieldErrors);
+    for (const [field, codes] of entries) {
+      if (field === "files") setFileError(message(codes[0]));
+      else setError(field as FieldPath<Values>, { message: codes[0] });
+    }
+    if (entries.length) setStep(Math.min(...entries.map(([f]) => stepOfField(f))));
+    if (result.formError) setFormError(result.formError.startsWith("internal:") ? te("internal", { ref: result.formError.slice(9) }) : message(result.formError));
+    else if (entries.length) setFormError(t("fixErrors"));
+  });
+
+  if (done) {
+    return (
+      <section aria-labelledby="done-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-emerald-300">
+        <h2 id="done-title" ref={heading} tabIndex={-1} className="text-2xl font-bold text-emerald-900">
+          {t("doneTitle")}
+        </h2>
+        <p className="mt-3 text-lg" data-testid="reference">
+          {t("doneReference", { reference: done.reference })}
+        </p>
+        <p className="mt-2">{t("doneDue", { organisation: done.organisationName, date: new Date(done.responseDueAt) })}</p>
+        <p className="mt-2 text-slate-700">{t("doneMail", { email: done.email })}</p>
+        <Link href="/cases" className="mt-4 inline-block">
+          {t("doneOpen")}
+        </Link>
+      </section>
+    );
+  }
+
+  const current = STEPS[step]!.id;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-labelledby="step-title">
+      <ol className="flex flex-wrap gap-2 text-xs" aria-label={t("stepOf", { current: step + 1, total: STEPS.length })}>
+        {STEPS.map((s, i) => (
+          <li key={s.id} aria-current={i === step ? "step" : undefined} className={i === step ? "rounded-full bg-brand-700 px-3 py-1 font-semibold text-white" : "rounded-full bg-slate-200 px-3 py-1 text-slate-800"}>
+            {i + 1}. {t(`steps.${s.id}`)}
+          </li>
+        ))}
+      </ol>
+      <h2 id="step-title" ref={heading} tabIndex={-1} className="text-xl font-semibold">
+        {t("stepOf", { current: step + 1, total: STEPS.length })}: {t(`steps.${current}`)}
+      </h2>
+      {formError ? (
+        <Notice tone="bad" alert>
+          {formError}
+        </Notice>
+      ) : null}
+
+      <div hidden={current !== "you"} className="space-y-4">
+        <Field id="name" label={t("name")} error={fieldError("name")}>
+          <input id="name" autoComplete="name" className={inputClass} {...register("name")} {...aria("name")} />
+        </Field>
+        <Field id="email" label={t("email")} hint={t("emailHint")} error={fieldError("email")}>
+          <input id="email" type="email" autoComplete="email" className={inputClass} {...register("email")} {...aria("email", true)} />
+        </Field>
+        <Field id="country" label={t("country")} error={fieldError("country")}>
+          <select id="country" autoComplete="country" className={inputClass} {...register("country")} {...aria("country")}>
+            <option value="">{t("chooseCountry")}</option>
+            {countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {values.country ? (
+          <p className="text-sm" role="status">
+            {framework ? t("frameworkInferred", { framework: tl(`framework.${framework}`) }) : <span className="font-medium text-red-800">{t("frameworkNone", { organisation: organisation.name })}</span>}
+          </p>
+        ) : null}
+        <Field id="preferredLanguage" label={t("language")} error={fieldError("preferredLanguage")}>
+          <select id="preferredLanguage" className={inputClass} {...register("preferredLanguage")}>
+            <option value="en">English</option>
+            <option value="de">Deutsch</option>
+            <option value="fr">Français</option>
+          </select>
+        </Field>
+        <FieldSet id="dataSubject" legend={t("dataSubject")} error={fieldError("dataSubject")}>
+          {(["self", "child"] as const).map((v) => (
+            <label key={v} className="flex items-center gap-2">
+              <input type="radio" value={v} {...register("dataSubject")} />
+              {t(v === "self" ? "dataSubjectSelf" : "dataSubjectChild")}
+            </label>
+          ))}
+        </FieldSet>
+      </div>
+
+      <div hidden={current !== "company"} className="space-y-4">
+        <FieldSet id="hrData" legend={t("hrData")} hint={t("hrHint")} error={fieldError("hrData")}>
+          {[true, false].map((v) => (
+            <label key={String(v)} className="flex items-center gap-2">
+              <input type="radio" name="hrData" value={String(v)} checked={values.hrData === v} onChange={() => setValue("hrData", v, { shouldDirty: true, shouldValidate: formState.isSubmitted })} />
+              {t(v ? "hrYes" : "hrNo")}
+            </label>
+          ))}
+        </FieldSet>
+        <Field id="companyIdentifier" label={t("companyIdentifier")} hint={t("companyIdentifierHint")} error={fieldError("companyIdentifier")}>
+          <input id="companyIdentifier" className={inputClass} {...register("companyIdentifier")} {...aria("companyIdentifier", true)} />
+        </Field>
+        <Field id="exporter" label={t("exporter")} error={fieldError("exporter")}>
+          <input id="exporter" className={inputClass} {...register("exporter")} {...aria("exporter")} />
+        </Field>
+        <Field id="transferReason" label={t("transferReason")} error={fieldError("transferReason")}>
+          <textarea id="transferReason" rows={3} className={inputClass} {...register("transferReason")} {...aria("transferReason")} />
+        </Field>
+      </div>
+
+      <div hidden={current !== "what"} className="space-y-4">
+        <FieldSet id="principles" legend={t("principles")} error={fieldError("principles")}>
+          {PRINCIPLES.map((p) => (
+            <label key={p} className="flex items-start gap-2 rounded-md p-2 ring-1 ring-slate-200">
+              <input type="checkbox" value={p} className="mt-1" {...register("principles")} />
+              <span>
+                <span className="font-medium">{t(`principle.${p}.label`)}</span>
+                <span className="block text-sm text-slate-700">{t(`principle.${p}.hint`)}</span>
+              </span>
+            </label>
+          ))}
+        </FieldSet>
+        <Field id="description" label={t("description")} hint={t("descriptionHint")} error={fieldError("description")}>
+          <textarea id="description" rows={8} className={inputClass} {...register("description")} {...aria("description", true)} />
+        </Field>
+      </div>
+
+      <div hidden={current !== "want"} className="space-y-4">
+        <FieldSet id="reliefSought" legend={t("relief")} error={fieldError("reliefSought")}>
+          <div className="grid gap-2 sm:grid-cols-2">
+            {RELIEF_CHOICES.map((r) => (
+              <label key={r} className="flex items-center gap-2">
+                <input type="checkbox" value={r} {...register("reliefSought")} />
+                {t(`reliefKind.${r}`)}
+              </label>
+            ))}
+          </div>
+        </FieldSet>
+        <Field id="priorContactDate" label={t("priorContactDate")} error={fieldError("priorContactDate")}>
+          <input id="priorContactDate" type="date" className={inputClass} {...register("priorContactDate")} {...aria("priorContactDate")} />
+        </Field>
+        <Field id="priorContactOutcome" label={t("priorContactOutcome")} error={fieldError("priorContactOutcome")}>
+          <textarea id="priorContactOutcome" rows={3} className={inputClass} {...register("priorContactOutcome")} {...aria("priorContactOutcome")} />
+        </Field>
+        <Field id="otherSteps" label={t("otherSteps")} error={fieldError("otherSteps")}>
+          <textarea id="otherSteps" rows={2} className={inputClass} {...register("otherSteps")} {...aria("otherSteps")} />
+        </Field>
+      </div>
+
+      <div hidden={current !== "send"} className="space-y-4">
+        <Field id="files" label={t("files")} hint={t("filesHint")} error={fileError}>
+          <input
+            id="files"
+            type="file"
+            multiple
+            accept=".pdf,.png,.jpg,.jpeg,.txt,application/pdf,image/png,image/jpeg,text/plain"
+            onChange={(e) => chooseFiles(e.target.files)}
+            aria-invalid={fileError ? true : undefined}
+            aria-describedby={["files-hint", fileError ? "files-error" : ""].filter(Boolean).join(" ")}
+            className="block text-sm"
+          />
+        </Field>
+        {files.length ? (
+          <ul className="text-sm text-slate-700">
+            {files.map((f) => (
+              <li key={f.name}>
+                {f.name} ({format.number(Math.ceil(f.size / 1024))} KB)
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <FieldSet id="consent" legend={t("steps.send")} error={fieldError("consent")}>
+          <label className="flex items-start gap-2">
+            <input type="checkbox" className="mt-1" {...register("consent")} aria-invalid={errors.consent ? true : undefined} />
+            <span>{t("consent", { organisation: organisation.name })}</span>
+          </label>
+        </FieldSet>
+      </div>
+
+      <div className="flex flex-wrap justify-between gap-3 border-t border-slate-200 pt-4">
+        <Button type="button" variant="secondary" onClick={() => setStep((s) => Math.max(0, s - 1))} disabled={step === 0}>
+          {t("back")}
+        </Button>
+        {step < STEPS.length - 1 ? (
+          <Button type="button" onClick={next}>
+            {t("next")}
+          </Button>
+        ) : (
+          <Button type="submit" disabled={formState.isSubmitting}>
+            {formState.isSubmitting ? t("sending") : t("submit")}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

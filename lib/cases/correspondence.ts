@@ -1,0 +1,73 @@
+/**
+ * Messages and evidence on a case. Both are append-only records with author and time; who
+ * may write to whom is decided here from the actor's party on the case.
+ */
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { attachments, caseBodies, cases, messages } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { partiesOnCase, scopeToCase } from "@/lib/auth/policy";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { Party } from "@/lib/ladder";
+import type { CheckedAttachment } from "./attachments";
+
+export type Visibility = (typeof messages.$inferInsert)["visibility"];
+
+/** The audiences each party may write to: `complainant` is the shared thread, `internal` the writer's own side. */
+export const WRITABLE: Partial<Record<Party, Visibility[]>> = {
+  complainant: ["complainant"],
+  organisation: ["complainant", "internal"],
+  irm: ["complainant", "provider", "internal"],
+  dpa_panel: ["complainant", "provider", "internal"],
+  commerce: ["provider", "internal"],
+  arbitration: ["complainant", "provider", "internal"],
+  administrator: ["provider", "internal"],
+};
+
+async function partyOn(db: Db, actor: Actor, caseId: string, wanted?: Party) {
+  const [row] = await db.select().from(cases).where(scopeToCase(actor, caseId));
+  if (!row) throw new NotFoundError();
+  const bodies = await db.select({ providerId: caseBodies.providerId }).from(caseBodies).where(eq(caseBodies.caseId, row.id));
+  const parties = partiesOnCase(actor, { complainantUserId: row.complainantUserId, organisationId: row.organisationId, providerIds: bodies.map((b) => b.providerId) });
+  const party = wanted && parties.includes(wanted) ? wanted : parties[0];
+  if (!party) throw new NotFoundError();
+  return { row, party };
+}
+
+export async function postMessage(db: Db, actor: Actor, caseId: string, input: { body: string; visibility: Visibility; party?: Party }, now: Date) {
+  if (actor.kind !== "user") throw new NotFoundError();
+  const { row, party } = await partyOn(db, actor, caseId, input.party);
+  if (!WRITABLE[party]?.includes(input.visibility)) throw new ForbiddenError();
+  const body = input.body.trim();
+  if (!body) throw new ValidationError({ body: ["required"] });
+  if (body.length > 10_000) throw new ValidationError({ body: ["too_long"] });
+  await db.insert(messages).values({ caseId: row.id, authorUserId: actor.userId, authorParty: party, visibility: input.visibility, body, createdAt: now });
+}
+
+export async function addEvidence(db: Db, actor: Actor, caseId: string, files: CheckedAttachment[], now: Date, party?: Party) {
+  if (actor.kind !== "user") throw new NotFoundError();
+  const { row } = await partyOn(db, actor, caseId, party);
+  if (row.status === "closed") throw new ForbiddenError();
+  if (!files.length) throw new ValidationError({ files: ["required"] });
+  await db.insert(attachments).values(
+    files.map((f) => ({ caseId: row.id, uploadedByUserId: actor.userId, filename: f.filename, mimeType: f.mimeType, size: f.size, sha256: f.sha256, content: f.bytes, createdAt: now })),
+  );
+}
+
+/** The documents of a case (without content), for anyone who may see the case. */
+export async function listEvidence(db: Db, actor: Actor, caseId: string) {
+  const { row } = await partyOn(db, actor, caseId);
+  return db
+    .select({ id: attachments.id, filename: attachments.filename, mimeType: attachments.mimeType, size: attachments.size, sha256: attachments.sha256, createdAt: attachments.createdAt })
+    .from(attachments)
+    .where(eq(attachments.caseId, row.id))
+    .orderBy(attachments.createdAt);
+}
+
+export async function getEvidence(db: Db, actor: Actor, caseId: string, attachmentId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(attachmentId) || !/^[0-9a-f-]{36}$/i.test(caseId)) throw new NotFoundError();
+  const { row } = await partyOn(db, actor, caseId);
+  const [file] = await db.select().from(attachments).where(and(eq(attachments.caseId, row.id), eq(attachments.id, attachmentId)));
+  if (!file) throw new NotFoundError();
+  return file;
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import en from "@/messages/en.json";
+import de from "@/messages/de.json";
+import fr from "@/messages/fr.json";
+
+function keys(value: unknown, prefix = ""): string[] {
+  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`));
+  return [prefix.slice(0, -1)];
+}
+
+describe("messages", () => {
+  it.each([
+    ["de", de],
+    ["fr", fr],
+  ])("%s has exactly the English keys", (_locale, messages) => {
+    expect(keys(messages).sort()).toEqual(keys(en).sort());
+  });
+  it("no key contains a dot (next-intl reads dots as nesting)", () => {
+    expect(keys(en).every((k) => k.split(".").every(Boolean))).toBe(true);
+  });
+});
