@@ -12,7 +12,7 @@ export async function SiteHeader({ actor, locale }: { actor: Actor; locale: stri
   const tc = await getTranslations("common");
   const home = homeOf(actor);
   const links: { href: string; label: string }[] = [{ href: "/directory", label: t("directory") }];
-  if (home === "complainant") links.push({ href: "/cases", label: t("myCases") });
+  if (home === "complainant") links.push({ href: "/cases", label: t("myCases") }, { href: "/my-data", label: t("myData") });
   if (home === "organisation") links.push({ href: "/org", label: t("queue") });
   if (home === "provider") links.push({ href: "/workspace", label: t("workspace") });
   if (home === "admin") links.push({ href: "/admin", label: t("admin") });

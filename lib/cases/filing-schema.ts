@@ -7,13 +7,17 @@ import { COVERED_COUNTRIES, FRAMEWORK_IDS, PRINCIPLES, REMEDY_KINDS } from "@/li
 
 export const LOCALES = ["en", "de", "fr"] as const;
 
-/** Text that must not carry control characters or markup-looking angle brackets into storage. */
-const plain = (max: number) =>
+/** An HTML tag such as <b>, </p> or <img src=x>; an address like <anna@example.de> is not one. */
+const HTML_TAG = /<\s*\/?\s*[a-z][a-z0-9-]*(\s[^>]*)?\/?>/i;
+
+/** Plain text: no control characters, no HTML tags. */
+export const plain = (max: number) =>
   z
     .string()
     .trim()
     .max(max, { message: "too_long" })
-    .refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v), { message: "invalid_characters" });
+    .refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v), { message: "invalid_characters" })
+    .refine((v) => !HTML_TAG.test(v), { message: "no_markup" });
 
 export const filingSchema = z.object({
   idempotencyKey: z.string().uuid({ message: "invalid" }),

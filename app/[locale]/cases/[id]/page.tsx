@@ -3,6 +3,9 @@ import { notFound } from "next/navigation";
 import { eq } from "drizzle-orm";
 import { providers } from "@/db/schema";
 import { getCaseDetail } from "@/lib/cases/queries";
+import { listEvidence } from "@/lib/cases/correspondence";
+import { CaseMessages } from "@/components/case-messages/case-messages";
+import { CaseDocuments } from "@/components/case-documents/case-documents";
 import { NotFoundError } from "@/lib/errors";
 import { PARTIES, type Party } from "@/lib/ladder";
 import { signedInContext } from "@/lib/page-context";
@@ -16,7 +19,7 @@ import { Notice } from "@/components/ui/notice";
 
 export const metadata = { title: "Case" };
 
-type Search = { done?: string; error?: string; reason?: string; ref?: string; as?: string };
+type Search = { done?: string; error?: string; reason?: string; ref?: string; as?: string; sent?: string; uploaded?: string };
 
 export default async function CasePage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Search> }) {
   const { locale, id } = await params;
@@ -53,6 +56,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         </Badge>
       </div>
 
+      {search.sent ? <Notice tone="good">{(await getTranslations("caseExtra"))("sent")}</Notice> : null}
+      {search.uploaded ? <Notice tone="good">{(await getTranslations("caseExtra"))("uploaded")}</Notice> : null}
       {search.done ? <Notice tone="good">{ta("done", { step: ta(search.done as "respond", { body: irmProvider?.name ?? "" }) })}</Notice> : null}
       {search.error === "conflict" ? (
         <Notice tone="warn" alert>
@@ -64,7 +69,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         </Notice>
       ) : search.error ? (
         <Notice tone="bad" alert>
-          {search.error === "internal" ? te("internal", { ref: search.ref ?? "-" }) : te((["not_found", "forbidden"].includes(search.error) ? search.error : "forbidden") as "forbidden")}
+          {search.error === "internal" ? te("internal", { ref: search.ref ?? "-" }) : te.has(search.error as "forbidden") ? te(search.error as "forbidden") : te("forbidden")}
         </Notice>
       ) : null}
 
@@ -77,6 +82,14 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <Card aria-labelledby="complaint-title">
             <CardTitle id="complaint-title">{t("complaint")}</CardTitle>
             <p className="whitespace-pre-wrap text-slate-800">{detail.description}</p>
+          </Card>
+          <Card aria-labelledby="messages-title" id="messages">
+            <CardTitle id="messages-title">{t("messages")}</CardTitle>
+            <CaseMessages caseId={detail.id} party={detail.party} locale={locale} messages={detail.messages} closed={!!view.state.closed} />
+          </Card>
+          <Card aria-labelledby="documents-title" id="documents">
+            <CardTitle id="documents-title">{(await getTranslations("caseExtra"))("documents")}</CardTitle>
+            <CaseDocuments caseId={detail.id} party={detail.party} locale={locale} documents={await listEvidence(db, actor, detail.id)} closed={!!view.state.closed} />
           </Card>
           <Card aria-labelledby="timeline-title">
             <CardTitle id="timeline-title">{t("timeline")}</CardTitle>

@@ -1,0 +1,60 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { uploadEvidence } from "@/lib/actions/correspondence-actions";
+import type { Party } from "@/lib/ladder";
+import { Button } from "@/components/ui/button";
+
+export interface DocumentEntry {
+  id: string;
+  filename: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  createdAt: Date;
+}
+
+/** The case's documents with their SHA-256, and an upload form while the case is open. */
+export async function CaseDocuments({ caseId, party, locale, documents, closed }: { caseId: string; party: Party; locale: string; documents: DocumentEntry[]; closed: boolean }) {
+  const t = await getTranslations("caseExtra");
+  const tf = await getTranslations("filing");
+  const format = await getFormatter();
+  return (
+    <div className="space-y-4">
+      {documents.length ? (
+        <ul className="divide-y divide-slate-100 text-sm">
+          {documents.map((d) => (
+            <li key={d.id} className="py-2">
+              <a href={`/api/cases/${caseId}/attachments/${d.id}`} download className="font-medium underline">
+                {d.filename}
+              </a>{" "}
+              <span className="text-slate-600">
+                ({format.number(Math.ceil(d.size / 1024))} KB · {format.dateTime(d.createdAt, { dateStyle: "medium" })})
+              </span>
+              <span className="block break-all font-mono text-xs text-slate-600">
+                {t("sha")} {d.sha256}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-slate-700">{t("noDocuments")}</p>
+      )}
+      {!closed ? (
+        <form action={uploadEvidence} className="space-y-2">
+          <input type="hidden" name="locale" value={locale} />
+          <input type="hidden" name="caseId" value={caseId} />
+          <input type="hidden" name="party" value={party} />
+          <label htmlFor="evidence-files" className="block text-sm font-medium">
+            {t("upload")}
+          </label>
+          <p id="evidence-hint" className="text-sm text-slate-600">
+            {tf("filesHint")}
+          </p>
+          <input id="evidence-files" name="files" type="file" multiple required aria-describedby="evidence-hint" accept=".pdf,.png,.jpg,.jpeg,.txt" className="block text-sm" />
+          <Button type="submit" variant="secondary">
+            {t("upload")}
+          </Button>
+        </form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, moveClock, signInAs } from "../support/helpers";
+import { fileComplaint, followMailLink } from "../support/filing";
+
+test.describe("the complainant's case", () => {
+  test.afterEach(async ({ page }) => moveClock(page, { action: "reset" }));
+
+  test("before and after the company's 45 days; escalation to the company's own IRM; arbitration blocked with its checklist", async ({ page }) => {
+    const reference = await fileComplaint(page, { org: "customer-portfolios", name: "Marta Rossi", email: "marta@example.it", country: "IT" });
+    await followMailLink(page, "marta@example.it", reference);
+    const caseUrl = page.url().split("?")[0]!;
+    await expect(page.getByRole("button", { name: /Escalate to Association of National Advertisers/ })).toBeDisabled();
+    await expect(page.getByText(/You can take this step on .*, when the company's 45 days have run out/)).toBeVisible();
+    await expect(page.locator("li", { hasText: "You raised the claim with the company" }).getByText("Not yet")).toBeVisible();
+
+    // A message to the company, which the company's staff sees.
+    await page.getByLabel("Your message").fill("Any news about my request?");
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect(page.getByText("Message sent.")).toBeVisible();
+    await expect(page.getByText("Any news about my request?")).toBeVisible();
+
+    await moveClock(page, { action: "advance", by: "46d" });
+    await page.goto(caseUrl);
+    await expect(page.locator("li", { hasText: "The company responds" }).getByText("Missed")).toBeVisible();
+    await expect(page.locator("li", { hasText: "You raised the claim with the company" }).getByText("Met")).toBeVisible();
+    await page.getByRole("button", { name: /Escalate to Association of National Advertisers/ }).click();
+    await expect(page.getByText(/Done: Escalate to Association of National Advertisers/)).toBeVisible();
+    await expect(page.getByText("Escalated to the dispute resolution provider")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Invoke binding arbitration" })).toBeDisabled();
+    await expect(page.getByText("Binding arbitration is not available yet.")).toBeVisible();
+    await expect(page.locator("li", { hasText: "You used the independent dispute resolution mechanism" }).getByText("Not yet")).toBeVisible();
+    await expectAccessible(page);
+
+    // The right IRM now has it; another provider does not.
+    await signInAs(page, "liaison@ana.example");
+    await expect(page.getByRole("link", { name: reference })).toBeVisible();
+    await signInAs(page, "liaison@jams.example");
+    await expect(page.getByRole("link", { name: reference })).toHaveCount(0);
+    expect((await page.goto(caseUrl))?.status()).toBe(404);
+
+    // The company sees the complainant's message; its internal note stays internal.
+    await signInAs(page, "staff@customerportfolios.example");
+    await page.goto(caseUrl);
+    await expect(page.getByText("Any news about my request?")).toBeVisible();
+    await page.getByLabel("Your message").fill("Internal: check the CRM export first.");
+    await page.getByLabel("Who sees it").selectOption("internal");
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect(page.getByText("Internal: check the CRM export first.")).toBeVisible();
+    await page.context().clearCookies();
+    await followMailLinkAgain(page, reference);
+    await expect(page.getByText("Any news about my request?")).toBeVisible();
+    await expect(page.getByText("Internal: check the CRM export first.")).toHaveCount(0);
+  });
+
+  test("my data: a JSON download of everything, and erasure of a closed case", async ({ page }) => {
+    await signInAs(page, "lukas.meier@example.ch");
+    await page.getByRole("link", { name: "My data" }).click();
+    await expectAccessible(page);
+    const download = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download all my data (JSON)" }).click()]).then(([d]) => d);
+    const data = JSON.parse(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8")));
+    expect(data.user.email).toBe("lukas.meier@example.ch");
+    expect(data.cases).toHaveLength(1);
+    expect(data.cases[0].events.map((e: { type: string }) => e.type)).toEqual(["case.filed", "organisation.responded", "complainant.accepted"]);
+    await page.getByRole("button", { name: "Ask for erasure" }).click();
+    await expect(page.getByText(/Erasure requested on/)).toBeVisible();
+  });
+});
+
+/** Signs the complainant in again through a fresh sign-in link. */
+async function followMailLinkAgain(page: import("@playwright/test").Page, reference: string) {
+  await page.goto("/en/sign-in");
+  await page.getByLabel("Email address").fill("marta@example.it");
+  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+  await followMailLink(page, "marta@example.it", "Your sign-in link");
+  await page.getByRole("link", { name: reference }).click();
+}

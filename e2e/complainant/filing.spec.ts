@@ -1,0 +1,126 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signInAs } from "../support/helpers";
+import { fileComplaint, fillComplaint, followMailLink, LABELS } from "../support/filing";
+
+const PDF = { name: "letter.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n") };
+const EXE = { name: "evidence.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from("MZ"), Buffer.alloc(300, 0x90)]) };
+
+async function caseCount(page: import("@playwright/test").Page): Promise<number> {
+  await signInAs(page, "admin@recourse.example");
+  const n = await page.locator('a[href*="/cases/"]').count();
+  await page.context().clearCookies();
+  return n;
+}
+
+test.describe("filing a complaint", () => {
+  test("against SessionM (Iceland, EU-U.S. Privacy Shield): confirmation, mail, magic link to the case", async ({ page }) => {
+    await page.goto("/en/directory/sessionm");
+    await page.getByRole("link", { name: "File a complaint against SessionM, Inc." }).click();
+    await expect(page).toHaveURL(/\/en\/file\/sessionm/);
+    await expectAccessible(page);
+    const reference = await fileComplaint(page, { org: "sessionm", name: "Sigrún Jónsdóttir", email: "sigrun@example.is", country: "IS", files: [PDF] });
+    await expect(page.getByText(/SessionM, Inc\. must reply by/)).toBeVisible();
+    await expect(page.getByText("We sent an email to sigrun@example.is")).toBeVisible();
+    await expectAccessible(page);
+
+    await followMailLink(page, "sigrun@example.is", reference);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Case ${reference}`);
+    await expect(page.getByText("The company responds")).toBeVisible();
+    await expect(page.getByText("Complaint filed")).toBeVisible();
+    await expect(page.getByRole("link", { name: "letter.pdf" })).toBeVisible();
+    await expect(page.getByRole("button", { name: /Escalate to JAMS/ })).toBeDisabled();
+    await expectAccessible(page);
+  });
+
+  test("against mParticle with HR data (France): the path goes to the data protection authorities", async ({ page }) => {
+    const reference = await fileComplaint(page, { org: "mparticle", name: "Élodie Bernard", email: "elodie@example.fr", country: "FR", hr: true, description: "My HR file from my employer, a client of mParticle, is wrong." });
+    await followMailLink(page, "elodie@example.fr", reference);
+    await expect(page.getByRole("button", { name: "Go to the data protection authorities" })).toBeDisabled();
+    await expect(page.getByRole("button", { name: /Escalate to/ })).toHaveCount(0);
+    // Arbitration is barred for HR data (R3.2), and the checklist says why.
+    await expect(page.getByText("No data protection authority has authority over the claim")).toBeVisible();
+    await expect(page.locator("li", { hasText: "No data protection authority has authority" }).getByText("Barred")).toBeVisible();
+  });
+
+  test("against Customer Portfolios (Switzerland): the Swiss-U.S. framework is inferred", async ({ page }) => {
+    await fillComplaint(page, { org: "customer-portfolios", name: "Nina Keller", email: "nina@example.ch", country: "CH" });
+    await page.getByRole("button", { name: "Back" }).click();
+    await page.getByRole("button", { name: "Back" }).click();
+    await page.getByRole("button", { name: "Back" }).click();
+    await page.getByRole("button", { name: "Back" }).click();
+    await expect(page.getByText("Your complaint falls under the Swiss-U.S. Privacy Shield.")).toBeVisible();
+  });
+
+  test("the same journey in German", async ({ page }) => {
+    const reference = await fileComplaint(page, { locale: "de", org: "mparticle", name: "Jonas Weber", email: "jonas@example.de", country: "DE" });
+    await expect(page.getByText(/mParticle, Inc\. muss bis zum .* antworten\./)).toBeVisible();
+    await page.goto("/de/dev/mailbox");
+    await expect(page.getByTestId("mail").filter({ hasText: `Beschwerde ${reference} eingegangen` })).toBeVisible();
+    // Jonas chose German: the link in his mail opens the case in German.
+    await followMailLink(page, "jonas@example.de", reference);
+    await expect(page).toHaveURL(/\/de\/cases\//);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Fall ${reference}`);
+    await expect(page.getByText("Das Unternehmen antwortet", { exact: true })).toBeVisible();
+    await expect(page.getByText(/Diesen Schritt können Sie am .* gehen/)).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("a non-participant is refused plainly, with where to go instead", async ({ page }) => {
+    await page.goto("/en/file/listen-first-labs");
+    await expect(page.getByText("does not apply to Listen First Labs LLC")).toBeVisible();
+    await expect(page.getByText("national data protection authority")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Next" })).toHaveCount(0);
+    await expectAccessible(page);
+  });
+
+  test("bad input is answered field by field and nothing is stored", async ({ page }) => {
+    const before = await caseCount(page);
+    const l = LABELS.en;
+    await page.goto("/en/file/mparticle");
+    await page.evaluate(() => window.localStorage.clear());
+    await page.reload();
+    // Empty.
+    await page.getByRole("button", { name: l.next }).click();
+    await expect(page.getByText("This field is required.")).toBeVisible();
+    await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+    await expect(page.getByLabel(l.name)).toHaveAttribute("aria-invalid", "true");
+    await expectAccessible(page);
+    // Too long, and script tags.
+    await page.getByLabel(l.name).fill("x".repeat(300));
+    await page.getByLabel(l.email).fill("eve@example.eu");
+    await page.getByLabel(l.country).selectOption("DE");
+    await page.getByRole("button", { name: l.next }).click();
+    await expect(page.getByText("This is too long.")).toBeVisible();
+    await page.getByLabel(l.name).fill("<script>alert('x')</script>");
+    await page.getByRole("button", { name: l.next }).click();
+    await expect(page.getByText("Plain text only")).toBeVisible();
+    // A disguised executable is refused by the server, beside the files field.
+    await fillComplaint(page, { org: "mparticle", name: "Eve Example", email: "eve@example.eu", country: "DE", files: [EXE] });
+    await page.getByRole("button", { name: l.submit }).click();
+    await expect(page.getByText("is not a PDF, PNG, JPEG or plain text file")).toBeVisible();
+    await expect(page.getByTestId("reference")).toHaveCount(0);
+    expect(await caseCount(page)).toBe(before);
+  });
+
+  test("a draft survives a reload, and a double submit makes one case", async ({ page }) => {
+    const l = LABELS.en;
+    await page.goto("/en/file/mparticle");
+    await page.evaluate(() => window.localStorage.clear());
+    await page.reload();
+    await page.getByLabel(l.name).fill("Dora Draft");
+    await page.getByLabel(l.email).fill("dora@example.eu");
+    await page.reload();
+    await expect(page.getByLabel(l.name)).toHaveValue("Dora Draft");
+    await expect(page.getByLabel(l.email)).toHaveValue("dora@example.eu");
+
+    const before = await caseCount(page);
+    await fillComplaint(page, { org: "mparticle", name: "Dora Draft", email: "dora@example.eu", country: "NL" });
+    // Two submits in the same instant, before the page can disable its button.
+    await page.locator("form").filter({ has: page.getByRole("button", { name: l.submit }) }).evaluate((form: HTMLFormElement) => {
+      form.requestSubmit();
+      form.requestSubmit();
+    });
+    await expect(page.getByTestId("reference")).toBeVisible();
+    expect(await caseCount(page)).toBe(before + 1);
+  });
+});

@@ -1,0 +1,56 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Labels of the filing form in each language (the journey is also walked in German). */
+export const LABELS = {
+  en: { name: "Your name", email: "Your email address", country: "Country where you live", hrYes: "Yes, HR data", hrNo: "No", description: "Describe what happened", next: "Next", submit: "Send the complaint", principle: "I could not see or correct it", relief: "Show me my data", files: "Documents (optional)" },
+  de: { name: "Ihr Name", email: "Ihre E-Mail-Adresse", country: "Land, in dem Sie leben", hrYes: "Ja, Personaldaten", hrNo: "Nein", description: "Beschreiben Sie, was passiert ist", next: "Weiter", submit: "Beschwerde absenden", principle: "Ich konnte sie nicht sehen oder berichtigen", relief: "Mir meine Daten zeigen", files: "Unterlagen (optional)" },
+} as const;
+
+export interface Complaint {
+  locale?: "en" | "de";
+  org: string;
+  name: string;
+  email: string;
+  country: string;
+  hr?: boolean;
+  description?: string;
+  files?: { name: string; mimeType: string; buffer: Buffer }[];
+}
+
+export async function fillComplaint(page: Page, c: Complaint) {
+  const l = LABELS[c.locale ?? "en"];
+  await page.goto(`/${c.locale ?? "en"}/file/${c.org}`);
+  await page.evaluate(() => window.localStorage.clear());
+  await page.reload();
+  await page.getByLabel(l.name).fill(c.name);
+  await page.getByLabel(l.email).fill(c.email);
+  await page.getByLabel(l.country).selectOption(c.country);
+  await page.getByRole("button", { name: l.next }).click();
+  await page.getByLabel(c.hr ? l.hrYes : l.hrNo, { exact: true }).check();
+  await page.getByRole("button", { name: l.next }).click();
+  await page.getByText(l.principle).click();
+  await page.getByLabel(l.description).fill(c.description ?? "I asked the company for a copy of my data in March and got no answer.");
+  await page.getByRole("button", { name: l.next }).click();
+  await page.getByLabel(l.relief).check();
+  await page.getByRole("button", { name: l.next }).click();
+  if (c.files) await page.getByLabel(l.files).setInputFiles(c.files);
+  await page.getByRole("checkbox").last().check();
+}
+
+/** Files a complaint through the form and returns its reference. */
+export async function fileComplaint(page: Page, c: Complaint): Promise<string> {
+  await fillComplaint(page, c);
+  await page.getByRole("button", { name: LABELS[c.locale ?? "en"].submit }).click();
+  const reference = page.getByTestId("reference");
+  await expect(reference).toBeVisible();
+  return (await reference.textContent())!.match(/RC-\d{4}-[A-Z0-9]{6}/)![0];
+}
+
+/** Opens the newest mail to `email` whose subject contains `subject` and follows its link. */
+export async function followMailLink(page: Page, email: string, subject: string | RegExp) {
+  await page.goto("/en/dev/mailbox");
+  const mail = page.getByTestId("mail").filter({ has: page.getByTestId("mail-to").getByText(email, { exact: true }) }).filter({ hasText: subject }).first();
+  const href = await mail.getByRole("link").first().getAttribute("href");
+  expect(href).toContain("/api/auth/callback/email");
+  await page.goto(href!);
+}

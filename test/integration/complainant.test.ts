@@ -1,0 +1,102 @@
+/**
+ * The complainant's data layer on both databases: evidence with its hash, the case link in
+ * the confirmation mail, message audiences, the export and erasure requests.
+ */
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq, like } from "drizzle-orm";
+import { attachments, auditLog, cases, outbox, verificationTokens } from "@/db/schema";
+import { seedDemo } from "@/db/seed/seed";
+import { checkAttachments } from "@/lib/cases/attachments";
+import { fileCase } from "@/lib/cases/commands";
+import { addEvidence, getEvidence, listEvidence, postMessage } from "@/lib/cases/correspondence";
+import { getCaseDetail } from "@/lib/cases/queries";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { exportMyData, requestErasure } from "@/lib/users/my-data";
+import { createTestDatabase, KINDS, type TestDatabase } from "./databases";
+import { actorByEmail, filing } from "./helpers";
+
+const NOW = new Date("2026-11-24T10:00:00Z");
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+
+describe.each(KINDS)("complainant data on %s", (kind) => {
+  let database: TestDatabase;
+  const db = () => database.db;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await seedDemo(database.db, NOW);
+  });
+  afterAll(async () => database?.close());
+
+  it("stores evidence with its SHA-256 in the filing transaction and serves it only to those who see the case", async () => {
+    const { ok } = await checkAttachments([{ name: "letter.pdf", bytes: PDF }]);
+    const { caseId } = await fileCase(db(), filing({ email: "evi@example.eu" }), NOW, {}, ok);
+    const evi = await actorByEmail(db(), "evi@example.eu");
+    const [doc] = await listEvidence(db(), evi, caseId);
+    expect(doc).toMatchObject({ filename: "letter.pdf", mimeType: "application/pdf", sha256: createHash("sha256").update(PDF).digest("hex") });
+    expect((await getEvidence(db(), evi, caseId, doc!.id)).content.equals(PDF)).toBe(true);
+    const stranger = await actorByEmail(db(), "staff@customerportfolios.example");
+    await expect(getEvidence(db(), stranger, caseId, doc!.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(addEvidence(db(), stranger, caseId, ok, NOW)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("sends the complainant a single-use link to the case, valid for a day", async () => {
+    const { caseId, reference } = await fileCase(db(), filing({ email: "link@example.eu", preferredLanguage: "fr" }), NOW);
+    const [mail] = await db().select().from(outbox).where(and(eq(outbox.toEmail, "link@example.eu"), like(outbox.subject, `%${reference}%`)));
+    expect(mail!.subject).toBe(`Plainte ${reference} reçue`);
+    const url = new URL(mail!.textBody.split("\n").find((l) => l.startsWith("http"))!);
+    expect(url.pathname).toBe("/api/auth/callback/email");
+    expect(url.searchParams.get("callbackUrl")).toContain(`/fr/cases/${caseId}`);
+    const token = url.searchParams.get("token")!;
+    const hashed = createHash("sha256").update(`${token}${process.env.AUTH_SECRET}`).digest("hex");
+    const [row] = await db().select().from(verificationTokens).where(eq(verificationTokens.token, hashed));
+    expect(row!.identifier).toBe("link@example.eu");
+    expect(row!.expires.getTime() - Date.now()).toBeGreaterThan(23 * 3_600_000);
+  });
+
+  it("keeps internal notes on their own side, and lets each party write only to its audiences", async () => {
+    const { caseId } = await fileCase(db(), filing({ email: "msg@example.eu" }), NOW);
+    const complainant = await actorByEmail(db(), "msg@example.eu");
+    const staff = await actorByEmail(db(), "staff@mparticle.example");
+    await postMessage(db(), complainant, caseId, { body: "Hello company", visibility: "complainant" }, NOW);
+    await postMessage(db(), staff, caseId, { body: "Reply to complainant", visibility: "complainant" }, NOW);
+    await postMessage(db(), staff, caseId, { body: "Internal note", visibility: "internal" }, NOW);
+    await expect(postMessage(db(), complainant, caseId, { body: "sneaky", visibility: "internal" }, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(postMessage(db(), complainant, caseId, { body: "   ", visibility: "complainant" }, NOW)).rejects.toBeInstanceOf(ValidationError);
+    const seenByComplainant = (await getCaseDetail(db(), complainant, caseId, NOW)).messages.map((m) => m.body);
+    const seenByStaff = (await getCaseDetail(db(), staff, caseId, NOW)).messages.map((m) => m.body);
+    expect(seenByComplainant).toEqual(["Hello company", "Reply to complainant"]);
+    expect(seenByStaff).toEqual(["Hello company", "Reply to complainant", "Internal note"]);
+    expect(JSON.stringify(await exportMyData(db(), complainant))).not.toContain("Internal note");
+  });
+
+  it("exports everything about the complainant and nothing about others", async () => {
+    const anna = await actorByEmail(db(), "anna.schmidt@example.de");
+    const data = await exportMyData(db(), anna);
+    expect(data.user!.email).toBe("anna.schmidt@example.de");
+    expect(data.cases.map((c) => c.complainant.email)).toEqual(["anna.schmidt@example.de", "anna.schmidt@example.de"]);
+    expect(JSON.stringify(data)).not.toContain("claire.martin@example.fr");
+  });
+
+  it("takes an erasure request for a closed case only, once, and audits it", async () => {
+    const lukas = await actorByEmail(db(), "lukas.meier@example.ch");
+    const [closed] = await db().select().from(cases).where(eq(cases.complainantEmail, "lukas.meier@example.ch"));
+    await requestErasure(db(), lukas, closed!.id, NOW);
+    await requestErasure(db(), lukas, closed!.id, NOW);
+    const audit = await db().select().from(auditLog).where(eq(auditLog.entityId, closed!.id));
+    expect(audit.map((a) => a.action)).toEqual(["erasure_requested"]);
+    const anna = await actorByEmail(db(), "anna.schmidt@example.de");
+    const [open] = await db().select().from(cases).where(eq(cases.complainantEmail, "anna.schmidt@example.de"));
+    await expect(requestErasure(db(), anna, open!.id, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(requestErasure(db(), anna, closed!.id, NOW)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("refuses a country the organisation's frameworks do not cover, storing nothing", async () => {
+    const before = (await db().select({ id: cases.id }).from(cases)).length;
+    const error = await fileCase(db(), filing({ country: "GB" }), NOW).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.fieldErrors).toEqual({ country: ["country_not_covered_by_organisation"] });
+    expect((await db().select({ id: cases.id }).from(cases)).length).toBe(before);
+    expect((await db().select({ id: attachments.id }).from(attachments)).length).toBeGreaterThan(0);
+  });
+});
