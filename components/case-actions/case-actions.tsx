@@ -1,8 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { takeStep } from "@/lib/actions/case-actions";
 import { ONE_CLICK_STEPS } from "@/lib/cases/steps";
-import type { AvailableAction, Party } from "@/lib/ladder";
+import type { ActionId, AvailableAction, Party } from "@/lib/ladder";
 import { Button } from "@/components/ui/button";
+
+const INFORMATIVE = ["organisation_deadline_running", "arbitration_gate_closed", "nothing_to_accept", "eligibility_not_decided", "commerce_not_referred", "notice_not_delivered"];
+
+/** Steps that close the case for good ask once more before they are taken. */
+const CONFIRM: ActionId[] = ["withdraw", "accept_answer", "close_case"];
 
 /**
  * The steps the ladder allows this party now, each a small form; a step that is not allowed
@@ -15,7 +20,9 @@ export async function CaseActions({ caseId, version, party, locale, actions, irm
     const code = a.reason?.code ?? "generic";
     return tr.has(code as "generic") ? tr(code as "generic", a.reason?.params as Record<string, Date>) : tr("generic");
   };
-  const visible = actions.filter((a) => a.allowed || a.reason?.code !== "not_your_action");
+  // A disabled step is shown only when its reason tells the user something they can act on
+  // (a date, a missing condition); steps already taken or out of reach are left out.
+  const visible = actions.filter((a) => a.allowed || INFORMATIVE.includes(a.reason?.code ?? ""));
   if (!visible.length) return <p className="text-slate-700">{t("none")}</p>;
   return (
     <ul className="space-y-3">
@@ -32,9 +39,21 @@ export async function CaseActions({ caseId, version, party, locale, actions, irm
               <input type="hidden" name="version" value={version} />
               <input type="hidden" name="party" value={party} />
               {a.target ? <input type="hidden" name="target" value={a.target} /> : null}
-              <Button type="submit" variant={a.action === "withdraw" ? "danger" : enabled ? "primary" : "secondary"} disabled={!enabled} aria-describedby={!enabled ? id : undefined} className="justify-start text-left">
-                {t(a.action, { body: irmName })}
-              </Button>
+              {enabled && CONFIRM.includes(a.action) ? (
+                <details className="rounded-md ring-1 ring-slate-300">
+                  <summary className={`cursor-pointer rounded-md px-4 py-2 text-sm font-medium ${a.action === "withdraw" ? "text-red-800" : "text-slate-900"}`}>{t(a.action, { body: irmName })}</summary>
+                  <div className="space-y-2 p-3">
+                    <p className="text-sm text-slate-700">{t("confirmClose")}</p>
+                    <Button type="submit" variant={a.action === "withdraw" ? "danger" : "primary"}>
+                      {t("confirm")}
+                    </Button>
+                  </div>
+                </details>
+              ) : (
+                <Button type="submit" variant={enabled ? "primary" : "secondary"} disabled={!enabled} aria-describedby={!enabled ? id : undefined} className="justify-start text-left">
+                  {t(a.action, { body: irmName })}
+                </Button>
+              )}
               {!a.allowed ? (
                 <p id={id} className="text-sm text-slate-700">
                   {reasonText(a)}

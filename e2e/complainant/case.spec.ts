@@ -52,6 +52,17 @@ test.describe("the complainant's case", () => {
     await expect(page.getByText("Internal: check the CRM export first.")).toHaveCount(0);
   });
 
+  test("withdrawing asks for confirmation, then closes the case", async ({ page }) => {
+    const reference = await fileComplaint(page, { org: "mparticle", name: "Walter Wolf", email: "walter@example.at", country: "AT" });
+    await followMailLink(page, "walter@example.at", reference);
+    await page.getByText("Withdraw the complaint").click();
+    await expect(page.getByText("This closes the case. It cannot be undone.")).toBeVisible();
+    await page.getByRole("button", { name: "Yes, go ahead" }).click();
+    await expect(page.getByText("The complaint was withdrawn")).toBeVisible();
+    await expect(page.locator("li", { hasText: "The company responds" }).getByText("Stopped")).toBeVisible();
+    await expect(page.getByText("Nothing to do right now.")).toBeVisible();
+  });
+
   test("my data: a JSON download of everything, and erasure of a closed case", async ({ page }) => {
     await signInAs(page, "lukas.meier@example.ch");
     await page.getByRole("link", { name: "My data" }).click();

@@ -96,7 +96,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             <CaseTimeline entries={detail.timeline} />
           </Card>
         </div>
-        <div className="space-y-6">
+        <div className="order-first space-y-6 lg:order-none">
           <Card aria-labelledby="actions-title">
             <CardTitle id="actions-title">{ta("title")}</CardTitle>
             <CaseActions caseId={detail.id} version={detail.version} party={detail.party} locale={locale} actions={view.actions} irmName={irmProvider?.name ?? ""} />
