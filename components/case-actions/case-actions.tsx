@@ -1,5 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { takeStep } from "@/lib/actions/case-actions";
+import { takeStep, takeStepWithMessage } from "@/lib/actions/case-actions";
+import { RELIEF_CHOICES } from "@/components/complaint-form/steps";
+import { inputClass } from "@/components/ui/field";
 import { ONE_CLICK_STEPS } from "@/lib/cases/steps";
 import type { ActionId, AvailableAction, Party } from "@/lib/ladder";
 import { Button } from "@/components/ui/button";
@@ -9,6 +11,9 @@ const INFORMATIVE = ["organisation_deadline_running", "arbitration_gate_closed",
 /** Steps that close the case for good ask once more before they are taken. */
 const CONFIRM: ActionId[] = ["withdraw", "accept_answer", "close_case"];
 
+/** The organisation's answers carry a message to the complainant, written with the step. */
+const WITH_MESSAGE: ActionId[] = ["respond", "request_information", "propose_resolution"];
+
 /**
  * The steps the ladder allows this party now, each a small form; a step that is not allowed
  * is shown disabled with the ladder's reason.
@@ -16,6 +21,8 @@ const CONFIRM: ActionId[] = ["withdraw", "accept_answer", "close_case"];
 export async function CaseActions({ caseId, version, party, locale, actions, irmName }: { caseId: string; version: number; party: Party; locale: string; actions: AvailableAction[]; irmName: string }) {
   const t = await getTranslations("actions");
   const tr = await getTranslations("reasons");
+  const to = await getTranslations("orgSteps");
+  const tf = await getTranslations("filing");
   const reasonText = (a: AvailableAction) => {
     const code = a.reason?.code ?? "generic";
     return tr.has(code as "generic") ? tr(code as "generic", a.reason?.params as Record<string, Date>) : tr("generic");
@@ -27,6 +34,37 @@ export async function CaseActions({ caseId, version, party, locale, actions, irm
   return (
     <ul className="space-y-3">
       {visible.map((a, i) => {
+        if (party === "organisation" && a.allowed && WITH_MESSAGE.includes(a.action)) {
+          return (
+            <li key={a.action}>
+              <details className="rounded-md ring-1 ring-slate-300">
+                <summary className="cursor-pointer rounded-md px-4 py-2 text-sm font-medium text-slate-900">{t(a.action, { body: irmName })}</summary>
+                <form action={takeStepWithMessage} className="space-y-2 p-3">
+                  <input type="hidden" name="locale" value={locale} />
+                  <input type="hidden" name="caseId" value={caseId} />
+                  <input type="hidden" name="action" value={a.action} />
+                  <input type="hidden" name="version" value={version} />
+                  {a.action === "propose_resolution" ? (
+                    <fieldset className="space-y-1">
+                      <legend className="text-sm font-medium">{to("remedies")}</legend>
+                      {RELIEF_CHOICES.map((r) => (
+                        <label key={r} className="flex items-center gap-2 text-sm">
+                          <input type="checkbox" name="remedies" value={r} />
+                          {tf(`reliefKind.${r}`)}
+                        </label>
+                      ))}
+                    </fieldset>
+                  ) : null}
+                  <label htmlFor={`msg-${a.action}`} className="block text-sm font-medium">
+                    {to("message")}
+                  </label>
+                  <textarea id={`msg-${a.action}`} name="body" rows={4} required maxLength={10_000} className={inputClass} />
+                  <Button type="submit">{to("send")}</Button>
+                </form>
+              </details>
+            </li>
+          );
+        }
         const oneClick = ONE_CLICK_STEPS.includes(a.action);
         const enabled = a.allowed && oneClick;
         const id = `action-${i}-reason`;

@@ -11,8 +11,12 @@ import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/session";
 import { takeOneClickStep } from "@/lib/cases/steps";
 import { now } from "@/lib/clock";
-import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
-import { PARTIES } from "@/lib/ladder";
+import { ConflictError, ForbiddenError, NotFoundError, RuleError, ValidationError } from "@/lib/errors";
+import { PARTIES, REMEDY_KINDS } from "@/lib/ladder";
+import { cases } from "@/db/schema";
+import { scopeToCase } from "@/lib/auth/policy";
+import { recordEvent, type ProposedEvent } from "@/lib/cases/commands";
+import { organisationStaff } from "@/lib/cases/queue";
 import { logError } from "@/lib/log";
 
 const stepSchema = z.object({
@@ -23,6 +27,67 @@ const stepSchema = z.object({
   party: z.enum(PARTIES).optional(),
   version: z.coerce.number().int().min(0),
 });
+
+const messageStepSchema = stepSchema.extend({
+  action: z.enum(["respond", "request_information", "propose_resolution"]),
+  body: z.string().max(10_000),
+});
+
+/** The organisation's reply, request for information or proposal: the step and its message in one write. */
+export async function takeStepWithMessage(form: FormData): Promise<void> {
+  const parsed = messageStepSchema.safeParse(Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === "string" && v !== "" && k !== "remedies")));
+  const locale = parsed.success ? parsed.data.locale : routing.defaultLocale;
+  if (!parsed.success) redirect({ href: "/home", locale });
+  const input = parsed.data!;
+  const remedies = z.array(z.enum(REMEDY_KINDS)).safeParse(form.getAll("remedies"));
+  const type = ({ respond: "organisation.responded", request_information: "organisation.info_requested", propose_resolution: "organisation.resolution_proposed" } as const)[input.action];
+  const data = input.action === "propose_resolution" ? { remedies: remedies.success ? remedies.data : [] } : {};
+  const db = await getDb();
+  const h = await headers();
+  let outcome: string;
+  try {
+    await recordEvent(db, await currentActor(), input.caseId, { type, data, party: "organisation" } as ProposedEvent, {
+      now: await now(db),
+      expectedVersion: input.version,
+      meta: { ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null, userAgent: h.get("user-agent") },
+      message: { body: input.body, visibility: "complainant" },
+    });
+    outcome = `done=${input.action}`;
+  } catch (error) {
+    outcome = outcomeOf(error);
+  }
+  redirect({ href: `/cases/${input.caseId}?${outcome}`, locale });
+}
+
+const assignSchema = z.object({ locale: z.enum(routing.locales), caseId: z.string().uuid(), version: z.coerce.number().int().min(0), assignee: z.string().max(64) });
+
+export async function assignCase(form: FormData): Promise<void> {
+  const parsed = assignSchema.safeParse({ locale: form.get("locale"), caseId: form.get("caseId"), version: form.get("version"), assignee: form.get("assignee") ?? "" });
+  if (!parsed.success) redirect({ href: "/home", locale: routing.defaultLocale });
+  const input = parsed.data!;
+  const db = await getDb();
+  let outcome = "done=assign";
+  try {
+    const actor = await currentActor();
+    const [row] = await db.select({ organisationId: cases.organisationId }).from(cases).where(scopeToCase(actor, input.caseId));
+    if (!row) throw new NotFoundError();
+    const staff = input.assignee ? await organisationStaff(db, actor, row.organisationId) : [];
+    if (input.assignee && !staff.some((s) => s.id === input.assignee)) throw new RuleError({ code: "generic" });
+    await recordEvent(db, actor, input.caseId, { type: "case.assigned", data: { assigneeUserId: input.assignee || null }, party: "organisation" }, { now: await now(db), expectedVersion: input.version });
+  } catch (error) {
+    outcome = outcomeOf(error);
+  }
+  redirect({ href: `/cases/${input.caseId}?${outcome}`, locale: input.locale });
+}
+
+function outcomeOf(error: unknown): string {
+  if (error instanceof NotFoundError) return "error=not_found";
+  if (error instanceof ConflictError) return "error=conflict";
+  if (error instanceof ForbiddenError) return "error=forbidden";
+  if (error instanceof ValidationError) return `error=${encodeURIComponent(Object.values(error.fieldErrors)[0]?.[0] ?? "invalid")}`;
+  if (error instanceof RuleError) return `error=rule&reason=${encodeURIComponent(error.reason.code)}`;
+  return `error=internal&ref=${logError(error)}`;
+}
 
 export async function takeStep(form: FormData): Promise<void> {
   const parsed = stepSchema.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string" && v !== "")));
@@ -41,11 +106,7 @@ export async function takeStep(form: FormData): Promise<void> {
     });
     outcome = `done=${input.action}`;
   } catch (error) {
-    if (error instanceof NotFoundError) outcome = "error=not_found";
-    else if (error instanceof ConflictError) outcome = "error=conflict";
-    else if (error instanceof ForbiddenError) outcome = "error=forbidden";
-    else if (error instanceof RuleError) outcome = `error=rule&reason=${encodeURIComponent(error.reason.code)}`;
-    else outcome = `error=internal&ref=${logError(error)}`;
+    outcome = outcomeOf(error);
   }
   back(outcome);
 }

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { attachments, caseBodies, caseEvents, cases, certifications, deadlines, memberships, organisations, providers, users } from "@/db/schema";
+import { attachments, caseBodies, caseEvents, cases, certifications, deadlines, memberships, messages, organisations, providers, users } from "@/db/schema";
 import { createSignInLink } from "@/lib/auth/magic-link";
 import type { Actor } from "@/lib/auth/actor";
 import { partiesOnCase, scopeToCase } from "@/lib/auth/policy";
@@ -264,7 +264,7 @@ export async function recordEvent(
   actor: Actor,
   caseId: string,
   proposal: ProposedEvent,
-  options: { now: Date; expectedVersion?: number; meta?: RequestMeta },
+  options: { now: Date; expectedVersion?: number; meta?: RequestMeta; message?: { body: string; visibility: "complainant" | "internal" } },
 ): Promise<{ version: number }> {
   if (actor.kind !== "user") throw new NotFoundError();
   return db.transaction(async (tx) => {
@@ -281,6 +281,12 @@ export async function recordEvent(
     if (!decision.ok) throw new RuleError(decision.reason);
 
     await appendEvent(tx, row, event, actor.userId, options.meta ?? {});
+    // A step and the message that explains it are one write.
+    if (options.message) {
+      const body = options.message.body.trim();
+      if (!body || body.length > 10_000) throw new ValidationError({ body: [body ? "too_long" : "required"] });
+      await tx.insert(messages).values({ caseId: row.id, authorUserId: actor.userId, authorParty: party, visibility: options.message.visibility, body, createdAt: options.now });
+    }
     await handOver(tx, row, event);
     const version = await project(tx, row, { ...loaded.facts, events: [...loaded.facts.events, event] }, options.now);
     return { version };

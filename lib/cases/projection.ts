@@ -18,6 +18,7 @@ export async function project(tx: Tx, row: CaseRow, facts: CaseFacts, now: Date)
       rung: state.rung,
       status: state.closed ? "closed" : "open",
       nextDueAt: nextDeadline(all)?.dueAt ?? null,
+      assigneeUserId: state.assigneeUserId,
       version,
       updatedAt: now,
     })

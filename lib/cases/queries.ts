@@ -66,7 +66,7 @@ export interface CaseDetail {
   id: string;
   reference: string;
   version: number;
-  organisation: { slug: string; name: string; timeZone: string };
+  organisation: { id: string; slug: string; name: string; timeZone: string };
   framework: string;
   hrData: boolean;
   complainant: { name: string; country: string; preferredLanguage: string } | null;
@@ -100,7 +100,7 @@ export async function getCaseDetail(db: Db, actor: Actor, caseId: string, now: D
     id: row.id,
     reference: row.reference,
     version: row.version,
-    organisation: { slug: loaded.organisation.slug, name: loaded.organisation.name, timeZone: loaded.organisation.timeZone },
+    organisation: { id: loaded.organisation.id, slug: loaded.organisation.slug, name: loaded.organisation.name, timeZone: loaded.organisation.timeZone },
     framework: row.framework,
     hrData: row.hrData,
     complainant: { name: row.complainantName, country: row.complainantCountry, preferredLanguage: row.preferredLanguage },

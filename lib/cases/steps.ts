@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
-import { RuleError } from "@/lib/errors";
+import { ConflictError, RuleError } from "@/lib/errors";
 import type { ActionId, EventPayloads, EventType, Party } from "@/lib/ladder";
 import { recordEvent, type RequestMeta } from "./commands";
 import { getCaseDetail } from "./queries";
@@ -39,6 +39,8 @@ export async function takeOneClickStep(
   meta: RequestMeta,
 ) {
   const detail = await getCaseDetail(db, actor, input.caseId, now, input.party);
+  // Someone changed the case since this page was loaded: say so before judging the step.
+  if (detail.version !== input.expectedVersion) throw new ConflictError(detail.version);
   const offered = detail.view.actions.find((a) => a.action === input.action && (a.target ?? "") === (input.target ?? ""));
   if (!offered || !ONE_CLICK_STEPS.includes(input.action)) throw new RuleError({ code: "generic" });
   if (!offered.allowed) throw new RuleError(offered.reason ?? { code: "generic" });

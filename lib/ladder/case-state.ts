@@ -74,6 +74,8 @@ export interface CaseState {
   referrals: ReferralState[];
   bars: ArbitrationBar[];
   breachedClocks: string[];
+  /** Who at the organisation handles the case (not a ladder fact; kept for the history). */
+  assigneeUserId: string | null;
   lastEventAt: Date | null;
 }
 
@@ -95,6 +97,7 @@ export function emptyState(): CaseState {
     referrals: [],
     bars: [],
     breachedClocks: [],
+    assigneeUserId: null,
     lastEventAt: null,
   };
 }
@@ -251,6 +254,9 @@ export function applyEvent(previous: CaseState, event: LadderEvent): CaseState {
       break;
     case "case.closed":
       s.closed = { at, outcome: event.data.outcome };
+      break;
+    case "case.assigned":
+      s.assigneeUserId = event.data.assigneeUserId;
       break;
     case "clock.breached":
       if (!s.breachedClocks.includes(event.data.clock)) s.breachedClocks.push(event.data.clock);

@@ -82,6 +82,7 @@ export interface EventPayloads {
   "referral.status_changed": { referralId: string; status: ReferralStatus; referrer: Referrer };
   "case.bar_recorded": { bar: ArbitrationBar };
   "case.closed": { outcome: string };
+  "case.assigned": { assigneeUserId: string | null };
   "clock.breached": { clock: string };
 }
 
@@ -120,6 +121,7 @@ export const EVENT_TYPES = [
   "referral.status_changed",
   "case.bar_recorded",
   "case.closed",
+  "case.assigned",
   "clock.breached",
 ] as const satisfies readonly EventType[];
 

@@ -63,6 +63,7 @@ export const ACTORS: Record<EventType, readonly Party[]> = {
   "referral.status_changed": ["irm", "dpa_panel", "commerce", "administrator"],
   "case.bar_recorded": ["administrator", "arbitration"],
   "case.closed": ["administrator", "irm", "dpa_panel", "commerce", "arbitration"],
+  "case.assigned": ["organisation"],
   "clock.breached": ["system"],
 };
 
@@ -248,6 +249,8 @@ export function decide(facts: CaseFacts, event: LadderEvent, now: Date, state: C
       if (!event.data.outcome.trim()) return reject("outcome_required");
       if (event.by !== "administrator" && CLOSES_AT[event.by] !== s.rung) return reject("not_your_rung");
       return ACCEPT;
+    case "case.assigned":
+      return event.data.assigneeUserId === s.assigneeUserId ? reject("already_assigned") : ACCEPT;
     case "clock.breached": {
       if (s.breachedClocks.includes(event.data.clock)) return reject("already_recorded");
       const c = clocks(facts, now, s).find((x) => x.id === event.data.clock);

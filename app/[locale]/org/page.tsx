@@ -1,30 +1,82 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { inArray } from "drizzle-orm";
-import { organisations } from "@/db/schema";
-import { listCases } from "@/lib/cases/queries";
-import { signedInContext } from "@/lib/page-context";
-import { CaseTable } from "@/components/case-list/case-table";
-import { PageHeader } from "@/components/ui/page-header";
 import { notFound } from "next/navigation";
+import { organisations } from "@/db/schema";
+import { Link } from "@/i18n/navigation";
+import { organisationQueue, organisationStaff, parseQueueFilter } from "@/lib/cases/queue";
+import { signedInContext } from "@/lib/page-context";
+import { DeadlineBadge } from "@/components/deadline-badge/deadline-badge";
+import { QueueFilters } from "@/components/org-queue/queue-filters";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata = { title: "Complaints" };
 
-export default async function OrganisationQueuePage({ params }: { params: Promise<{ locale: string }> }) {
+export default async function OrganisationQueuePage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { locale } = await params;
+  const raw = await searchParams;
   const { db, actor, now } = await signedInContext(locale);
   const orgIds = actor.memberships.map((m) => m.organisationId).filter((id): id is string => !!id);
   if (!orgIds.length) notFound();
-  const t = await getTranslations("cases");
   const orgs = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds));
-  const sections = await Promise.all(orgs.map(async (o) => ({ org: o, items: await listCases(db, actor, { organisationId: o.id }) })));
+  const org = orgs.find((o) => o.id === raw.org) ?? orgs[0]!;
+  const filter = parseQueueFilter(raw);
+  const [{ rows, total, pages }, staff] = await Promise.all([organisationQueue(db, actor, org.id, filter, now), organisationStaff(db, actor, org.id)]);
+  const t = await getTranslations("queue");
+  const tc = await getTranslations("cases");
+  const tl = await getTranslations("ladder");
+  const format = await getFormatter();
+  const query = (page: number) => new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).map(([k, v]) => [k, String(v)])), page: String(page), org: org.id }).toString();
+  const csvQuery = new URLSearchParams(Object.fromEntries(Object.entries(filter).map(([k, v]) => [k, String(v)]))).toString();
   return (
     <>
-      {sections.map(({ org, items }) => (
-        <section key={org.id} className="mb-8">
-          <PageHeader title={t("queueTitle", { organisation: org.name })} />
-          <CaseTable items={items} now={now} caption={t("queueTitle", { organisation: org.name })} />
-        </section>
-      ))}
+      <PageHeader title={tc("queueTitle", { organisation: org.name })} lead={t("total", { count: total })}>
+        <a href={`/api/org/${org.id}/queue.csv?${csvQuery}`} download className="rounded-md px-3 py-2 text-sm font-medium ring-1 ring-slate-300">
+          {t("csv")}
+        </a>
+      </PageHeader>
+      <QueueFilters filter={filter} staff={staff} action={`/${locale}/org`} />
+      {rows.length ? (
+        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <caption className="sr-only">{tc("queueTitle", { organisation: org.name })}</caption>
+            <thead className="bg-slate-50 text-left text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-semibold">{tc("reference")}</th>
+                <th scope="col" className="px-4 py-3 font-semibold">{t("complainant")}</th>
+                <th scope="col" className="px-4 py-3 font-semibold">{tc("rung")}</th>
+                <th scope="col" className="px-4 py-3 font-semibold">{tc("nextDue")}</th>
+                <th scope="col" className="px-4 py-3 font-semibold">{t("assignee")}</th>
+                <th scope="col" className="px-4 py-3 font-semibold">{tc("filed")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((c) => (
+                <tr key={c.id}>
+                  <td className="px-4 py-3 font-mono">
+                    <Link href={`/cases/${c.id}`}>{c.reference}</Link>
+                  </td>
+                  <td className="px-4 py-3">
+                    {c.complainantName}
+                    {c.hrData ? <Badge tone="info" className="ml-2">{tc("hrData")}</Badge> : null}
+                  </td>
+                  <td className="px-4 py-3">{tl(`rung.${c.rung}` as "rung.organisation")}</td>
+                  <td className="px-4 py-3">{c.status === "open" && c.nextDueAt ? <DeadlineBadge dueAt={c.nextDueAt} now={now} /> : <Badge>{tc(c.status === "open" ? "open" : "closed")}</Badge>}</td>
+                  <td className="px-4 py-3">{c.assigneeName ?? "—"}</td>
+                  <td className="px-4 py-3 text-slate-700">{format.dateTime(c.createdAt, { dateStyle: "medium" })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="rounded-md bg-white p-6 text-slate-700 ring-1 ring-slate-200">{tc("empty")}</p>
+      )}
+      <nav aria-label={t("pagination")} className="mt-4 flex items-center justify-between text-sm">
+        {filter.page > 1 ? <Link href={`/org?${query(filter.page - 1)}`}>{t("previous")}</Link> : <span />}
+        <span>{t("page", { page: filter.page, pages })}</span>
+        {filter.page < pages ? <Link href={`/org?${query(filter.page + 1)}`}>{t("next")}</Link> : <span />}
+      </nav>
     </>
   );
 }

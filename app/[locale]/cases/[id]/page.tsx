@@ -4,6 +4,10 @@ import { eq } from "drizzle-orm";
 import { providers } from "@/db/schema";
 import { getCaseDetail } from "@/lib/cases/queries";
 import { listEvidence } from "@/lib/cases/correspondence";
+import { organisationStaff } from "@/lib/cases/queue";
+import { assignCase } from "@/lib/actions/case-actions";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
 import { CaseMessages } from "@/components/case-messages/case-messages";
 import { CaseDocuments } from "@/components/case-documents/case-documents";
 import { NotFoundError } from "@/lib/errors";
@@ -36,6 +40,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const ta = await getTranslations("actions");
   const te = await getTranslations("errors");
   const tr = await getTranslations("reasons");
+  const tq = await getTranslations("queue");
   const { view } = detail;
   const irm = view.route.applies && view.route.irm?.kind === "adr" ? view.route.irm.providerId : null;
   const [irmProvider] = irm ? await db.select({ name: providers.name }).from(providers).where(eq(providers.id, irm)) : [];
@@ -101,6 +106,32 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             <CardTitle id="actions-title">{ta("title")}</CardTitle>
             <CaseActions caseId={detail.id} version={detail.version} party={detail.party} locale={locale} actions={view.actions} irmName={irmProvider?.name ?? ""} />
           </Card>
+          {detail.party === "organisation" && !view.state.closed ? (
+            <Card aria-labelledby="assign-title">
+              <CardTitle id="assign-title">{tq("assign")}</CardTitle>
+              <form action={assignCase} className="flex flex-wrap items-end gap-2">
+                <input type="hidden" name="locale" value={locale} />
+                <input type="hidden" name="caseId" value={detail.id} />
+                <input type="hidden" name="version" value={detail.version} />
+                <div className="flex-1">
+                  <label htmlFor="assignee" className="block text-sm font-medium">
+                    {tq("assignTo")}
+                  </label>
+                  <select id="assignee" name="assignee" defaultValue={view.state.assigneeUserId ?? ""} className={inputClass}>
+                    <option value="">{tq("unassigned")}</option>
+                    {(await organisationStaff(db, actor, detail.organisation.id)).map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.name ?? s.email}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <Button type="submit" variant="secondary">
+                  {tq("assign")}
+                </Button>
+              </form>
+            </Card>
+          ) : null}
           {showGate ? (
             <Card aria-labelledby="gate-title">
               <CardTitle id="gate-title">{(await getTranslations("gate"))("title")}</CardTitle>

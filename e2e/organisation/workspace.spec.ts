@@ -1,0 +1,95 @@
+import { expect, test } from "@playwright/test";
+import { caseLinks, expectAccessible, signInAs } from "../support/helpers";
+import { fileComplaint, followMailLink } from "../support/filing";
+
+test.describe("the company workspace", () => {
+  test("mParticle staff acknowledges, asks for information, replies; the complainant accepts; internal notes stay internal", async ({ page }) => {
+    const reference = await fileComplaint(page, { org: "mparticle", name: "Hanna Berg", email: "hanna@example.se", country: "SE" });
+
+    await signInAs(page, "staff@mparticle.example");
+    await page.getByLabel("Reference or complainant").fill(reference);
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page.getByText("1 case")).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: reference }).click();
+    await page.waitForURL(/\/cases\//);
+    const caseUrl = page.url().split("?")[0]!;
+    await expectAccessible(page);
+
+    await page.getByRole("button", { name: "Acknowledge receipt" }).click();
+    await expect(page.getByText("Done: Acknowledge receipt.")).toBeVisible();
+    await expect(page.locator("li", { hasText: "The company acknowledges receipt" }).getByText("Met")).toBeVisible();
+
+    const ask = page.locator("details", { hasText: "Ask for information" });
+    await ask.getByText("Ask for information").click();
+    await ask.getByLabel("Message to the complainant").fill("Which app account did you use?");
+    await ask.getByRole("button", { name: "Send" }).click();
+    await expect(page.getByText("The company asked for information")).toBeVisible();
+
+    await page.getByLabel("Your message").fill("Internal: account lookup pending with data team.");
+    await page.getByLabel("Who sees it").selectOption("internal");
+    await page.locator("#messages").getByRole("button", { name: "Send" }).click();
+    await expect(page.getByText("Message sent.")).toBeVisible();
+
+    await page.getByLabel("Assign to").selectOption({ label: "Morgan Lee (mParticle)" });
+    await page.getByRole("button", { name: "Assign" }).click();
+    await expect(page.getByText("Case assigned within the company")).toBeVisible();
+
+    const reply = page.locator("details", { hasText: "Record the response" });
+    await reply.getByText("Record the response").click();
+    await reply.getByLabel("Message to the complainant").fill("We found and deleted the data shared with third parties.");
+    await reply.getByRole("button", { name: "Send" }).click();
+    await expect(page.locator("li", { hasText: "The company responds" }).getByText("Met")).toBeVisible();
+
+    // The complainant sees the request and the reply, not the internal note, and accepts.
+    await page.context().clearCookies();
+    await page.goto("/en/sign-in");
+    await page.getByLabel("Email address").fill("hanna@example.se");
+    await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+    await followMailLink(page, "hanna@example.se", "Your sign-in link");
+    await page.goto(caseUrl);
+    await expect(page.getByText("Which app account did you use?")).toBeVisible();
+    await expect(page.getByText("We found and deleted the data shared with third parties.")).toBeVisible();
+    await expect(page.getByText("Internal: account lookup pending")).toHaveCount(0);
+    await page.getByText("Accept the company's answer").click();
+    await page.getByRole("button", { name: "Yes, go ahead" }).click();
+    await expect(page.getByText("The complainant accepted the answer")).toBeVisible();
+    await expect(page.getByText("Closed", { exact: true })).toBeVisible();
+  });
+
+  test("another organisation's staff gets 'not found' by URL and by export", async ({ page }) => {
+    await signInAs(page, "staff@mparticle.example");
+    const [own] = await caseLinks(page);
+    const csvLink = await page.getByRole("link", { name: "Download as CSV" }).getAttribute("href");
+    const csv = await page.request.get(csvLink!);
+    expect(csv.status()).toBe(200);
+    const text = await csv.text();
+    expect(text.split("\n")[0]).toBe("reference,filed,complainant,framework,hr_data,step,status,next_deadline,assignee");
+    expect(text).toContain("RC-");
+
+    await signInAs(page, "staff@customerportfolios.example");
+    expect((await page.goto(own!))?.status()).toBe(404);
+    expect((await page.request.get(csvLink!)).status()).toBe(404);
+  });
+
+  test("two people acting on one case at once: one change, one clear conflict", async ({ browser }) => {
+    const a = await browser.newPage();
+    const b = await browser.newPage();
+    await signInAs(a, "staff@mparticle.example");
+    await signInAs(b, "admin@mparticle.example");
+    const reference = await fileComplaint(a, { org: "mparticle", name: "Conflict Test", email: "conflict@example.be", country: "BE" });
+    await signInAs(a, "staff@mparticle.example");
+    await a.getByLabel("Reference or complainant").fill(reference);
+    await a.getByRole("button", { name: "Apply" }).click();
+    await a.getByRole("link", { name: reference }).click();
+    await a.waitForURL(/\/cases\//);
+    await b.goto(a.url());
+    await a.getByRole("button", { name: "Acknowledge receipt" }).click();
+    await expect(a.getByText("Done: Acknowledge receipt.")).toBeVisible();
+    await b.getByRole("button", { name: "Acknowledge receipt" }).click();
+    await expect(b.getByRole("alert").filter({ hasText: "Someone else changed this case a moment ago" })).toBeVisible();
+    await expect(b.getByText("The company acknowledged receipt")).toHaveCount(1);
+    await a.close();
+    await b.close();
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * An organisation's queue: its cases only, filtered, searched, sorted and paged in SQL so it
+ * stays fast for a large organisation (the (organisation, status, next_due_at) index).
+ */
+import { and, asc, count, desc, eq, ilike, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { cases, memberships, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { NotFoundError } from "@/lib/errors";
+import { FRAMEWORK_IDS } from "@/lib/ladder";
+
+export const PAGE_SIZE = 25;
+
+export const queueFilterSchema = z.object({
+  status: z.enum(["open", "closed", "all"]).catch("open"),
+  rung: z.enum(["any", "organisation", "irm", "dpa_panel", "commerce", "arbitration"]).catch("any"),
+  framework: z.enum(["any", ...FRAMEWORK_IDS]).catch("any"),
+  hr: z.enum(["any", "yes", "no"]).catch("any"),
+  assignee: z.string().max(64).catch("any"),
+  overdue: z.enum(["0", "1"]).catch("0"),
+  q: z.string().trim().max(100).catch(""),
+  sort: z.enum(["due", "filed", "reference"]).catch("due"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export type QueueFilter = z.infer<typeof queueFilterSchema>;
+
+export function parseQueueFilter(params: Record<string, string | string[] | undefined>): QueueFilter {
+  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  return queueFilterSchema.parse({ status: "open", rung: "any", framework: "any", hr: "any", assignee: "any", overdue: "0", q: "", sort: "due", page: 1, ...flat });
+}
+
+/** Staff of the organisation (or an administrator) may read its queue; anyone else: not found. */
+export function assertQueueReader(actor: Actor, organisationId: string): asserts actor is Extract<Actor, { kind: "user" }> {
+  if (actor.kind !== "user" || !(actor.isAdmin || actor.memberships.some((m) => m.organisationId === organisationId))) throw new NotFoundError();
+}
+
+function conditions(actor: Extract<Actor, { kind: "user" }>, organisationId: string, f: QueueFilter, now: Date): SQL[] {
+  const where: SQL[] = [eq(cases.organisationId, organisationId)];
+  if (f.status !== "all") where.push(eq(cases.status, f.status));
+  if (f.rung !== "any") where.push(eq(cases.rung, f.rung));
+  if (f.framework !== "any") where.push(eq(cases.framework, f.framework));
+  if (f.hr !== "any") where.push(eq(cases.hrData, f.hr === "yes"));
+  if (f.assignee === "me") where.push(eq(cases.assigneeUserId, actor.userId));
+  else if (f.assignee === "none") where.push(isNull(cases.assigneeUserId));
+  else if (f.assignee !== "any") where.push(eq(cases.assigneeUserId, f.assignee));
+  if (f.overdue === "1") where.push(lt(cases.nextDueAt, now));
+  if (f.q) {
+    const pattern = `%${f.q.replace(/[%_\\]/g, "\\$&")}%`;
+    where.push(or(ilike(cases.reference, pattern), ilike(cases.complainantName, pattern), ilike(cases.complainantEmail, pattern))!);
+  }
+  return where;
+}
+
+export interface QueueRow {
+  id: string;
+  reference: string;
+  complainantName: string;
+  rung: string;
+  status: string;
+  framework: string;
+  hrData: boolean;
+  nextDueAt: Date | null;
+  assigneeName: string | null;
+  createdAt: Date;
+}
+
+export async function organisationQueue(db: Db, actor: Actor, organisationId: string, f: QueueFilter, now: Date, pageSize = PAGE_SIZE) {
+  assertQueueReader(actor, organisationId);
+  const where = and(...conditions(actor, organisationId, f, now));
+  const order =
+    f.sort === "filed" ? [desc(cases.createdAt)] : f.sort === "reference" ? [asc(cases.reference)] : [sql`${cases.nextDueAt} asc nulls last`, desc(cases.createdAt)];
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: cases.id,
+        reference: cases.reference,
+        complainantName: cases.complainantName,
+        rung: cases.rung,
+        status: cases.status,
+        framework: cases.framework,
+        hrData: cases.hrData,
+        nextDueAt: cases.nextDueAt,
+        assigneeName: users.name,
+        createdAt: cases.createdAt,
+      })
+      .from(cases)
+      .leftJoin(users, eq(users.id, cases.assigneeUserId))
+      .where(where)
+      .orderBy(...order)
+      .limit(pageSize)
+      .offset((f.page - 1) * pageSize),
+    db.select({ n: count() }).from(cases).where(where),
+  ]);
+  return { rows: rows as QueueRow[], total: total!.n, pages: Math.max(1, Math.ceil(total!.n / pageSize)) };
+}
+
+/** The organisation's people, for assignment and the assignee filter. */
+export async function organisationStaff(db: Db, actor: Actor, organisationId: string) {
+  assertQueueReader(actor, organisationId);
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.organisationId, organisationId))
+    .orderBy(asc(users.name));
+}
