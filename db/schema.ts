@@ -21,6 +21,9 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { AdapterAccountType } from "next-auth/adapters";
+import { CERTIFICATION_STATUSES } from "../lib/ladder/certification";
+import { REFERRAL_STATUSES } from "../lib/ladder/events";
+import { FRAMEWORK_IDS } from "../lib/ladder/frameworks";
 
 /** Binary content; PGlite hands back a Uint8Array and postgres-js a Buffer: both become a Buffer. */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -30,8 +33,10 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const createdAt = () => tz("created_at").notNull().defaultNow();
 
-export const frameworkEnum = pgEnum("framework", ["eu-us-ps", "swiss-us-ps", "eu-us-dpf", "uk-ext-dpf", "swiss-us-dpf"]);
-export const certificationStatusEnum = pgEnum("certification_status", ["active", "inactive", "withdrawn", "removed"]);
+// The ladder owns these vocabularies; the database stores them. (Relative imports: drizzle-kit
+// reads this file without the app's path aliases.)
+export const frameworkEnum = pgEnum("framework", FRAMEWORK_IDS);
+export const certificationStatusEnum = pgEnum("certification_status", CERTIFICATION_STATUSES);
 export const providerKindEnum = pgEnum("provider_kind", ["adr", "dpa_panel", "fdpic", "ico", "commerce", "arbitration_administrator"]);
 export const membershipRoleEnum = pgEnum("membership_role", [
   "org_staff",
@@ -42,14 +47,7 @@ export const membershipRoleEnum = pgEnum("membership_role", [
   "arbitration_administrator",
 ]);
 export const messageVisibilityEnum = pgEnum("message_visibility", ["complainant", "organisation", "provider", "internal"]);
-export const referralStatusEnum = pgEnum("referral_status", [
-  "proposed",
-  "referred",
-  "acknowledged",
-  "under_review",
-  "action_taken",
-  "closed_without_action",
-]);
+export const referralStatusEnum = pgEnum("referral_status", REFERRAL_STATUSES);
 export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed"]);
 
 // ——— Directory ———

@@ -48,6 +48,19 @@ test.describe("sign-in", () => {
     await expect(page.getByRole("alert").filter({ hasText: "expired or been used" })).toBeVisible();
   });
 
+  for (const role of ROLES.slice(1)) {
+    test(`${role.email} signs in through a magic link too`, async ({ page }) => {
+      await page.goto("/en/sign-in");
+      await page.getByLabel("Email address").fill(role.email);
+      await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+      await expect(page).toHaveURL(/check-email/);
+      await page.goto("/en/dev/mailbox");
+      const mail = page.getByTestId("mail").filter({ has: page.getByTestId("mail-to").getByText(role.email, { exact: true }) }).first();
+      await page.goto((await mail.getByRole("link").getAttribute("href"))!);
+      await expect(page).toHaveURL(role.home);
+    });
+  }
+
   test("a bad email is answered beside the field, in the user's language", async ({ page }) => {
     await page.goto("/de/sign-in");
     await page.getByLabel("E-Mail-Adresse").fill("nicht-gueltig");

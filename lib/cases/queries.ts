@@ -73,6 +73,7 @@ export interface CaseDetail {
   description: string;
   principles: string[];
   reliefSought: string[];
+  particulars: { companyIdentifier: string | null; exporter: string | null; transferReason: string | null; priorContact: { date: string | null; outcome: string | null } | null; otherSteps: string | null; dataSubject: string };
   createdAt: Date;
   parties: Party[];
   party: Party;
@@ -107,6 +108,7 @@ export async function getCaseDetail(db: Db, actor: Actor, caseId: string, now: D
     description: row.description,
     principles: row.principles,
     reliefSought: row.reliefSought,
+    particulars: { companyIdentifier: row.companyIdentifier, exporter: row.exporter, transferReason: row.transferReason, priorContact: row.priorContact ?? null, otherSteps: row.otherSteps, dataSubject: row.dataSubject },
     createdAt: row.createdAt,
     parties,
     party,

@@ -33,20 +33,12 @@ export interface Clock {
   zone: string;
 }
 
-interface ClockSpec {
-  id: string;
-  kind: ClockKind;
-  rule: string;
-  party: Party;
-  span: Span | null;
-  policy: boolean;
-  startedAt: Date;
+/** What a clock is before `now` is applied: its rule, start and how its due date is found. */
+type ClockSpec = Pick<Clock, "id" | "kind" | "rule" | "party" | "span" | "policy" | "startedAt" | "completedAt" | "zone"> & {
   /** Fixed due instant (remedies); otherwise computed from the span. */
   dueAt?: Date;
-  completedAt: Date | null;
   pauses?: Interval[];
-  zone: string;
-}
+};
 
 export function providerPolicy(facts: CaseFacts, providerId: string | null): ProviderClockPolicy {
   const policy = resolvePolicy(facts.policy);

@@ -17,6 +17,7 @@ import { ArbitrationChecklist } from "@/components/arbitration-checklist/arbitra
 import { CaseActions } from "@/components/case-actions/case-actions";
 import { CaseTimeline } from "@/components/case-timeline/case-timeline";
 import { ClockList } from "@/components/case-timeline/clock-list";
+import { ComplaintSummary } from "@/components/case-timeline/complaint-summary";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -86,7 +87,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           </Card>
           <Card aria-labelledby="complaint-title">
             <CardTitle id="complaint-title">{t("complaint")}</CardTitle>
-            <p className="whitespace-pre-wrap text-slate-800">{detail.description}</p>
+            <ComplaintSummary detail={detail} />
           </Card>
           <Card aria-labelledby="messages-title" id="messages">
             <CardTitle id="messages-title">{t("messages")}</CardTitle>
