@@ -2,6 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { takeStep, takeStepWithMessage } from "@/lib/actions/case-actions";
 import { RELIEF_CHOICES } from "@/components/complaint-form/steps";
 import { inputClass } from "@/components/ui/field";
+import { isDetailedAction } from "@/lib/cases/detailed-steps";
+import type { TrackedRemedy } from "@/lib/ladder";
+import { StepDetailsForm } from "./step-details-form";
 import { ONE_CLICK_STEPS } from "@/lib/cases/steps";
 import type { ActionId, AvailableAction, Party } from "@/lib/ladder";
 import { Button } from "@/components/ui/button";
@@ -18,7 +21,8 @@ const WITH_MESSAGE: ActionId[] = ["respond", "request_information", "propose_res
  * The steps the ladder allows this party now, each a small form; a step that is not allowed
  * is shown disabled with the ladder's reason.
  */
-export async function CaseActions({ caseId, version, party, locale, actions, irmName }: { caseId: string; version: number; party: Party; locale: string; actions: AvailableAction[]; irmName: string }) {
+export async function CaseActions({ caseId, version, party, locale, actions, irmName, remedies }: { caseId: string; version: number; party: Party; locale: string; actions: AvailableAction[]; irmName: string; remedies: TrackedRemedy[] }) {
+  const td = await getTranslations("details");
   const t = await getTranslations("actions");
   const tr = await getTranslations("reasons");
   const to = await getTranslations("orgSteps");
@@ -62,6 +66,15 @@ export async function CaseActions({ caseId, version, party, locale, actions, irm
                   <Button type="submit">{to("send")}</Button>
                 </form>
               </details>
+            </li>
+          );
+        }
+        if (a.allowed && isDetailedAction(a.action) && !(a.action === "close_case" && party === "organisation")) {
+          const remedy = a.action === "record_compliance" ? remedies.find((r) => r.id === a.target) : undefined;
+          const label = remedy ? `${t(a.action, { body: irmName })}: ${td("remedyFor", { kind: td(`remedy.${remedy.kind}`), date: remedy.dueAt })}` : t(a.action, { body: irmName });
+          return (
+            <li key={`${a.action}:${a.target ?? ""}`}>
+              <StepDetailsForm action={a.action} label={label} caseId={caseId} version={version} party={party} locale={locale} target={a.target} />
             </li>
           );
         }

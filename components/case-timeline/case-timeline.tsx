@@ -4,6 +4,8 @@ import { messageKey } from "@/lib/i18n/message-key";
 
 export async function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
   const t = await getTranslations("events");
+  const td = await getTranslations("details");
+  const tr = await getTranslations("referral");
   const tp = await getTranslations("party");
   const format = await getFormatter();
   return (
@@ -12,6 +14,22 @@ export async function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
         <li key={e.seq} className="relative">
           <span aria-hidden="true" className="absolute -left-[1.42rem] top-1.5 h-2.5 w-2.5 rounded-full bg-brand-600" />
           <p className="font-medium text-slate-900">{t(messageKey(e.type) as "case_filed")}</p>
+          {e.detail?.kind === "eligibility" ? (
+            <p className="text-sm text-slate-800">
+              {td(e.detail.decision as "eligible")}
+              {e.detail.reason ? `: ${e.detail.reason}` : ""}
+            </p>
+          ) : e.detail?.kind === "remedies" && e.detail.remedies.length ? (
+            <ul className="list-disc pl-5 text-sm text-slate-800">
+              {e.detail.remedies.map((r, i) => (
+                <li key={i}>{td("remedyFor", { kind: td(`remedy.${r.kind}` as "remedy.delete"), date: r.dueAt })}</li>
+              ))}
+            </ul>
+          ) : e.detail?.kind === "outcome" ? (
+            <p className="text-sm text-slate-800">{td.has(`commerce.${e.detail.outcome}` as "commerce.denied") ? td(`commerce.${e.detail.outcome}` as "commerce.denied") : e.detail.outcome}</p>
+          ) : e.detail?.kind === "referral" ? (
+            <p className="text-sm text-slate-800">{tr(e.detail.status as "proposed")}</p>
+          ) : null}
           <p className="text-sm text-slate-600">
             <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}</time> · {tp(e.party as "complainant")}
           </p>

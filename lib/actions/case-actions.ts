@@ -17,6 +17,8 @@ import { cases } from "@/db/schema";
 import { scopeToCase } from "@/lib/auth/policy";
 import { recordEvent, type ProposedEvent } from "@/lib/cases/commands";
 import { organisationStaff } from "@/lib/cases/queue";
+import { detailedEvent, isDetailedAction, type DetailedAction } from "@/lib/cases/detailed-steps";
+import { requestMeta } from "./request-meta";
 import { logError } from "@/lib/log";
 
 const stepSchema = z.object({
@@ -87,6 +89,38 @@ function outcomeOf(error: unknown): string {
   if (error instanceof ValidationError) return `error=${encodeURIComponent(Object.values(error.fieldErrors)[0]?.[0] ?? "invalid")}`;
   if (error instanceof RuleError) return `error=rule&reason=${encodeURIComponent(error.reason.code)}`;
   return `error=internal&ref=${logError(error)}`;
+}
+
+const detailedSchema = stepSchema.extend({ action: z.string().refine(isDetailedAction) });
+
+/** A step with details (a decision and its reason, remedies with due dates, an outcome). */
+export async function takeDetailedStep(form: FormData): Promise<void> {
+  const entries = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
+  const parsed = detailedSchema.safeParse(entries);
+  const locale = parsed.success ? parsed.data.locale : routing.defaultLocale;
+  if (!parsed.success) redirect({ href: "/home", locale });
+  const input = parsed.data!;
+  const remedies = [0, 1, 2]
+    .filter((i) => entries[`remedy_kind_${i}`])
+    .map((i) => ({ kind: entries[`remedy_kind_${i}`], due: entries[`remedy_due_${i}`] ?? "", description: entries[`remedy_description_${i}`] }));
+  const built = detailedEvent(input.action as DetailedAction, { ...entries, remedyId: input.target, remedies });
+  let outcome: string;
+  if (!built.ok) {
+    outcome = `error=${encodeURIComponent(Object.values(built.errors)[0]?.[0] ?? "invalid")}`;
+  } else {
+    try {
+      const db = await getDb();
+      await recordEvent(db, await currentActor(), input.caseId, { type: built.type, data: built.data, party: input.party } as ProposedEvent, {
+        now: await now(db),
+        expectedVersion: input.version,
+        meta: await requestMeta(),
+      });
+      outcome = `done=${input.action}`;
+    } catch (error) {
+      outcome = outcomeOf(error);
+    }
+  }
+  redirect({ href: `/cases/${input.caseId}?${outcome}`, locale });
 }
 
 export async function takeStep(form: FormData): Promise<void> {

@@ -51,6 +51,33 @@ export interface TimelineEntry {
   type: string;
   at: Date;
   party: string;
+  /** What every party may read of the event's substance (never internal assignments). */
+  detail: TimelineDetail | null;
+}
+
+export type TimelineDetail =
+  | { kind: "eligibility"; decision: string; reason: string | null }
+  | { kind: "remedies"; remedies: { kind: string; dueAt: Date }[] }
+  | { kind: "outcome"; outcome: string }
+  | { kind: "referral"; status: string };
+
+function timelineDetail(type: string, data: unknown): TimelineDetail | null {
+  const d = (data ?? {}) as Record<string, unknown>;
+  switch (type) {
+    case "irm.eligibility_decided":
+      return { kind: "eligibility", decision: String(d.decision), reason: typeof d.reason === "string" ? d.reason : null };
+    case "irm.determined":
+    case "panel.advised":
+    case "arbitration.awarded":
+      return { kind: "remedies", remedies: ((d.remedies as { kind: string; dueAt: string }[]) ?? []).map((r) => ({ kind: r.kind, dueAt: new Date(r.dueAt) })) };
+    case "commerce.concluded":
+    case "case.closed":
+      return { kind: "outcome", outcome: String(d.outcome) };
+    case "referral.status_changed":
+      return { kind: "referral", status: String(d.status) };
+    default:
+      return null;
+  }
 }
 
 export interface MessageEntry {
@@ -113,7 +140,7 @@ export async function getCaseDetail(db: Db, actor: Actor, caseId: string, now: D
     parties,
     party,
     bodies: loaded.bodies.map(({ name, kind, rung, since }) => ({ name, kind, rung, since })),
-    timeline: loaded.events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, party: e.party })),
+    timeline: loaded.events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, party: e.party, detail: timelineDetail(e.type, e.data) })),
     // Internal notes stay with the side that wrote them.
     messages: visible.filter((m) => m.visibility !== "internal" || m.authorParty === party),
     view: caseView(loaded.facts, party, now),

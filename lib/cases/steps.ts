@@ -22,7 +22,6 @@ export const ONE_CLICK_STEPS: readonly ActionId[] = [
   "acknowledge",
   "request_information",
   "respond",
-  "decide_eligibility",
   "record_information_received",
   "record_conciliation",
   "refer_to_commerce",

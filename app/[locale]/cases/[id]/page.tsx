@@ -105,7 +105,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <div className="order-first space-y-6 lg:order-none">
           <Card aria-labelledby="actions-title">
             <CardTitle id="actions-title">{ta("title")}</CardTitle>
-            <CaseActions caseId={detail.id} version={detail.version} party={detail.party} locale={locale} actions={view.actions} irmName={irmProvider?.name ?? ""} />
+            <CaseActions caseId={detail.id} version={detail.version} party={detail.party} locale={locale} actions={view.actions} irmName={irmProvider?.name ?? ""} remedies={view.state.remedies} />
           </Card>
           {detail.party === "organisation" && !view.state.closed ? (
             <Card aria-labelledby="assign-title">

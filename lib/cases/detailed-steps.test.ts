@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { detailedEvent } from "./detailed-steps";
+
+describe("steps with details become ladder events", () => {
+  it("a determination's remedies get ids and end-of-day due dates", () => {
+    const result = detailedEvent("issue_determination", { remedies: [{ kind: "delete", due: "2027-01-31", description: "Delete the profile" }] });
+    expect(result.ok && result.type).toBe("irm.determined");
+    const remedy = result.ok ? (result.data as { remedies: { id: string; dueAt: Date }[] }).remedies[0]! : null;
+    expect(remedy!.id).toMatch(/^rem-[0-9a-f]{8}$/);
+    expect(remedy!.dueAt.toISOString()).toBe("2027-01-31T23:59:59.999Z");
+  });
+  it.each([
+    ["decide_eligibility", { decision: "maybe" }],
+    ["issue_advice", { remedies: [{ kind: "delete", due: "31/01/2027" }] }],
+    ["conclude_review", { outcome: "won" }],
+    ["record_compliance", { remedyId: "r1", evidence: "" }],
+    ["close_case", { outcome: "<b>done</b>" }],
+  ] as const)("%s refuses %j", (action, input) => {
+    expect(detailedEvent(action, input).ok).toBe(false);
+  });
+  it("an eligibility decision keeps its reason", () => {
+    expect(detailedEvent("decide_eligibility", { decision: "dismissed", reason: "Frivolous" })).toEqual({ ok: true, type: "irm.eligibility_decided", data: { decision: "dismissed", reason: "Frivolous" } });
+  });
+});

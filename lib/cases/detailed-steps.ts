@@ -1,0 +1,56 @@
+/**
+ * Steps that need details, each with its own schema: the form's fields become the event's
+ * payload, which the ladder then judges like any other step.
+ */
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { COMMERCE_OUTCOMES, REMEDY_KINDS, type ActionId, type EventPayloads, type EventType } from "@/lib/ladder";
+import { plain } from "./filing-schema";
+
+const remedySchema = z.object({
+  kind: z.enum(REMEDY_KINDS),
+  due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "invalid_date" }),
+  description: plain(500).optional(),
+});
+const remediesSchema = z.array(remedySchema).max(10);
+
+/** Due dates are days: a remedy is due by the end of that day (UTC). */
+const toRemedies = (list: z.infer<typeof remediesSchema>) =>
+  list.map((r) => ({ id: `rem-${randomBytes(4).toString("hex")}`, kind: r.kind, dueAt: new Date(`${r.due}T23:59:59.999Z`), ...(r.description ? { description: r.description } : {}) }));
+
+export const DETAILED_STEPS = {
+  decide_eligibility: {
+    event: "irm.eligibility_decided",
+    schema: z.object({ decision: z.enum(["eligible", "ineligible", "dismissed"]), reason: plain(2000).optional() }),
+    payload: (d: { decision: "eligible" | "ineligible" | "dismissed"; reason?: string }) => ({ decision: d.decision, ...(d.reason ? { reason: d.reason } : {}) }),
+  },
+  issue_determination: { event: "irm.determined", schema: z.object({ remedies: remediesSchema }), payload: (d: { remedies: z.infer<typeof remediesSchema> }) => ({ remedies: toRemedies(d.remedies) }) },
+  issue_advice: { event: "panel.advised", schema: z.object({ remedies: remediesSchema }), payload: (d: { remedies: z.infer<typeof remediesSchema> }) => ({ remedies: toRemedies(d.remedies) }) },
+  issue_award: { event: "arbitration.awarded", schema: z.object({ remedies: remediesSchema }), payload: (d: { remedies: z.infer<typeof remediesSchema> }) => ({ remedies: toRemedies(d.remedies) }) },
+  conclude_review: { event: "commerce.concluded", schema: z.object({ outcome: z.enum(COMMERCE_OUTCOMES) }), payload: (d: { outcome: (typeof COMMERCE_OUTCOMES)[number] }) => d },
+  notice_referral: { event: "panel.referral_noticed", schema: z.object({ kind: z.enum(["ftc", "delisting"]) }), payload: (d: { kind: "ftc" | "delisting" }) => d },
+  record_compliance: {
+    event: "remedy.complied",
+    schema: z.object({ remedyId: z.string().max(64), evidence: plain(2000).pipe(z.string().min(1, { message: "required" })) }),
+    payload: (d: { remedyId: string; evidence: string }) => d,
+  },
+  close_case: { event: "case.closed", schema: z.object({ outcome: plain(500).pipe(z.string().min(1, { message: "required" })) }), payload: (d: { outcome: string }) => d },
+} as const satisfies Partial<Record<ActionId, { event: EventType; schema: z.ZodType; payload: (d: never) => unknown }>>;
+
+export type DetailedAction = keyof typeof DETAILED_STEPS;
+
+export function isDetailedAction(action: string): action is DetailedAction {
+  return action in DETAILED_STEPS;
+}
+
+/** The event a detailed step records, or the field errors of its form. */
+export function detailedEvent(action: DetailedAction, input: unknown): { ok: true; type: EventType; data: EventPayloads[EventType] } | { ok: false; errors: Record<string, string[]> } {
+  const step = DETAILED_STEPS[action];
+  const parsed = step.schema.safeParse(input);
+  if (!parsed.success) {
+    const errors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (errors[issue.path.join(".") || "_form"] ??= []).push(issue.message);
+    return { ok: false, errors };
+  }
+  return { ok: true, type: step.event, data: (step.payload as (d: unknown) => unknown)(parsed.data) as EventPayloads[EventType] };
+}
