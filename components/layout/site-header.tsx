@@ -10,10 +10,11 @@ import { LanguageSwitcher } from "./language-switcher";
 export async function SiteHeader({ actor, locale }: { actor: Actor; locale: string }) {
   const t = await getTranslations("nav");
   const tc = await getTranslations("common");
+  const ts = await getTranslations("settings");
   const home = homeOf(actor);
   const links: { href: string; label: string }[] = [{ href: "/directory", label: t("directory") }];
   if (home === "complainant") links.push({ href: "/cases", label: t("myCases") }, { href: "/my-data", label: t("myData") });
-  if (home === "organisation") links.push({ href: "/org", label: t("queue") });
+  if (home === "organisation") links.push({ href: "/org", label: t("queue") }, { href: "/org/settings", label: ts("nav") });
   if (home === "provider") links.push({ href: "/workspace", label: t("workspace") });
   if (home === "admin") links.push({ href: "/admin", label: t("admin") });
   if (demoMode()) links.push({ href: "/dev/mailbox", label: t("mailbox") });

@@ -93,3 +93,27 @@ test.describe("the company workspace", () => {
     await b.close();
   });
 });
+
+test.describe("team and settings", () => {
+  test("an admin invites a colleague, who signs in through the mailbox and sees the queue", async ({ page }) => {
+    await signInAs(page, "admin@mparticle.example");
+    await page.getByRole("link", { name: "Settings" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Settings of mParticle, Inc.");
+    await expectAccessible(page);
+    await page.getByLabel("Email", { exact: true }).fill("riley.new@mparticle.example");
+    await page.getByLabel("Name (optional)").fill("Riley New");
+    await page.getByRole("button", { name: "Invite" }).click();
+    await expect(page.getByText("Invitation sent.")).toBeVisible();
+    await expect(page.getByText("riley.new@mparticle.example", { exact: true })).toBeVisible();
+
+    await page.context().clearCookies();
+    await followMailLink(page, "riley.new@mparticle.example", "Join mParticle, Inc. on Recourse");
+    await expect(page).toHaveURL(/\/en\/org$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Complaints against mParticle, Inc.");
+    await expect(page.getByText("Signed in as riley.new@mparticle.example")).toBeAttached();
+    // A colleague who is not an admin sees the settings but cannot change them.
+    await page.getByRole("link", { name: "Settings" }).click();
+    await expect(page.getByText("Only your organisation's admins can change these settings.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Invite" })).toHaveCount(0);
+  });
+});

@@ -2,7 +2,7 @@
  * The mail Recourse sends, in each language, with a plain-text part always.
  */
 export type MailLocale = "en" | "de" | "fr";
-export type MailTemplate = "sign-in" | "case-filed" | "case-received";
+export type MailTemplate = "sign-in" | "case-filed" | "case-received" | "invitation";
 
 type Params = Record<string, string>;
 type Rendered = { subject: string; text: string };
@@ -17,6 +17,11 @@ const TEMPLATES: Record<MailTemplate, Record<MailLocale, (p: Params) => Rendered
     en: (p) => ({ subject: `Complaint ${p.reference} received`, text: `Your complaint against ${p.organisation} has the reference ${p.reference}.\n\nThe company must reply by ${p.due}.\n\nFollow your case here:\n${p.url}` }),
     de: (p) => ({ subject: `Beschwerde ${p.reference} eingegangen`, text: `Ihre Beschwerde gegen ${p.organisation} hat das Aktenzeichen ${p.reference}.\n\nDas Unternehmen muss bis ${p.due} antworten.\n\nIhren Fall verfolgen Sie hier:\n${p.url}` }),
     fr: (p) => ({ subject: `Plainte ${p.reference} reçue`, text: `Votre plainte contre ${p.organisation} porte la référence ${p.reference}.\n\nL'entreprise doit répondre au plus tard le ${p.due}.\n\nSuivez votre dossier ici :\n${p.url}` }),
+  },
+  invitation: {
+    en: (p) => ({ subject: `Join ${p.organisation} on Recourse`, text: `${p.inviter} invited you to answer privacy complaints for ${p.organisation} on Recourse.\n\nSign in with this link (it works once, for 7 days):\n${p.url}` }),
+    de: (p) => ({ subject: `Treten Sie ${p.organisation} auf Recourse bei`, text: `${p.inviter} hat Sie eingeladen, Datenschutzbeschwerden für ${p.organisation} auf Recourse zu beantworten.\n\nMelden Sie sich mit diesem Link an (einmal gültig, 7 Tage lang):\n${p.url}` }),
+    fr: (p) => ({ subject: `Rejoignez ${p.organisation} sur Recourse`, text: `${p.inviter} vous invite à traiter les plaintes relatives à la vie privée pour ${p.organisation} sur Recourse.\n\nConnectez-vous avec ce lien (valable une fois, pendant 7 jours) :\n${p.url}` }),
   },
   "case-received": {
     en: (p) => ({ subject: `New complaint ${p.reference}`, text: `A new complaint (${p.reference}) was filed against ${p.organisation}.\n\nAcknowledge it by ${p.ackDue}; reply by ${p.due}.\n\n${p.url}` }),
