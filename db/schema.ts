@@ -219,7 +219,13 @@ export const cases = pgTable(
     updatedAt: tz("updated_at").notNull().defaultNow(),
   },
   (t) => [
+    // Migration 0004 rebuilds this index with INCLUDE columns and adds cases_org_due.
     index("cases_org_queue").on(t.organisationId, t.status, t.nextDueAt),
+    index("cases_org_newest").on(t.organisationId, t.status, t.createdAt),
+    // Queue search by reference or complainant: substring matches need trigrams.
+    index("cases_reference_trgm").using("gin", sql`${t.reference} gin_trgm_ops`),
+    index("cases_complainant_name_trgm").using("gin", sql`${t.complainantName} gin_trgm_ops`),
+    index("cases_complainant_email_trgm").using("gin", sql`${t.complainantEmail} gin_trgm_ops`),
     index("cases_complainant").on(t.complainantUserId, t.createdAt),
   ],
 );

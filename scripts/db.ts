@@ -11,6 +11,8 @@ if (command !== "migrate" && command !== "seed") {
   console.error("usage: tsx scripts/db.ts migrate|seed");
   process.exit(2);
 }
+// Demo data carries sign-in links, signed with the demo secret kept in ./data.
+if (command === "seed") process.env.RECOURSE_DEMO ??= "1";
 const database = await openDatabase();
 try {
   if (command === "seed") await seedDemo(database.db, await now(database.db));

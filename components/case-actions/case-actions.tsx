@@ -15,7 +15,7 @@ const INFORMATIVE = ["organisation_deadline_running", "arbitration_gate_closed",
 const CONFIRM: ActionId[] = ["withdraw", "accept_answer", "close_case"];
 
 /** The organisation's answers carry a message to the complainant, written with the step. */
-const WITH_MESSAGE: ActionId[] = ["respond", "request_information", "propose_resolution"];
+const WITH_MESSAGE: ActionId[] = ["respond", "request_information", "propose_resolution", "comment_to_panel"];
 
 /**
  * The steps the ladder allows this party now, each a small form; a step that is not allowed
@@ -38,7 +38,7 @@ export async function CaseActions({ caseId, version, party, locale, actions, irm
   return (
     <ul className="space-y-3">
       {visible.map((a, i) => {
-        if (party === "organisation" && a.allowed && WITH_MESSAGE.includes(a.action)) {
+        if ((party === "organisation" || party === "complainant") && a.allowed && WITH_MESSAGE.includes(a.action)) {
           return (
             <li key={a.action}>
               <details className="rounded-md ring-1 ring-slate-300">
@@ -48,6 +48,7 @@ export async function CaseActions({ caseId, version, party, locale, actions, irm
                   <input type="hidden" name="caseId" value={caseId} />
                   <input type="hidden" name="action" value={a.action} />
                   <input type="hidden" name="version" value={version} />
+                  <input type="hidden" name="party" value={party} />
                   {a.action === "propose_resolution" ? (
                     <fieldset className="space-y-1">
                       <legend className="text-sm font-medium">{to("remedies")}</legend>
@@ -60,7 +61,7 @@ export async function CaseActions({ caseId, version, party, locale, actions, irm
                     </fieldset>
                   ) : null}
                   <label htmlFor={`msg-${a.action}`} className="block text-sm font-medium">
-                    {to("message")}
+                    {a.action === "comment_to_panel" ? t("comment_to_panel") : to("message")}
                   </label>
                   <textarea id={`msg-${a.action}`} name="body" rows={4} required maxLength={10_000} className={inputClass} />
                   <Button type="submit">{to("send")}</Button>

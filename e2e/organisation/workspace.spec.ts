@@ -57,7 +57,7 @@ test.describe("the company workspace", () => {
     await expect(page.getByText("Closed", { exact: true })).toBeVisible();
   });
 
-  test("another organisation's staff gets 'not found' by URL and by export", async ({ page }) => {
+  test("exports: the queue as CSV and the case file as PDF; another organisation's staff gets 'not found' by URL and by export", async ({ page }) => {
     await signInAs(page, "staff@mparticle.example");
     const [own] = await caseLinks(page);
     const csvLink = await page.getByRole("link", { name: "Download as CSV" }).getAttribute("href");
@@ -67,9 +67,17 @@ test.describe("the company workspace", () => {
     expect(text.split("\n")[0]).toBe("reference,filed,complainant,framework,hr_data,step,status,next_deadline,assignee");
     expect(text).toContain("RC-");
 
+    await page.goto(own!);
+    const pdfLink = await page.getByRole("link", { name: "Download the case file (PDF)" }).getAttribute("href");
+    const pdf = await page.request.get(pdfLink!);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
     await signInAs(page, "staff@customerportfolios.example");
     expect((await page.goto(own!))?.status()).toBe(404);
     expect((await page.request.get(csvLink!)).status()).toBe(404);
+    expect((await page.request.get(pdfLink!)).status()).toBe(404);
   });
 
   test("two people acting on one case at once: one change, one clear conflict", async ({ browser }) => {

@@ -31,24 +31,28 @@ const stepSchema = z.object({
 });
 
 const messageStepSchema = stepSchema.extend({
-  action: z.enum(["respond", "request_information", "propose_resolution"]),
+  action: z.enum(["respond", "request_information", "propose_resolution", "comment_to_panel"]),
   body: z.string().max(10_000),
 });
 
-/** The organisation's reply, request for information or proposal: the step and its message in one write. */
+/**
+ * A step whose substance is a message — the organisation's reply, request for information or
+ * proposal, or either side's comment to the DPA panel: the step and its message in one write.
+ */
 export async function takeStepWithMessage(form: FormData): Promise<void> {
   const parsed = messageStepSchema.safeParse(Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === "string" && v !== "" && k !== "remedies")));
   const locale = parsed.success ? parsed.data.locale : routing.defaultLocale;
   if (!parsed.success) redirect({ href: "/home", locale });
   const input = parsed.data!;
   const remedies = z.array(z.enum(REMEDY_KINDS)).safeParse(form.getAll("remedies"));
-  const type = ({ respond: "organisation.responded", request_information: "organisation.info_requested", propose_resolution: "organisation.resolution_proposed" } as const)[input.action];
-  const data = input.action === "propose_resolution" ? { remedies: remedies.success ? remedies.data : [] } : {};
+  const type = ({ respond: "organisation.responded", request_information: "organisation.info_requested", propose_resolution: "organisation.resolution_proposed", comment_to_panel: "panel.commented" } as const)[input.action];
+  const side = input.party === "complainant" ? "complainant" : "organisation";
+  const data = input.action === "propose_resolution" ? { remedies: remedies.success ? remedies.data : [] } : input.action === "comment_to_panel" ? { from: side } : {};
   const db = await getDb();
   const h = await headers();
   let outcome: string;
   try {
-    await recordEvent(db, await currentActor(), input.caseId, { type, data, party: "organisation" } as ProposedEvent, {
+    await recordEvent(db, await currentActor(), input.caseId, { type, data, party: side } as ProposedEvent, {
       now: await now(db),
       expectedVersion: input.version,
       meta: { ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null, userAgent: h.get("user-agent") },

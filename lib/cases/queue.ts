@@ -11,6 +11,8 @@ import { NotFoundError } from "@/lib/errors";
 import { FRAMEWORK_IDS } from "@/lib/ladder";
 
 export const PAGE_SIZE = 25;
+/** Counting stops here: "10,000+" is as useful as an exact figure and far cheaper. */
+export const COUNT_CAP = 10_000;
 
 export const queueFilterSchema = z.object({
   status: z.enum(["open", "closed", "all"]).catch("open"),
@@ -90,9 +92,11 @@ export async function organisationQueue(db: Db, actor: Actor, organisationId: st
       .orderBy(...order)
       .limit(pageSize)
       .offset((f.page - 1) * pageSize),
-    db.select({ n: count() }).from(cases).where(where),
+    db.select({ n: count() }).from(db.select({ one: sql`1` }).from(cases).where(where).limit(COUNT_CAP + 1).as("capped")),
   ]);
-  return { rows: rows as QueueRow[], total: total!.n, pages: Math.max(1, Math.ceil(total!.n / pageSize)) };
+  const capped = total!.n > COUNT_CAP;
+  const n = Math.min(total!.n, COUNT_CAP);
+  return { rows: rows as QueueRow[], total: n, capped, pages: Math.max(1, Math.ceil(n / pageSize)) };
 }
 
 /** The organisation's people, for assignment and the assignee filter. */

@@ -21,7 +21,7 @@ export default async function OrganisationQueuePage({ params, searchParams }: { 
   const orgs = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds));
   const org = orgs.find((o) => o.id === raw.org) ?? orgs[0]!;
   const filter = parseQueueFilter(raw);
-  const [{ rows, total, pages }, staff] = await Promise.all([organisationQueue(db, actor, org.id, filter, now), organisationStaff(db, actor, org.id)]);
+  const [{ rows, total, capped, pages }, staff] = await Promise.all([organisationQueue(db, actor, org.id, filter, now), organisationStaff(db, actor, org.id)]);
   const t = await getTranslations("queue");
   const tc = await getTranslations("cases");
   const tl = await getTranslations("ladder");
@@ -30,7 +30,7 @@ export default async function OrganisationQueuePage({ params, searchParams }: { 
   const csvQuery = new URLSearchParams(Object.fromEntries(Object.entries(filter).map(([k, v]) => [k, String(v)]))).toString();
   return (
     <>
-      <PageHeader title={tc("queueTitle", { organisation: org.name })} lead={t("total", { count: total })}>
+      <PageHeader title={tc("queueTitle", { organisation: org.name })} lead={capped ? t("totalCapped", { count: total }) : t("total", { count: total })}>
         <a href={`/api/org/${org.id}/queue.csv?${csvQuery}`} download className="rounded-md px-3 py-2 text-sm font-medium ring-1 ring-slate-300">
           {t("csv")}
         </a>

@@ -56,6 +56,9 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             {t("against", { organisation: detail.organisation.name })} · {tl(`framework.${detail.framework}` as "framework.eu-us-ps")}
           </p>
           <p className="mt-1 text-sm text-slate-600">{t("youAre", { party: tp(detail.party) })}</p>
+          <a href={`/api/cases/${detail.id}/case-file?locale=${locale}`} download className="mt-2 inline-block text-sm font-medium underline">
+            {t("caseFile")}
+          </a>
         </div>
         <Badge tone={view.state.closed ? "neutral" : "info"} className="text-sm">
           {tl(`rung.${view.state.rung}` as "rung.organisation")}

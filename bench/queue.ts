@@ -1,0 +1,108 @@
+/**
+ * Queue benchmark (not a test): 1,000,000 cases across 10,000 organisations on real
+ * PostgreSQL, then the company queue's real query (lib/cases/queue.ts) for the largest
+ * organisation with each filter: p50/p95 over repeated runs, and EXPLAIN of the default view.
+ *
+ *   npm run bench:queue                        # uses postgres://postgres@127.0.0.1:5432/postgres
+ *   BENCH_DATABASE_URL=postgres://… npm run bench:queue
+ *   BENCH_CASES=200000 npm run bench:queue     # a smaller run
+ */
+import postgres from "postgres";
+import { sql } from "drizzle-orm";
+import { openDatabase } from "@/db/client";
+import { seedDemo } from "@/db/seed/seed";
+import type { Actor } from "@/lib/auth/actor";
+import { organisationQueue, parseQueueFilter } from "@/lib/cases/queue";
+
+process.env.RECOURSE_TEST ??= "1";
+const server = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
+const ORGS = Number(process.env.BENCH_ORGS ?? 10_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const name = "recourse_bench";
+
+const admin = postgres(server, { max: 1, onnotice: () => {} });
+await admin.unsafe(`drop database if exists ${name} with (force)`);
+await admin.unsafe(`create database ${name}`);
+await admin.end();
+const url = new URL(server);
+url.pathname = `/${name}`;
+const database = await openDatabase({ url: url.toString(), max: 4 });
+const { db } = database;
+const NOW = new Date();
+await seedDemo(db, NOW);
+
+let t = performance.now();
+await db.execute(sql`
+  insert into organisations (slug, name, country, time_zone)
+  select 'bench-' || g, 'Bench Organisation ' || g, 'US', 'America/New_York' from generate_series(1, ${ORGS}) g`);
+await db.execute(sql`
+  insert into users (id, email, name) select 'bench-user-' || g, 'bench' || g || '@example.eu', 'Complainant ' || g from generate_series(1, 1000) g`);
+// Organisation sizes follow a steep curve (u³): the largest has about 4.6% of all cases.
+await db.execute(sql`
+  insert into cases (reference, organisation_id, framework, hr_data, certification_snapshot, complainant_user_id, complainant_name,
+                     complainant_email, complainant_country, description, consent_at, rung, status, next_due_at, created_at, version)
+  select 'RB-' || lpad(drawn.g::text, 7, '0'),
+         o.id,
+         (array['eu-us-ps','swiss-us-ps','eu-us-dpf','uk-ext-dpf','swiss-us-dpf'])[1 + (drawn.g % 5)]::framework,
+         drawn.g % 7 = 0,
+         '{}'::jsonb,
+         'bench-user-' || (1 + drawn.g % 1000),
+         'Complainant ' || (1 + drawn.g % 1000),
+         'bench' || (1 + drawn.g % 1000) || '@example.eu',
+         'DE',
+         'Benchmark complaint',
+         now(),
+         (array['organisation','organisation','organisation','irm','dpa_panel','commerce','arbitration','closed'])[1 + (drawn.g % 8)],
+         case when drawn.g % 8 = 7 then 'closed' else 'open' end,
+         case when drawn.g % 8 = 7 then null else now() + ((drawn.g % 120) - 30) * interval '1 day' end,
+         now() - (drawn.g % 365) * interval '1 day',
+         1
+  from (select g, (1 + floor(${ORGS} * power(random(), 3)))::int as k from generate_series(1, ${CASES}) g) drawn
+  join organisations o on o.slug = 'bench-' || drawn.k`);
+// The steady state autovacuum keeps: statistics, and a visibility map for index-only counts.
+await db.execute(sql`vacuum analyze`);
+console.log(`seeded ${CASES.toLocaleString()} cases across ${ORGS.toLocaleString()} organisations in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+const [largest] = (await db.execute(sql`select organisation_id as id, count(*)::int as n from cases group by 1 order by 2 desc limit 1`)) as unknown as { id: string; n: number }[];
+console.log(`largest organisation: ${largest!.n.toLocaleString()} cases\n`);
+const actor: Actor = { kind: "user", userId: "bench-admin", email: "bench@example", name: null, locale: null, isAdmin: true, memberships: [] };
+
+const filters: [string, Record<string, string>][] = [
+  ["default (open, by next deadline)", {}],
+  ["status: all", { status: "all" }],
+  ["status: closed", { status: "closed" }],
+  ["step: irm", { rung: "irm" }],
+  ["framework: eu-us-dpf", { framework: "eu-us-dpf" }],
+  ["hr data: yes", { hr: "yes" }],
+  ["assignee: nobody", { assignee: "none" }],
+  ["overdue only", { overdue: "1" }],
+  ["search: reference", { q: "RB-00123" }],
+  ["search: complainant name", { q: "Complainant 42" }],
+  ["sort: newest", { sort: "filed" }],
+  ["page 100", { page: "100" }],
+];
+
+const pct = (values: number[], p: number) => values.sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+console.log("filter".padEnd(36), "p50 ms".padStart(8), "p95 ms".padStart(8), "rows".padStart(6), "total".padStart(8));
+for (const [label, params] of filters) {
+  const filter = parseQueueFilter(params);
+  const times: number[] = [];
+  let result = await organisationQueue(db, actor, largest!.id, filter, NOW);
+  for (let i = 0; i < RUNS; i++) {
+    t = performance.now();
+    result = await organisationQueue(db, actor, largest!.id, filter, NOW);
+    times.push(performance.now() - t);
+  }
+  console.log(label.padEnd(36), pct(times, 0.5).toFixed(2).padStart(8), pct(times, 0.95).toFixed(2).padStart(8), String(result.rows.length).padStart(6), `${result.total}${result.capped ? "+" : ""}`.padStart(8));
+}
+
+const explain = async (title: string, query: ReturnType<typeof sql>) => {
+  console.log(`\nEXPLAIN ${title}:`);
+  const plan = (await db.execute(sql`explain ${query}`)) as unknown as { "QUERY PLAN": string }[];
+  for (const row of plan) console.log("  " + row["QUERY PLAN"]);
+};
+await explain("the default page", sql`select id from cases where organisation_id = ${largest!.id} and status = 'open' order by next_due_at asc nulls last, created_at desc limit 25`);
+await explain("the capped count", sql`select count(*) from (select 1 from cases where organisation_id = ${largest!.id} and status = 'open' limit 10001) c`);
+await explain("a search", sql`select id from cases where organisation_id = ${largest!.id} and status = 'open' and (reference ilike '%RB-00123%' or complainant_name ilike '%RB-00123%' or complainant_email ilike '%RB-00123%') limit 25`);
+await database.close();
