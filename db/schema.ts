@@ -222,10 +222,11 @@ export const cases = pgTable(
     // Migration 0004 rebuilds this index with INCLUDE columns and adds cases_org_due.
     index("cases_org_queue").on(t.organisationId, t.status, t.nextDueAt),
     index("cases_org_newest").on(t.organisationId, t.status, t.createdAt),
-    // Queue search by reference or complainant: substring matches need trigrams.
-    index("cases_reference_trgm").using("gin", sql`${t.reference} gin_trgm_ops`),
-    index("cases_complainant_name_trgm").using("gin", sql`${t.complainantName} gin_trgm_ops`),
-    index("cases_complainant_email_trgm").using("gin", sql`${t.complainantEmail} gin_trgm_ops`),
+    // Queue search by reference or complainant within one organisation: substring matches need
+    // trigrams, and btree_gin lets one GIN index hold the organisation too.
+    index("cases_org_reference_trgm").using("gin", t.organisationId, sql`${t.reference} gin_trgm_ops`),
+    index("cases_org_complainant_name_trgm").using("gin", t.organisationId, sql`${t.complainantName} gin_trgm_ops`),
+    index("cases_org_complainant_email_trgm").using("gin", t.organisationId, sql`${t.complainantEmail} gin_trgm_ops`),
     index("cases_complainant").on(t.complainantUserId, t.createdAt),
   ],
 );
