@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, moveClock, signInAs } from "../support/helpers";
-import { fileComplaint, followMailLink } from "../support/filing";
+import { fileComplaint, followMailLink, signInByEmail } from "../support/filing";
 
 test.describe("an ADR provider works its rung", () => {
   test.afterEach(async ({ page }) => moveClock(page, { action: "reset" }));
@@ -72,11 +72,7 @@ test.describe("an ADR provider works its rung", () => {
     await eligibility.getByRole("button", { name: "Record", exact: true }).click();
     await expect(page.getByText("The provider decided on eligibility")).toBeVisible();
 
-    await page.context().clearCookies();
-    await page.goto("/en/sign-in");
-    await page.getByLabel("Email address").fill("ana@example.pt");
-    await page.getByRole("button", { name: "Send me a sign-in link" }).click();
-    await followMailLink(page, "ana@example.pt", "Your sign-in link");
+    await signInByEmail(page, "ana@example.pt");
     await page.goto(caseUrl);
     await expect(page.getByText("Not eligible: The complaint concerns data never transferred to the U.S.")).toBeVisible();
   });

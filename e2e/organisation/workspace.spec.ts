@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { caseLinks, expectAccessible, signInAs } from "../support/helpers";
-import { fileComplaint, followMailLink } from "../support/filing";
+import { fileComplaint, followMailLink, signInByEmail } from "../support/filing";
 
 test.describe("the company workspace", () => {
   test("mParticle staff acknowledges, asks for information, replies; the complainant accepts; internal notes stay internal", async ({ page }) => {
@@ -42,11 +42,7 @@ test.describe("the company workspace", () => {
     await expect(page.locator("li", { hasText: "The company responds" }).getByText("Met")).toBeVisible();
 
     // The complainant sees the request and the reply, not the internal note, and accepts.
-    await page.context().clearCookies();
-    await page.goto("/en/sign-in");
-    await page.getByLabel("Email address").fill("hanna@example.se");
-    await page.getByRole("button", { name: "Send me a sign-in link" }).click();
-    await followMailLink(page, "hanna@example.se", "Your sign-in link");
+    await signInByEmail(page, "hanna@example.se");
     await page.goto(caseUrl);
     await expect(page.getByText("Which app account did you use?")).toBeVisible();
     await expect(page.getByText("We found and deleted the data shared with third parties.")).toBeVisible();

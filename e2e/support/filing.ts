@@ -54,3 +54,12 @@ export async function followMailLink(page: Page, email: string, subject: string 
   expect(href).toContain("/api/auth/callback/email");
   await page.goto(href!);
 }
+
+/** Signs in as `email` the way a person does: ask for a link, open it from the mailbox. */
+export async function signInByEmail(page: Page, email: string) {
+  await page.context().clearCookies();
+  await page.goto("/en/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+  await followMailLink(page, email, "Your sign-in link");
+}

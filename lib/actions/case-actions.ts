@@ -16,7 +16,7 @@ import { PARTIES, REMEDY_KINDS } from "@/lib/ladder";
 import { cases } from "@/db/schema";
 import { scopeToCase } from "@/lib/auth/policy";
 import { recordEvent, type ProposedEvent } from "@/lib/cases/commands";
-import { organisationStaff } from "@/lib/cases/queue";
+import { listTeam } from "@/lib/organisations/team";
 import { detailedEvent, isDetailedAction, type DetailedAction } from "@/lib/cases/detailed-steps";
 import { requestMeta } from "./request-meta";
 import { logError } from "@/lib/log";
@@ -77,8 +77,8 @@ export async function assignCase(form: FormData): Promise<void> {
     const actor = await currentActor();
     const [row] = await db.select({ organisationId: cases.organisationId }).from(cases).where(scopeToCase(actor, input.caseId));
     if (!row) throw new NotFoundError();
-    const staff = input.assignee ? await organisationStaff(db, actor, row.organisationId) : [];
-    if (input.assignee && !staff.some((s) => s.id === input.assignee)) throw new RuleError({ code: "generic" });
+    const staff = input.assignee ? await listTeam(db, actor, row.organisationId) : [];
+    if (input.assignee && !staff.some((s) => s.userId === input.assignee)) throw new RuleError({ code: "generic" });
     await recordEvent(db, actor, input.caseId, { type: "case.assigned", data: { assigneeUserId: input.assignee || null }, party: "organisation" }, { now: await now(db), expectedVersion: input.version });
   } catch (error) {
     outcome = outcomeOf(error);

@@ -5,7 +5,7 @@
 import { and, asc, count, desc, eq, ilike, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { cases, memberships, users } from "@/db/schema";
+import { cases, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { FRAMEWORK_IDS } from "@/lib/ladder";
@@ -97,15 +97,4 @@ export async function organisationQueue(db: Db, actor: Actor, organisationId: st
   const capped = total!.n > COUNT_CAP;
   const n = Math.min(total!.n, COUNT_CAP);
   return { rows: rows as QueueRow[], total: n, capped, pages: Math.max(1, Math.ceil(n / pageSize)) };
-}
-
-/** The organisation's people, for assignment and the assignee filter. */
-export async function organisationStaff(db: Db, actor: Actor, organisationId: string) {
-  assertQueueReader(actor, organisationId);
-  return db
-    .select({ id: users.id, name: users.name, email: users.email, role: memberships.role })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.organisationId, organisationId))
-    .orderBy(asc(users.name));
 }

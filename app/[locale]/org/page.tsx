@@ -3,7 +3,8 @@ import { inArray } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { organisations } from "@/db/schema";
 import { Link } from "@/i18n/navigation";
-import { organisationQueue, organisationStaff, parseQueueFilter } from "@/lib/cases/queue";
+import { organisationQueue, parseQueueFilter } from "@/lib/cases/queue";
+import { listTeam } from "@/lib/organisations/team";
 import { signedInContext } from "@/lib/page-context";
 import { DeadlineBadge } from "@/components/deadline-badge/deadline-badge";
 import { QueueFilters } from "@/components/org-queue/queue-filters";
@@ -21,7 +22,7 @@ export default async function OrganisationQueuePage({ params, searchParams }: { 
   const orgs = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds));
   const org = orgs.find((o) => o.id === raw.org) ?? orgs[0]!;
   const filter = parseQueueFilter(raw);
-  const [{ rows, total, capped, pages }, staff] = await Promise.all([organisationQueue(db, actor, org.id, filter, now), organisationStaff(db, actor, org.id)]);
+  const [{ rows, total, capped, pages }, staff] = await Promise.all([organisationQueue(db, actor, org.id, filter, now), listTeam(db, actor, org.id)]);
   const t = await getTranslations("queue");
   const tc = await getTranslations("cases");
   const tl = await getTranslations("ladder");
@@ -35,7 +36,7 @@ export default async function OrganisationQueuePage({ params, searchParams }: { 
           {t("csv")}
         </a>
       </PageHeader>
-      <QueueFilters filter={filter} staff={staff} action={`/${locale}/org`} />
+      <QueueFilters filter={filter} staff={staff.map((m) => ({ id: m.userId, name: m.name ?? m.email }))} action={`/${locale}/org`} />
       {rows.length ? (
         <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           <table className="min-w-full divide-y divide-slate-200 text-sm">

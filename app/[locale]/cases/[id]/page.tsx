@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { providers } from "@/db/schema";
 import { getCaseDetail } from "@/lib/cases/queries";
 import { listEvidence } from "@/lib/cases/correspondence";
-import { organisationStaff } from "@/lib/cases/queue";
+import { listTeam } from "@/lib/organisations/team";
 import { assignCase } from "@/lib/actions/case-actions";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -123,8 +123,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                   </label>
                   <select id="assignee" name="assignee" defaultValue={view.state.assigneeUserId ?? ""} className={inputClass}>
                     <option value="">{tq("unassigned")}</option>
-                    {(await organisationStaff(db, actor, detail.organisation.id)).map((s) => (
-                      <option key={s.id} value={s.id}>
+                    {(await listTeam(db, actor, detail.organisation.id)).map((s) => (
+                      <option key={s.userId} value={s.userId}>
                         {s.name ?? s.email}
                       </option>
                     ))}
