@@ -21,7 +21,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  // Journeys that change the shared directory for good (delisting) run after all the others.
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /\.last\.spec\.ts$/ },
+    { name: "chromium-last", use: { ...devices["Desktop Chrome"] }, testMatch: /\.last\.spec\.ts$/, dependencies: ["chromium"] },
+  ],
   webServer: {
     // A fresh embedded database for every run; demo mode for the one-click accounts and the mailbox.
     command: `node scripts/e2e-server.mjs ${PORT}`,

@@ -37,7 +37,7 @@ const createdAt = () => tz("created_at").notNull().defaultNow();
 // reads this file without the app's path aliases.)
 export const frameworkEnum = pgEnum("framework", FRAMEWORK_IDS);
 export const certificationStatusEnum = pgEnum("certification_status", CERTIFICATION_STATUSES);
-export const providerKindEnum = pgEnum("provider_kind", ["adr", "dpa_panel", "fdpic", "ico", "commerce", "arbitration_administrator"]);
+export const providerKindEnum = pgEnum("provider_kind", ["adr", "dpa_panel", "fdpic", "ico", "commerce", "arbitration_administrator", "national_dpa"]);
 export const membershipRoleEnum = pgEnum("membership_role", [
   "org_staff",
   "org_admin",
@@ -45,6 +45,7 @@ export const membershipRoleEnum = pgEnum("membership_role", [
   "panel_member",
   "commerce_officer",
   "arbitration_administrator",
+  "dpa_officer",
 ]);
 export const messageVisibilityEnum = pgEnum("message_visibility", ["complainant", "organisation", "provider", "internal"]);
 export const referralStatusEnum = pgEnum("referral_status", REFERRAL_STATUSES);

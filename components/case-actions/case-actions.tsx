@@ -21,7 +21,7 @@ const WITH_MESSAGE: ActionId[] = ["respond", "request_information", "propose_res
  * The steps the ladder allows this party now, each a small form; a step that is not allowed
  * is shown disabled with the ladder's reason.
  */
-export async function CaseActions({ caseId, version, party, locale, actions, irmName, remedies }: { caseId: string; version: number; party: Party; locale: string; actions: AvailableAction[]; irmName: string; remedies: TrackedRemedy[] }) {
+export async function CaseActions({ caseId, version, party, locale, actions, irmName, remedies, proposed }: { caseId: string; version: number; party: Party; locale: string; actions: AvailableAction[]; irmName: string; remedies: TrackedRemedy[]; proposed: string[] }) {
   const td = await getTranslations("details");
   const t = await getTranslations("actions");
   const tr = await getTranslations("reasons");
@@ -75,7 +75,7 @@ export async function CaseActions({ caseId, version, party, locale, actions, irm
           const label = remedy ? `${t(a.action, { body: irmName })}: ${td("remedyFor", { kind: td(`remedy.${remedy.kind}`), date: remedy.dueAt })}` : t(a.action, { body: irmName });
           return (
             <li key={`${a.action}:${a.target ?? ""}`}>
-              <StepDetailsForm action={a.action} label={label} caseId={caseId} version={version} party={party} locale={locale} target={a.target} />
+              <StepDetailsForm action={a.action} label={label} caseId={caseId} version={version} party={party} locale={locale} target={a.target} proposed={proposed} />
             </li>
           );
         }

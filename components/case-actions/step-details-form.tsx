@@ -13,10 +13,12 @@ interface Props {
   party: Party;
   locale: string;
   target?: string;
+  /** The arbitrators proposed on the case, for strikes and the panel. */
+  proposed?: string[];
 }
 
 /** The fields a step needs, folded under its name; the server checks them with the same schema. */
-export async function StepDetailsForm({ action, label, caseId, version, party, locale, target }: Props) {
+export async function StepDetailsForm({ action, label, caseId, version, party, locale, target, proposed = [] }: Props) {
   const t = await getTranslations("details");
   const id = `${action}-${target ?? "x"}`;
   const kinds: readonly RemedyKind[] = action === "issue_award" ? ARBITRATION_REMEDIES : REMEDY_KINDS;
@@ -118,6 +120,72 @@ export async function StepDetailsForm({ action, label, caseId, version, party, l
             </label>
             <textarea id={`${id}-evidence`} name="evidence" rows={3} required maxLength={2000} className={inputClass} />
           </>
+        ) : null}
+
+        {action === "propose_arbitrators" ? (
+          <fieldset className="space-y-2">
+            <legend className="text-sm font-medium">{t("names")}</legend>
+            {[0, 1, 2, 3, 4].map((i) => (
+              <div key={i}>
+                <label htmlFor={`${id}-name-${i}`} className="block text-xs font-medium">
+                  {t("nameN", { n: i + 1 })}
+                </label>
+                <input id={`${id}-name-${i}`} name={`name_${i}`} required maxLength={200} className={inputClass} />
+              </div>
+            ))}
+          </fieldset>
+        ) : null}
+
+        {action === "submit_strikes" ? (
+          <fieldset className="space-y-2">
+            <legend className="text-sm font-medium">{t("strikeHint")}</legend>
+            {proposed.map((name, i) => (
+              <div key={name} className="flex flex-wrap items-center justify-between gap-2">
+                <span className="text-sm">{name}</span>
+                <label htmlFor={`${id}-choice-${i}`} className="sr-only">
+                  {t("choice", { name })}
+                </label>
+                <select id={`${id}-choice-${i}`} name={`choice:${name}`} defaultValue={i < 2 ? "strike" : String(i - 1)} className="rounded border border-slate-400 px-2 py-1 text-sm">
+                  <option value="strike">{t("strike")}</option>
+                  <option value="1">{t("rank1")}</option>
+                  <option value="2">{t("rank2")}</option>
+                  <option value="3">{t("rank3")}</option>
+                </select>
+              </div>
+            ))}
+          </fieldset>
+        ) : null}
+
+        {action === "constitute_panel" ? (
+          <fieldset className="space-y-1">
+            <legend className="text-sm font-medium">{t("arbitrators")}</legend>
+            {proposed.map((name) => (
+              <label key={name} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="arbitrators" value={name} />
+                {name}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+
+        {action === "schedule_hearing" ? (
+          <div className="grid gap-2 sm:grid-cols-2">
+            <div>
+              <label htmlFor={`${id}-at`} className="block text-sm font-medium">
+                {t("hearingAt")}
+              </label>
+              <input id={`${id}-at`} type="datetime-local" name="hearingAt" required className={inputClass} />
+            </div>
+            <div>
+              <label htmlFor={`${id}-mode`} className="block text-sm font-medium">
+                {t("mode")}
+              </label>
+              <select id={`${id}-mode`} name="mode" className={inputClass}>
+                <option value="video">{t("video")}</option>
+                <option value="phone">{t("phone")}</option>
+              </select>
+            </div>
+          </div>
         ) : null}
 
         {action === "close_case" ? (

@@ -11,12 +11,13 @@ export async function SiteHeader({ actor, locale }: { actor: Actor; locale: stri
   const t = await getTranslations("nav");
   const tc = await getTranslations("common");
   const ts = await getTranslations("settings");
+  const tr = await getTranslations("register");
   const home = homeOf(actor);
   const links: { href: string; label: string }[] = [{ href: "/directory", label: t("directory") }];
   if (home === "complainant") links.push({ href: "/cases", label: t("myCases") }, { href: "/my-data", label: t("myData") });
   if (home === "organisation") links.push({ href: "/org", label: t("queue") }, { href: "/org/settings", label: ts("nav") });
   if (home === "provider") links.push({ href: "/workspace", label: t("workspace") });
-  if (home === "admin") links.push({ href: "/admin", label: t("admin") });
+  if (home === "admin") links.push({ href: "/admin", label: t("admin") }, { href: "/admin/ftc", label: tr("nav") });
   if (demoMode()) links.push({ href: "/dev/mailbox", label: t("mailbox") });
   return (
     <header className="border-b border-slate-200 bg-white">

@@ -2,7 +2,7 @@
  * Demo accounts, one or more per role. The sign-in page offers them as one-click buttons in
  * demo mode only.
  */
-export type DemoRole = "complainant" | "org_staff" | "org_admin" | "provider_liaison" | "panel_member" | "commerce_officer" | "arbitration_administrator" | "administrator";
+export type DemoRole = "complainant" | "org_staff" | "org_admin" | "provider_liaison" | "panel_member" | "dpa_officer" | "commerce_officer" | "arbitration_administrator" | "administrator";
 
 export interface DemoUser {
   email: string;
@@ -26,6 +26,7 @@ export const DEMO_USERS: DemoUser[] = [
   { email: "liaison@bbb.example", name: "Blake Moore (BBB National Programs)", role: "provider_liaison", locale: "en", providerSlug: "bbb-national-programs" },
   { email: "liaison@ana.example", name: "Avery Cole (ANA)", role: "provider_liaison", locale: "en", providerSlug: "ana" },
   { email: "member@dpa-panel.example", name: "Dr. Elena Rossi (EU DPA panel)", role: "panel_member", locale: "en", providerSlug: "eu-dpa-panel" },
+  { email: "referrals@dpa.example", name: "Sofia Novak (national DPA)", role: "dpa_officer", locale: "en", providerSlug: "eu-national-dpa" },
   { email: "officer@commerce.example", name: "Pat Hughes (Commerce)", role: "commerce_officer", locale: "en", providerSlug: "commerce" },
   { email: "cases@icdr.example", name: "Robin Gray (ICDR-AAA)", role: "arbitration_administrator", locale: "en", providerSlug: "icdr-aaa" },
   { email: "admin@recourse.example", name: "Recourse administrator", role: "administrator", locale: "en" },

@@ -5,7 +5,7 @@
  */
 import type { Certification, ProviderClockPolicy } from "@/lib/ladder";
 
-export type ProviderKind = "adr" | "dpa_panel" | "fdpic" | "ico" | "commerce" | "arbitration_administrator";
+export type ProviderKind = "adr" | "dpa_panel" | "fdpic" | "ico" | "commerce" | "arbitration_administrator" | "national_dpa";
 
 export interface SeedProvider {
   slug: string;
@@ -50,6 +50,7 @@ export const PROVIDERS: SeedProvider[] = [
   { slug: "insights-association", name: "Insights Association", kind: "adr", website: "https://www.insightsassociation.org", timeZone: "America/New_York", clocks: null },
   { slug: "icdr-aaa", name: "ICDR-AAA (arbitration administrator)", kind: "arbitration_administrator", website: "https://www.icdr.org", timeZone: "America/New_York", clocks: null },
   { slug: "eu-dpa-panel", name: "EU DPA panel", kind: "dpa_panel", website: "https://edpb.europa.eu", timeZone: "Europe/Brussels", clocks: null },
+  { slug: "eu-national-dpa", name: "EU national data protection authority (referrals to Commerce)", kind: "national_dpa", website: "https://edpb.europa.eu/about-edpb/about-edpb/members_en", timeZone: "Europe/Brussels", clocks: null },
   { slug: "fdpic", name: "Swiss Federal Data Protection and Information Commissioner (FDPIC)", kind: "fdpic", website: "https://www.edoeb.admin.ch", timeZone: "Europe/Zurich", clocks: null },
   { slug: "ico", name: "UK Information Commissioner's Office (ICO)", kind: "ico", website: "https://ico.org.uk", timeZone: "Europe/London", clocks: null },
   { slug: "commerce", name: "U.S. Department of Commerce", kind: "commerce", website: "https://www.dataprivacyframework.gov", timeZone: "America/New_York", clocks: null },

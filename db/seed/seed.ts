@@ -48,6 +48,7 @@ const MEMBERSHIP_ROLE: Partial<Record<DemoRole, (typeof memberships.$inferInsert
   org_admin: "org_admin",
   provider_liaison: "provider_liaison",
   panel_member: "panel_member",
+  dpa_officer: "dpa_officer",
   commerce_officer: "commerce_officer",
   arbitration_administrator: "arbitration_administrator",
 };

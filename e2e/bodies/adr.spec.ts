@@ -19,6 +19,7 @@ test.describe("an ADR provider works its rung", () => {
     await expect(page.getByText("You see this case as: Dispute resolution provider")).toBeVisible();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Acknowledge receipt" }).click();
+    await expect(page.getByText("The provider acknowledged")).toBeVisible();
     const eligibility = page.locator("details", { hasText: "Accept as eligible" });
     await eligibility.getByText("Accept as eligible").click();
     await eligibility.getByRole("button", { name: "Record", exact: true }).click();
@@ -58,6 +59,7 @@ test.describe("an ADR provider works its rung", () => {
     await followMailLink(page, "ana@example.pt", reference);
     const caseUrl = page.url().split("?")[0]!;
     await page.getByRole("button", { name: /Escalate to Association of National Advertisers/ }).click();
+    await expect(page.getByText("Escalated to the dispute resolution provider")).toBeVisible();
     await signInAs(page, "liaison@ana.example");
     await page.goto(caseUrl);
     const eligibility = page.locator("details", { hasText: "Accept as eligible" });

@@ -7,6 +7,7 @@ const ROLES = [
   { email: "admin@customerportfolios.example", home: /\/en\/org$/, heading: "Complaints against Customer Portfolios LLC" },
   { email: "liaison@ana.example", home: /\/en\/workspace$/, heading: "Cases escalated to Association of National Advertisers" },
   { email: "member@dpa-panel.example", home: /\/en\/workspace$/, heading: "Cases escalated to EU DPA panel" },
+  { email: "referrals@dpa.example", home: /\/en\/workspace$/, heading: "Cases escalated to EU national data protection authority" },
   { email: "officer@commerce.example", home: /\/en\/workspace$/, heading: "Cases escalated to U.S. Department of Commerce" },
   { email: "cases@icdr.example", home: /\/en\/workspace$/, heading: "Cases escalated to ICDR-AAA" },
   { email: "admin@recourse.example", home: /\/en\/admin$/, heading: "Administration" },

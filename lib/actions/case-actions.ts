@@ -107,7 +107,11 @@ export async function takeDetailedStep(form: FormData): Promise<void> {
   const remedies = [0, 1, 2]
     .filter((i) => entries[`remedy_kind_${i}`])
     .map((i) => ({ kind: entries[`remedy_kind_${i}`], due: entries[`remedy_due_${i}`] ?? "", description: entries[`remedy_description_${i}`] }));
-  const built = detailedEvent(input.action as DetailedAction, { ...entries, remedyId: input.target, remedies });
+  // Repeated and indexed fields: the five names, each name's strike or rank, the chosen arbitrators.
+  const names = [0, 1, 2, 3, 4].map((i) => entries[`name_${i}`] ?? "");
+  const choices = Object.fromEntries(Object.entries(entries).filter(([k]) => k.startsWith("choice:")).map(([k, v]) => [k.slice(7), v]));
+  const arbitrators = form.getAll("arbitrators").filter((v): v is string => typeof v === "string");
+  const built = detailedEvent(input.action as DetailedAction, { ...entries, remedyId: input.target, remedies, names, choices, arbitrators, side: input.party });
   let outcome: string;
   if (!built.ok) {
     outcome = `error=${encodeURIComponent(Object.values(built.errors)[0]?.[0] ?? "invalid")}`;

@@ -16,6 +16,7 @@ export const PARTY_OF_PROVIDER: Record<ProviderKind, Party> = {
   ico: "dpa_panel",
   commerce: "commerce",
   arbitration_administrator: "arbitration",
+  national_dpa: "dpa",
 };
 
 const orgIds = (a: Actor) => (a.kind === "user" ? a.memberships.filter((m) => m.organisationId).map((m) => m.organisationId!) : []);

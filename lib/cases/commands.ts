@@ -54,9 +54,12 @@ async function providerOfKind(tx: Tx, kind: (typeof providers.$inferSelect)["kin
   return row?.id ?? null;
 }
 
-function dpaKindFor(country: string): "dpa_panel" | "fdpic" | "ico" {
+/** The DPA body of the complainant's region: the panel for HR data, or their own DPA for a Commerce referral. */
+function dpaKindFor(country: string, role: "panel" | "own"): "dpa_panel" | "national_dpa" | "fdpic" | "ico" {
   const region = regionOf(country);
-  return region === "swiss" ? "fdpic" : region === "uk" ? "ico" : "dpa_panel";
+  if (region === "swiss") return "fdpic";
+  if (region === "uk") return "ico";
+  return role === "panel" ? "dpa_panel" : "national_dpa";
 }
 
 async function appendEvent(tx: Tx, row: CaseRow, event: LadderEvent, actorUserId: string | null, meta: RequestMeta) {
@@ -90,12 +93,13 @@ async function handOver(tx: Tx, row: CaseRow, event: LadderEvent) {
       rung = "irm";
       break;
     case "panel.escalated":
-      providerId = await providerOfKind(tx, dpaKindFor(row.complainantCountry));
+      providerId = await providerOfKind(tx, dpaKindFor(row.complainantCountry, "panel"));
       rung = "dpa_panel";
       break;
     case "commerce.requested":
-      // R2.7: the individual raises it through their DPA, which refers it to Commerce.
-      providerId = await providerOfKind(tx, dpaKindFor(row.complainantCountry));
+      // R2.7: the individual raises it through their own DPA, which refers it to Commerce; the
+      // DPA panel sees only the cases it is competent for (R2.5).
+      providerId = await providerOfKind(tx, dpaKindFor(row.complainantCountry, "own"));
       rung = "dpa";
       break;
     case "commerce.referred":

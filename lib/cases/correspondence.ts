@@ -19,6 +19,7 @@ export const WRITABLE: Partial<Record<Party, Visibility[]>> = {
   organisation: ["complainant", "internal"],
   irm: ["complainant", "provider", "internal"],
   dpa_panel: ["complainant", "provider", "internal"],
+  dpa: ["provider", "internal"],
   commerce: ["provider", "internal"],
   arbitration: ["complainant", "provider", "internal"],
   administrator: ["provider", "internal"],

@@ -34,6 +34,34 @@ export const DETAILED_STEPS = {
     schema: z.object({ remedyId: z.string().max(64), evidence: plain(2000).pipe(z.string().min(1, { message: "required" })) }),
     payload: (d: { remedyId: string; evidence: string }) => d,
   },
+  propose_arbitrators: {
+    event: "arbitration.arbitrators_proposed",
+    schema: z.object({ names: z.array(plain(200).pipe(z.string().min(1, { message: "required" }))).length(5, { message: "five_names" }) }),
+    payload: (d: { names: string[] }) => d,
+  },
+  submit_strikes: {
+    event: "arbitration.strikes_submitted",
+    schema: z.object({ side: z.enum(["complainant", "organisation"]), choices: z.record(z.string(), z.enum(["strike", "1", "2", "3"])) }),
+    /** Each name is struck or given a rank; the ladder checks two strikes and three ranks (R3.4). */
+    payload: (d: { side: "complainant" | "organisation"; choices: Record<string, "strike" | "1" | "2" | "3"> }) => {
+      const entries = Object.entries(d.choices);
+      return {
+        side: d.side,
+        struck: entries.filter(([, c]) => c === "strike").map(([n]) => n),
+        ranking: entries.filter(([, c]) => c !== "strike").sort((a, b) => Number(a[1]) - Number(b[1])).map(([n]) => n),
+      };
+    },
+  },
+  constitute_panel: {
+    event: "arbitration.panel_constituted",
+    schema: z.object({ arbitrators: z.array(z.string().max(200)).min(1) }),
+    payload: (d: { arbitrators: string[] }) => d,
+  },
+  schedule_hearing: {
+    event: "arbitration.hearing_scheduled",
+    schema: z.object({ hearingAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: "invalid_date" }), mode: z.enum(["video", "phone"]) }),
+    payload: (d: { hearingAt: string; mode: "video" | "phone" }) => ({ hearingAt: new Date(`${d.hearingAt}:00Z`), mode: d.mode }),
+  },
   close_case: { event: "case.closed", schema: z.object({ outcome: plain(500).pipe(z.string().min(1, { message: "required" })) }), payload: (d: { outcome: string }) => d },
 } as const satisfies Partial<Record<ActionId, { event: EventType; schema: z.ZodType; payload: (d: never) => unknown }>>;
 

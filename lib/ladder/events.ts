@@ -10,6 +10,8 @@ export const PARTIES = [
   "organisation",
   "irm",
   "dpa_panel",
+  /** The individual's own data protection authority, which refers a matter to Commerce (R2.7). */
+  "dpa",
   "commerce",
   "arbitration",
   "administrator",

@@ -86,6 +86,9 @@ function candidates(party: Party, s: CaseState, r: Route, now: Date): Candidate[
       }
       if (s.commerce) out.push(c("refer_to_commerce", "commerce.referred"));
       break;
+    case "dpa":
+      if (s.commerce) out.push(c("refer_to_commerce", "commerce.referred"));
+      break;
     case "commerce":
       if (!s.commerce) break;
       out.push(c("conclude_review", "commerce.concluded", { outcome: "successfully_closed" }));

@@ -50,7 +50,7 @@ export const ACTORS: Record<EventType, readonly Party[]> = {
   "panel.advised": ["dpa_panel"],
   "panel.referral_noticed": ["dpa_panel"],
   "commerce.requested": ["complainant"],
-  "commerce.referred": ["dpa_panel", "administrator"],
+  "commerce.referred": ["dpa", "dpa_panel", "administrator"],
   "commerce.concluded": ["commerce", "administrator"],
   "arbitration.invoked": ["complainant"],
   "arbitration.notice_delivered": ["arbitration", "administrator"],

@@ -47,7 +47,9 @@ export default async function OrganisationPage({ params }: { params: Promise<{ l
       ) : null}
       {!profile.participant ? (
         <Notice tone="warn">
-          <p className="font-medium">{t("notApplicable", { organisation: profile.name })}</p>
+          <p className="font-medium">
+            {profile.certifications.some((c) => c.status === "removed") ? t("removedNotice", { organisation: profile.name }) : t("notApplicable", { organisation: profile.name })}
+          </p>
           <p className="mt-2">{t("goDpa")}</p>
           {profile.claimsParticipation ? <p className="mt-2">{t("goFtc")}</p> : null}
         </Notice>

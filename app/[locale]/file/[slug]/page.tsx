@@ -22,7 +22,9 @@ export default async function FilePage({ params }: { params: Promise<{ locale: s
       <>
         <PageHeader title={t("title", { organisation: profile.name })} />
         <Notice tone="warn">
-          <p className="font-medium">{td("notApplicable", { organisation: profile.name })}</p>
+          <p className="font-medium">
+            {profile.certifications.some((c) => c.status === "removed") ? td("removedNotice", { organisation: profile.name }) : td("notApplicable", { organisation: profile.name })}
+          </p>
           <p className="mt-2">{td("goDpa")}</p>
           {profile.claimsParticipation ? <p className="mt-2">{td("goFtc")}</p> : null}
         </Notice>

@@ -1,0 +1,94 @@
+import { expect, test, type Page } from "@playwright/test";
+import { moveClock, signInAs } from "../support/helpers";
+import { fileComplaint, followMailLink, signInByEmail } from "../support/filing";
+
+async function details(page: Page, summary: string) {
+  const box = page.locator("details", { hasText: summary });
+  await box.locator("summary").click();
+  return box;
+}
+
+test.describe("binding arbitration", () => {
+  test.afterEach(async ({ page }) => moveClock(page, { action: "reset" }));
+
+  test("SessionM: JAMS, the Commerce review through the DPA, then arbitration to a non-monetary award", async ({ page }) => {
+    const reference = await fileComplaint(page, { org: "sessionm", name: "Gunnar Olsen", email: "gunnar@example.no", country: "NO" });
+    await moveClock(page, { action: "advance", by: "46d" });
+    await followMailLink(page, "gunnar@example.no", reference);
+    const caseUrl = page.url().split("?")[0]!;
+    await page.getByRole("button", { name: "Escalate to JAMS" }).click();
+    await expect(page.getByText("Escalated to the dispute resolution provider")).toBeVisible();
+    await page.getByRole("button", { name: "Ask for the Department of Commerce review" }).click();
+    await expect(page.getByText("Commerce review requested through the DPA")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Invoke binding arbitration" })).toBeDisabled();
+
+    // JAMS decides.
+    await signInAs(page, "liaison@jams.example");
+    await page.goto(caseUrl);
+    await (await details(page, "Accept as eligible")).getByRole("button", { name: "Record", exact: true }).click();
+    await expect(page.getByText("The provider decided on eligibility")).toBeVisible();
+    const determination = await details(page, "Issue a determination");
+    await determination.getByLabel("Remedy 1").selectOption("access");
+    await determination.getByLabel("Due by").first().fill("2027-03-01");
+    await determination.getByRole("button", { name: "Record", exact: true }).click();
+    await expect(page.getByText("The provider issued a determination")).toBeVisible();
+
+    // The complainant's DPA refers the matter to Commerce, which concludes.
+    await signInAs(page, "referrals@dpa.example");
+    await page.goto(caseUrl);
+    await page.getByRole("button", { name: "Refer to the Department of Commerce" }).click();
+    await expect(page.getByText("The DPA referred the matter to Commerce")).toBeVisible();
+    await signInAs(page, "officer@commerce.example");
+    await page.goto(caseUrl);
+    const review = await details(page, "Conclude the review");
+    await review.getByLabel("Outcome").selectOption("unable_to_resolve");
+    await review.getByRole("button", { name: "Record", exact: true }).click();
+    await expect(page.getByText("Unable to Resolve")).toBeVisible();
+
+    // Every pre-condition holds: the complainant invokes arbitration.
+    await signInByEmail(page, "gunnar@example.no");
+    await page.goto(caseUrl);
+    await expect(page.getByText("All pre-conditions are met: you may invoke binding arbitration.")).toBeVisible();
+    await page.getByRole("button", { name: "Invoke binding arbitration" }).click();
+    await expect(page.getByText("Binding arbitration invoked")).toBeVisible();
+
+    // ICDR-AAA administers: the Notice, five names; each side strikes two and ranks three.
+    await signInAs(page, "cases@icdr.example");
+    await page.goto(caseUrl);
+    await page.getByRole("button", { name: "Record delivery of the notice" }).click();
+    await expect(page.getByText("Notice delivered to the company")).toBeVisible();
+    const names = await details(page, "Propose five arbitrators");
+    for (const [i, name] of ["Ada Byron", "Ben Cardozo", "Clara Schumann", "Dag Hammarskjöld", "Eva Perón"].entries()) await names.getByLabel(`Arbitrator ${i + 1}`).fill(name);
+    await names.getByRole("button", { name: "Record", exact: true }).click();
+    await expect(page.getByText("Five arbitrators proposed")).toBeVisible();
+
+    await signInByEmail(page, "gunnar@example.no");
+    await page.goto(caseUrl);
+    await (await details(page, "Submit strikes and ranking")).getByRole("button", { name: "Record", exact: true }).click();
+    await expect(page.getByText("Strikes and ranking submitted")).toBeVisible();
+    await signInAs(page, "staff@sessionm.example");
+    await page.goto(caseUrl);
+    await (await details(page, "Submit strikes and ranking")).getByRole("button", { name: "Record", exact: true }).click();
+    await expect(page.getByText("Strikes and ranking submitted")).toHaveCount(2);
+
+    await signInAs(page, "cases@icdr.example");
+    await page.goto(caseUrl);
+    const panel = await details(page, "Constitute the panel");
+    await panel.getByLabel("Clara Schumann").check();
+    await panel.getByRole("button", { name: "Record", exact: true }).click();
+    await expect(page.getByText("Arbitration panel constituted")).toBeVisible();
+    const hearing = await details(page, "Schedule the hearing");
+    await hearing.getByLabel("Hearing (UTC)").fill("2027-02-10T15:00");
+    await hearing.getByLabel("Held by").selectOption("video");
+    await hearing.getByRole("button", { name: "Record", exact: true }).click();
+    await expect(page.getByText("Hearing scheduled")).toBeVisible();
+    // The award offers only non-monetary, individual relief (R3.3).
+    const award = await details(page, "Make the award");
+    await expect(award.getByLabel("Remedy 1").locator("option", { hasText: "Compensation" })).toHaveCount(0);
+    await award.getByLabel("Remedy 1").selectOption("delete");
+    await award.getByLabel("Due by").first().fill("2027-04-01");
+    await award.getByRole("button", { name: "Record", exact: true }).click();
+    await expect(page.getByText("Award made")).toBeVisible();
+    await expect(page.getByText(/Deletion, due April 1, 2027/).first()).toBeVisible();
+  });
+});
