@@ -243,6 +243,9 @@ export const caseBodies = pgTable(
     providerId: uuid("provider_id").notNull().references(() => providers.id),
     rung: text("rung").notNull(),
     since: tz("since").notNull(),
+    /** The case file as it stood at hand-over (timeline, documents with SHA-256), and its hash. */
+    handover: jsonb("handover"),
+    handoverSha256: text("handover_sha256"),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.providerId] }), index("case_bodies_provider").on(t.providerId, t.caseId)],
 );

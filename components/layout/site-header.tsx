@@ -12,11 +12,13 @@ export async function SiteHeader({ actor, locale }: { actor: Actor; locale: stri
   const tc = await getTranslations("common");
   const ts = await getTranslations("settings");
   const tr = await getTranslations("register");
+  const trep = await getTranslations("report");
   const home = homeOf(actor);
   const links: { href: string; label: string }[] = [{ href: "/directory", label: t("directory") }];
   if (home === "complainant") links.push({ href: "/cases", label: t("myCases") }, { href: "/my-data", label: t("myData") });
   if (home === "organisation") links.push({ href: "/org", label: t("queue") }, { href: "/org/settings", label: ts("nav") });
   if (home === "provider") links.push({ href: "/workspace", label: t("workspace") });
+  if (home === "provider" && actor.kind === "user" && actor.memberships.some((m) => m.providerKind === "adr" || m.providerKind === "dpa_panel")) links.push({ href: "/workspace/report", label: trep("nav") });
   if (home === "admin") links.push({ href: "/admin", label: t("admin") }, { href: "/admin/ftc", label: tr("nav") });
   if (demoMode()) links.push({ href: "/dev/mailbox", label: t("mailbox") });
   return (

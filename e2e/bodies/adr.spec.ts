@@ -17,6 +17,11 @@ test.describe("an ADR provider works its rung", () => {
     await page.getByRole("link", { name: reference }).click();
     await page.waitForURL(/\/cases\//);
     await expect(page.getByText("You see this case as: Dispute resolution provider")).toBeVisible();
+    // The case file as it was handed over, with its hash.
+    const record = await page.request.get((await page.getByRole("link", { name: "The case file as handed over (JSON)" }).getAttribute("href"))!);
+    expect(record.status()).toBe(200);
+    expect(record.headers()["x-sha256"]).toMatch(/^[0-9a-f]{64}$/);
+    expect((await record.json()).timeline.map((e: { type: string }) => e.type)).toEqual(["case.filed", "irm.escalated"]);
     await expectAccessible(page);
     await page.getByRole("button", { name: "Acknowledge receipt" }).click();
     await expect(page.getByText("The provider acknowledged")).toBeVisible();

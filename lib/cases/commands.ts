@@ -31,7 +31,7 @@ import { mailDate } from "@/lib/mail/templates";
 import type { CheckedAttachment } from "./attachments";
 import { payloadOf } from "./event-codec";
 import { filingSchema, type FilingInput } from "./filing-schema";
-import { eventHash } from "./hash-chain";
+import { eventHash, sha256Of } from "./hash-chain";
 import { loadCase, type CaseRow } from "./load";
 import { project } from "./projection";
 
@@ -113,7 +113,17 @@ async function handOver(tx: Tx, row: CaseRow, event: LadderEvent) {
     default:
       return;
   }
-  if (providerId) await tx.insert(caseBodies).values({ caseId: row.id, providerId, rung, since: event.at }).onConflictDoNothing();
+  if (!providerId) return;
+  // The receiving body gets the file as it stands now; later additions do not change it.
+  const [timeline, documents] = await Promise.all([
+    tx.select({ seq: caseEvents.seq, type: caseEvents.type, at: caseEvents.at, party: caseEvents.party, hash: caseEvents.hash }).from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(asc(caseEvents.seq)),
+    tx.select({ filename: attachments.filename, mimeType: attachments.mimeType, size: attachments.size, sha256: attachments.sha256, addedAt: attachments.createdAt }).from(attachments).where(eq(attachments.caseId, row.id)).orderBy(asc(attachments.createdAt)),
+  ]);
+  const handover = JSON.parse(JSON.stringify({ reference: row.reference, rung, handedOverAt: event.at, timeline, documents }));
+  await tx
+    .insert(caseBodies)
+    .values({ caseId: row.id, providerId, rung, since: event.at, handover, handoverSha256: sha256Of(handover) })
+    .onConflictDoNothing();
 }
 
 export interface FiledCase {

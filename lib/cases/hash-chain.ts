@@ -15,7 +15,7 @@ export interface ChainedEvent {
 }
 
 /** JSON with sorted keys, so the same content always hashes the same. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value && typeof value === "object") {
     return `{${Object.keys(value)
@@ -29,4 +29,8 @@ function canonical(value: unknown): string {
 export function eventHash(prevHash: string | null, e: ChainedEvent): string {
   const body = canonical({ ...e, at: e.at.toISOString(), prevHash });
   return createHash("sha256").update(body).digest("hex");
+}
+
+export function sha256Of(value: unknown): string {
+  return createHash("sha256").update(canonical(value)).digest("hex");
 }

@@ -14,7 +14,7 @@ export interface LoadedCase {
   row: CaseRow;
   facts: CaseFacts;
   /** Providers the case has been handed to, with the rung and time of hand-over. */
-  bodies: { providerId: string; rung: string; since: Date; name: string; kind: string }[];
+  bodies: { providerId: string; rung: string; since: Date; name: string; kind: string; handoverSha256: string | null }[];
   events: (typeof caseEvents.$inferSelect)[];
   organisation: typeof organisations.$inferSelect;
 }
@@ -31,7 +31,7 @@ export async function loadCase(db: Reader, row: CaseRow): Promise<LoadedCase> {
     db.select().from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(asc(caseEvents.seq)),
     db.select().from(organisations).where(eq(organisations.id, row.organisationId)),
     db
-      .select({ providerId: caseBodies.providerId, rung: caseBodies.rung, since: caseBodies.since, name: providers.name, kind: providers.kind, timeZone: providers.timeZone })
+      .select({ providerId: caseBodies.providerId, rung: caseBodies.rung, since: caseBodies.since, name: providers.name, kind: providers.kind, timeZone: providers.timeZone, handoverSha256: caseBodies.handoverSha256 })
       .from(caseBodies)
       .innerJoin(providers, eq(providers.id, caseBodies.providerId))
       .where(eq(caseBodies.caseId, row.id)),

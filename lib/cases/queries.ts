@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { cases, messages, organisations } from "@/db/schema";
+import { caseBodies, cases, messages, organisations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { caseScope, partiesOnCase, scopeToCase, visibleMessageAudiences } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
@@ -104,7 +104,7 @@ export interface CaseDetail {
   createdAt: Date;
   parties: Party[];
   party: Party;
-  bodies: { name: string; kind: string; rung: string; since: Date }[];
+  bodies: { providerId: string; name: string; kind: string; rung: string; since: Date; handoverSha256: string | null }[];
   timeline: TimelineEntry[];
   messages: MessageEntry[];
   view: CaseView;
@@ -139,10 +139,23 @@ export async function getCaseDetail(db: Db, actor: Actor, caseId: string, now: D
     createdAt: row.createdAt,
     parties,
     party,
-    bodies: loaded.bodies.map(({ name, kind, rung, since }) => ({ name, kind, rung, since })),
+    bodies: loaded.bodies.map(({ providerId, name, kind, rung, since, handoverSha256 }) => ({ providerId, name, kind, rung, since, handoverSha256 })),
     timeline: loaded.events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, party: e.party, detail: timelineDetail(e.type, e.data) })),
     // Internal notes stay with the side that wrote them.
     messages: visible.filter((m) => m.visibility !== "internal" || m.authorParty === party),
     view: caseView(loaded.facts, party, now),
   };
+}
+
+/** The case file as it was handed to one body, for anyone who may see the case. */
+export async function getHandover(db: Db, actor: Actor, caseId: string, providerId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(caseId) || !/^[0-9a-f-]{36}$/i.test(providerId)) throw new NotFoundError();
+  const [row] = await db.select({ id: cases.id }).from(cases).where(scopeToCase(actor, caseId));
+  if (!row) throw new NotFoundError();
+  const [body] = await db
+    .select({ handover: caseBodies.handover, sha256: caseBodies.handoverSha256 })
+    .from(caseBodies)
+    .where(and(eq(caseBodies.caseId, row.id), eq(caseBodies.providerId, providerId)));
+  if (!body?.handover) throw new NotFoundError();
+  return body;
 }

@@ -8,9 +8,10 @@ import { and, eq, like } from "drizzle-orm";
 import { attachments, auditLog, cases, outbox, verificationTokens } from "@/db/schema";
 import { seedDemo } from "@/db/seed/seed";
 import { checkAttachments } from "@/lib/cases/attachments";
-import { fileCase } from "@/lib/cases/commands";
+import { fileCase, recordEvent } from "@/lib/cases/commands";
+import { sha256Of } from "@/lib/cases/hash-chain";
 import { addEvidence, getEvidence, listEvidence, postMessage } from "@/lib/cases/correspondence";
-import { getCaseDetail } from "@/lib/cases/queries";
+import { getCaseDetail, getHandover } from "@/lib/cases/queries";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { exportMyData, requestErasure } from "@/lib/users/my-data";
 import { createTestDatabase, KINDS, type TestDatabase } from "./databases";
@@ -89,6 +90,27 @@ describe.each(KINDS)("complainant data on %s", (kind) => {
     const [open] = await db().select().from(cases).where(eq(cases.complainantEmail, "anna.schmidt@example.de"));
     await expect(requestErasure(db(), anna, open!.id, NOW)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(requestErasure(db(), anna, closed!.id, NOW)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("freezes the case file handed to a body: later documents do not change it, and its hash checks", async () => {
+    const { ok } = await checkAttachments([{ name: "first.pdf", bytes: PDF }]);
+    const { caseId } = await fileCase(db(), filing({ email: "handover@example.eu" }), NOW, {}, ok);
+    const me = await actorByEmail(db(), "handover@example.eu");
+    const later = new Date(NOW.getTime() + 46 * 86_400_000);
+    await recordEvent(db(), me, caseId, { type: "irm.escalated", data: {} }, { now: later });
+    const second = await checkAttachments([{ name: "second.txt", bytes: Buffer.from("more evidence") }]);
+    await addEvidence(db(), me, caseId, second.ok, later);
+    const detail = await getCaseDetail(db(), me, caseId, later);
+    const body = detail.bodies[0]!;
+    const { handover, sha256 } = await getHandover(db(), me, caseId, body.providerId);
+    const record = handover as { timeline: { type: string }[]; documents: { filename: string; sha256: string }[] };
+    expect(record.timeline.map((e) => e.type)).toEqual(["case.filed", "irm.escalated"]);
+    expect(record.documents.map((d) => d.filename)).toEqual(["first.pdf"]);
+    expect(record.documents[0]!.sha256).toBe(createHash("sha256").update(PDF).digest("hex"));
+    expect(sha256).toBe(sha256Of(handover));
+    expect(body.handoverSha256).toBe(sha256);
+    const stranger = await actorByEmail(db(), "staff@customerportfolios.example");
+    await expect(getHandover(db(), stranger, caseId, body.providerId)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("refuses a country the organisation's frameworks do not cover, storing nothing", async () => {

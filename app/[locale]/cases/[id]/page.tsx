@@ -145,9 +145,20 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           {detail.bodies.length ? (
             <Card aria-labelledby="bodies-title">
               <CardTitle id="bodies-title">{t("bodies")}</CardTitle>
-              <ul className="space-y-1 text-sm">
+              <ul className="space-y-3 text-sm">
                 {detail.bodies.map((b) => (
-                  <li key={b.name}>{b.name}</li>
+                  <li key={b.providerId}>
+                    <p className="font-medium">{b.name}</p>
+                    <p className="text-slate-700">{t("handedOver", { date: b.since })}</p>
+                    {b.handoverSha256 ? (
+                      <>
+                        <p className="break-all font-mono text-xs text-slate-600">SHA-256 {b.handoverSha256}</p>
+                        <a href={`/api/cases/${detail.id}/handover/${b.providerId}`} download className="underline">
+                          {t("handoverRecord")}
+                        </a>
+                      </>
+                    ) : null}
+                  </li>
                 ))}
               </ul>
             </Card>

@@ -1,0 +1,28 @@
+import { stringify } from "csv-stringify/sync";
+import { getDb } from "@/db/client";
+import { currentActor } from "@/lib/auth/session";
+import { NotFoundError } from "@/lib/errors";
+import { reportRows } from "@/lib/reports/annual-report";
+import { providerAnnualReport } from "@/lib/reports/queries";
+
+export const dynamic = "force-dynamic";
+
+/** The annual report as JSON (default) or CSV (?format=csv), for ?year=YYYY. */
+export async function GET(request: Request, { params }: { params: Promise<{ providerId: string }> }) {
+  const { providerId } = await params;
+  const search = new URL(request.url).searchParams;
+  const year = Number(search.get("year"));
+  if (!Number.isInteger(year) || year < 2016 || year > 2100) return Response.json({ error: "invalid_year" }, { status: 400 });
+  try {
+    const { report } = await providerAnnualReport(await getDb(), await currentActor(), providerId, year);
+    if (search.get("format") === "csv") {
+      return new Response(stringify([["section", "key", "value"], ...reportRows(report)]), {
+        headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="annual-report-${year}.csv"` },
+      });
+    }
+    return Response.json(report, { headers: { "content-disposition": `attachment; filename="annual-report-${year}.json"` } });
+  } catch (error) {
+    if (error instanceof NotFoundError) return Response.json({ error: "not_found" }, { status: 404 });
+    throw error;
+  }
+}
