@@ -15,13 +15,13 @@ const INFORMATIVE = ["organisation_deadline_running", "arbitration_gate_closed",
 const CONFIRM: ActionId[] = ["withdraw", "accept_answer", "close_case"];
 
 /** The organisation's answers carry a message to the complainant, written with the step. */
-const WITH_MESSAGE: ActionId[] = ["respond", "request_information", "propose_resolution", "comment_to_panel"];
+const WITH_MESSAGE: ActionId[] = ["respond", "request_information", "propose_resolution", "comment_to_panel", "invoke_arbitration"];
 
 /**
  * The steps the ladder allows this party now, each a small form; a step that is not allowed
  * is shown disabled with the ladder's reason.
  */
-export async function CaseActions({ caseId, version, party, locale, actions, irmName, remedies, proposed }: { caseId: string; version: number; party: Party; locale: string; actions: AvailableAction[]; irmName: string; remedies: TrackedRemedy[]; proposed: string[] }) {
+export async function CaseActions({ caseId, version, party, locale, actions, irmName, remedies, proposed, notice }: { caseId: string; version: number; party: Party; locale: string; actions: AvailableAction[]; irmName: string; remedies: TrackedRemedy[]; proposed: string[]; notice?: string }) {
   const td = await getTranslations("details");
   const t = await getTranslations("actions");
   const tr = await getTranslations("reasons");
@@ -61,9 +61,17 @@ export async function CaseActions({ caseId, version, party, locale, actions, irm
                     </fieldset>
                   ) : null}
                   <label htmlFor={`msg-${a.action}`} className="block text-sm font-medium">
-                    {a.action === "comment_to_panel" ? t("comment_to_panel") : to("message")}
+                    {a.action === "comment_to_panel" ? t("comment_to_panel") : a.action === "invoke_arbitration" ? to("notice") : to("message")}
                   </label>
-                  <textarea id={`msg-${a.action}`} name="body" rows={4} required maxLength={10_000} className={inputClass} />
+                  <textarea
+                    id={`msg-${a.action}`}
+                    name="body"
+                    rows={a.action === "invoke_arbitration" ? 14 : 4}
+                    required
+                    maxLength={10_000}
+                    defaultValue={a.action === "invoke_arbitration" ? notice : undefined}
+                    className={inputClass}
+                  />
                   <Button type="submit">{to("send")}</Button>
                 </form>
               </details>

@@ -49,8 +49,14 @@ test.describe("binding arbitration", () => {
     await signInByEmail(page, "gunnar@example.no");
     await page.goto(caseUrl);
     await expect(page.getByText("All pre-conditions are met: you may invoke binding arbitration.")).toBeVisible();
-    await page.getByRole("button", { name: "Invoke binding arbitration" }).click();
+    const invoke = await details(page, "Invoke binding arbitration");
+    const notice = invoke.getByRole("textbox");
+    await expect(notice).toHaveValue(/Notice of binding arbitration under Annex I/);
+    await expect(notice).toHaveValue(/it did not respond within 45 days/);
+    await expect(notice).toHaveValue(/outcome: unable to resolve/);
+    await invoke.getByRole("button", { name: "Send" }).click();
     await expect(page.getByText("Binding arbitration invoked")).toBeVisible();
+    await expect(page.getByText(/Notice of binding arbitration under Annex I/).first()).toBeVisible();
 
     // ICDR-AAA administers: the Notice, five names; each side strikes two and ranks three.
     await signInAs(page, "cases@icdr.example");

@@ -31,7 +31,7 @@ const stepSchema = z.object({
 });
 
 const messageStepSchema = stepSchema.extend({
-  action: z.enum(["respond", "request_information", "propose_resolution", "comment_to_panel"]),
+  action: z.enum(["respond", "request_information", "propose_resolution", "comment_to_panel", "invoke_arbitration"]),
   body: z.string().max(10_000),
 });
 
@@ -45,7 +45,7 @@ export async function takeStepWithMessage(form: FormData): Promise<void> {
   if (!parsed.success) redirect({ href: "/home", locale });
   const input = parsed.data!;
   const remedies = z.array(z.enum(REMEDY_KINDS)).safeParse(form.getAll("remedies"));
-  const type = ({ respond: "organisation.responded", request_information: "organisation.info_requested", propose_resolution: "organisation.resolution_proposed", comment_to_panel: "panel.commented" } as const)[input.action];
+  const type = ({ respond: "organisation.responded", request_information: "organisation.info_requested", propose_resolution: "organisation.resolution_proposed", comment_to_panel: "panel.commented", invoke_arbitration: "arbitration.invoked" } as const)[input.action];
   const side = input.party === "complainant" ? "complainant" : "organisation";
   const data = input.action === "propose_resolution" ? { remedies: remedies.success ? remedies.data : [] } : input.action === "comment_to_panel" ? { from: side } : {};
   const db = await getDb();

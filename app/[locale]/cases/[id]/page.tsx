@@ -5,6 +5,7 @@ import { providers } from "@/db/schema";
 import { getCaseDetail } from "@/lib/cases/queries";
 import { listEvidence } from "@/lib/cases/correspondence";
 import { listTeam } from "@/lib/organisations/team";
+import { arbitrationNotice } from "@/lib/cases/arbitration-notice";
 import { assignCase } from "@/lib/actions/case-actions";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -108,7 +109,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <div className="order-first space-y-6 lg:order-none">
           <Card aria-labelledby="actions-title">
             <CardTitle id="actions-title">{ta("title")}</CardTitle>
-            <CaseActions caseId={detail.id} version={detail.version} party={detail.party} locale={locale} actions={view.actions} irmName={irmProvider?.name ?? ""} remedies={view.state.remedies} proposed={view.state.arbitration?.proposed ?? []} />
+            <CaseActions caseId={detail.id} version={detail.version} party={detail.party} locale={locale} actions={view.actions} irmName={irmProvider?.name ?? ""} remedies={view.state.remedies} proposed={view.state.arbitration?.proposed ?? []} notice={view.gate.open && detail.party === "complainant" ? arbitrationNotice(detail) : undefined} />
           </Card>
           {detail.party === "organisation" && !view.state.closed ? (
             <Card aria-labelledby="assign-title">
