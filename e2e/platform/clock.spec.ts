@@ -19,5 +19,13 @@ test.describe("the demo clock", () => {
     await page.goto(url);
     await expect(page.getByRole("button", { name: /Escalate to BBB National Programs/ })).toBeEnabled();
     await expect(page.locator("li", { hasText: "The company responds" }).getByText("Missed")).toBeVisible();
+
+    // Escalated to BBB: BBB's liaison has it, with BBB's own deadline; JAMS's gets "not found".
+    await page.getByRole("button", { name: /Escalate to BBB National Programs/ }).click();
+    await expect(page.getByText("Escalated to the dispute resolution provider")).toBeVisible();
+    await signInAs(page, "liaison@bbb.example");
+    await expect(page.getByRole("row").filter({ hasText: "mParticle" }).getByText(/days left/)).toBeVisible();
+    await signInAs(page, "liaison@jams.example");
+    expect((await page.goto(url))?.status()).toBe(404);
   });
 });

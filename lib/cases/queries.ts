@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { caseBodies, cases, messages, organisations } from "@/db/schema";
+import { caseBodies, cases, deadlines, messages, organisations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { caseScope, partiesOnCase, scopeToCase, visibleMessageAudiences } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
@@ -23,9 +23,13 @@ export interface CaseListItem {
   createdAt: Date;
 }
 
-export async function listCases(db: Db, actor: Actor, options: { organisationId?: string; providerId?: string; limit?: number; offset?: number } = {}): Promise<CaseListItem[]> {
+export async function listCases(db: Db, actor: Actor, options: { organisationId?: string; parties?: Party[]; limit?: number; offset?: number } = {}): Promise<CaseListItem[]> {
   const conditions = [caseScope(actor)];
   if (options.organisationId) conditions.push(eq(cases.organisationId, options.organisationId));
+  // A body's own next deadline (its clocks only), from the deadlines projection.
+  const nextDueAt = options.parties?.length
+    ? sql<Date | null>`(select min(${deadlines.dueAt}) from ${deadlines} where ${deadlines.caseId} = ${cases.id} and ${inArray(deadlines.party, options.parties)} and ${deadlines.state} in ('running', 'paused'))`.mapWith(cases.nextDueAt)
+    : cases.nextDueAt;
   return db
     .select({
       id: cases.id,
@@ -35,7 +39,7 @@ export async function listCases(db: Db, actor: Actor, options: { organisationId?
       status: cases.status,
       framework: cases.framework,
       hrData: cases.hrData,
-      nextDueAt: cases.nextDueAt,
+      nextDueAt,
       createdAt: cases.createdAt,
     })
     .from(cases)

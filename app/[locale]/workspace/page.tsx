@@ -3,6 +3,7 @@ import { inArray } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { providers } from "@/db/schema";
 import { listCases } from "@/lib/cases/queries";
+import { PARTY_OF_PROVIDER } from "@/lib/auth/policy";
 import { signedInContext } from "@/lib/page-context";
 import { CaseTable } from "@/components/case-list/case-table";
 import { PageHeader } from "@/components/ui/page-header";
@@ -17,7 +18,8 @@ export default async function ProviderWorkspacePage({ params }: { params: Promis
   if (!providerIds.length) notFound();
   const t = await getTranslations("cases");
   const names = (await db.select({ name: providers.name }).from(providers).where(inArray(providers.id, providerIds))).map((p) => p.name).join(", ");
-  const items = await listCases(db, actor);
+  const parties = [...new Set(actor.memberships.filter((m) => m.providerKind).map((m) => PARTY_OF_PROVIDER[m.providerKind!]))];
+  const items = await listCases(db, actor, { parties });
   return (
     <>
       <PageHeader title={t("workspaceTitle", { provider: names })} />
