@@ -9,8 +9,8 @@ import { signIn, signOut } from "@/lib/auth/config";
 import { routing } from "@/i18n/routing";
 import { demoMode } from "@/lib/demo";
 import { rateLimited } from "@/lib/rate-limit";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { requestMeta } from "./request-meta";
 
 const localeSchema = z.enum(routing.locales).catch(routing.defaultLocale);
 const emailSchema = z.string().trim().max(320).email();
@@ -24,7 +24,7 @@ export async function requestMagicLink(_prev: SignInState, form: FormData): Prom
   const locale = localeSchema.parse(form.get("locale"));
   const email = emailSchema.safeParse(form.get("email"));
   if (!email.success) return { error: "invalid_email", email: String(form.get("email") ?? "").slice(0, 320) };
-  const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? "local";
+  const ip = (await requestMeta()).ip ?? "local";
   if (rateLimited(`sign-in:${ip}`, 10) || rateLimited(`sign-in:${email.data.toLowerCase()}`, 5)) return { error: "rate_limited", email: email.data };
   await signIn("email", { email: email.data.toLowerCase(), redirectTo: `/${locale}/home`, redirect: false });
   redirect(`/${locale}/sign-in/check-email`);

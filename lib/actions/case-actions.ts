@@ -3,7 +3,6 @@
  * Case steps from forms: validate with zod, resolve the actor, let the data layer authorize
  * and record, then return to the case page with the outcome in the URL.
  */
-import { headers } from "next/headers";
 import { z } from "zod";
 import { redirect } from "@/i18n/navigation";
 import { routing } from "@/i18n/routing";
@@ -11,15 +10,16 @@ import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/session";
 import { takeOneClickStep } from "@/lib/cases/steps";
 import { now } from "@/lib/clock";
-import { ConflictError, ForbiddenError, NotFoundError, RuleError, ValidationError } from "@/lib/errors";
+import { NotFoundError, RuleError } from "@/lib/errors";
 import { PARTIES, REMEDY_KINDS } from "@/lib/ladder";
 import { cases } from "@/db/schema";
 import { scopeToCase } from "@/lib/auth/policy";
 import { recordEvent, type ProposedEvent } from "@/lib/cases/commands";
 import { listTeam } from "@/lib/organisations/team";
 import { detailedEvent, isDetailedAction, type DetailedAction } from "@/lib/cases/detailed-steps";
+import { formFields } from "./form-fields";
+import { outcomeOf } from "./outcome";
 import { requestMeta } from "./request-meta";
-import { logError } from "@/lib/log";
 
 const stepSchema = z.object({
   locale: z.enum(routing.locales),
@@ -40,7 +40,7 @@ const messageStepSchema = stepSchema.extend({
  * proposal, or either side's comment to the DPA panel: the step and its message in one write.
  */
 export async function takeStepWithMessage(form: FormData): Promise<void> {
-  const parsed = messageStepSchema.safeParse(Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === "string" && v !== "" && k !== "remedies")));
+  const parsed = messageStepSchema.safeParse(formFields(form, { except: ["remedies"] }));
   const locale = parsed.success ? parsed.data.locale : routing.defaultLocale;
   if (!parsed.success) redirect({ href: "/home", locale });
   const input = parsed.data!;
@@ -49,13 +49,12 @@ export async function takeStepWithMessage(form: FormData): Promise<void> {
   const side = input.party === "complainant" ? "complainant" : "organisation";
   const data = input.action === "propose_resolution" ? { remedies: remedies.success ? remedies.data : [] } : input.action === "comment_to_panel" ? { from: side } : {};
   const db = await getDb();
-  const h = await headers();
   let outcome: string;
   try {
     await recordEvent(db, await currentActor(), input.caseId, { type, data, party: side } as ProposedEvent, {
       now: await now(db),
       expectedVersion: input.version,
-      meta: { ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null, userAgent: h.get("user-agent") },
+      meta: await requestMeta(),
       message: { body: input.body, visibility: "complainant" },
     });
     outcome = `done=${input.action}`;
@@ -86,20 +85,11 @@ export async function assignCase(form: FormData): Promise<void> {
   redirect({ href: `/cases/${input.caseId}?${outcome}`, locale: input.locale });
 }
 
-function outcomeOf(error: unknown): string {
-  if (error instanceof NotFoundError) return "error=not_found";
-  if (error instanceof ConflictError) return "error=conflict";
-  if (error instanceof ForbiddenError) return "error=forbidden";
-  if (error instanceof ValidationError) return `error=${encodeURIComponent(Object.values(error.fieldErrors)[0]?.[0] ?? "invalid")}`;
-  if (error instanceof RuleError) return `error=rule&reason=${encodeURIComponent(error.reason.code)}`;
-  return `error=internal&ref=${logError(error)}`;
-}
-
 const detailedSchema = stepSchema.extend({ action: z.string().refine(isDetailedAction) });
 
 /** A step with details (a decision and its reason, remedies with due dates, an outcome). */
 export async function takeDetailedStep(form: FormData): Promise<void> {
-  const entries = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
+  const entries = formFields(form);
   const parsed = detailedSchema.safeParse(entries);
   const locale = parsed.success ? parsed.data.locale : routing.defaultLocale;
   if (!parsed.success) redirect({ href: "/home", locale });
@@ -132,20 +122,16 @@ export async function takeDetailedStep(form: FormData): Promise<void> {
 }
 
 export async function takeStep(form: FormData): Promise<void> {
-  const parsed = stepSchema.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string" && v !== "")));
+  const parsed = stepSchema.safeParse(formFields(form));
   const locale = parsed.success ? parsed.data.locale : routing.defaultLocale;
   if (!parsed.success) redirect({ href: "/home", locale });
   const input = parsed.data!;
   const back = (query: string) => redirect({ href: `/cases/${input.caseId}?${query}`, locale });
   const actor = await currentActor();
   const db = await getDb();
-  const h = await headers();
   let outcome: string;
   try {
-    await takeOneClickStep(db, actor, { caseId: input.caseId, action: input.action as never, target: input.target, party: input.party, expectedVersion: input.version }, await now(db), {
-      ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
-      userAgent: h.get("user-agent"),
-    });
+    await takeOneClickStep(db, actor, { caseId: input.caseId, action: input.action as never, target: input.target, party: input.party, expectedVersion: input.version }, await now(db), await requestMeta());
     outcome = `done=${input.action}`;
   } catch (error) {
     outcome = outcomeOf(error);

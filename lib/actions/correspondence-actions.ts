@@ -11,26 +11,16 @@ import { currentActor } from "@/lib/auth/session";
 import { checkAttachments } from "@/lib/cases/attachments";
 import { addEvidence, postMessage } from "@/lib/cases/correspondence";
 import { now } from "@/lib/clock";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ValidationError } from "@/lib/errors";
 import { PARTIES } from "@/lib/ladder";
-import { logError } from "@/lib/log";
+import { formFields } from "./form-fields";
+import { outcomeOf } from "./outcome";
 
 const base = z.object({ locale: z.enum(routing.locales), caseId: z.string().uuid(), party: z.enum(PARTIES).optional() });
 const messageSchema = base.extend({ body: z.string().max(10_000), visibility: z.enum(["complainant", "organisation", "provider", "internal"]) });
 
-function fields(form: FormData) {
-  return Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string" && v !== ""));
-}
-
-function outcomeOf(error: unknown): string {
-  if (error instanceof NotFoundError) return "error=not_found";
-  if (error instanceof ForbiddenError) return "error=forbidden";
-  if (error instanceof ValidationError) return `error=${encodeURIComponent(Object.values(error.fieldErrors)[0]?.[0] ?? "invalid")}`;
-  return `error=internal&ref=${logError(error)}`;
-}
-
 export async function sendMessage(form: FormData): Promise<void> {
-  const parsed = messageSchema.safeParse(fields(form));
+  const parsed = messageSchema.safeParse(formFields(form));
   if (!parsed.success) redirect({ href: "/home", locale: routing.defaultLocale });
   const input = parsed.data!;
   let outcome = "sent=1";
@@ -44,7 +34,7 @@ export async function sendMessage(form: FormData): Promise<void> {
 }
 
 export async function uploadEvidence(form: FormData): Promise<void> {
-  const parsed = base.safeParse(fields(form));
+  const parsed = base.safeParse(formFields(form));
   if (!parsed.success) redirect({ href: "/home", locale: routing.defaultLocale });
   const input = parsed.data!;
   const uploads = form.getAll("files").filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f && f.size > 0);

@@ -20,7 +20,7 @@ export type FilingResult =
 
 export async function submitComplaint(form: FormData): Promise<FilingResult> {
   const meta = await requestMeta();
-  if (rateLimited(`filing:${meta.ip}`, 20)) return { ok: false, fieldErrors: {}, formError: "rate_limited" };
+  if (rateLimited(`filing:${meta.ip ?? "local"}`, 20)) return { ok: false, fieldErrors: {}, formError: "rate_limited" };
   let payload: unknown;
   try {
     payload = JSON.parse(String(form.get("payload") ?? ""));

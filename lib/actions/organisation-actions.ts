@@ -9,22 +9,15 @@ import { redirect } from "@/i18n/navigation";
 import { routing } from "@/i18n/routing";
 import { currentActor } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { logError } from "@/lib/log";
 import { updateArrangement, updateProfile } from "@/lib/organisations/profile";
 import { inviteColleague, ORG_ROLES, removeMember, setMemberRole } from "@/lib/organisations/team";
+import { formFields } from "./form-fields";
+import { outcomeOf } from "./outcome";
 
 const base = z.object({ locale: z.enum(routing.locales), organisationId: z.string().uuid() });
 
-function outcomeOf(error: unknown): string {
-  if (error instanceof ValidationError) return `error=${encodeURIComponent(Object.values(error.fieldErrors)[0]?.[0] ?? "invalid")}`;
-  if (error instanceof NotFoundError) return "error=not_found";
-  if (error instanceof ForbiddenError) return "error=forbidden";
-  return `error=internal&ref=${logError(error)}`;
-}
-
 async function run(form: FormData, ok: string, work: (input: z.infer<typeof base>, fields: Record<string, string>) => Promise<void>) {
-  const fields = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const fields = formFields(form, { keepEmpty: true });
   const parsed = base.safeParse(fields);
   if (!parsed.success) redirect({ href: "/home", locale: routing.defaultLocale });
   let outcome = ok;
