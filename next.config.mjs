@@ -21,7 +21,7 @@ const csp = [
 const nextConfig = {
   poweredByHeader: false,
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pdfkit"],
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pdfkit", "pg-boss", "pg"],
   // Evidence travels through the filing action: 5 files of 4 MB at most, checked again on the server.
   experimental: { serverActions: { bodySizeLimit: "13mb" } },
   async headers() {

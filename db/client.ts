@@ -21,6 +21,10 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export interface Database {
   db: Db;
   kind: "pglite" | "postgres";
+  /** The server's URL (postgres), for libraries that open their own pool (the job queue). */
+  url?: string;
+  /** The embedded database itself (pglite), for libraries that run SQL through it. */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -47,14 +51,14 @@ export async function openDatabase(config: DatabaseConfig = defaultConfig(), { m
     const client = postgres(config.url, { max: config.max ?? 10, onnotice: () => {} });
     const db = drizzlePostgres({ client, schema }) as unknown as Db;
     if (migrate) await migratePostgres(db as never, { migrationsFolder: MIGRATIONS });
-    return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+    return { db, kind: "postgres", url: config.url, close: () => client.end({ timeout: 5 }) };
   }
   const dataDir = config.dataDir ?? "memory://";
   if (!dataDir.startsWith("memory://")) mkdirSync(path.dirname(dataDir), { recursive: true });
   const client = await PGlite.create(dataDir, { extensions: { pg_trgm, btree_gin } });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   if (migrate) await migratePglite(db as never, { migrationsFolder: MIGRATIONS });
-  return { db, kind: "pglite", close: () => client.close() };
+  return { db, kind: "pglite", pglite: client, close: () => client.close() };
 }
 
 const globalForDb = globalThis as unknown as { __recourseDb?: Promise<Database> };

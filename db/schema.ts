@@ -315,8 +315,27 @@ export const deadlines = pgTable(
     startedAt: tz("started_at").notNull(),
     dueAt: tz("due_at").notNull(),
     state: text("state").notNull(),
+    /** The acting party's time zone: the day a reminder names is the day in this zone. */
+    zone: text("zone").notNull().default("UTC"),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.clockId] }), index("deadlines_due").on(t.state, t.dueAt)],
+);
+
+/**
+ * The reminders the deadline sweep has sent: one row per clock, threshold and due date, so a
+ * sweep that runs twice, or on two instances at once, sends each reminder once. A due date
+ * that moves (a pause) is a new reminder. Threshold -N marks "N days past due" notices.
+ */
+export const clockNotices = pgTable(
+  "clock_notices",
+  {
+    caseId: uuid("case_id").notNull().references(() => cases.id),
+    clockId: text("clock_id").notNull(),
+    thresholdDays: integer("threshold_days").notNull(),
+    dueAt: tz("due_at").notNull(),
+    noticedAt: tz("noticed_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.clockId, t.dueAt, t.thresholdDays] })],
 );
 
 /** Projection: remedies ordered on a case (R4.3). */
@@ -340,7 +359,8 @@ export const ftcReferrals = pgTable(
   "ftc_referrals",
   {
     id: text("id").primaryKey(),
-    caseId: uuid("case_id").notNull().references(() => cases.id),
+    /** The register outlives the case: erasure of the case leaves the referral, unlinked. */
+    caseId: uuid("case_id").references(() => cases.id, { onDelete: "set null" }),
     organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
     referrer: text("referrer").notNull(),
     status: referralStatusEnum("status").notNull(),
@@ -382,10 +402,47 @@ export const notifications = pgTable(
     caseId: uuid("case_id").references(() => cases.id),
     kind: text("kind").notNull(),
     data: jsonb("data").notNull().default({}),
+    /** The same key as the notification's mail: each exists once per user. */
+    dedupeKey: text("dedupe_key"),
     readAt: tz("read_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("notifications_user").on(t.userId, t.readAt, t.createdAt)],
+  (t) => [index("notifications_user").on(t.userId, t.readAt, t.createdAt), uniqueIndex("notifications_user_key").on(t.userId, t.dedupeKey)],
+);
+
+/** A user's secret iCalendar feed of deadlines; only the token's SHA-256 is kept. Deleting the row revokes it. */
+export const calendarFeeds = pgTable("calendar_feeds", {
+  userId: text("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
+  tokenSha256: text("token_sha256").notNull().unique(),
+  createdAt: createdAt(),
+  lastFetchedAt: tz("last_fetched_at"),
+});
+
+/**
+ * What remains of an erased case: figures without a person. Months, not days, and no
+ * reference, so that a row cannot be tied back to the complainant.
+ */
+export const caseStatistics = pgTable(
+  "case_statistics",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
+    framework: frameworkEnum("framework").notNull(),
+    hrData: boolean("hr_data").notNull(),
+    complainantRegion: text("complainant_region").notNull(),
+    filedMonth: text("filed_month").notNull(),
+    closedMonth: text("closed_month"),
+    highestRung: text("highest_rung").notNull(),
+    /** The providers the case reached, for per-provider reports. */
+    providerIds: uuid("provider_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    closedBy: text("closed_by"),
+    breachedClocks: text("breached_clocks").array().notNull().default(sql`'{}'::text[]`),
+    remediesOrdered: integer("remedies_ordered").notNull().default(0),
+    remediesComplied: integer("remedies_complied").notNull().default(0),
+    reason: text("reason").$type<"retention" | "request">().notNull(),
+    erasedAt: tz("erased_at").notNull(),
+  },
+  (t) => [index("case_statistics_org").on(t.organisationId, t.filedMonth)],
 );
 
 /** Audit of changes outside cases (directory, users, policy); case history is in case_events. */

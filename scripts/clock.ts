@@ -5,6 +5,7 @@
  */
 import { openDatabase } from "@/db/client";
 import { clockOffset, now, parseDuration, setClockOffset } from "@/lib/clock";
+import { sweepDeadlines, type SweepResult } from "@/lib/deadlines/sweep";
 
 const [action = "show", by] = process.argv.slice(2);
 if (!["advance", "reset", "show"].includes(action) || (action === "advance" && (!by || parseDuration(by) === null))) {
@@ -13,25 +14,31 @@ if (!["advance", "reset", "show"].includes(action) || (action === "advance" && (
 }
 const url = `${(process.env.RECOURSE_URL ?? "http://localhost:3000").replace(/\/$/, "")}/api/dev/clock`;
 
-async function viaServer(): Promise<{ now: string; offsetMs: number } | null> {
+type ClockState = { now: string; offsetMs: number; sweep?: SweepResult };
+
+async function viaServer(): Promise<ClockState | null> {
   try {
     const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ action, by }) });
     if (response.status === 404) throw new Error("The running app is not in demo or test mode: its clock cannot be moved.");
     if (!response.ok) throw new Error(`The app answered ${response.status}: ${await response.text()}`);
-    return (await response.json()) as { now: string; offsetMs: number };
+    return (await response.json()) as ClockState;
   } catch (error) {
     if (error instanceof TypeError) return null; // not running
     throw error;
   }
 }
 
-async function direct() {
+async function direct(): Promise<ClockState> {
   process.env.RECOURSE_DEMO ??= "1";
   const database = await openDatabase();
   try {
-    if (action === "advance") await setClockOffset(database.db, (await clockOffset(database.db)) + parseDuration(by!)!);
+    let sweep: SweepResult | undefined;
+    if (action === "advance") {
+      await setClockOffset(database.db, (await clockOffset(database.db)) + parseDuration(by!)!);
+      sweep = await sweepDeadlines(database.db, await now(database.db));
+    }
     if (action === "reset") await setClockOffset(database.db, 0);
-    return { now: (await now(database.db)).toISOString(), offsetMs: await clockOffset(database.db) };
+    return { now: (await now(database.db)).toISOString(), offsetMs: await clockOffset(database.db), sweep };
   } finally {
     await database.close();
   }
@@ -39,3 +46,4 @@ async function direct() {
 
 const state = (await viaServer()) ?? (await direct());
 console.log(`now: ${state.now} (offset ${Math.round(state.offsetMs / 3_600_000)} h)`);
+if (state.sweep) console.log(`deadline sweep: ${state.sweep.reminders} reminders, ${state.sweep.breaches} cases with missed deadlines, ${state.sweep.persistentFailures} remedies long overdue`);

@@ -4,7 +4,7 @@
  * its projections and its mail in one transaction.
  */
 import { randomBytes } from "node:crypto";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { attachments, caseBodies, caseEvents, cases, certifications, deadlines, memberships, messages, organisations, providers, users } from "@/db/schema";
 import { createSignInLink } from "@/lib/auth/magic-link";
@@ -29,16 +29,16 @@ import {
 import { baseUrl, enqueueMail } from "@/lib/mail/outbox";
 import { mailDate } from "@/lib/mail/templates";
 import type { CheckedAttachment } from "./attachments";
-import { payloadOf } from "./event-codec";
 import { filingSchema, type FilingInput } from "./filing-schema";
-import { eventHash, sha256Of } from "./hash-chain";
+import { appendEvents, lastLink, type RequestMeta } from "./append";
+import { sha256Of } from "./hash-chain";
 import { loadCase, type CaseRow } from "./load";
 import { project } from "./projection";
+import { notifyEvents } from "@/lib/notifications/notify-events";
+import { JOBS } from "@/lib/worker/jobs";
+import { wake } from "@/lib/worker/start";
 
-export interface RequestMeta {
-  ip?: string | null;
-  userAgent?: string | null;
-}
+export type { RequestMeta } from "./append";
 
 /** A short reference that does not reveal how many cases exist. */
 function newReference(now: Date): string {
@@ -60,26 +60,6 @@ function dpaKindFor(country: string, role: "panel" | "own"): "dpa_panel" | "nati
   if (region === "swiss") return "fdpic";
   if (region === "uk") return "ico";
   return role === "panel" ? "dpa_panel" : "national_dpa";
-}
-
-async function appendEvent(tx: Tx, row: CaseRow, event: LadderEvent, actorUserId: string | null, meta: RequestMeta) {
-  const [last] = await tx.select({ seq: caseEvents.seq, hash: caseEvents.hash }).from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(desc(caseEvents.seq)).limit(1);
-  const seq = (last?.seq ?? 0) + 1;
-  const data = payloadOf(event);
-  const hash = eventHash(last?.hash ?? null, { caseId: row.id, seq, type: event.type, at: event.at, party: event.by, actorUserId, data });
-  await tx.insert(caseEvents).values({
-    caseId: row.id,
-    seq,
-    type: event.type,
-    at: event.at,
-    party: event.by,
-    actorUserId,
-    data,
-    ip: meta.ip ?? null,
-    userAgent: meta.userAgent?.slice(0, 500) ?? null,
-    prevHash: last?.hash ?? null,
-    hash,
-  });
 }
 
 /** Hands the case to the body on the rung an event opens (the hand-over is dated). */
@@ -175,7 +155,7 @@ export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMet
   if (!decision.ok) throw new RuleError(decision.reason);
 
   const email = input.email.toLowerCase();
-  return db.transaction(async (tx) => {
+  const filing = await db.transaction(async (tx): Promise<FiledCase> => {
     await tx.insert(users).values({ email, name: input.name, locale: input.preferredLanguage }).onConflictDoNothing({ target: users.email });
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
     const [row] = await tx
@@ -212,7 +192,8 @@ export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMet
       // A concurrent submit of the same form won the race: return its case.
       return (await existingFiling(tx, input.idempotencyKey))!;
     }
-    await appendEvent(tx, row, filed, user!.id, meta);
+    const [seq] = await appendEvents(tx, [{ caseId: row.id, event: filed, actorUserId: user!.id, meta, after: null }]);
+    await notifyEvents(tx, [{ caseRow: row, before: facts, event: filed, seq: seq!, actorUserId: user!.id }], now);
     for (const file of evidence) {
       await tx.insert(attachments).values({ caseId: row.id, uploadedByUserId: user!.id, filename: file.filename, mimeType: file.mimeType, size: file.size, sha256: file.sha256, content: file.bytes, createdAt: now });
     }
@@ -250,6 +231,8 @@ export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMet
     }
     return { caseId: row.id, reference: row.reference, created: true, responseDueAt: due, organisationName: organisation.name };
   });
+  if (filing.created) await wake(JOBS.mail);
+  return filing;
 }
 
 async function existingFiling(db: Db | Tx, idempotencyKey: string): Promise<FiledCase | null> {
@@ -281,7 +264,7 @@ export async function recordEvent(
   options: { now: Date; expectedVersion?: number; meta?: RequestMeta; message?: { body: string; visibility: "complainant" | "internal" } },
 ): Promise<{ version: number }> {
   if (actor.kind !== "user") throw new NotFoundError();
-  return db.transaction(async (tx) => {
+  const recorded = await db.transaction(async (tx) => {
     const [row] = await tx.select().from(cases).where(scopeToCase(actor, caseId)).for("update");
     if (!row) throw new NotFoundError();
     const loaded = await loadCase(tx, row);
@@ -294,7 +277,7 @@ export async function recordEvent(
     const decision = decide(loaded.facts, event, options.now);
     if (!decision.ok) throw new RuleError(decision.reason);
 
-    await appendEvent(tx, row, event, actor.userId, options.meta ?? {});
+    const [seq] = await appendEvents(tx, [{ caseId: row.id, event, actorUserId: actor.userId, meta: options.meta, after: lastLink(loaded.events) }]);
     // A step and the message that explains it are one write.
     if (options.message) {
       const body = options.message.body.trim();
@@ -303,8 +286,11 @@ export async function recordEvent(
     }
     await handOver(tx, row, event);
     const version = await project(tx, row, { ...loaded.facts, events: [...loaded.facts.events, event] }, options.now);
+    await notifyEvents(tx, [{ caseRow: row, before: loaded.facts, event, seq: seq!, actorUserId: actor.userId }], options.now);
     return { version };
   });
+  await wake(JOBS.mail);
+  return recorded;
 }
 
 export function fieldErrorsOf(error: { issues: { path: PropertyKey[]; message: string }[] }): Record<string, string[]> {

@@ -1,8 +1,9 @@
 /**
  * Gathers a case's facts for the ladder from the database.
  */
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
+import { groupBy } from "@/lib/group-by";
 import { caseBodies, caseEvents, cases, organisations, providers } from "@/db/schema";
 import type { CaseFacts, Certification, ProviderClockPolicy } from "@/lib/ladder";
 import { fromStored } from "./event-codec";
@@ -27,35 +28,56 @@ const ZONE_OF_RUNG: Record<string, keyof NonNullable<CaseFacts["zones"]>> = {
 };
 
 export async function loadCase(db: Reader, row: CaseRow): Promise<LoadedCase> {
-  const [events, [organisation], bodies] = await Promise.all([
-    db.select().from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(asc(caseEvents.seq)),
-    db.select().from(organisations).where(eq(organisations.id, row.organisationId)),
+  return (await loadCases(db, [row]))[0]!;
+}
+
+/** Loads many cases with a fixed number of queries, whatever their count (the deadline sweep). */
+export async function loadCases(db: Reader, rows: CaseRow[]): Promise<LoadedCase[]> {
+  if (!rows.length) return [];
+  const caseIds = rows.map((r) => r.id);
+  const irmProviderIds = [...new Set(rows.map((r) => irmProviderOf(r)).filter((id): id is string => !!id))];
+  const [events, orgs, bodies, irms] = await Promise.all([
+    db.select().from(caseEvents).where(inArray(caseEvents.caseId, caseIds)).orderBy(asc(caseEvents.caseId), asc(caseEvents.seq)),
+    db.select().from(organisations).where(inArray(organisations.id, [...new Set(rows.map((r) => r.organisationId))])),
     db
-      .select({ providerId: caseBodies.providerId, rung: caseBodies.rung, since: caseBodies.since, name: providers.name, kind: providers.kind, timeZone: providers.timeZone, handoverSha256: caseBodies.handoverSha256 })
+      .select({ caseId: caseBodies.caseId, providerId: caseBodies.providerId, rung: caseBodies.rung, since: caseBodies.since, name: providers.name, kind: providers.kind, timeZone: providers.timeZone, handoverSha256: caseBodies.handoverSha256 })
       .from(caseBodies)
       .innerJoin(providers, eq(providers.id, caseBodies.providerId))
-      .where(eq(caseBodies.caseId, row.id)),
+      .where(inArray(caseBodies.caseId, caseIds)),
+    irmProviderIds.length ? db.select({ id: providers.id, clockPolicy: providers.clockPolicy }).from(providers).where(inArray(providers.id, irmProviderIds)) : [],
   ]);
+  const eventsOf = groupBy(events, (e) => e.caseId);
+  const bodiesOf = groupBy(bodies, (b) => b.caseId);
+  const orgById = new Map(orgs.map((o) => [o.id, o]));
+  const policyOf = new Map(irms.map((p) => [p.id, p.clockPolicy as ProviderClockPolicy | null]));
+
+  return rows.map((row) => {
+    const organisation = orgById.get(row.organisationId)!;
+    const caseBodiesOf = bodiesOf.get(row.id) ?? [];
+    const caseEventsOf = eventsOf.get(row.id) ?? [];
+    const irmProviderId = irmProviderOf(row);
+    const providerPolicies: Record<string, ProviderClockPolicy> = {};
+    const irmPolicy = irmProviderId ? policyOf.get(irmProviderId) : null;
+    if (irmProviderId && irmPolicy) providerPolicies[irmProviderId] = irmPolicy;
+    const zones: CaseFacts["zones"] = { organisation: organisation.timeZone };
+    for (const body of caseBodiesOf) {
+      const zoneKey = ZONE_OF_RUNG[body.rung];
+      if (zoneKey) zones[zoneKey] = body.timeZone;
+    }
+    const facts: CaseFacts = {
+      subject: { framework: row.framework, hrData: row.hrData, complainantCountry: row.complainantCountry, dataSubject: row.dataSubject },
+      certification: row.certificationSnapshot as Certification,
+      claimsParticipation: organisation.claimsParticipation,
+      providers: providerPolicies,
+      organisationAcknowledge: organisation.acknowledgePolicy ?? undefined,
+      zones,
+      events: caseEventsOf.map(fromStored),
+    };
+    return { row, facts, bodies: caseBodiesOf.map(({ timeZone: _tz, caseId: _c, ...b }) => b), events: caseEventsOf, organisation };
+  });
+}
+
+function irmProviderOf(row: CaseRow): string | null {
   const certification = row.certificationSnapshot as Certification;
-  const irmProviderId = certification.irm?.kind === "provider" ? certification.irm.providerId : null;
-  const providerPolicies: Record<string, ProviderClockPolicy> = {};
-  if (irmProviderId) {
-    const [irm] = await db.select({ clockPolicy: providers.clockPolicy }).from(providers).where(eq(providers.id, irmProviderId));
-    if (irm?.clockPolicy) providerPolicies[irmProviderId] = irm.clockPolicy as ProviderClockPolicy;
-  }
-  const zones: CaseFacts["zones"] = { organisation: organisation!.timeZone };
-  for (const body of bodies) {
-    const zoneKey = ZONE_OF_RUNG[body.rung];
-    if (zoneKey) zones[zoneKey] = body.timeZone;
-  }
-  const facts: CaseFacts = {
-    subject: { framework: row.framework, hrData: row.hrData, complainantCountry: row.complainantCountry, dataSubject: row.dataSubject },
-    certification,
-    claimsParticipation: organisation!.claimsParticipation,
-    providers: providerPolicies,
-    organisationAcknowledge: organisation!.acknowledgePolicy ?? undefined,
-    zones,
-    events: events.map(fromStored),
-  };
-  return { row, facts, bodies: bodies.map(({ timeZone: _tz, ...b }) => b), events, organisation: organisation! };
+  return certification.irm?.kind === "provider" ? certification.irm.providerId : null;
 }

@@ -1,48 +1,65 @@
 /**
  * Keeps the read models of a case (its row's rung/status/next due date, deadlines, remedies,
- * FTC referrals) in step with its events. Called inside the transaction that records them.
+ * FTC referrals) in step with its events. Called inside the transaction that records them;
+ * many cases at once take the same few statements as one (the deadline sweep relies on it).
  */
-import { eq } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { cases, deadlines, ftcReferrals, remedies } from "@/db/schema";
+import { deadlines, ftcReferrals, remedies } from "@/db/schema";
 import { clocks as computeClocks, foldCase, nextDeadline, type CaseFacts } from "@/lib/ladder";
 import type { CaseRow } from "./load";
 
-export async function project(tx: Tx, row: CaseRow, facts: CaseFacts, now: Date): Promise<number> {
-  const state = foldCase(facts.events);
-  const all = computeClocks(facts, now, state);
-  const version = row.version + 1;
-  await tx
-    .update(cases)
-    .set({
-      rung: state.rung,
-      status: state.closed ? "closed" : "open",
-      nextDueAt: nextDeadline(all)?.dueAt ?? null,
-      assigneeUserId: state.assigneeUserId,
-      version,
-      updatedAt: now,
-    })
-    .where(eq(cases.id, row.id));
+export interface Projectable {
+  row: CaseRow;
+  facts: CaseFacts;
+}
 
-  await tx.delete(deadlines).where(eq(deadlines.caseId, row.id));
-  if (all.length) {
-    await tx.insert(deadlines).values(
-      all.map((c) => ({ caseId: row.id, clockId: c.id, kind: c.kind, rule: c.rule, party: c.party, startedAt: c.startedAt, dueAt: c.dueAt, state: c.state })),
-    );
+/** Rows per INSERT, well under PostgreSQL's 65,535 parameters. */
+const CHUNK = 2_000;
+
+export async function project(tx: Tx, row: CaseRow, facts: CaseFacts, now: Date): Promise<number> {
+  return (await projectCases(tx, [{ row, facts }], now))[0]!;
+}
+
+/** Projects each case's events; returns each case's new version, in order. */
+export async function projectCases(tx: Tx, items: Projectable[], now: Date): Promise<number[]> {
+  if (!items.length) return [];
+  const computed = items.map(({ row, facts }) => {
+    const state = foldCase(facts.events);
+    return { row, state, clocks: computeClocks(facts, now, state), version: row.version + 1 };
+  });
+
+  const values = computed.map(
+    ({ row, state, clocks, version }) =>
+      sql`(${row.id}::uuid, ${state.rung}, ${state.closed ? "closed" : "open"}, ${nextDeadline(clocks)?.dueAt.toISOString() ?? null}::timestamptz, ${state.assigneeUserId}::text, ${version}::int)`,
+  );
+  await tx.execute(sql`
+    UPDATE cases SET rung = v.rung, status = v.status, next_due_at = v.next_due_at, assignee_user_id = v.assignee, version = v.version, updated_at = ${now.toISOString()}::timestamptz
+    FROM (VALUES ${sql.join(values, sql`, `)}) AS v(id, rung, status, next_due_at, assignee, version)
+    WHERE cases.id = v.id`);
+
+  const caseIds = items.map((i) => i.row.id);
+  await tx.delete(deadlines).where(inArray(deadlines.caseId, caseIds));
+  const deadlineRows = computed.flatMap(({ row, clocks }) =>
+    clocks.map((c) => ({ caseId: row.id, clockId: c.id, kind: c.kind, rule: c.rule, party: c.party, startedAt: c.startedAt, dueAt: c.dueAt, state: c.state, zone: c.zone })),
+  );
+  for (let i = 0; i < deadlineRows.length; i += CHUNK) await tx.insert(deadlines).values(deadlineRows.slice(i, i + CHUNK));
+
+  await tx.delete(remedies).where(inArray(remedies.caseId, caseIds));
+  const remedyRows = computed.flatMap(({ row, state }) =>
+    state.remedies.map((r) => ({ caseId: row.id, remedyKey: r.id, kind: r.kind, source: r.source, orderedAt: r.orderedAt, dueAt: r.dueAt, compliedAt: r.compliedAt, evidence: r.evidence })),
+  );
+  for (let i = 0; i < remedyRows.length; i += CHUNK) await tx.insert(remedies).values(remedyRows.slice(i, i + CHUNK));
+
+  for (const { row, state } of computed) {
+    for (const referral of state.referrals) {
+      const first = referral.history[0]!.at;
+      const last = referral.history.at(-1)!.at;
+      await tx
+        .insert(ftcReferrals)
+        .values({ id: referral.referralId, caseId: row.id, organisationId: row.organisationId, referrer: referral.referrer, status: referral.status, createdAt: first, updatedAt: last })
+        .onConflictDoUpdate({ target: ftcReferrals.id, set: { status: referral.status, updatedAt: last } });
+    }
   }
-  await tx.delete(remedies).where(eq(remedies.caseId, row.id));
-  if (state.remedies.length) {
-    await tx.insert(remedies).values(
-      state.remedies.map((r) => ({ caseId: row.id, remedyKey: r.id, kind: r.kind, source: r.source, orderedAt: r.orderedAt, dueAt: r.dueAt, compliedAt: r.compliedAt, evidence: r.evidence })),
-    );
-  }
-  for (const referral of state.referrals) {
-    const first = referral.history[0]!.at;
-    const last = referral.history.at(-1)!.at;
-    await tx
-      .insert(ftcReferrals)
-      .values({ id: referral.referralId, caseId: row.id, organisationId: row.organisationId, referrer: referral.referrer, status: referral.status, createdAt: first, updatedAt: last })
-      .onConflictDoUpdate({ target: ftcReferrals.id, set: { status: referral.status, updatedAt: last } });
-  }
-  return version;
+  return computed.map((c) => c.version);
 }

@@ -1,15 +1,29 @@
 /**
- * Delivery of one outbox row over SMTP (nodemailer), when SMTP_URL is configured. Without
- * it, mail stays in the outbox, where demo mode's /dev/mailbox shows it.
+ * Delivery of the outbox over SMTP (nodemailer, `SMTP_URL`). Each mail is claimed with a
+ * lease (SKIP LOCKED, so several workers share the work), sent, and marked sent at once; a
+ * refusal is retried with exponential backoff. A worker killed mid-send leaves its mail
+ * claimed until the lease runs out, and another worker sends it then. The Message-ID comes
+ * from the mail's unique key, so a receiving server can recognise the one resend that a kill
+ * between the server's "250 OK" and our commit could cause.
+ *
+ * Without SMTP_URL, mail stays in the outbox, where demo mode's /dev/mailbox shows it.
  */
+import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Db } from "@/db/client";
 import { outbox } from "@/db/schema";
+import { log } from "@/lib/log";
 
 export function smtpConfigured(): boolean {
   return !!process.env.SMTP_URL;
 }
+
+/** Retry policy: base delay doubling per attempt, capped; given up after MAX_ATTEMPTS. */
+const MAX_ATTEMPTS = 12;
+const retryBaseMs = () => Number(process.env.MAIL_RETRY_BASE_MS ?? 30_000);
+const leaseMs = () => Number(process.env.MAIL_LEASE_MS ?? 120_000);
+export const retryDelayMs = (attempts: number) => Math.min(retryBaseMs() * 2 ** Math.max(0, attempts - 1), 3_600_000);
 
 let transport: nodemailer.Transporter | null = null;
 function smtp(): nodemailer.Transporter {
@@ -17,10 +31,9 @@ function smtp(): nodemailer.Transporter {
   return transport;
 }
 
-export async function deliverNow(db: Db, dedupeKey: string): Promise<void> {
-  if (!smtpConfigured()) return;
-  const [mail] = await db.select().from(outbox).where(eq(outbox.dedupeKey, dedupeKey));
-  if (!mail || mail.status === "sent") return;
+type Mail = typeof outbox.$inferSelect;
+
+async function send(db: Db, mail: Mail): Promise<boolean> {
   try {
     await smtp().sendMail({
       from: process.env.MAIL_FROM ?? "Recourse <no-reply@recourse.local>",
@@ -28,10 +41,76 @@ export async function deliverNow(db: Db, dedupeKey: string): Promise<void> {
       subject: mail.subject,
       text: mail.textBody,
       html: mail.htmlBody ?? undefined,
+      messageId: `<${createHash("sha256").update(mail.dedupeKey).digest("hex").slice(0, 32)}@recourse>`,
       headers: { "X-Recourse-Key": mail.dedupeKey },
     });
-    await db.update(outbox).set({ status: "sent", sentAt: new Date(), attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, mail.id));
+    await db.update(outbox).set({ status: "sent", sentAt: new Date(), lastError: null }).where(eq(outbox.id, mail.id));
+    return true;
   } catch (error) {
-    await db.update(outbox).set({ attempts: sql`${outbox.attempts} + 1`, lastError: String(error).slice(0, 500) }).where(eq(outbox.id, mail.id));
+    const giveUp = mail.attempts >= MAX_ATTEMPTS;
+    await db
+      .update(outbox)
+      .set({ status: giveUp ? "failed" : "pending", lastError: String(error).slice(0, 500), nextAttemptAt: new Date(Date.now() + retryDelayMs(mail.attempts)) })
+      .where(eq(outbox.id, mail.id));
+    if (giveUp) log.error("mail.failed", { id: mail.id, to: mail.toEmail, error: String(error) });
+    return false;
   }
+}
+
+/** Claims the next due mail: one row, leased, counted as an attempt. */
+async function claim(db: Db): Promise<Mail | null> {
+  const result = await db.execute<Record<string, unknown>>(sql`
+    UPDATE outbox SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${leaseMs() / 1000})
+    WHERE id = (
+      SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= now()
+      ORDER BY next_attempt_at, created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+    RETURNING id`);
+  const rows = Array.isArray(result) ? result : ((result as { rows: Record<string, unknown>[] }).rows ?? []);
+  if (!rows.length) return null;
+  const [mail] = await db.select().from(outbox).where(eq(outbox.id, String(rows[0]!.id)));
+  return mail ?? null;
+}
+
+export interface DeliveryResult {
+  sent: number;
+  failed: number;
+  /** When the next pending mail falls due, if any. */
+  nextDueAt: Date | null;
+}
+
+/**
+ * Sends every mail that is due, one after another (so a kill leaves at most one in flight),
+ * stopping at the first refusal in a row of `stopAfterFailures` (the server is down: wait).
+ */
+export async function deliverDue(db: Db, { limit = 10_000, stopAfterFailures = 3 } = {}): Promise<DeliveryResult> {
+  const result: DeliveryResult = { sent: 0, failed: 0, nextDueAt: null };
+  if (!smtpConfigured()) return result;
+  let failuresInRow = 0;
+  while (result.sent + result.failed < limit && failuresInRow < stopAfterFailures) {
+    const mail = await claim(db);
+    if (!mail) break;
+    if (await send(db, mail)) {
+      result.sent++;
+      failuresInRow = 0;
+    } else {
+      result.failed++;
+      failuresInRow++;
+    }
+  }
+  const [next] = await db.select({ at: sql<Date>`min(${outbox.nextAttemptAt})` }).from(outbox).where(eq(outbox.status, "pending"));
+  result.nextDueAt = next?.at ? new Date(next.at) : null;
+  return result;
+}
+
+/** Sends one mail now (the sign-in link should not wait for the worker); the worker retries it if this fails. */
+export async function deliverNow(db: Db, dedupeKey: string): Promise<void> {
+  if (!smtpConfigured()) return;
+  const [mail] = await db.select().from(outbox).where(eq(outbox.dedupeKey, dedupeKey));
+  if (!mail || mail.status !== "pending") return;
+  const claimed = await db
+    .update(outbox)
+    .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: new Date(Date.now() + leaseMs()) })
+    .where(sql`${outbox.id} = ${mail.id} AND ${outbox.status} = 'pending' AND ${outbox.nextAttemptAt} <= now()`)
+    .returning();
+  if (claimed[0]) await send(db, claimed[0]);
 }

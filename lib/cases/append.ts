@@ -1,0 +1,54 @@
+/**
+ * Appends events to case histories, each hash-chained to the one before it on its case.
+ * Many cases take one INSERT (the deadline sweep relies on it).
+ */
+import type { Tx } from "@/db/client";
+import { caseEvents } from "@/db/schema";
+import type { LadderEvent } from "@/lib/ladder";
+import { payloadOf } from "./event-codec";
+import { eventHash } from "./hash-chain";
+
+export interface RequestMeta {
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+export interface ChainLink {
+  seq: number;
+  hash: string;
+}
+
+export interface Appendable {
+  caseId: string;
+  event: LadderEvent;
+  actorUserId: string | null;
+  meta?: RequestMeta;
+  /**
+   * The case's last event, read under the case's row lock; null for a new case. A later item
+   * for the same case in one call chains to the earlier one instead.
+   */
+  after: ChainLink | null;
+}
+
+/** The last link of a case's chain, from its events in order. */
+export function lastLink(events: readonly ChainLink[]): ChainLink | null {
+  const last = events.at(-1);
+  return last ? { seq: last.seq, hash: last.hash } : null;
+}
+
+/** Writes the events; returns each one's sequence number on its case. */
+export async function appendEvents(tx: Tx, items: Appendable[]): Promise<number[]> {
+  if (!items.length) return [];
+  const chain = new Map<string, ChainLink | null>();
+  const rows = items.map(({ caseId, event, actorUserId, meta, after }) => {
+    const previous = chain.has(caseId) ? chain.get(caseId)! : after;
+    const seq = (previous?.seq ?? 0) + 1;
+    const data = payloadOf(event);
+    const prevHash = previous?.hash ?? null;
+    const hash = eventHash(prevHash, { caseId, seq, type: event.type, at: event.at, party: event.by, actorUserId, data });
+    chain.set(caseId, { seq, hash });
+    return { caseId, seq, type: event.type, at: event.at, party: event.by, actorUserId, data, ip: meta?.ip ?? null, userAgent: meta?.userAgent?.slice(0, 500) ?? null, prevHash, hash };
+  });
+  for (let i = 0; i < rows.length; i += 2_000) await tx.insert(caseEvents).values(rows.slice(i, i + 2_000));
+  return rows.map((r) => r.seq);
+}

@@ -1,0 +1,197 @@
+/**
+ * The deadline sweep: every clock that crosses a reminder threshold (policy: 7 days and 1 day
+ * before) is told to whoever must act, and every clock that has run out is recorded on its
+ * case as `clock.breached` (evidence for the next rung) and told to both sides.
+ *
+ * Set-based and batched: each batch is a fixed number of statements whatever its size.
+ * Idempotent and safe on several instances at once: reminders are claimed by a unique key
+ * (clock_notices), breaches lock their cases with SKIP LOCKED and the ladder refuses a
+ * second `clock.breached` for the same clock.
+ */
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { cases, deadlines } from "@/db/schema";
+import { appendEvents, lastLink } from "@/lib/cases/append";
+import { loadCases } from "@/lib/cases/load";
+import { projectCases } from "@/lib/cases/projection";
+import { DEFAULT_POLICY, clocks, decide, foldCase, type CaseFacts, type LadderEvent, type Party } from "@/lib/ladder";
+import { dispatch, type CaseForNotice } from "@/lib/notifications/dispatch";
+import { notifyEvents, type RecordedEvent } from "@/lib/notifications/notify-events";
+import { persistentFailureNotice, reminderNotice } from "@/lib/notifications/rules";
+
+export interface SweepOptions {
+  batchSize?: number;
+  /** Days before a due date; 0 (breach) is handled on its own. */
+  thresholds?: number[];
+  persistentFailureAfterDays?: number;
+}
+
+export interface SweepResult {
+  reminders: number;
+  breaches: number;
+  persistentFailures: number;
+}
+
+export async function sweepDeadlines(db: Db, now: Date, options: SweepOptions = {}): Promise<SweepResult> {
+  const batch = options.batchSize ?? 1_000;
+  const thresholds = (options.thresholds ?? DEFAULT_POLICY.reminderThresholds).filter((t) => t > 0);
+  const persistentAfter = options.persistentFailureAfterDays ?? DEFAULT_POLICY.persistentFailureAfterDays;
+  const result: SweepResult = { reminders: 0, breaches: 0, persistentFailures: 0 };
+  for (;;) {
+    const n = await db.transaction((tx) => breachBatch(tx, now, batch));
+    result.breaches += n;
+    if (!n) break;
+  }
+  if (thresholds.length) {
+    for (;;) {
+      const n = await db.transaction((tx) => reminderBatch(tx, now, thresholds, batch));
+      result.reminders += n;
+      if (!n) break;
+    }
+  }
+  for (;;) {
+    const n = await db.transaction((tx) => persistentFailureBatch(tx, now, persistentAfter, batch));
+    result.persistentFailures += n;
+    if (!n) break;
+  }
+  return result;
+}
+
+interface ClaimedNotice extends CaseForNotice {
+  clockId: string;
+  thresholdDays: number;
+  dueAt: Date;
+  kind: string;
+  party: Party;
+  zone: string;
+}
+
+/**
+ * Claims, for each running clock, the most urgent threshold it has crossed since it started
+ * (a sweep that was down for a week sends the 1-day reminder, not both).
+ */
+async function reminderBatch(tx: Tx, now: Date, thresholds: number[], batch: number): Promise<number> {
+  const iso = now.toISOString(); // raw SQL parameters travel as text on both drivers
+  const days = sql`ARRAY[${sql.join(thresholds.map((t) => sql`${t}::int`), sql`, `)}]`;
+  const claimed = await tx.execute<Record<string, unknown>>(sql`
+    WITH crossing AS (
+      SELECT d.case_id, d.clock_id, d.due_at, d.started_at,
+             (SELECT min(t) FROM unnest(${days}) AS t WHERE d.due_at - make_interval(days => t) <= ${iso}::timestamptz) AS days
+      FROM deadlines d
+      WHERE d.state = 'running' AND d.due_at > ${iso}::timestamptz
+        AND d.due_at <= ${iso}::timestamptz + make_interval(days => ${Math.max(...thresholds)}::int)
+    ), fresh AS (
+      SELECT c.case_id, c.clock_id, c.days, c.due_at FROM crossing c
+      WHERE c.days IS NOT NULL AND c.due_at - make_interval(days => c.days) > c.started_at
+        AND NOT EXISTS (SELECT 1 FROM clock_notices n WHERE n.case_id = c.case_id AND n.clock_id = c.clock_id AND n.due_at = c.due_at AND n.threshold_days <= c.days)
+      ORDER BY c.due_at
+      LIMIT ${batch}
+    ), inserted AS (
+      INSERT INTO clock_notices (case_id, clock_id, threshold_days, due_at, noticed_at)
+      SELECT case_id, clock_id, days, due_at, ${iso}::timestamptz FROM fresh
+      ON CONFLICT DO NOTHING
+      RETURNING case_id, clock_id, threshold_days, due_at
+    )
+    ${claimedColumns(sql`inserted`)}`);
+  const rows = rowsOf(claimed).map(toClaimed);
+  await dispatch(
+    tx,
+    rows.flatMap((r) => {
+      const notice = reminderNotice(r, r.thresholdDays);
+      return notice ? [{ caseRow: r, notice, key: `clock:${r.id}:${r.clockId}:${r.dueAt.toISOString()}:${r.thresholdDays}` }] : [];
+    }),
+    now,
+  );
+  return rows.length;
+}
+
+/** Records every run-out clock of a batch of cases; cases another instance holds are skipped. */
+async function breachBatch(tx: Tx, now: Date, batch: number): Promise<number> {
+  const candidates = tx
+    .selectDistinct({ id: deadlines.caseId })
+    .from(deadlines)
+    .where(and(eq(deadlines.state, "running"), lt(deadlines.dueAt, now)))
+    .limit(batch);
+  const rows = await tx.select().from(cases).where(inArray(cases.id, candidates)).for("update", { skipLocked: true });
+  if (!rows.length) return 0;
+  const loaded = await loadCases(tx, rows);
+
+  const recorded: (RecordedEvent & { after: ReturnType<typeof lastLink> })[] = [];
+  const projected = loaded.map(({ row, facts, events }) => {
+    let current: CaseFacts = facts;
+    const state = foldCase(facts.events);
+    for (const clock of clocks(facts, now, state).filter((c) => c.state === "missed" && !c.completedAt && !state.breachedClocks.includes(c.id))) {
+      const event: LadderEvent = { type: "clock.breached", at: now, by: "system", data: { clock: clock.id } };
+      if (!decide(current, event, now).ok) continue;
+      recorded.push({ caseRow: row, before: current, event, seq: 0, actorUserId: null, after: lastLink(events) });
+      current = { ...current, events: [...current.events, event] };
+    }
+    // Every locked case is re-projected, so a stale deadline row can never be picked again.
+    return { row, facts: current };
+  });
+
+  const seqs = await appendEvents(tx, recorded.map((r) => ({ caseId: r.caseRow.id, event: r.event, actorUserId: null, after: r.after })));
+  recorded.forEach((r, i) => (r.seq = seqs[i]!));
+  await projectCases(tx, projected, now);
+  await notifyEvents(tx, recorded, now);
+  return rows.length;
+}
+
+/** Remedies unmet long after their due date: the administrators may propose an FTC referral (R4.1, R4.2). */
+async function persistentFailureBatch(tx: Tx, now: Date, afterDays: number, batch: number): Promise<number> {
+  const iso = now.toISOString();
+  const claimed = await tx.execute<Record<string, unknown>>(sql`
+    WITH fresh AS (
+      SELECT d.case_id, d.clock_id, d.due_at FROM deadlines d
+      WHERE d.kind = 'remedy' AND d.state = 'missed' AND d.due_at + make_interval(days => ${afterDays}::int) <= ${iso}::timestamptz
+        AND NOT EXISTS (SELECT 1 FROM remedies r WHERE r.case_id = d.case_id AND 'remedy:' || r.remedy_key = d.clock_id AND r.complied_at IS NOT NULL)
+        AND NOT EXISTS (SELECT 1 FROM clock_notices n WHERE n.case_id = d.case_id AND n.clock_id = d.clock_id AND n.due_at = d.due_at AND n.threshold_days = ${-afterDays}::int)
+      LIMIT ${batch}
+    ), inserted AS (
+      INSERT INTO clock_notices (case_id, clock_id, threshold_days, due_at, noticed_at)
+      SELECT case_id, clock_id, ${-afterDays}::int, due_at, ${iso}::timestamptz FROM fresh
+      ON CONFLICT DO NOTHING
+      RETURNING case_id, clock_id, threshold_days, due_at
+    )
+    ${claimedColumns(sql`inserted`)}`);
+  const rows = rowsOf(claimed).map(toClaimed);
+  await dispatch(
+    tx,
+    rows.map((r) => ({ caseRow: r, notice: persistentFailureNotice(), key: `clock:${r.id}:${r.clockId}:${r.dueAt.toISOString()}:${r.thresholdDays}` })),
+    now,
+  );
+  return rows.length;
+}
+
+/** What a claimed notice needs to be addressed: the clock and the case's people. */
+function claimedColumns(from: ReturnType<typeof sql>) {
+  return sql`
+    SELECT i.case_id, i.clock_id, i.threshold_days, i.due_at, d.kind, d.party, d.zone,
+           c.reference, c.organisation_id, c.complainant_user_id, c.complainant_email, c.preferred_language, c.assignee_user_id
+    FROM ${from} i
+    JOIN deadlines d ON d.case_id = i.case_id AND d.clock_id = i.clock_id
+    JOIN cases c ON c.id = i.case_id`;
+}
+
+/** postgres-js returns the rows; PGlite returns { rows }. */
+function rowsOf(result: unknown): Record<string, unknown>[] {
+  return Array.isArray(result) ? (result as Record<string, unknown>[]) : ((result as { rows: Record<string, unknown>[] }).rows ?? []);
+}
+
+function toClaimed(r: Record<string, unknown>): ClaimedNotice {
+  return {
+    id: String(r.case_id),
+    clockId: String(r.clock_id),
+    thresholdDays: Number(r.threshold_days),
+    dueAt: new Date(r.due_at as string | Date),
+    kind: String(r.kind),
+    party: r.party as Party,
+    zone: String(r.zone),
+    reference: String(r.reference),
+    organisationId: String(r.organisation_id),
+    complainantUserId: String(r.complainant_user_id),
+    complainantEmail: String(r.complainant_email),
+    preferredLanguage: String(r.preferred_language),
+    assigneeUserId: (r.assignee_user_id as string | null) ?? null,
+  };
+}

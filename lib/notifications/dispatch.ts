@@ -1,0 +1,125 @@
+/**
+ * Turns notices into people, mail and bell items, inside the transaction that caused them.
+ * A batch of any size costs a fixed number of queries; each (notice, person) pair has a key,
+ * so writing it twice leaves one mail and one bell item.
+ */
+import { eq, inArray } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { groupBy } from "@/lib/group-by";
+import { caseBodies, memberships, notifications, outbox, users } from "@/db/schema";
+import { baseUrl } from "@/lib/mail/outbox";
+import { renderNotice } from "./render";
+import type { Notice } from "./rules";
+
+export interface CaseForNotice {
+  id: string;
+  reference: string;
+  organisationId: string;
+  complainantUserId: string;
+  complainantEmail: string;
+  preferredLanguage: string;
+  assigneeUserId: string | null;
+}
+
+export interface Dispatch {
+  caseRow: CaseForNotice;
+  notice: Notice;
+  /** Identifies what caused the notice: an event (`ev:<case>:<seq>`) or a clock threshold. */
+  key: string;
+  /** The person who caused it is not told about their own step. */
+  actorUserId?: string | null;
+}
+
+interface Person {
+  userId: string;
+  email: string | null;
+  locale: string | null;
+}
+
+const CHUNK = 1_000;
+
+export async function dispatch(tx: Tx, items: Dispatch[], now: Date): Promise<{ mails: number; bell: number }> {
+  if (!items.length) return { mails: 0, bell: 0 };
+  const people = await resolveAudiences(tx, items);
+  const mails: (typeof outbox.$inferInsert)[] = [];
+  const bell: (typeof notifications.$inferInsert)[] = [];
+
+  items.forEach((item, index) => {
+    const { caseRow, notice } = item;
+    for (const person of people[index]!) {
+      if (person.userId === item.actorUserId) continue;
+      const dedupeKey = `${item.key}:${notice.kind}:${person.userId}`;
+      const params = { ...notice.params, reference: caseRow.reference };
+      bell.push({ userId: person.userId, caseId: caseRow.id, kind: notice.kind, data: { params }, dedupeKey, createdAt: now });
+      if (!notice.mail || !person.email) continue;
+      const locale = person.locale ?? "en";
+      const rendered = renderNotice(notice.kind, params, locale, `${baseUrl()}/${locale}/cases/${caseRow.id}`);
+      mails.push({
+        dedupeKey,
+        toEmail: person.email.toLowerCase(),
+        locale,
+        template: `notice:${notice.kind}`,
+        subject: rendered.title,
+        textBody: rendered.text,
+        htmlBody: rendered.html,
+        caseId: caseRow.id,
+        // Delivery runs on real time, not the demo clock: the outbox's own defaults stamp it.
+      });
+    }
+  });
+
+  for (let i = 0; i < mails.length; i += CHUNK) await tx.insert(outbox).values(mails.slice(i, i + CHUNK)).onConflictDoNothing({ target: outbox.dedupeKey });
+  for (let i = 0; i < bell.length; i += CHUNK) await tx.insert(notifications).values(bell.slice(i, i + CHUNK)).onConflictDoNothing();
+  return { mails: mails.length, bell: bell.length };
+}
+
+/** The people each item reaches, in item order; four queries for the whole batch. */
+async function resolveAudiences(tx: Tx, items: Dispatch[]): Promise<Person[][]> {
+  const orgIds = new Set<string>();
+  const userIds = new Set<string>();
+  const bodyCases = new Set<string>();
+  let admins = false;
+  for (const { caseRow, notice } of items) {
+    const a = notice.audience;
+    if (a.to === "organisation") {
+      if (caseRow.assigneeUserId) userIds.add(caseRow.assigneeUserId);
+      else orgIds.add(caseRow.organisationId);
+    } else if (a.to === "user") userIds.add(a.userId);
+    else if (a.to === "body") bodyCases.add(caseRow.id);
+    else if (a.to === "administrators") admins = true;
+  }
+
+  const person = { userId: users.id, email: users.email, locale: users.locale };
+  const [staff, named, bodyMembers, adminRows] = await Promise.all([
+    orgIds.size ? tx.select({ ...person, organisationId: memberships.organisationId }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(inArray(memberships.organisationId, [...orgIds])) : [],
+    userIds.size ? tx.select(person).from(users).where(inArray(users.id, [...userIds])) : [],
+    bodyCases.size
+      ? tx
+          .select({ ...person, caseId: caseBodies.caseId, rung: caseBodies.rung })
+          .from(caseBodies)
+          .innerJoin(memberships, eq(memberships.providerId, caseBodies.providerId))
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(inArray(caseBodies.caseId, [...bodyCases]))
+      : [],
+    admins ? tx.select(person).from(users).where(eq(users.isAdmin, true)) : [],
+  ]);
+  const byId = new Map(named.map((p) => [p.userId, p]));
+  const staffOf = groupBy(staff, (s) => s.organisationId ?? "");
+  const membersOf = groupBy(bodyMembers, (m) => `${m.caseId}:${m.rung}`);
+
+  return items.map(({ caseRow, notice }) => {
+    const a = notice.audience;
+    switch (a.to) {
+      case "complainant":
+        return [{ userId: caseRow.complainantUserId, email: caseRow.complainantEmail, locale: caseRow.preferredLanguage }];
+      case "organisation":
+        return caseRow.assigneeUserId ? [byId.get(caseRow.assigneeUserId)].filter((p): p is Person => !!p) : (staffOf.get(caseRow.organisationId) ?? []);
+      case "user":
+        return [byId.get(a.userId)].filter((p): p is Person => !!p);
+      case "body":
+        return membersOf.get(`${caseRow.id}:${a.rung}`) ?? [];
+      case "administrators":
+        return adminRows;
+    }
+  });
+}

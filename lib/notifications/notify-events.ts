@@ -1,0 +1,26 @@
+/**
+ * The notices recorded events cause, written in the transaction that records them.
+ */
+import type { Tx } from "@/db/client";
+import type { CaseFacts, LadderEvent } from "@/lib/ladder";
+import { dispatch, type CaseForNotice } from "./dispatch";
+import { noticesForEvent } from "./rules";
+
+export interface RecordedEvent {
+  caseRow: CaseForNotice;
+  /** The case's facts before the event. */
+  before: CaseFacts;
+  event: LadderEvent;
+  seq: number;
+  actorUserId: string | null;
+}
+
+export async function notifyEvents(tx: Tx, recorded: RecordedEvent[], now: Date) {
+  return dispatch(
+    tx,
+    recorded.flatMap(({ caseRow, before, event, seq, actorUserId }) =>
+      noticesForEvent(before, event, now).map((notice) => ({ caseRow, notice, key: `ev:${caseRow.id}:${seq}`, actorUserId })),
+    ),
+    now,
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * A notice in words: the bell's title and the mail's subject, text and HTML, in the reader's
+ * language, from the same messages the pages use (messages/*.json, namespace `notify`).
+ */
+import { createTranslator } from "use-intl/core";
+import de from "@/messages/de.json";
+import en from "@/messages/en.json";
+import fr from "@/messages/fr.json";
+import { messageKey } from "@/lib/i18n/message-key";
+import { isMailLocale, type MailLocale } from "@/lib/mail/templates";
+import type { NoticeKind } from "./rules";
+
+const MESSAGES = { en, de, fr } as const;
+
+export interface RenderedNotice {
+  title: string;
+  body: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+function translator(locale: MailLocale) {
+  // Messages are checked for identical keys across languages by lib/i18n/messages.test.ts.
+  return createTranslator({ locale, messages: MESSAGES[locale] as typeof en });
+}
+
+/** Turns ids in the params (a clock kind, an event type, a rung, a due instant) into words. */
+function words(t: ReturnType<typeof translator>, locale: MailLocale, params: Record<string, string | number>) {
+  const out: Record<string, string | number> = { ...params };
+  const dynamic = t as unknown as (key: string, values?: Record<string, string | number>) => string;
+  if (typeof params.clock === "string") out.clock = dynamic(`ladder.clock.${messageKey(params.clock)}`);
+  if (typeof params.step === "string") out.step = dynamic(`events.${messageKey(params.step)}`);
+  if (typeof params.rung === "string") out.rung = dynamic(`ladder.rung.${params.rung}`);
+  if (typeof params.due === "string") {
+    out.due = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: typeof params.zone === "string" ? params.zone : "UTC" }).format(new Date(params.due));
+  }
+  return out;
+}
+
+export function renderNotice(kind: NoticeKind, params: Record<string, string | number>, locale: string | null | undefined, url: string): RenderedNotice {
+  const lang: MailLocale = isMailLocale(locale) ? locale : "en";
+  const t = translator(lang);
+  const dynamic = t as unknown as (key: string, values?: Record<string, string | number>) => string;
+  const values = words(t, lang, params);
+  const key = kind.replaceAll("-", "_");
+  const title = dynamic(`notify.${key}.title`, values);
+  const body = dynamic(`notify.${key}.body`, values);
+  const footer = t("notify.mailFooter", { reference: String(params.reference ?? "") });
+  const text = `${body}\n\n${t("notify.mailOpen")}\n${url}\n\n--\n${footer}\n`;
+  const html = `<!doctype html><html lang="${lang}"><body style="font-family:system-ui,sans-serif"><p>${escapeHtml(body)}</p><p><a href="${escapeHtml(url)}">${escapeHtml(t("notify.openCase"))}</a></p><p style="color:#555;font-size:smaller">${escapeHtml(footer)}</p></body></html>`;
+  return { title, body, text, html };
+}

@@ -1,0 +1,158 @@
+/**
+ * Who is told what: the notices an event or a deadline causes, by audience. Pure: the caller
+ * gives the case's facts before the event and `now`; lib/notifications/dispatch turns
+ * audiences into people, mail and bell items in the same transaction.
+ */
+import {
+  clocks,
+  foldCase,
+  nextActions,
+  referralProposals,
+  type ActionId,
+  type CaseFacts,
+  type LadderEvent,
+  type Party,
+} from "@/lib/ladder";
+
+/** A rung as case_bodies names it: the body that holds the case there. */
+export type BodyRung = "irm" | "dpa_panel" | "dpa" | "commerce" | "arbitration";
+
+export type Audience =
+  | { to: "complainant" }
+  /** The assignee, or every member of the organisation when nobody is assigned. */
+  | { to: "organisation" }
+  | { to: "body"; rung: BodyRung }
+  | { to: "administrators" }
+  | { to: "user"; userId: string };
+
+export type NoticeKind =
+  | "new-case"
+  | "step"
+  | "escalated"
+  | "moved-up"
+  | "remedies-ordered"
+  | "rung-opened"
+  | "assigned"
+  | "reminder"
+  | "breach"
+  | "missed"
+  | "referral-proposed";
+
+export interface Notice {
+  audience: Audience;
+  kind: NoticeKind;
+  /** Message parameters; `step`, `clock`, `rung` are ids the renderer translates. */
+  params: Record<string, string | number>;
+  /** False where the mail is already sent by the command itself (the filing receipt). */
+  mail: boolean;
+}
+
+const BODY_OF_PARTY: Partial<Record<Party, BodyRung>> = { irm: "irm", dpa_panel: "dpa_panel", dpa: "dpa", commerce: "commerce", arbitration: "arbitration" };
+
+/** Who must act on a clock, as an audience. */
+export function audienceOfParty(party: Party): Audience | null {
+  if (party === "complainant") return { to: "complainant" };
+  if (party === "organisation") return { to: "organisation" };
+  const rung = BODY_OF_PARTY[party];
+  return rung ? { to: "body", rung } : null;
+}
+
+/** The rung each escalation opens, and who receives the case there. */
+const ESCALATIONS: Partial<Record<LadderEvent["type"], BodyRung>> = {
+  "irm.escalated": "irm",
+  "panel.escalated": "dpa_panel",
+  "commerce.requested": "dpa",
+  "commerce.referred": "commerce",
+  "arbitration.invoked": "arbitration",
+};
+
+/** The complainant's ways up the ladder, and the rung each leads to. */
+const CLIMBS: Partial<Record<ActionId, string>> = {
+  escalate_to_irm: "irm",
+  escalate_to_panel: "dpa_panel",
+  request_commerce_review: "commerce",
+  invoke_arbitration: "arbitration",
+};
+
+const ORDERS_REMEDIES = new Set<LadderEvent["type"]>(["irm.determined", "panel.advised", "arbitration.awarded"]);
+
+/** Steps that concern only the people who took them, or that other notices already cover. */
+const QUIET = new Set<LadderEvent["type"]>(["case.assigned", "case.filed", "clock.breached", "referral.status_changed", "case.bar_recorded"]);
+
+export function noticesForEvent(before: CaseFacts, event: LadderEvent, now: Date): Notice[] {
+  const out: Notice[] = [];
+  const step = { step: event.type };
+  const push = (audience: Audience | null, kind: NoticeKind, params: Notice["params"] = step, mail = true) => {
+    if (audience) out.push({ audience, kind, params, mail });
+  };
+
+  if (event.type === "case.filed") push({ to: "organisation" }, "new-case", {}, false);
+  if (event.type === "case.assigned" && event.data.assigneeUserId) push({ to: "user", userId: event.data.assigneeUserId }, "assigned", {});
+  if (event.type === "clock.breached") {
+    const clock = clockOf(before, event.data.clock, now);
+    if (clock) {
+      push(audienceOfParty(clock.party), "breach", { clock: clock.kind, due: clock.dueAt.toISOString(), zone: clock.zone });
+      if (clock.party !== "complainant") push({ to: "complainant" }, "missed", { clock: clock.kind, due: clock.dueAt.toISOString(), zone: clock.zone });
+    }
+  }
+
+  const escalatedTo = ESCALATIONS[event.type];
+  if (escalatedTo) {
+    push({ to: "body", rung: escalatedTo }, "escalated", { rung: escalatedTo });
+    push({ to: "organisation" }, "moved-up", { rung: escalatedTo });
+    if (event.by !== "complainant") push({ to: "complainant" }, "step");
+  } else if (!QUIET.has(event.type)) {
+    if (event.by !== "complainant" && event.by !== "system") push({ to: "complainant" }, "step");
+    if (event.by !== "organisation" && event.by !== "system") {
+      const ordered = ORDERS_REMEDIES.has(event.type) && "remedies" in event.data && event.data.remedies.length > 0;
+      push({ to: "organisation" }, ordered ? "remedies-ordered" : "step", ordered ? { step: event.type, count: (event.data as { remedies: unknown[] }).remedies.length } : step);
+    }
+    const toBody = addressedBody(event);
+    if (toBody) push({ to: "body", rung: toBody }, "step");
+  }
+
+  const after: CaseFacts = { ...before, events: [...before.events, event] };
+  for (const rung of newlyOpenClimbs(before, after, now)) push({ to: "complainant" }, "rung-opened", { rung });
+  if (newReferralProposal(before, after, now)) push({ to: "administrators" }, "referral-proposed", {});
+  return out;
+}
+
+/** A reminder before a clock runs out (`days` > 0), to whoever must act. */
+export function reminderNotice(clock: { kind: string; party: Party; dueAt: Date; zone: string }, days: number): Notice | null {
+  const audience = audienceOfParty(clock.party);
+  return audience ? { audience, kind: "reminder", params: { clock: clock.kind, due: clock.dueAt.toISOString(), zone: clock.zone, days }, mail: true } : null;
+}
+
+/** A remedy unmet for long enough that an FTC referral may be proposed (R4.1/R4.2). */
+export function persistentFailureNotice(): Notice {
+  return { audience: { to: "administrators" }, kind: "referral-proposed", params: {}, mail: true };
+}
+
+/** Information or comments sent to a body on its own rung. */
+function addressedBody(event: LadderEvent): BodyRung | null {
+  if (event.type === "complainant.info_provided" && event.data.to !== "organisation") return BODY_OF_PARTY[event.data.to as Party] ?? null;
+  if (event.type === "panel.commented") return "dpa_panel";
+  if (event.type === "arbitration.strikes_submitted") return "arbitration";
+  return null;
+}
+
+function newlyOpenClimbs(before: CaseFacts, after: CaseFacts, now: Date): string[] {
+  const open = (facts: CaseFacts) =>
+    new Set(
+      nextActions(facts, "complainant", now)
+        .filter((a) => a.allowed && CLIMBS[a.action])
+        .map((a) => CLIMBS[a.action]!),
+    );
+  const was = open(before);
+  return [...open(after)].filter((rung) => !was.has(rung));
+}
+
+function newReferralProposal(before: CaseFacts, after: CaseFacts, now: Date): boolean {
+  const key = (facts: CaseFacts) => new Set(referralProposals(foldCase(facts.events), now).map((p) => `${p.referrer}:${p.source}`));
+  const was = key(before);
+  return [...key(after)].some((k) => !was.has(k));
+}
+
+function clockOf(facts: CaseFacts, id: string, now: Date) {
+  return clocks(facts, now).find((c) => c.id === id);
+}

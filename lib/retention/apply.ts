@@ -1,0 +1,123 @@
+/**
+ * Retention: closed cases are erased once the policy's period has passed since their last
+ * event (configurable; no case with an unmet remedy goes), and at once when the complainant
+ * asked for erasure. Erasure removes the case whole, its history included (the one exception
+ * to append-only, granted by the database trigger to this transaction alone), and leaves an
+ * anonymised statistical record and an audit entry. The FTC register keeps its referrals,
+ * unlinked from the case.
+ */
+import { and, eq, inArray, isNotNull, lte, or, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import {
+  attachments,
+  auditLog,
+  caseBodies,
+  caseEvents,
+  cases,
+  caseStatistics,
+  clockNotices,
+  deadlines,
+  messages,
+  notifications,
+  outbox,
+  remedies,
+  settings,
+} from "@/db/schema";
+import { loadCases, type LoadedCase } from "@/lib/cases/load";
+import { foldCase, regionOf } from "@/lib/ladder";
+
+const POLICY_KEY = "retention.closed_case_days";
+/** Default: three years after a closed case's last event. */
+export const DEFAULT_RETENTION_DAYS = 3 * 365;
+
+export async function retentionDays(db: Db | Tx): Promise<number> {
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, POLICY_KEY));
+  if (typeof row?.value === "number" && row.value > 0) return row.value;
+  const fromEnv = Number(process.env.RECOURSE_RETENTION_DAYS);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_RETENTION_DAYS;
+}
+
+export async function setRetentionDays(db: Db | Tx, days: number): Promise<void> {
+  await db.insert(settings).values({ key: POLICY_KEY, value: days }).onConflictDoUpdate({ target: settings.key, set: { value: days, updatedAt: new Date() } });
+}
+
+const RUNG_ORDER = ["organisation", "irm", "dpa", "dpa_panel", "commerce", "arbitration"];
+
+export async function applyRetention(db: Db, now: Date, { batchSize = 200 } = {}): Promise<{ erased: number }> {
+  const days = await retentionDays(db);
+  let erased = 0;
+  for (;;) {
+    const n = await db.transaction((tx) => eraseBatch(tx, now, days, batchSize));
+    erased += n;
+    if (!n) break;
+  }
+  return { erased };
+}
+
+async function eraseBatch(tx: Tx, now: Date, days: number, batchSize: number): Promise<number> {
+  const cutoff = new Date(now.getTime() - days * 86_400_000);
+  const lastActivity = sql`(SELECT max(e.at) FROM case_events e WHERE e.case_id = ${cases.id})`;
+  const unmetRemedy = sql`EXISTS (SELECT 1 FROM remedies r WHERE r.case_id = ${cases.id} AND r.complied_at IS NULL)`;
+  const rows = await tx
+    .select()
+    .from(cases)
+    .where(and(eq(cases.status, "closed"), or(isNotNull(cases.erasureRequestedAt), and(lte(lastActivity, cutoff.toISOString()), sql`NOT ${unmetRemedy}`))))
+    .limit(batchSize)
+    .for("update", { skipLocked: true });
+  if (!rows.length) return 0;
+  const loaded = await loadCases(tx, rows);
+  const ids = rows.map((r) => r.id);
+
+  await tx.insert(caseStatistics).values(loaded.map((c) => statisticsOf(c, now)));
+  await tx.insert(auditLog).values(
+    rows.map((r) => ({ actorUserId: null, entity: "case", entityId: r.id, action: "erased", data: { reference: r.reference, reason: r.erasureRequestedAt ? "request" : "retention", retentionDays: days }, at: now })),
+  );
+
+  await tx.execute(sql`SELECT set_config('recourse.erasure', 'on', true)`);
+  await tx.delete(notifications).where(inArray(notifications.caseId, ids));
+  await tx.delete(outbox).where(inArray(outbox.caseId, ids));
+  await tx.delete(clockNotices).where(inArray(clockNotices.caseId, ids));
+  await tx.delete(deadlines).where(inArray(deadlines.caseId, ids));
+  await tx.delete(remedies).where(inArray(remedies.caseId, ids));
+  await tx.delete(attachments).where(inArray(attachments.caseId, ids));
+  await tx.delete(messages).where(inArray(messages.caseId, ids));
+  await tx.delete(caseBodies).where(inArray(caseBodies.caseId, ids));
+  await tx.delete(caseEvents).where(inArray(caseEvents.caseId, ids));
+  await tx.delete(cases).where(inArray(cases.id, ids));
+  await tx.execute(sql`SELECT set_config('recourse.erasure', 'off', true)`);
+
+  // A complainant with nothing else left here goes too (sessions and feeds cascade).
+  const complainants = [...new Set(rows.map((r) => r.complainantUserId))];
+  await tx.execute(sql`
+    DELETE FROM users u WHERE u.id IN (${sql.join(complainants.map((id) => sql`${id}`), sql`, `)})
+      AND NOT u.is_admin
+      AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.complainant_user_id = u.id OR c.assignee_user_id = u.id)
+      AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id)
+      AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.actor_user_id = u.id)
+      AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.author_user_id = u.id)
+      AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.uploaded_by_user_id = u.id)`);
+  return rows.length;
+}
+
+function statisticsOf({ row, facts, bodies }: LoadedCase, now: Date): typeof caseStatistics.$inferInsert {
+  const state = foldCase(facts.events);
+  const month = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 7) : null);
+  const reached = ["organisation", ...bodies.map((b) => b.rung)];
+  const closing = facts.events.findLast((e) => e.type === "case.closed" || e.type === "complainant.accepted" || e.type === "complainant.withdrew");
+  return {
+    organisationId: row.organisationId,
+    framework: row.framework,
+    hrData: row.hrData,
+    complainantRegion: regionOf(row.complainantCountry) ?? "other",
+    filedMonth: month(state.filedAt ?? row.createdAt)!,
+    closedMonth: month(state.closed?.at),
+    highestRung: reached.sort((a, b) => RUNG_ORDER.indexOf(b) - RUNG_ORDER.indexOf(a))[0]!,
+    providerIds: bodies.map((b) => b.providerId),
+    closedBy: closing?.by ?? null,
+    breachedClocks: state.breachedClocks,
+    remediesOrdered: state.remedies.length,
+    remediesComplied: state.remedies.filter((r) => r.compliedAt).length,
+    reason: row.erasureRequestedAt ? "request" : "retention",
+    erasedAt: now,
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The worker's jobs. Each handler is idempotent and safe to run on several instances at
+ * once; the queue only decides when they run. Queues use pg-boss's "short" policy: a
+ * trigger while a run is queued coalesces with it (a burst makes one more run, not many),
+ * and a run left active by a killed worker never blocks the next one.
+ */
+import type { Db } from "@/db/client";
+import { now } from "@/lib/clock";
+import { sweepDeadlines } from "@/lib/deadlines/sweep";
+import { log } from "@/lib/log";
+import { deliverDue } from "@/lib/mail/deliver";
+import { applyRetention } from "@/lib/retention/apply";
+
+export const JOBS = {
+  sweep: "deadline-sweep",
+  mail: "mail-delivery",
+  retention: "retention",
+} as const;
+export type JobName = (typeof JOBS)[keyof typeof JOBS];
+
+/** Cron (UTC): the sweep and delivery every minute, retention nightly. */
+export const SCHEDULES: Record<JobName, string> = {
+  [JOBS.sweep]: "* * * * *",
+  [JOBS.mail]: "* * * * *",
+  [JOBS.retention]: "17 3 * * *",
+};
+
+/** A delivery run waits for retries falling due within this window rather than ending. */
+const MAIL_WAIT_WINDOW_MS = 50_000;
+const MAIL_RUN_LIMIT_MS = 5 * 60_000;
+
+export function handlers(db: Db, wake: (job: JobName) => Promise<void>): Record<JobName, () => Promise<void>> {
+  return {
+    [JOBS.sweep]: async () => {
+      const at = await now(db);
+      const result = await sweepDeadlines(db, at);
+      log.info("sweep", { now: at.toISOString(), ...result });
+      if (result.reminders || result.breaches || result.persistentFailures) await wake(JOBS.mail);
+    },
+    [JOBS.mail]: async () => {
+      const started = Date.now();
+      for (;;) {
+        const result = await deliverDue(db);
+        if (result.sent || result.failed) log.info("mail", { sent: result.sent, failed: result.failed });
+        const wait = result.nextDueAt ? result.nextDueAt.getTime() - Date.now() : Infinity;
+        if (wait > MAIL_WAIT_WINDOW_MS || Date.now() - started > MAIL_RUN_LIMIT_MS) return;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(wait, 100)));
+      }
+    },
+    [JOBS.retention]: async () => {
+      const result = await applyRetention(db, await now(db));
+      log.info("retention", result);
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Starts the job queue in this process: as a worker (schedules and handlers) or, with
+ * `worker: false`, only to trigger jobs that a separate worker runs (`npm run worker`).
+ */
+import type PgBoss from "pg-boss";
+import type { Database } from "@/db/client";
+import { log } from "@/lib/log";
+import { createBoss } from "./boss";
+import { handlers, JOBS, SCHEDULES, type JobName } from "./jobs";
+
+export interface RunningQueue {
+  boss: PgBoss;
+  wake(job: JobName): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const globalForQueue = globalThis as unknown as { __recourseQueue?: RunningQueue };
+
+export async function startQueue(database: Database, { worker }: { worker: boolean }): Promise<RunningQueue> {
+  const boss = createBoss(database, { worker });
+  boss.on("error", (error) => log.error("queue.error", { error: String(error) }));
+  await boss.start();
+  for (const name of Object.values(JOBS)) {
+    await boss.createQueue(name, { name, policy: "short", retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 15 * 60 });
+  }
+  const wake = async (job: JobName) => {
+    await boss.send(job, {});
+  };
+  if (worker) {
+    const run = handlers(database.db, wake);
+    for (const name of Object.values(JOBS)) {
+      await boss.schedule(name, SCHEDULES[name], {}, { tz: "UTC" });
+      // Mail gets two fetchers, so new mail is not held behind a run waiting for a retry.
+      for (let i = 0; i < (name === JOBS.mail ? 2 : 1); i++) {
+        await boss.work(name, { pollingIntervalSeconds: 1 }, async () => {
+          await run[name]();
+        });
+      }
+    }
+    await wake(JOBS.sweep);
+    await wake(JOBS.mail);
+  }
+  const queue: RunningQueue = {
+    boss,
+    wake,
+    stop: async () => {
+      if (globalForQueue.__recourseQueue === queue) globalForQueue.__recourseQueue = undefined;
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+  globalForQueue.__recourseQueue = queue;
+  log.info("queue.started", { worker, database: database.kind });
+  return queue;
+}
+
+/** Asks for a job to run soon; without a queue in this process (tests, scripts), nothing. */
+export async function wake(job: JobName): Promise<void> {
+  const queue = globalForQueue.__recourseQueue;
+  if (!queue) return;
+  try {
+    await queue.wake(job);
+  } catch (error) {
+    // The schedule runs it within a minute anyway.
+    log.error("queue.wake", { job, error: String(error) });
+  }
+}
