@@ -6,6 +6,8 @@
 import { openDatabase } from "@/db/client";
 import { clockOffset, now, parseDuration, setClockOffset } from "@/lib/clock";
 import { sweepDeadlines, type SweepResult } from "@/lib/deadlines/sweep";
+import { JOBS } from "@/lib/worker/jobs";
+import { startQueue } from "@/lib/worker/start";
 
 const [action = "show", by] = process.argv.slice(2);
 if (!["advance", "reset", "show"].includes(action) || (action === "advance" && (!by || parseDuration(by) === null))) {
@@ -36,6 +38,12 @@ async function direct(): Promise<ClockState> {
     if (action === "advance") {
       await setClockOffset(database.db, (await clockOffset(database.db)) + parseDuration(by!)!);
       sweep = await sweepDeadlines(database.db, await now(database.db));
+      // Tell a worker running apart (PostgreSQL) to deliver what the sweep queued.
+      if (database.kind === "postgres") {
+        const queue = await startQueue(database, { worker: false });
+        await queue.wake(JOBS.mail);
+        await queue.stop();
+      }
     }
     if (action === "reset") await setClockOffset(database.db, 0);
     return { now: (await now(database.db)).toISOString(), offsetMs: await clockOffset(database.db), sweep };

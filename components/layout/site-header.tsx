@@ -5,6 +5,8 @@ import { homeOf } from "@/lib/auth/policy";
 import { signOutAction } from "@/lib/actions/auth-actions";
 import { demoMode } from "@/lib/demo";
 import { Button } from "@/components/ui/button";
+import { getDb } from "@/db/client";
+import { unreadCount } from "@/lib/notifications/inbox";
 import { LanguageSwitcher } from "./language-switcher";
 
 export async function SiteHeader({ actor, locale }: { actor: Actor; locale: string }) {
@@ -13,7 +15,9 @@ export async function SiteHeader({ actor, locale }: { actor: Actor; locale: stri
   const ts = await getTranslations("settings");
   const tr = await getTranslations("register");
   const trep = await getTranslations("report");
+  const tn = await getTranslations("notify");
   const home = homeOf(actor);
+  const unread = actor.kind === "user" ? await unreadCount(await getDb(), actor) : 0;
   const links: { href: string; label: string }[] = [{ href: "/directory", label: t("directory") }];
   if (home === "complainant") links.push({ href: "/cases", label: t("myCases") }, { href: "/my-data", label: t("myData") });
   if (home === "organisation") links.push({ href: "/org", label: t("queue") }, { href: "/org/settings", label: ts("nav") });
@@ -41,6 +45,19 @@ export async function SiteHeader({ actor, locale }: { actor: Actor; locale: stri
         </nav>
         <div className="flex flex-wrap items-center gap-3">
           <LanguageSwitcher />
+          {actor.kind === "user" ? (
+            <Link href="/notifications" aria-label={tn("bell", { count: unread })} className="relative inline-flex size-10 items-center justify-center rounded-md text-slate-800 hover:bg-slate-100" data-testid="bell">
+              <svg aria-hidden="true" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+                <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+                <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+              </svg>
+              {unread ? (
+                <span aria-hidden="true" className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-semibold leading-5 text-white">
+                  {unread > 99 ? "99+" : unread}
+                </span>
+              ) : null}
+            </Link>
+          ) : null}
           {actor.kind === "user" ? (
             <form action={signOutAction} className="flex items-center gap-2">
               <span className="hidden text-xs text-slate-600 md:inline">{tc("signedInAs", { email: actor.email })}</span>

@@ -1,0 +1,66 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { markAllReadAction } from "@/lib/actions/notification-actions";
+import { feedStatus } from "@/lib/calendar/feed";
+import { listNotifications } from "@/lib/notifications/inbox";
+import { renderNotice } from "@/lib/notifications/render";
+import { signedInContext } from "@/lib/page-context";
+import { CalendarFeedCard } from "@/components/notifications/calendar-feed-card";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata = { title: "Notifications" };
+
+export default async function NotificationsPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  const { db, actor } = await signedInContext(locale);
+  const t = await getTranslations("notify");
+  const format = await getFormatter();
+  const [items, feed] = await Promise.all([listNotifications(db, actor), feedStatus(db, actor)]);
+  const unread = items.filter((i) => !i.read).length;
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <>
+      <PageHeader title={t("title")} />
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <Card aria-label={t("title")}>
+          {unread ? (
+            <form action={markAllReadAction} className="mb-3">
+              <input type="hidden" name="locale" value={locale} />
+              <Button type="submit" variant="secondary">
+                {t("markAllRead")}
+              </Button>
+            </form>
+          ) : null}
+          {items.length ? (
+            <ul className="divide-y divide-slate-200" data-testid="notifications">
+              {items.map((item) => {
+                const { title } = renderNotice(item.kind, item.params, locale, "");
+                return (
+                  <li key={item.id} className="flex items-start gap-3 py-3">
+                    <span aria-hidden="true" className={item.read ? "mt-2 size-2 rounded-full bg-transparent" : "mt-2 size-2 rounded-full bg-brand-700"} />
+                    <div>
+                      {item.caseId ? (
+                        <Link href={`/cases/${item.caseId}`} className={item.read ? "text-slate-800" : "font-semibold text-slate-900"}>
+                          {title}
+                        </Link>
+                      ) : (
+                        <span>{title}</span>
+                      )}
+                      {!item.read ? <span className="sr-only"> ({t("unread")})</span> : null}
+                      <p className="text-xs text-slate-600">{when(item.createdAt)}</p>
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          ) : (
+            <p className="text-sm text-slate-700">{t("empty")}</p>
+          )}
+        </Card>
+        <CalendarFeedCard active={feed ? { since: when(feed.createdAt), lastRead: feed.lastFetchedAt ? when(feed.lastFetchedAt) : null } : null} />
+      </div>
+    </>
+  );
+}
