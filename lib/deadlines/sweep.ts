@@ -82,7 +82,8 @@ async function reminderBatch(tx: Tx, now: Date, thresholds: number[], batch: num
         AND d.due_at <= ${iso}::timestamptz + make_interval(days => ${Math.max(...thresholds)}::int)
     ), fresh AS (
       SELECT c.case_id, c.clock_id, c.days, c.due_at FROM crossing c
-      WHERE c.days IS NOT NULL AND c.due_at - make_interval(days => c.days) > c.started_at
+      -- A reminder must come at least a day after the clock started, or it says nothing new.
+      WHERE c.days IS NOT NULL AND c.due_at - make_interval(days => c.days) > c.started_at + interval '1 day'
         AND NOT EXISTS (SELECT 1 FROM clock_notices n WHERE n.case_id = c.case_id AND n.clock_id = c.clock_id AND n.due_at = c.due_at AND n.threshold_days <= c.days)
       ORDER BY c.due_at
       LIMIT ${batch}

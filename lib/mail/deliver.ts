@@ -27,7 +27,10 @@ export const retryDelayMs = (attempts: number) => Math.min(retryBaseMs() * 2 ** 
 
 let transport: nodemailer.Transporter | null = null;
 function smtp(): nodemailer.Transporter {
-  transport ??= nodemailer.createTransport(process.env.SMTP_URL!);
+  // A pooled connection: one SMTP session carries many mails instead of one each.
+  const url = new URL(process.env.SMTP_URL!);
+  if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
+  transport ??= nodemailer.createTransport(url.toString());
   return transport;
 }
 

@@ -88,8 +88,11 @@ export function noticesForEvent(before: CaseFacts, event: LadderEvent, now: Date
 
   if (event.type === "case.filed") push({ to: "organisation" }, "new-case", {}, false);
   if (event.type === "case.assigned" && event.data.assigneeUserId) push({ to: "user", userId: event.data.assigneeUserId }, "assigned", {});
+  // What was open to the complainant before: for a clock that ran out, as it stood at its due instant.
+  let openedSince = now;
   if (event.type === "clock.breached") {
     const clock = clockOf(before, event.data.clock, now);
+    if (clock) openedSince = clock.dueAt;
     if (clock) {
       push(audienceOfParty(clock.party), "breach", { clock: clock.kind, due: clock.dueAt.toISOString(), zone: clock.zone });
       if (clock.party !== "complainant") push({ to: "complainant" }, "missed", { clock: clock.kind, due: clock.dueAt.toISOString(), zone: clock.zone });
@@ -112,7 +115,8 @@ export function noticesForEvent(before: CaseFacts, event: LadderEvent, now: Date
   }
 
   const after: CaseFacts = { ...before, events: [...before.events, event] };
-  for (const rung of newlyOpenClimbs(before, after, now)) push({ to: "complainant" }, "rung-opened", { rung });
+  // Filing opens the first steps; nobody needs telling that.
+  if (event.type !== "case.filed") for (const rung of newlyOpenClimbs(before, openedSince, after, now)) push({ to: "complainant" }, "rung-opened", { rung });
   if (newReferralProposal(before, after, now)) push({ to: "administrators" }, "referral-proposed", {});
   return out;
 }
@@ -136,15 +140,15 @@ function addressedBody(event: LadderEvent): BodyRung | null {
   return null;
 }
 
-function newlyOpenClimbs(before: CaseFacts, after: CaseFacts, now: Date): string[] {
-  const open = (facts: CaseFacts) =>
+function newlyOpenClimbs(before: CaseFacts, beforeAt: Date, after: CaseFacts, now: Date): string[] {
+  const open = (facts: CaseFacts, at: Date) =>
     new Set(
-      nextActions(facts, "complainant", now)
+      nextActions(facts, "complainant", at)
         .filter((a) => a.allowed && CLIMBS[a.action])
         .map((a) => CLIMBS[a.action]!),
     );
-  const was = open(before);
-  return [...open(after)].filter((rung) => !was.has(rung));
+  const was = open(before, beforeAt);
+  return [...open(after, now)].filter((rung) => !was.has(rung));
 }
 
 function newReferralProposal(before: CaseFacts, after: CaseFacts, now: Date): boolean {

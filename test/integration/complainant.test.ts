@@ -14,8 +14,8 @@ import { addEvidence, getEvidence, listEvidence, postMessage } from "@/lib/cases
 import { getCaseDetail, getHandover } from "@/lib/cases/queries";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { exportMyData, requestErasure } from "@/lib/users/my-data";
-import { createTestDatabase, KINDS, type TestDatabase } from "./databases";
-import { actorByEmail, filing } from "./helpers";
+import { createTestDatabase, KINDS, type TestDatabase } from "./support/databases";
+import { actorByEmail, filing } from "./support/helpers";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");

@@ -9,8 +9,8 @@ import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { DAY_MS } from "@/lib/ladder";
 import { updateArrangement, updateProfile } from "@/lib/organisations/profile";
 import { inviteColleague, listTeam, removeMember, setMemberRole } from "@/lib/organisations/team";
-import { createTestDatabase, KINDS, type TestDatabase } from "./databases";
-import { actorByEmail, filing } from "./helpers";
+import { createTestDatabase, KINDS, type TestDatabase } from "./support/databases";
+import { actorByEmail, filing } from "./support/helpers";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
 

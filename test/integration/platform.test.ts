@@ -13,8 +13,8 @@ import { clockOffset, now as clockNow, setClockOffset } from "@/lib/clock";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError, ValidationError } from "@/lib/errors";
 import { ANONYMOUS } from "@/lib/auth/actor";
 import { DAY_MS } from "@/lib/ladder";
-import { createTestDatabase, KINDS, type TestDatabase } from "./databases";
-import { actorByEmail, filing } from "./helpers";
+import { createTestDatabase, KINDS, type TestDatabase } from "./support/databases";
+import { actorByEmail, filing } from "./support/helpers";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
 

@@ -1,0 +1,48 @@
+/** Who is told what (issue 7): each event's notices by audience, from the ladder's own state. */
+import { describe, expect, it } from "vitest";
+import { at, ev, facts, filed } from "@/lib/ladder/test/builders";
+import type { LadderEvent } from "@/lib/ladder";
+import { noticesForEvent, reminderNotice, type Notice } from "./rules";
+
+const summary = (notices: Notice[]) =>
+  notices.map((n) => `${n.audience.to}${n.audience.to === "body" ? `:${n.audience.rung}` : ""}/${n.kind}${n.mail ? "" : " (bell only)"}`).sort();
+
+const acknowledged = ev("organisation.acknowledged", "2026-01-12T09:00:00Z", "organisation");
+const responded = ev("organisation.responded", "2026-01-20T09:00:00Z", "organisation");
+const escalated = ev("irm.escalated", "2026-01-21T09:00:00Z", "complainant");
+
+describe("notices for events", () => {
+  it.each<[string, LadderEvent[], LadderEvent, string, string[]]>([
+    ["a new complaint: the company's bell (its mail goes with the filing)", [], filed(), "2026-01-10T12:00:00Z", ["organisation/new-case (bell only)"]],
+    ["the company acknowledges: the complainant is told", [filed()], acknowledged, "2026-01-12T09:00:00Z", ["complainant/step"]],
+    ["the company answers: the complainant is told, and the IRM rung opens to them", [filed(), acknowledged], responded, "2026-01-20T09:00:00Z", ["complainant/rung-opened", "complainant/step"]],
+    ["the complainant escalates: the provider gets the case, the company hears it moved up", [filed(), acknowledged, responded], escalated, "2026-01-21T09:00:00Z", ["body:irm/escalated", "organisation/moved-up"]],
+    [
+      "the provider determines with remedies: the complainant is told, the company must comply",
+      [filed(), acknowledged, responded, escalated, ev("irm.acknowledged", "2026-01-22T09:00:00Z", "irm"), ev("irm.eligibility_decided", "2026-01-23T09:00:00Z", "irm", { decision: "eligible" })],
+      ev("irm.determined", "2026-02-10T09:00:00Z", "irm", { remedies: [{ id: "r1", kind: "delete", dueAt: at("2026-03-10T00:00:00Z") }] }),
+      "2026-02-10T09:00:00Z",
+      ["complainant/step", "organisation/remedies-ordered"],
+    ],
+    ["an assignment tells the assignee only", [filed()], ev("case.assigned", "2026-01-11T09:00:00Z", "organisation", { assigneeUserId: "u-1" }), "2026-01-11T09:00:00Z", ["user/assigned"]],
+    ["the complainant's information goes to the company", [filed(), ev("organisation.info_requested", "2026-01-11T09:00:00Z", "organisation")], ev("complainant.info_provided", "2026-01-12T09:00:00Z", "complainant", { to: "organisation" }), "2026-01-12T09:00:00Z", ["organisation/step"]],
+  ])("%s", (_label, history, event, now, expected) => {
+    expect(summary(noticesForEvent(facts(history), event, at(now)))).toEqual(expected);
+  });
+
+  it("R2.1: the company's 45 days run out: the company hears of its breach, the complainant that it was missed and that the IRM is open", () => {
+    const now = at("2026-02-25T00:05:00Z");
+    const notices = noticesForEvent(facts([filed(), acknowledged]), ev("clock.breached", "2026-02-25T00:05:00Z", "system", { clock: "organisation.response" }), now);
+    expect(summary(notices)).toEqual(["complainant/missed", "complainant/rung-opened", "organisation/breach"]);
+    expect(notices.find((n) => n.kind === "rung-opened")!.params).toEqual({ rung: "irm" });
+    expect(notices.find((n) => n.kind === "missed")!.params).toMatchObject({ clock: "organisation.response", due: "2026-02-24T23:59:59.999Z" });
+  });
+
+  it("reminders go to whoever must act on the clock", () => {
+    const due = at("2026-02-24T23:59:59.999Z");
+    expect(reminderNotice({ kind: "organisation.response", party: "organisation", dueAt: due, zone: "UTC" }, 7)).toMatchObject({ audience: { to: "organisation" }, kind: "reminder", params: { days: 7 } });
+    expect(reminderNotice({ kind: "irm.determination", party: "irm", dueAt: due, zone: "UTC" }, 1)).toMatchObject({ audience: { to: "body", rung: "irm" } });
+    expect(reminderNotice({ kind: "panel.advice", party: "dpa_panel", dueAt: due, zone: "UTC" }, 1)).toMatchObject({ audience: { to: "body", rung: "dpa_panel" } });
+    expect(reminderNotice({ kind: "x", party: "system", dueAt: due, zone: "UTC" }, 1)).toBeNull();
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * Clocks that act (issue 7), on both databases: the sweep sends each reminder once, records
+ * a breach as evidence, tells both sides, and changes nothing when run again or twice at once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq, like, sql } from "drizzle-orm";
+import { caseEvents, deadlines, memberships, notifications, organisations, outbox } from "@/db/schema";
+import { seedDirectory, seedUsers } from "@/db/seed/seed";
+import { fileCase, recordEvent } from "@/lib/cases/commands";
+import { sweepDeadlines } from "@/lib/deadlines/sweep";
+import { DAY_MS } from "@/lib/ladder";
+import { listNotifications, markAllRead, unreadCount } from "@/lib/notifications/inbox";
+import { createTestDatabase, KINDS, type TestDatabase } from "./support/databases";
+import { actorByEmail, filing } from "./support/helpers";
+
+const T0 = new Date("2026-11-24T10:00:00Z");
+const HOUR = 3_600_000;
+
+describe.each(KINDS)("deadline sweep on %s", (kind) => {
+  let database: TestDatabase;
+  const db = () => database.db;
+  let staffCount = 0;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await seedDirectory(database.db);
+    await seedUsers(database.db);
+    const [org] = await database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, "mparticle"));
+    staffCount = (await database.db.select().from(memberships).where(eq(memberships.organisationId, org!.id))).length;
+  });
+  afterAll(async () => database?.close());
+
+  const mails = async (caseId: string, template: string) => (await db().select().from(outbox).where(and(eq(outbox.caseId, caseId), eq(outbox.template, template)))).length;
+  const responseDue = async (caseId: string) => (await db().select().from(deadlines).where(and(eq(deadlines.caseId, caseId), eq(deadlines.clockId, "organisation.response"))))[0]!.dueAt;
+  const acknowledge = async (caseId: string, at: Date) => recordEvent(db(), await actorByEmail(db(), "staff@mparticle.example"), caseId, { type: "organisation.acknowledged", data: {} }, { now: at });
+
+  it("R2.1: 7 days, 1 day and at breach, each once; the breach is recorded on the case and told to both sides", async () => {
+    const filed = await fileCase(db(), filing({ email: "sweep-one@example.eu" }), T0);
+    await acknowledge(filed.caseId, new Date(T0.getTime() + HOUR));
+    const due = await responseDue(filed.caseId);
+    const at = (ms: number) => new Date(due.getTime() + ms);
+
+    expect(await sweepDeadlines(db(), T0)).toEqual({ reminders: 0, breaches: 0, persistentFailures: 0 });
+    const week = await sweepDeadlines(db(), at(-7 * DAY_MS + HOUR));
+    expect(week.reminders).toBe(1);
+    expect(await mails(filed.caseId, "notice:reminder")).toBe(staffCount);
+    // Again, and again an hour later: nothing new.
+    expect((await sweepDeadlines(db(), at(-7 * DAY_MS + HOUR))).reminders).toBe(0);
+    expect((await sweepDeadlines(db(), at(-7 * DAY_MS + 2 * HOUR))).reminders).toBe(0);
+
+    expect((await sweepDeadlines(db(), at(-DAY_MS + HOUR))).reminders).toBe(1);
+    expect(await mails(filed.caseId, "notice:reminder")).toBe(2 * staffCount);
+    const [dayMail] = await db().select().from(outbox).where(and(eq(outbox.caseId, filed.caseId), like(outbox.dedupeKey, "%:1:reminder:%")));
+    expect(dayMail!.subject).toMatch(/1 day left/);
+    expect(dayMail!.textBody).toContain("The company responds");
+
+    const breach = await sweepDeadlines(db(), at(HOUR));
+    expect(breach.breaches).toBe(1);
+    const events = await db().select().from(caseEvents).where(and(eq(caseEvents.caseId, filed.caseId), eq(caseEvents.type, "clock.breached")));
+    expect(events.map((e) => e.data)).toEqual([{ clock: "organisation.response" }]);
+    expect(events[0]!.party).toBe("system");
+    expect(await mails(filed.caseId, "notice:breach")).toBe(staffCount);
+    expect(await mails(filed.caseId, "notice:missed")).toBe(1);
+    expect(await mails(filed.caseId, "notice:rung-opened")).toBe(1);
+    const [missed] = await db().select().from(outbox).where(and(eq(outbox.caseId, filed.caseId), eq(outbox.template, "notice:missed")));
+    expect(missed!.toEmail).toBe("sweep-one@example.eu");
+    const [clock] = await db().select().from(deadlines).where(and(eq(deadlines.caseId, filed.caseId), eq(deadlines.clockId, "organisation.response")));
+    expect(clock!.state).toBe("missed");
+
+    expect(await sweepDeadlines(db(), at(2 * HOUR))).toEqual({ reminders: 0, breaches: 0, persistentFailures: 0 });
+    expect((await db().select().from(caseEvents).where(and(eq(caseEvents.caseId, filed.caseId), eq(caseEvents.type, "clock.breached")))).length).toBe(1);
+  });
+
+  it("a sweep that was down for a week sends the 1-day reminder, not both", async () => {
+    const filed = await fileCase(db(), filing({ email: "sweep-late@example.eu" }), T0);
+    await acknowledge(filed.caseId, new Date(T0.getTime() + HOUR));
+    const due = await responseDue(filed.caseId);
+    await sweepDeadlines(db(), new Date(due.getTime() - DAY_MS + HOUR));
+    expect(await mails(filed.caseId, "notice:reminder")).toBe(staffCount);
+    expect((await db().select().from(outbox).where(and(eq(outbox.caseId, filed.caseId), like(outbox.dedupeKey, "%:7:reminder:%")))).length).toBe(0);
+  });
+
+  it("a met clock is not reminded: the company answered in time", async () => {
+    const filed = await fileCase(db(), filing({ email: "sweep-met@example.eu" }), T0);
+    await acknowledge(filed.caseId, new Date(T0.getTime() + HOUR));
+    await recordEvent(db(), await actorByEmail(db(), "staff@mparticle.example"), filed.caseId, { type: "organisation.responded", data: {} }, { now: new Date(T0.getTime() + 2 * DAY_MS) });
+    const due = await responseDue(filed.caseId);
+    await sweepDeadlines(db(), new Date(due.getTime() + HOUR));
+    expect(await mails(filed.caseId, "notice:reminder")).toBe(0);
+    expect(await mails(filed.caseId, "notice:breach")).toBe(0);
+  });
+
+  it("steps reach the bell of the other side; each user reads only their own", async () => {
+    const filed = await fileCase(db(), filing({ email: "bell@example.eu" }), T0);
+    const staff = await actorByEmail(db(), "staff@mparticle.example");
+    expect((await listNotifications(db(), staff)).some((n) => n.caseId === filed.caseId && n.kind === "new-case")).toBe(true);
+    await recordEvent(db(), staff, filed.caseId, { type: "organisation.acknowledged", data: {} }, { now: new Date(T0.getTime() + HOUR) });
+    const complainant = await actorByEmail(db(), "bell@example.eu");
+    const theirs = await listNotifications(db(), complainant);
+    expect(theirs.map((n) => [n.kind, n.params.step])).toEqual([["step", "organisation.acknowledged"]]);
+    expect(await unreadCount(db(), complainant)).toBe(1);
+    // The acting staff member is not told of their own step.
+    expect((await db().select().from(notifications).where(and(eq(notifications.caseId, filed.caseId), eq(notifications.kind, "step")))).length).toBe(1);
+    await markAllRead(db(), complainant, T0);
+    expect(await unreadCount(db(), complainant)).toBe(0);
+    expect(await unreadCount(db(), staff)).toBeGreaterThan(0);
+  });
+
+  it.runIf(kind === "postgres")("two sweeps at once record each breach once and send each notice once", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 40; i++) ids.push((await fileCase(db(), filing({ email: `race-${i}@example.eu` }), T0)).caseId);
+    const later = new Date((await responseDue(ids[0]!)).getTime() + HOUR);
+    const [a, b] = await Promise.all([sweepDeadlines(db(), later, { batchSize: 7 }), sweepDeadlines(db(), later, { batchSize: 7 })]);
+    expect(a.breaches + b.breaches).toBeGreaterThanOrEqual(40);
+    const [breaches] = await db().select({ n: sql<number>`count(*)::int` }).from(caseEvents).where(and(sql`${caseEvents.caseId} in ${ids}`, eq(caseEvents.type, "clock.breached")));
+    // Each case: its acknowledgment and its response ran out.
+    expect(breaches!.n).toBe(80);
+    const [dupes] = await db().select({ n: sql<number>`count(*)::int` }).from(caseEvents).where(sql`${caseEvents.caseId} in ${ids} and ${caseEvents.type} = 'clock.breached'`).groupBy(caseEvents.caseId, sql`${caseEvents.data}->>'clock'`).having(sql`count(*) > 1`);
+    expect(dupes).toBeUndefined();
+  });
+});

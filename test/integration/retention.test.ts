@@ -1,0 +1,96 @@
+/**
+ * Retention and the calendar feed (issue 7), on both databases.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { auditLog, caseEvents, cases, caseStatistics, messages, outbox, users } from "@/db/schema";
+import { seedDirectory, seedUsers } from "@/db/seed/seed";
+import { createFeed, renderFeed, revokeFeed } from "@/lib/calendar/feed";
+import { fileCase, recordEvent } from "@/lib/cases/commands";
+import { DAY_MS } from "@/lib/ladder";
+import { applyRetention, setRetentionDays } from "@/lib/retention/apply";
+import { requestErasure } from "@/lib/users/my-data";
+import { createTestDatabase, KINDS, type TestDatabase } from "./support/databases";
+import { actorByEmail, filing } from "./support/helpers";
+
+const T0 = new Date("2026-11-24T10:00:00Z");
+
+describe.each(KINDS)("retention on %s", (kind) => {
+  let database: TestDatabase;
+  const db = () => database.db;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await seedDirectory(database.db);
+    await seedUsers(database.db);
+  });
+  afterAll(async () => database?.close());
+
+  const withdraw = async (email: string, caseId: string, at: Date) => recordEvent(db(), await actorByEmail(db(), email), caseId, { type: "complainant.withdrew", data: {} }, { now: at, message: { body: "I withdraw.", visibility: "complainant" } });
+  const exists = async (caseId: string) => (await db().select({ id: cases.id }).from(cases).where(eq(cases.id, caseId))).length === 1;
+
+  it("erases a closed case on request: statistics and an audit entry remain, the person and the history go", async () => {
+    const filed = await fileCase(db(), filing({ email: "erase-me@example.eu", name: "Erika Mustermann" }), T0);
+    const open = await fileCase(db(), filing({ email: "keep-me@example.eu" }), T0);
+    await withdraw("erase-me@example.eu", filed.caseId, new Date(T0.getTime() + DAY_MS));
+    await requestErasure(db(), await actorByEmail(db(), "erase-me@example.eu"), filed.caseId, new Date(T0.getTime() + 2 * DAY_MS));
+
+    expect(await applyRetention(db(), new Date(T0.getTime() + 2 * DAY_MS))).toEqual({ erased: 1 });
+    expect(await exists(filed.caseId)).toBe(false);
+    expect(await exists(open.caseId)).toBe(true);
+    expect(await db().select().from(caseEvents).where(eq(caseEvents.caseId, filed.caseId))).toEqual([]);
+    expect(await db().select().from(messages).where(eq(messages.caseId, filed.caseId))).toEqual([]);
+    expect(await db().select().from(outbox).where(eq(outbox.caseId, filed.caseId))).toEqual([]);
+    expect(await db().select().from(users).where(eq(users.email, "erase-me@example.eu"))).toEqual([]);
+
+    const stats = await db().select().from(caseStatistics);
+    expect(stats).toHaveLength(1);
+    expect(stats[0]).toMatchObject({ complainantRegion: "eu", filedMonth: "2026-11", closedMonth: "2026-11", closedBy: "complainant", highestRung: "organisation", reason: "request" });
+    // Nothing in the statistics names the person or the case.
+    expect(JSON.stringify(stats[0])).not.toMatch(/Erika|erase-me|RC-/);
+    const [audit] = await db().select().from(auditLog).where(and(eq(auditLog.entityId, filed.caseId), eq(auditLog.action, "erased")));
+    expect(audit!.data).toMatchObject({ reference: filed.reference, reason: "request" });
+  });
+
+  it("erases closed cases after the configured period since their last event, and never an open one", async () => {
+    await setRetentionDays(db(), 30);
+    const closed = await fileCase(db(), filing({ email: "old-closed@example.eu" }), T0);
+    await withdraw("old-closed@example.eu", closed.caseId, new Date(T0.getTime() + DAY_MS));
+    expect((await applyRetention(db(), new Date(T0.getTime() + 20 * DAY_MS))).erased).toBe(0);
+    expect(await exists(closed.caseId)).toBe(true);
+    expect((await applyRetention(db(), new Date(T0.getTime() + 32 * DAY_MS))).erased).toBe(1);
+    expect(await exists(closed.caseId)).toBe(false);
+    const [stat] = await db().select().from(caseStatistics).where(eq(caseStatistics.reason, "retention"));
+    expect(stat).toBeDefined();
+    // The open case of the first test is still there after the period.
+    expect((await db().select().from(cases).where(eq(cases.status, "open"))).length).toBeGreaterThan(0);
+  });
+
+  it("history stays append-only outside the erasure job", async () => {
+    const filed = await fileCase(db(), filing({ email: "tamper@example.eu" }), T0);
+    await expect(db().delete(caseEvents).where(eq(caseEvents.caseId, filed.caseId))).rejects.toThrow();
+    await expect(db().update(caseEvents).set({ type: "x" }).where(eq(caseEvents.caseId, filed.caseId))).rejects.toThrow();
+  });
+
+  it("the calendar feed lists the user's running deadlines at a secret, revocable address", async () => {
+    const filed = await fileCase(db(), filing({ email: "calendar@example.eu" }), T0);
+    const staff = await actorByEmail(db(), "staff@mparticle.example");
+    const url = await createFeed(db(), staff);
+    const token = url.split("/").pop()!;
+    const ics = (await renderFeed(db(), token))!;
+    expect(ics).toContain("BEGIN:VCALENDAR");
+    expect(ics).toContain(`SUMMARY:${filed.reference}: The company responds`);
+    expect(ics).toContain(`UID:${filed.caseId}-organisation.response@recourse`);
+    expect(ics).toMatch(/BEGIN:VALARM/);
+    // Another organisation's staff do not see it in theirs.
+    const outsider = await actorByEmail(db(), "admin@customerportfolios.example");
+    const theirs = (await renderFeed(db(), (await createFeed(db(), outsider)).split("/").pop()!))!;
+    expect(theirs).not.toContain(filed.reference);
+    // A new address revokes the old; stopping revokes all.
+    const renewed = (await createFeed(db(), staff)).split("/").pop()!;
+    expect(await renderFeed(db(), token)).toBeNull();
+    expect(await renderFeed(db(), renewed)).not.toBeNull();
+    await revokeFeed(db(), staff);
+    expect(await renderFeed(db(), renewed)).toBeNull();
+    expect(await renderFeed(db(), "not-a-token")).toBeNull();
+  });
+});
