@@ -46,11 +46,12 @@ export async function fileComplaint(page: Page, c: Complaint): Promise<string> {
   return (await reference.textContent())!.match(/RC-\d{4}-[A-Z0-9]{6}/)![0];
 }
 
-/** Opens the newest mail to `email` whose subject contains `subject` and follows its link. */
+/** Opens the newest mail to `email` whose subject contains `subject` and that carries a sign-in link, and follows it. */
 export async function followMailLink(page: Page, email: string, subject: string | RegExp) {
   await page.goto("/en/dev/mailbox");
-  const mail = page.getByTestId("mail").filter({ has: page.getByTestId("mail-to").getByText(email, { exact: true }) }).filter({ hasText: subject }).first();
-  const href = await mail.getByRole("link").first().getAttribute("href");
+  const signInLink = 'a[href*="/api/auth/callback/email"]';
+  const mail = page.getByTestId("mail").filter({ has: page.getByTestId("mail-to").getByText(email, { exact: true }) }).filter({ hasText: subject }).filter({ has: page.locator(signInLink) }).first();
+  const href = await mail.locator(signInLink).first().getAttribute("href");
   expect(href).toContain("/api/auth/callback/email");
   await page.goto(href!);
 }

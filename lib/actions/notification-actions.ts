@@ -1,4 +1,5 @@
 "use server";
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { redirect } from "@/i18n/navigation";
@@ -17,23 +18,25 @@ export async function markAllReadAction(form: FormData): Promise<void> {
   if (actor.kind !== "user") redirect({ href: "/sign-in", locale });
   const db = await getDb();
   await markAllRead(db, actor, await now(db));
+  // The bell lives in the layout, which a redirect to the same page would not redraw.
+  revalidatePath("/", "layout");
   redirect({ href: "/notifications", locale });
 }
 
 export type FeedState = { url?: string; revoked?: boolean; error?: string };
 
-/** Makes a new secret feed URL (the old one stops working) and hands it back once. */
-export async function createFeedAction(_previous: FeedState, form: FormData): Promise<FeedState> {
-  localeOf(form);
-  const actor = await currentActor();
-  if (actor.kind !== "user") return { error: "not_signed_in" };
-  return { url: await createFeed(await getDb(), actor) };
-}
+const feedSchema = z.object({ locale: z.enum(routing.locales), intent: z.enum(["create", "revoke"]) });
 
-export async function revokeFeedAction(_previous: FeedState, form: FormData): Promise<FeedState> {
-  localeOf(form);
+/** Makes a new secret feed address (the old one stops working) and hands it back once, or stops the feed. */
+export async function calendarFeedAction(_previous: FeedState, form: FormData): Promise<FeedState> {
+  const parsed = feedSchema.safeParse({ locale: form.get("locale"), intent: form.get("intent") });
+  if (!parsed.success) return { error: "invalid" };
   const actor = await currentActor();
   if (actor.kind !== "user") return { error: "not_signed_in" };
-  await revokeFeed(await getDb(), actor);
-  return { revoked: true };
+  const db = await getDb();
+  if (parsed.data.intent === "revoke") {
+    await revokeFeed(db, actor);
+    return { revoked: true };
+  }
+  return { url: await createFeed(db, actor) };
 }

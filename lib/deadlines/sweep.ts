@@ -14,7 +14,7 @@ import { cases, deadlines } from "@/db/schema";
 import { appendEvents, lastLink } from "@/lib/cases/append";
 import { loadCases } from "@/lib/cases/load";
 import { projectCases } from "@/lib/cases/projection";
-import { DEFAULT_POLICY, clocks, decide, foldCase, type CaseFacts, type LadderEvent, type Party } from "@/lib/ladder";
+import { DEFAULT_POLICY, calendarDaysLeft, clocks, decide, foldCase, type CaseFacts, type LadderEvent, type Party } from "@/lib/ladder";
 import { dispatch, type CaseForNotice } from "@/lib/notifications/dispatch";
 import { notifyEvents, type RecordedEvent } from "@/lib/notifications/notify-events";
 import { persistentFailureNotice, reminderNotice } from "@/lib/notifications/rules";
@@ -68,7 +68,9 @@ interface ClaimedNotice extends CaseForNotice {
 
 /**
  * Claims, for each running clock, the most urgent threshold it has crossed since it started
- * (a sweep that was down for a week sends the 1-day reminder, not both).
+ * (a sweep that was down for a week sends the 1-day reminder, not both). A clock is due at
+ * the end of a day, so "7 days before" begins when the due day is 7 calendar days away: at
+ * due − 8 days (the end of the day before that day).
  */
 async function reminderBatch(tx: Tx, now: Date, thresholds: number[], batch: number): Promise<number> {
   const iso = now.toISOString(); // raw SQL parameters travel as text on both drivers
@@ -76,14 +78,14 @@ async function reminderBatch(tx: Tx, now: Date, thresholds: number[], batch: num
   const claimed = await tx.execute<Record<string, unknown>>(sql`
     WITH crossing AS (
       SELECT d.case_id, d.clock_id, d.due_at, d.started_at,
-             (SELECT min(t) FROM unnest(${days}) AS t WHERE d.due_at - make_interval(days => t) <= ${iso}::timestamptz) AS days
+             (SELECT min(t) FROM unnest(${days}) AS t WHERE d.due_at - make_interval(days => t + 1) < ${iso}::timestamptz) AS days
       FROM deadlines d
       WHERE d.state = 'running' AND d.due_at > ${iso}::timestamptz
-        AND d.due_at <= ${iso}::timestamptz + make_interval(days => ${Math.max(...thresholds)}::int)
+        AND d.due_at < ${iso}::timestamptz + make_interval(days => ${Math.max(...thresholds) + 1}::int)
     ), fresh AS (
       SELECT c.case_id, c.clock_id, c.days, c.due_at FROM crossing c
       -- A reminder must come at least a day after the clock started, or it says nothing new.
-      WHERE c.days IS NOT NULL AND c.due_at - make_interval(days => c.days) > c.started_at + interval '1 day'
+      WHERE c.days IS NOT NULL AND c.due_at - make_interval(days => c.days + 1) > c.started_at + interval '1 day'
         AND NOT EXISTS (SELECT 1 FROM clock_notices n WHERE n.case_id = c.case_id AND n.clock_id = c.clock_id AND n.due_at = c.due_at AND n.threshold_days <= c.days)
       ORDER BY c.due_at
       LIMIT ${batch}
@@ -98,7 +100,8 @@ async function reminderBatch(tx: Tx, now: Date, thresholds: number[], batch: num
   await dispatch(
     tx,
     rows.flatMap((r) => {
-      const notice = reminderNotice(r, r.thresholdDays);
+      // The days actually left on the due day's calendar, which a late sweep may make fewer than the threshold.
+      const notice = reminderNotice(r, Math.max(1, calendarDaysLeft(now, r.dueAt, r.zone)));
       return notice ? [{ caseRow: r, notice, key: `clock:${r.id}:${r.clockId}:${r.dueAt.toISOString()}:${r.thresholdDays}` }] : [];
     }),
     now,

@@ -41,14 +41,16 @@ describe.each(KINDS)("deadline sweep on %s", (kind) => {
     const at = (ms: number) => new Date(due.getTime() + ms);
 
     expect(await sweepDeadlines(db(), T0)).toEqual({ reminders: 0, breaches: 0, persistentFailures: 0 });
-    const week = await sweepDeadlines(db(), at(-7 * DAY_MS + HOUR));
+    const week = await sweepDeadlines(db(), at(-8 * DAY_MS + HOUR));
     expect(week.reminders).toBe(1);
     expect(await mails(filed.caseId, "notice:reminder")).toBe(staffCount);
+    const [weekMail] = await db().select().from(outbox).where(and(eq(outbox.caseId, filed.caseId), eq(outbox.template, "notice:reminder")));
+    expect(weekMail!.subject).toBe(`${filed.reference}: 7 days left. The company responds`);
     // Again, and again an hour later: nothing new.
-    expect((await sweepDeadlines(db(), at(-7 * DAY_MS + HOUR))).reminders).toBe(0);
-    expect((await sweepDeadlines(db(), at(-7 * DAY_MS + 2 * HOUR))).reminders).toBe(0);
+    expect((await sweepDeadlines(db(), at(-8 * DAY_MS + HOUR))).reminders).toBe(0);
+    expect((await sweepDeadlines(db(), at(-8 * DAY_MS + 2 * HOUR))).reminders).toBe(0);
 
-    expect((await sweepDeadlines(db(), at(-DAY_MS + HOUR))).reminders).toBe(1);
+    expect((await sweepDeadlines(db(), at(-2 * DAY_MS + HOUR))).reminders).toBe(1);
     expect(await mails(filed.caseId, "notice:reminder")).toBe(2 * staffCount);
     const [dayMail] = await db().select().from(outbox).where(and(eq(outbox.caseId, filed.caseId), like(outbox.dedupeKey, "%:1:reminder:%")));
     expect(dayMail!.subject).toMatch(/1 day left/);
@@ -75,7 +77,7 @@ describe.each(KINDS)("deadline sweep on %s", (kind) => {
     const filed = await fileCase(db(), filing({ email: "sweep-late@example.eu" }), T0);
     await acknowledge(filed.caseId, new Date(T0.getTime() + HOUR));
     const due = await responseDue(filed.caseId);
-    await sweepDeadlines(db(), new Date(due.getTime() - DAY_MS + HOUR));
+    await sweepDeadlines(db(), new Date(due.getTime() - 2 * DAY_MS + HOUR));
     expect(await mails(filed.caseId, "notice:reminder")).toBe(staffCount);
     expect((await db().select().from(outbox).where(and(eq(outbox.caseId, filed.caseId), like(outbox.dedupeKey, "%:7:reminder:%")))).length).toBe(0);
   });

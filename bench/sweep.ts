@@ -1,0 +1,105 @@
+/**
+ * Deadline sweep benchmark (not a test): 1,000,000 open cases on real PostgreSQL, then one
+ * sweep when 10,000 clocks cross the 7-day reminder threshold, one when 10,000 run out (each
+ * recorded as a `clock.breached` event, re-projected and told to both sides), and one when
+ * nothing crosses. Prints each sweep's time and the process's memory before and at its peak.
+ *
+ *   npm run bench:sweep
+ *   BENCH_DATABASE_URL=postgres://… BENCH_CASES=200000 BENCH_CROSSING=5000 npm run bench:sweep
+ */
+import postgres from "postgres";
+import { sql } from "drizzle-orm";
+import { openDatabase } from "@/db/client";
+import { seedDirectory } from "@/db/seed/seed";
+import { sweepDeadlines } from "@/lib/deadlines/sweep";
+
+process.env.RECOURSE_TEST ??= "1";
+const server = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
+const ORGS = Number(process.env.BENCH_ORGS ?? 10_000);
+const CROSSING = Number(process.env.BENCH_CROSSING ?? 10_000);
+const name = "recourse_bench_sweep";
+
+const admin = postgres(server, { max: 1, onnotice: () => {} });
+await admin.unsafe(`drop database if exists ${name} with (force)`);
+await admin.unsafe(`create database ${name}`);
+await admin.end();
+const url = new URL(server);
+url.pathname = `/${name}`;
+const database = await openDatabase({ url: url.toString(), max: 4 });
+const { db } = database;
+const NOW = new Date();
+const iso = NOW.toISOString();
+await seedDirectory(db);
+
+let t = performance.now();
+const [jams] = (await db.execute(sql`select id from providers where slug = 'jams'`)) as unknown as { id: string }[];
+const certification = JSON.stringify({ framework: "eu-us-dpf", status: "active", retainsFrameworkData: true, irm: { kind: "provider", providerId: jams!.id }, coversHrData: null });
+await db.execute(sql`
+  insert into organisations (slug, name, country, time_zone)
+  select 'bench-' || g, 'Bench Organisation ' || g, 'US', 'UTC' from generate_series(1, ${ORGS}) g`);
+// One staff member per organisation and 1,000 complainants: every notice has someone to reach.
+await db.execute(sql`insert into users (id, email, name, locale) select 'bench-staff-' || g, 'staff' || g || '@bench.example', 'Staff ' || g, 'en' from generate_series(1, ${ORGS}) g`);
+await db.execute(sql`
+  insert into memberships (user_id, organisation_id, role)
+  select 'bench-staff-' || substr(o.slug, 7), o.id, 'org_staff' from organisations o where o.slug like 'bench-%'`);
+await db.execute(sql`insert into users (id, email, name) select 'bench-user-' || g, 'bench' || g || '@example.eu', 'Complainant ' || g from generate_series(1, 1000) g`);
+// Every case was filed 10 to 30 days ago and acknowledged an hour later; its 45 days run on.
+await db.execute(sql`
+  insert into cases (reference, organisation_id, framework, hr_data, certification_snapshot, complainant_user_id, complainant_name,
+                     complainant_email, complainant_country, description, consent_at, rung, status, next_due_at, created_at, version)
+  select 'RS-' || lpad(g::text, 7, '0'), o.id, 'eu-us-dpf', false, ${certification}::jsonb,
+         'bench-user-' || (1 + g % 1000), 'Complainant ' || (1 + g % 1000), 'bench' || (1 + g % 1000) || '@example.eu', 'DE',
+         'Benchmark complaint', ${iso}::timestamptz, 'organisation', 'open', null,
+         ${iso}::timestamptz - (10 + g % 20) * interval '1 day', 2
+  from generate_series(1, ${CASES}) g
+  join organisations o on o.slug = 'bench-' || (1 + g % ${ORGS})`);
+await db.execute(sql`
+  insert into case_events (case_id, seq, type, at, party, actor_user_id, data, hash)
+  select id, 1, 'case.filed', created_at, 'complainant', complainant_user_id, '{}'::jsonb, md5(id::text) from cases
+  union all
+  select id, 2, 'organisation.acknowledged', created_at + interval '1 hour', 'organisation', null, '{}'::jsonb, md5(id::text || '2') from cases`);
+await db.execute(sql`
+  insert into deadlines (case_id, clock_id, kind, rule, party, started_at, due_at, state, zone)
+  select id, 'organisation.acknowledgment', 'organisation.acknowledgment', 'R2.1', 'organisation', created_at, created_at + interval '7 days', 'met', 'UTC' from cases
+  union all
+  select id, 'organisation.response', 'organisation.response', 'R2.1', 'organisation', created_at, date_trunc('day', created_at) + interval '46 days' - interval '1 millisecond', 'running', 'UTC' from cases`);
+await db.execute(sql`update cases c set next_due_at = d.due_at from deadlines d where d.case_id = c.id and d.clock_id = 'organisation.response'`);
+await db.execute(sql`vacuum analyze`);
+console.log(`seeded ${CASES.toLocaleString()} open cases (${ORGS.toLocaleString()} organisations) in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+
+/** Runs one sweep, sampling the process's memory while it runs. */
+async function measure(label: string) {
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const started = performance.now();
+  const result = await sweepDeadlines(db, NOW);
+  const ms = performance.now() - started;
+  clearInterval(sampler);
+  const mb = (n: number) => `${Math.round(n / 1_048_576)} MB`;
+  console.log(`${label.padEnd(44)} ${(ms / 1000).toFixed(2).padStart(6)} s   reminders ${result.reminders}, cases with breaches ${result.breaches}   rss ${mb(before)} → peak ${mb(peak)}`);
+}
+
+// The crossing cases: filed 38.5 days ago, so 6.5 days are left (past the 7-day threshold).
+const pick = (offset: number) => sql`(select id from cases order by id offset ${offset} limit ${CROSSING})`;
+const filedAgo = (days: number) => sql`${iso}::timestamptz - ${days} * interval '1 day'`;
+const retime = async (offset: number, days: number) => {
+  await db.execute(sql`update case_events e set at = ${filedAgo(days)} + case when e.seq = 2 then interval '1 hour' else interval '0' end where e.case_id in ${pick(offset)}`);
+  await db.execute(sql`update cases set created_at = ${filedAgo(days)} where id in ${pick(offset)}`);
+  await db.execute(sql`update deadlines set started_at = ${filedAgo(days)}, due_at = date_trunc('day', ${filedAgo(days)}) + interval '46 days' - interval '1 millisecond'
+                       where clock_id = 'organisation.response' and case_id in ${pick(offset)}`);
+  await db.execute(sql`analyze`);
+};
+
+await measure("idle sweep (nothing crosses)");
+await retime(0, 38.5);
+await measure(`${CROSSING.toLocaleString()} clocks cross 7 days before`);
+await measure("the same again (idempotent)");
+await retime(CROSSING, 47);
+await measure(`${CROSSING.toLocaleString()} clocks run out (breach events)`);
+await measure("the same again (idempotent)");
+
+const [counts] = (await db.execute(sql`select (select count(*) from outbox)::int as mails, (select count(*) from notifications)::int as bell, (select count(*) from case_events where type = 'clock.breached')::int as breaches`)) as unknown as { mails: number; bell: number; breaches: number }[];
+console.log(`\nwritten: ${counts!.mails.toLocaleString()} mails in the outbox, ${counts!.bell.toLocaleString()} bell items, ${counts!.breaches.toLocaleString()} breach events`);
+await database.close();

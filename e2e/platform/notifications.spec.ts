@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, moveClock, signInAs } from "../support/helpers";
+import { fileComplaint } from "../support/filing";
+
+test.describe("clocks that act: the bell, reminders and the calendar", () => {
+  test.afterEach(async ({ page }) => moveClock(page, { action: "reset" }));
+
+  test("a new complaint rings the company's bell; reminders and the breach follow the clock; the complainant hears of it", async ({ page }) => {
+    const reference = await fileComplaint(page, { org: "sessionm", name: "Noa Keller", email: "noa.keller@example.de", country: "DE" });
+
+    await signInAs(page, "staff@sessionm.example");
+    const bell = page.getByTestId("bell");
+    await expect(bell).toHaveAccessibleName(/Notifications: [1-9]\d* unread/);
+    await bell.click();
+    await expect(page.getByRole("heading", { name: "Notifications" })).toBeVisible();
+    await expect(page.getByRole("link", { name: `New complaint ${reference}` })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Mark all as read" }).click();
+    await expect(page.getByTestId("bell")).toHaveAccessibleName("Notifications: none unread");
+
+    // 39 days on, the company's 45 days have 6 left: the 7-day reminder; then the breach.
+    await moveClock(page, { action: "advance", by: "39d" });
+    await page.reload();
+    await expect(page.getByRole("link", { name: new RegExp(`^${reference}: 6 days left\\. The company responds`) })).toBeVisible();
+    await moveClock(page, { action: "advance", by: "7d" });
+    await page.reload();
+    await expect(page.getByRole("link", { name: `${reference}: deadline missed. The company responds` })).toBeVisible();
+    await page.getByRole("link", { name: `${reference}: deadline missed. The company responds` }).click();
+    await expect(page.getByText("A deadline was missed")).toBeVisible();
+
+    // The complainant's mail and bell say so, in their language.
+    await page.goto("/en/dev/mailbox");
+    await expect(page.getByTestId("mail").filter({ hasText: `${reference}: a deadline was missed` })).toBeVisible();
+  });
+
+  test("the calendar feed: a secret address that a calendar can read, renewed or stopped by its owner", async ({ page }) => {
+    const reference = await fileComplaint(page, { org: "mparticle", name: "Ines Duarte", email: "ines.duarte@example.pt", country: "PT" });
+    await signInAs(page, "staff@mparticle.example");
+    await page.goto("/en/notifications");
+    await page.getByRole("button", { name: "Make my calendar address" }).click();
+    const address = page.getByLabel("Your calendar address");
+    await expect(address).toHaveValue(/\/api\/calendar\/[A-Za-z0-9_-]{20,}$/);
+    const url = new URL(await address.inputValue());
+    const feed = await page.request.get(url.pathname);
+    expect(feed.headers()["content-type"]).toContain("text/calendar");
+    const ics = await feed.text();
+    expect(ics).toContain("BEGIN:VCALENDAR");
+    expect(ics).toContain(`SUMMARY:${reference}: The company responds`);
+    await expectAccessible(page);
+
+    await page.getByRole("button", { name: "Stop the feed" }).click();
+    await expect(page.getByText("The feed is stopped; its address no longer works.")).toBeVisible();
+    expect((await page.request.get(url.pathname)).status()).toBe(404);
+    // Another user never reads it either: the token is the only key.
+    await page.reload();
+    await expect(page.getByRole("button", { name: "Make my calendar address" })).toBeVisible();
+  });
+});
