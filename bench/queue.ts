@@ -36,8 +36,13 @@ let t = performance.now();
 await db.execute(sql`
   insert into organisations (slug, name, country, time_zone)
   select 'bench-' || g, 'Bench Organisation ' || g, 'US', 'America/New_York' from generate_series(1, ${ORGS}) g`);
+// Realistic, diverse names: 64 given names × 96 family names from across Europe, drawn per
+// case (a generator that names everyone "Complainant N" makes every search match every row).
+const GIVEN = "Anna Lukas Claire Marco Sofia Jan Elena Pieter Ines Mateo Noa Lena Tomasz Aino Jonas Chiara Hugo Maja Luca Emma Nikos Sara Olav Zofia Pablo Eva Matteo Lea Felix Ana Milan Ida Leon Julia Karel Marta Erik Alba Oskar Nina Diego Helga Finn Irene Bruno Greta Mikkel Rosa Teo Vera Aron Lucia Timo Hanna Iker Mila Rui Petra Sven Daria Gabriel Yara Emil Alma".split(" ");
+const FAMILY = "Schmidt Martin Meier Rossi Novak Kowalski Jansen Garcia Silva Dubois Bernard Müller Fischer Weber Bianchi Romano Ferrari Nowak Wiśniewski Horváth Nagy Papadopoulos Andersen Nielsen Hansen Johansson Lindberg Virtanen Korhonen Murphy Kelly Byrne Walsh Costa Santos Pereira Ferreira Lopez Martinez Sanchez Fernandez Moreau Laurent Lefebvre Girard Petit Leroy Vos Peeters Janssens Maes Hofer Gruber Huber Wagner Becker Schulz Koch Richter Wolf Ricci Greco Conti Esposito Marino Popescu Ionescu Dumitru Kovač Horvat Novák Svoboda Dvořák Černý Kask Tamm Ozols Bērziņš Kazlauskas Petrauskas Borg Camilleri Vella Azzopardi Georgiou Nikolaou Ivanov Petrov Dimitrov Jovanović Nikolić Berg Strand Holm Lund Dahl Eriksen".split(" ");
+const list = (names: string[]) => sql.raw(`array[${names.map((n) => `'${n.replace(/'/g, "''")}'`).join(",")}]`);
 await db.execute(sql`
-  insert into users (id, email, name) select 'bench-user-' || g, 'bench' || g || '@example.eu', 'Complainant ' || g from generate_series(1, 1000) g`);
+  insert into users (id, email, name) select 'bench-user-' || g, 'bench' || g || '@example.eu', 'Bench user ' || g from generate_series(1, 1000) g`);
 // Organisation sizes follow a steep curve (u³): the largest has about 4.6% of all cases.
 await db.execute(sql`
   insert into cases (reference, organisation_id, framework, hr_data, certification_snapshot, complainant_user_id, complainant_name,
@@ -48,8 +53,8 @@ await db.execute(sql`
          drawn.g % 7 = 0,
          '{}'::jsonb,
          'bench-user-' || (1 + drawn.g % 1000),
-         'Complainant ' || (1 + drawn.g % 1000),
-         'bench' || (1 + drawn.g % 1000) || '@example.eu',
+         (${list(GIVEN)})[1 + (drawn.g * 7919) % ${GIVEN.length}] || ' ' || (${list(FAMILY)})[1 + (drawn.g * 104729 / 7) % ${FAMILY.length}],
+         lower((${list(FAMILY)})[1 + (drawn.g * 104729 / 7) % ${FAMILY.length}]) || '.' || drawn.g || '@example.eu',
          'DE',
          'Benchmark complaint',
          now(),
@@ -78,7 +83,9 @@ const filters: [string, Record<string, string>][] = [
   ["assignee: nobody", { assignee: "none" }],
   ["overdue only", { overdue: "1" }],
   ["search: reference", { q: "RB-00123" }],
-  ["search: complainant name", { q: "Complainant 42" }],
+  ["search: complainant family name", { q: "Kowalski" }],
+  ["search: complainant full name", { q: "Sofia Dubois" }],
+  ["search: complainant email", { q: "lindberg.4242" }],
   ["sort: newest", { sort: "filed" }],
   ["page 100", { page: "100" }],
 ];
@@ -105,4 +112,5 @@ const explain = async (title: string, query: ReturnType<typeof sql>) => {
 await explain("the default page", sql`select id from cases where organisation_id = ${largest!.id} and status = 'open' order by next_due_at asc nulls last, created_at desc limit 25`);
 await explain("the capped count", sql`select count(*) from (select 1 from cases where organisation_id = ${largest!.id} and status = 'open' limit 10001) c`);
 await explain("a search", sql`select id from cases where organisation_id = ${largest!.id} and status = 'open' and (reference ilike '%RB-00123%' or complainant_name ilike '%RB-00123%' or complainant_email ilike '%RB-00123%') limit 25`);
+await explain("a name search", sql`select id from cases where organisation_id = ${largest!.id} and status = 'open' and (reference ilike '%Kowalski%' or complainant_name ilike '%Kowalski%' or complainant_email ilike '%Kowalski%') limit 25`);
 await database.close();

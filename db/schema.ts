@@ -214,6 +214,8 @@ export const cases = pgTable(
     assigneeUserId: text("assignee_user_id").references(() => users.id),
     /** The complainant asked for erasure of this closed case; the retention job carries it out. */
     erasureRequestedAt: tz("erasure_requested_at"),
+    /** The hash of the case's last event: deleting the newest events breaks the match. */
+    headHash: text("head_hash"),
     /** Optimistic concurrency: every command names the version it saw. */
     version: integer("version").notNull().default(0),
     createdAt: createdAt(),

@@ -7,6 +7,7 @@ export async function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
   const td = await getTranslations("details");
   const tr = await getTranslations("referral");
   const tp = await getTranslations("party");
+  const tl = await getTranslations("ladder");
   const format = await getFormatter();
   return (
     <ol className="space-y-3 border-l-2 border-slate-200 pl-4">
@@ -27,6 +28,8 @@ export async function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
             </ul>
           ) : e.detail?.kind === "outcome" ? (
             <p className="text-sm text-slate-800">{td.has(`commerce.${e.detail.outcome}` as "commerce.denied") ? td(`commerce.${e.detail.outcome}` as "commerce.denied") : e.detail.outcome}</p>
+          ) : e.detail?.kind === "clock" ? (
+            <p className="text-sm text-slate-800">{tl(`clock.${messageKey(e.detail.clock)}` as "clock.remedy")}</p>
           ) : e.detail?.kind === "referral" ? (
             <p className="text-sm text-slate-800">{tr(e.detail.status as "proposed")}</p>
           ) : null}

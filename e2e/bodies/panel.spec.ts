@@ -7,7 +7,7 @@ test.describe("the DPA panel works an HR case", () => {
   test("mParticle comments, the panel advises, the 25 days pass, the panel gives notice of referral; arbitration stays barred", async ({ page }) => {
     // The seeded HR case of Claire Martin against mParticle is with the EU DPA panel.
     await signInAs(page, "staff@mparticle.example");
-    await page.getByRole("row").filter({ hasText: "HR data" }).getByRole("link").click();
+    await page.getByRole("row").filter({ hasText: "HR data" }).filter({ hasText: "Data protection authorities" }).getByRole("link").click();
     await page.waitForURL(/\/cases\//);
     const caseUrl = page.url();
     const comment = page.locator("details", { hasText: "Comment to the panel" });

@@ -17,10 +17,13 @@ test.describe("isolation between organisations, providers and complainants", () 
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not found");
 
     // Tamper with one of mParticle's own case forms so it names the foreign case.
+    // One of mParticle's own cases that still waits for its acknowledgment.
     await page.goto("/en/org");
-    const [own] = await caseLinks(page);
-    await page.goto(own!);
     const form = page.locator('form:has(input[name="action"][value="acknowledge"])');
+    for (const own of await caseLinks(page)) {
+      await page.goto(own);
+      if (await form.count()) break;
+    }
     await expect(form).toHaveCount(1);
     await form.locator('input[name="caseId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), foreignId);
     await form.getByRole("button").click();

@@ -26,7 +26,8 @@ test.describe("clocks that act: the bell, reminders and the calendar", () => {
     await page.reload();
     await expect(page.getByRole("link", { name: `${reference}: deadline missed. The company responds` })).toBeVisible();
     await page.getByRole("link", { name: `${reference}: deadline missed. The company responds` }).click();
-    await expect(page.getByText("A deadline was missed")).toBeVisible();
+    // The case's timeline records which deadline ran out: evidence for the next rung.
+    await expect(page.locator("li", { hasText: "A deadline was missed" }).filter({ hasText: "The company responds" })).toBeVisible();
 
     // The complainant's mail and bell say so, in their language.
     await page.goto("/en/dev/mailbox");

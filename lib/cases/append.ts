@@ -2,6 +2,7 @@
  * Appends events to case histories, each hash-chained to the one before it on its case.
  * Many cases take one INSERT (the deadline sweep relies on it).
  */
+import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { caseEvents } from "@/db/schema";
 import type { LadderEvent } from "@/lib/ladder";
@@ -50,5 +51,8 @@ export async function appendEvents(tx: Tx, items: Appendable[]): Promise<number[
     return { caseId, seq, type: event.type, at: event.at, party: event.by, actorUserId, data, ip: meta?.ip ?? null, userAgent: meta?.userAgent?.slice(0, 500) ?? null, prevHash, hash };
   });
   for (let i = 0; i < rows.length; i += 2_000) await tx.insert(caseEvents).values(rows.slice(i, i + 2_000));
+  // Each case remembers the head of its chain, so a deleted newest event is detected too.
+  const heads = [...chain].map(([caseId, link]) => sql`(${caseId}::uuid, ${link!.hash})`);
+  await tx.execute(sql`UPDATE cases SET head_hash = v.hash FROM (VALUES ${sql.join(heads, sql`, `)}) AS v(id, hash) WHERE cases.id = v.id`);
   return rows.map((r) => r.seq);
 }

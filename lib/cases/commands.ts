@@ -29,7 +29,7 @@ import {
 import { baseUrl, enqueueMail } from "@/lib/mail/outbox";
 import { mailDate } from "@/lib/mail/templates";
 import type { CheckedAttachment } from "./attachments";
-import { filingSchema, type FilingInput } from "./filing-schema";
+import { filingSchema, messageBody, type FilingInput } from "./filing-schema";
 import { appendEvents, lastLink, type RequestMeta } from "./append";
 import { sha256Of } from "./hash-chain";
 import { loadCase, type CaseRow } from "./load";
@@ -280,8 +280,9 @@ export async function recordEvent(
     const [seq] = await appendEvents(tx, [{ caseId: row.id, event, actorUserId: actor.userId, meta: options.meta, after: lastLink(loaded.events) }]);
     // A step and the message that explains it are one write.
     if (options.message) {
-      const body = options.message.body.trim();
-      if (!body || body.length > 10_000) throw new ValidationError({ body: [body ? "too_long" : "required"] });
+      const parsed = messageBody.safeParse(options.message.body);
+      if (!parsed.success) throw new ValidationError({ body: parsed.error.issues.map((i) => i.message) });
+      const body = parsed.data;
       await tx.insert(messages).values({ caseId: row.id, authorUserId: actor.userId, authorParty: party, visibility: options.message.visibility, body, createdAt: options.now });
     }
     await handOver(tx, row, event);

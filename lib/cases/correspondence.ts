@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { partiesOnCase, scopeToCase } from "@/lib/auth/policy";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Party } from "@/lib/ladder";
+import { messageBody } from "./filing-schema";
 import type { CheckedAttachment } from "./attachments";
 
 export type Visibility = (typeof messages.$inferInsert)["visibility"];
@@ -39,9 +40,9 @@ export async function postMessage(db: Db, actor: Actor, caseId: string, input: {
   if (actor.kind !== "user") throw new NotFoundError();
   const { row, party } = await partyOn(db, actor, caseId, input.party);
   if (!WRITABLE[party]?.includes(input.visibility)) throw new ForbiddenError();
-  const body = input.body.trim();
-  if (!body) throw new ValidationError({ body: ["required"] });
-  if (body.length > 10_000) throw new ValidationError({ body: ["too_long"] });
+  const parsed = messageBody.safeParse(input.body);
+  if (!parsed.success) throw new ValidationError({ body: parsed.error.issues.map((i) => i.message) });
+  const body = parsed.data;
   await db.insert(messages).values({ caseId: row.id, authorUserId: actor.userId, authorParty: party, visibility: input.visibility, body, createdAt: now });
 }
 

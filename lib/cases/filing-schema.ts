@@ -10,14 +10,23 @@ export const LOCALES = ["en", "de", "fr"] as const;
 /** An HTML tag such as <b>, </p> or <img src=x>; an address like <anna@example.de> is not one. */
 const HTML_TAG = /<\s*\/?\s*[a-z][a-z0-9-]*(\s[^>]*)?\/?>/i;
 
-/** Plain text: no control characters, no HTML tags. */
+/**
+ * Bidirectional overrides and isolates: they make text read differently from how it is
+ * stored ("Trojan Source"); ordinary right-to-left writing never needs them typed.
+ */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
+/** Plain text: no control characters, no bidirectional overrides, no HTML tags. */
 export const plain = (max: number) =>
   z
     .string()
     .trim()
     .max(max, { message: "too_long" })
-    .refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v), { message: "invalid_characters" })
+    .refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v) && !BIDI_CONTROL.test(v), { message: "invalid_characters" })
     .refine((v) => !HTML_TAG.test(v), { message: "no_markup" });
+
+/** A message on a case: plain text, 1 to 10,000 characters. */
+export const messageBody = plain(10_000).pipe(z.string().min(1, { message: "required" }));
 
 export const filingSchema = z.object({
   idempotencyKey: z.string().uuid({ message: "invalid" }),

@@ -63,7 +63,8 @@ export type TimelineDetail =
   | { kind: "eligibility"; decision: string; reason: string | null }
   | { kind: "remedies"; remedies: { kind: string; dueAt: Date }[] }
   | { kind: "outcome"; outcome: string }
-  | { kind: "referral"; status: string };
+  | { kind: "referral"; status: string }
+  | { kind: "clock"; clock: string };
 
 function timelineDetail(type: string, data: unknown): TimelineDetail | null {
   const d = (data ?? {}) as Record<string, unknown>;
@@ -79,6 +80,9 @@ function timelineDetail(type: string, data: unknown): TimelineDetail | null {
       return { kind: "outcome", outcome: String(d.outcome) };
     case "referral.status_changed":
       return { kind: "referral", status: String(d.status) };
+    case "clock.breached":
+      // A clock id: the kind, or remedy:<id> for a remedy's own clock.
+      return { kind: "clock", clock: String(d.clock).startsWith("remedy:") ? "remedy" : String(d.clock) };
     default:
       return null;
   }
