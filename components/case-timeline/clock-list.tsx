@@ -12,7 +12,7 @@ export async function ClockList({ clocks, now }: { clocks: Clock[]; now: Date })
   const tc = await getTranslations("case");
   if (!clocks.length) return <p className="text-slate-700">{tc("noClocks")}</p>;
   return (
-    <ul className="divide-y divide-slate-100">
+    <ul className="divide-y divide-slate-100" data-testid="clocks">
       {clocks.map((c) => (
         <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
           <div>

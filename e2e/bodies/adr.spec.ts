@@ -47,7 +47,7 @@ test.describe("an ADR provider works its rung", () => {
 
     await signInAs(page, "liaison@ana.example");
     await page.goto(caseUrl);
-    await expect(page.locator("li", { hasText: "A remedy is carried out" }).getByText("Missed")).toBeVisible();
+    await expect(page.getByTestId("clocks").locator("li", { hasText: "A remedy is carried out" }).getByText("Missed", { exact: true })).toBeVisible();
     await page.getByRole("button", { name: "Propose an FTC referral" }).click();
     await expect(page.getByText("FTC referral updated")).toBeVisible();
     await expect(page.getByText("Proposed", { exact: true })).toBeVisible();

@@ -21,7 +21,7 @@ test.describe("the complainant's case", () => {
 
     await moveClock(page, { action: "advance", by: "46d" });
     await page.goto(caseUrl);
-    await expect(page.locator("li", { hasText: "The company responds" }).getByText("Missed")).toBeVisible();
+    await expect(page.getByTestId("clocks").locator("li", { hasText: "The company responds" }).getByText("Missed", { exact: true })).toBeVisible();
     await expect(page.locator("li", { hasText: "You raised the claim with the company" }).getByText("Met")).toBeVisible();
     await page.getByRole("button", { name: /Escalate to Association of National Advertisers/ }).click();
     await expect(page.getByText(/Done: Escalate to Association of National Advertisers/)).toBeVisible();

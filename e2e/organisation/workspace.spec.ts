@@ -18,7 +18,7 @@ test.describe("the company workspace", () => {
 
     await page.getByRole("button", { name: "Acknowledge receipt" }).click();
     await expect(page.getByText("Done: Acknowledge receipt.")).toBeVisible();
-    await expect(page.locator("li", { hasText: "The company acknowledges receipt" }).getByText("Met")).toBeVisible();
+    await expect(page.getByTestId("clocks").locator("li", { hasText: "The company acknowledges receipt" }).getByText("Met")).toBeVisible();
 
     const ask = page.locator("details", { hasText: "Ask for information" });
     await ask.getByText("Ask for information").click();
@@ -39,7 +39,7 @@ test.describe("the company workspace", () => {
     await reply.getByText("Record the response").click();
     await reply.getByLabel("Message to the complainant").fill("We found and deleted the data shared with third parties.");
     await reply.getByRole("button", { name: "Send" }).click();
-    await expect(page.locator("li", { hasText: "The company responds" }).getByText("Met")).toBeVisible();
+    await expect(page.getByTestId("clocks").locator("li", { hasText: "The company responds" }).getByText("Met")).toBeVisible();
 
     // The complainant sees the request and the reply, not the internal note, and accepts.
     await signInByEmail(page, "hanna@example.se");

@@ -20,7 +20,7 @@ test.describe("the demo clock", () => {
     await moveClock(page, { action: "advance", by: "46d" });
     await page.goto(url);
     await expect(page.getByRole("button", { name: /Escalate to BBB National Programs/ })).toBeEnabled();
-    await expect(page.locator("li", { hasText: "The company responds" }).getByText("Missed")).toBeVisible();
+    await expect(page.getByTestId("clocks").locator("li", { hasText: "The company responds" }).getByText("Missed", { exact: true })).toBeVisible();
 
     // Escalated to BBB: BBB's liaison has it, with BBB's own deadline; JAMS's gets "not found".
     await page.getByRole("button", { name: /Escalate to BBB National Programs/ }).click();

@@ -1,0 +1,44 @@
+/**
+ * Filing by API: the same command, schema and rules as the form (JSON only, without
+ * evidence files), for a DPA or an advocate that forwards complaints, and for the filing
+ * benchmarks. A repeated idempotency key returns the case it already made.
+ */
+import { getDb } from "@/db/client";
+import { fileCase } from "@/lib/cases/commands";
+import { now } from "@/lib/clock";
+import { RuleError, ValidationError } from "@/lib/errors";
+import { logError } from "@/lib/log";
+import { rateLimited } from "@/lib/rate-limit";
+
+export const dynamic = "force-dynamic";
+
+const MAX_BODY = 64 * 1024;
+
+export async function POST(request: Request) {
+  // JSON only: a cross-site HTML form cannot send it without the browser asking first (CORS).
+  if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) return Response.json({ error: "unsupported_media_type" }, { status: 415 });
+  const origin = request.headers.get("origin");
+  if (origin && new URL(origin).host !== request.headers.get("host")) return Response.json({ error: "cross_origin" }, { status: 403 });
+  const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+  if (rateLimited(`filing:${ip ?? "local"}`, 20)) return Response.json({ error: "rate_limited" }, { status: 429, headers: { "retry-after": "60" } });
+  const text = await request.text();
+  if (text.length > MAX_BODY) return Response.json({ error: "too_large" }, { status: 413 });
+  let payload: unknown;
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    return Response.json({ error: "invalid_json" }, { status: 400 });
+  }
+  try {
+    const db = await getDb();
+    const filed = await fileCase(db, payload, await now(db), { ip, userAgent: request.headers.get("user-agent") });
+    return Response.json(
+      { caseId: filed.caseId, reference: filed.reference, responseDueAt: filed.responseDueAt.toISOString(), organisation: filed.organisationName },
+      { status: filed.created ? 201 : 200 },
+    );
+  } catch (error) {
+    if (error instanceof ValidationError) return Response.json({ error: "invalid", fieldErrors: error.fieldErrors }, { status: 400 });
+    if (error instanceof RuleError) return Response.json({ error: "refused", reason: error.reason.code }, { status: 422 });
+    return Response.json({ error: "internal", ref: logError(error) }, { status: 500 });
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * The app as the filing benchmarks and reliability scripts run it: the production build
+ * (`next build` first if there is none), `next start` on a fresh PostgreSQL database with
+ * the directory seeded, in its own process group so that a kill reaches all of it.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import postgres from "postgres";
+import { openDatabase } from "@/db/client";
+import { seedDirectory, seedUsers } from "@/db/seed/seed";
+
+export const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+export async function freshDatabase(name: string): Promise<string> {
+  const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), max: 2 });
+  await seedDirectory(database.db);
+  await seedUsers(database.db);
+  await database.close();
+  return url.toString();
+}
+
+export function ensureBuild() {
+  if (existsSync(".next/BUILD_ID")) return;
+  const r = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (r.status !== 0) throw new Error("next build failed");
+}
+
+export interface RunningServer {
+  child: ChildProcess;
+  url: string;
+  /** Resident memory of the server's processes, in bytes. */
+  rss(): number;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function startServer(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: "bench-secret", RECOURSE_RATE_LIMIT: "off", NEXT_TELEMETRY_DISABLED: "1", RECOURSE_URL: `http://localhost:${port}`, ...extraEnv },
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = `http://localhost:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    child,
+    url,
+    rss: () => processTree(child.pid!).reduce((sum, pid) => sum + rssOf(pid), 0),
+    kill: async (signal = "SIGTERM") => {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        // already gone
+      }
+      await exited;
+    },
+  };
+}
+
+function rssOf(pid: number): number {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return Number(kb ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+function processTree(root: number): number[] {
+  const parents = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
+      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const out = [root];
+  for (let i = 0; i < out.length; i++) out.push(...(parents.get(out[i]!) ?? []));
+  return out;
+}
+
+/** A filing as the API takes it, with its own idempotency key. */
+export function filingBody(i: number, key = crypto.randomUUID()) {
+  return {
+    idempotencyKey: key,
+    organisationSlug: "mparticle",
+    hrData: false,
+    name: `Bench Complainant ${i}`,
+    email: `bench-${i}@example.eu`,
+    country: "DE",
+    preferredLanguage: "en",
+    dataSubject: "self",
+    principles: ["access"],
+    reliefSought: ["access"],
+    description: "The company has not answered my request for access to my data.",
+    consent: true,
+  };
+}

@@ -1,0 +1,136 @@
+import { expect, test, type Page } from "@playwright/test";
+import { fileComplaint, followMailLink } from "../support/filing";
+import { caseLinks, signInAs } from "../support/helpers";
+
+/**
+ * The page and route layer of the authorization matrix (issue 8): one table of roles; for
+ * each, every case page and case route answers 200 exactly for the cases in the role's own
+ * list and 404 for all others, and each role page only for its role. (The data layer is
+ * checked against the seed's own facts in test/integration/security.test.ts.)
+ */
+const ROLES: { role: string; email: string | null; pages: string[] }[] = [
+  { role: "anonymous", email: null, pages: [] },
+  { role: "complainant A", email: "anna.schmidt@example.de", pages: ["/en/cases", "/en/my-data", "/en/notifications"] },
+  { role: "complainant B", email: "claire.martin@example.fr", pages: ["/en/cases", "/en/my-data", "/en/notifications"] },
+  { role: "staff of mParticle", email: "staff@mparticle.example", pages: ["/en/org?status=all", "/en/org", "/en/org/settings", "/en/notifications"] },
+  { role: "admin of Customer Portfolios", email: "admin@customerportfolios.example", pages: ["/en/org?status=all", "/en/org", "/en/org/settings", "/en/notifications"] },
+  { role: "JAMS liaison", email: "liaison@jams.example", pages: ["/en/workspace", "/en/notifications"] },
+  { role: "BBB liaison", email: "liaison@bbb.example", pages: ["/en/workspace", "/en/workspace/report"] },
+  { role: "DPA panel member", email: "member@dpa-panel.example", pages: ["/en/workspace", "/en/workspace/report"] },
+  { role: "administrator", email: "admin@recourse.example", pages: ["/en/admin", "/en/admin/ftc", "/en/notifications"] },
+];
+const ROLE_PAGES = ["/en/org", "/en/org/settings", "/en/workspace", "/en/workspace/report", "/en/admin", "/en/admin/ftc"];
+
+async function status(page: Page, path: string): Promise<number> {
+  const response = await page.request.get(path, { maxRedirects: 0 });
+  return response.status();
+}
+
+test.describe("security", () => {
+  test("every role against every case page, case route and role page: allowed exactly where it belongs", async ({ page }) => {
+    test.setTimeout(180_000);
+    await signInAs(page, "admin@recourse.example");
+    await page.goto("/en/cases");
+    const everyCase = [...new Set(await caseLinks(page))];
+    expect(everyCase.length).toBeGreaterThanOrEqual(5);
+    const wrong: string[] = [];
+    for (const r of ROLES) {
+      if (r.email) await signInAs(page, r.email);
+      else await page.context().clearCookies();
+      let own: string[] = [];
+      if (r.email && r.role !== "administrator") {
+        await page.goto(r.pages[0]!);
+        own = await caseLinks(page);
+      } else if (r.role === "administrator") own = everyCase;
+      for (const path of everyCase) {
+        const id = path.split("/").pop()!;
+        const allowed = own.includes(path);
+        for (const target of [path, `/api/cases/${id}/case-file`]) {
+          const code = await status(page, target);
+          const ok = code === 200;
+          // Anonymous visitors are sent to sign in (a redirect) or get 404/401: never the case.
+          if (ok !== allowed) wrong.push(`${r.role} ${target}: ${code}`);
+        }
+      }
+      for (const target of ROLE_PAGES) {
+        const code = await status(page, target);
+        if ((code === 200) !== r.pages.includes(target) && !(target === "/en/workspace/report" && r.role === "JAMS liaison")) wrong.push(`${r.role} ${target}: ${code}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test("a Server Action with a tampered case id gets 'not found' and changes nothing, for each kind of step", async ({ page }) => {
+    await signInAs(page, "staff@customerportfolios.example");
+    const [foreign] = await caseLinks(page);
+    const foreignId = foreign!.split("/").pop()!;
+    await signInAs(page, "staff@mparticle.example");
+    await page.goto("/en/org");
+    const own = await caseLinks(page);
+    let tried = 0;
+    for (const path of own.slice(0, 4)) {
+      await page.goto(path);
+      // Every form on the page that names its case: point it at the foreign case and submit.
+      const forms = page.locator('form:has(input[name="caseId"])');
+      const n = await forms.count();
+      for (let i = 0; i < n && tried < 6; i++) {
+        await page.goto(path);
+        const form = page.locator('form:has(input[name="caseId"])').nth(i);
+        // Uploads are refused for their missing file before anything else; the rest reach the policy.
+        if ((await form.locator('input[type="file"]').count()) || !(await form.locator('button[type="submit"], button:not([type])').first().isVisible())) continue;
+        const required = form.locator("textarea[required], input[required][type=text], input[required]:not([type])");
+        for (let k = 0; k < (await required.count()); k++) await required.nth(k).fill("Tampered request");
+        await form.locator('input[name="caseId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), foreignId);
+        await form.locator('button[type="submit"], button:not([type])').first().click();
+        await page.waitForURL(new RegExp(`/cases/${foreignId}\\?error=not_found`));
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not found");
+        tried++;
+      }
+    }
+    expect(tried).toBeGreaterThan(0);
+    await signInAs(page, "staff@customerportfolios.example");
+    await page.goto(foreign!);
+    await expect(page.getByText("Tampered request")).toHaveCount(0);
+  });
+
+  test("headers, cookies and origin: CSP and friends on every response, an HttpOnly SameSite session, cross-site posts refused", async ({ page }) => {
+    const response = await page.request.get("/en");
+    const headers = response.headers();
+    expect(headers["content-security-policy"]).toMatch(/default-src 'self'/);
+    expect(headers["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["referrer-policy"]).toBe("same-origin");
+    expect(headers["x-powered-by"]).toBeUndefined();
+
+    await signInAs(page, "anna.schmidt@example.de");
+    const session = (await page.context().cookies()).find((c) => c.name.includes("session-token"));
+    expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+
+    // The filing API takes JSON only, and not from another site.
+    const form = await page.request.post("/api/cases", { form: { name: "x" } });
+    expect(form.status()).toBe(415);
+    const cross = await page.request.post("/api/cases", { headers: { origin: "https://evil.example", "content-type": "application/json" }, data: {} });
+    expect(cross.status()).toBe(403);
+    // A Server Action posted from another origin is refused by Next.js before it runs.
+    await page.goto("/en/my-data");
+    const actionField = await page.locator('input[name^="$ACTION_ID_"]').first().getAttribute("name");
+    expect(actionField).toBeTruthy();
+    const forged = await page.request.post("/en/my-data", { headers: { origin: "https://evil.example" }, multipart: { [actionField!]: "", locale: "en", caseId: "00000000-0000-4000-8000-000000000000" } });
+    expect(forged.status()).toBeGreaterThanOrEqual(400);
+  });
+
+  test("a magic link works once", async ({ page }) => {
+    const reference = await fileComplaint(page, { org: "mparticle", name: "Once Only", email: "once.only@example.de", country: "DE" });
+    await followMailLink(page, "once.only@example.de", reference);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(reference);
+    const used = page.url();
+    await page.context().clearCookies();
+    // The same link again: the token is gone.
+    await page.goto("/en/dev/mailbox");
+    const href = await page.getByTestId("mail").filter({ hasText: reference }).filter({ has: page.locator('a[href*="/api/auth/callback/email"]') }).first().locator('a[href*="/api/auth/callback/email"]').first().getAttribute("href");
+    await page.goto(href!);
+    expect(page.url()).not.toBe(used);
+    await expect(page.getByRole("heading", { level: 1 })).not.toContainText(reference);
+  });
+});
