@@ -85,10 +85,13 @@ async function measure(label: string) {
 const pick = (offset: number) => sql`(select id from cases order by id offset ${offset} limit ${CROSSING})`;
 const filedAgo = (days: number) => sql`${iso}::timestamptz - ${days} * interval '1 day'`;
 const retime = async (offset: number, days: number) => {
+  // Rewriting history is the benchmark's privilege, not the app's.
+  await db.execute(sql`alter table case_events disable trigger case_events_no_update`);
   await db.execute(sql`update case_events e set at = ${filedAgo(days)} + case when e.seq = 2 then interval '1 hour' else interval '0' end where e.case_id in ${pick(offset)}`);
   await db.execute(sql`update cases set created_at = ${filedAgo(days)} where id in ${pick(offset)}`);
   await db.execute(sql`update deadlines set started_at = ${filedAgo(days)}, due_at = date_trunc('day', ${filedAgo(days)}) + interval '46 days' - interval '1 millisecond'
                        where clock_id = 'organisation.response' and case_id in ${pick(offset)}`);
+  await db.execute(sql`alter table case_events enable trigger case_events_no_update`);
   await db.execute(sql`analyze`);
 };
 

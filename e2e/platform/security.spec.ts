@@ -97,6 +97,11 @@ test.describe("security", () => {
     const response = await page.request.get("/en");
     const headers = response.headers();
     expect(headers["content-security-policy"]).toMatch(/default-src 'self'/);
+    // Scripts run only with this response's nonce: no 'unsafe-inline'.
+    expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(headers["content-security-policy"]).not.toMatch(/script-src[^;]*unsafe-inline/);
+    const nonce = /'nonce-([^']+)'/.exec(headers["content-security-policy"]!)![1]!;
+    expect(await response.text()).toContain(`nonce="${nonce}"`);
     expect(headers["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["x-frame-options"]).toBe("DENY");

@@ -2,7 +2,6 @@
  * Appends events to case histories, each hash-chained to the one before it on its case.
  * Many cases take one INSERT (the deadline sweep relies on it).
  */
-import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { caseEvents } from "@/db/schema";
 import type { LadderEvent } from "@/lib/ladder";
@@ -37,9 +36,16 @@ export function lastLink(events: readonly ChainLink[]): ChainLink | null {
   return last ? { seq: last.seq, hash: last.hash } : null;
 }
 
-/** Writes the events; returns each one's sequence number on its case. */
-export async function appendEvents(tx: Tx, items: Appendable[]): Promise<number[]> {
-  if (!items.length) return [];
+export interface Appended {
+  /** Each event's sequence number on its case, in order. */
+  seqs: number[];
+  /** Each case's new last hash, which the projection stores on the case row. */
+  heads: Map<string, string>;
+}
+
+/** Writes the events (the caller's projection then records each case's new head). */
+export async function appendEvents(tx: Tx, items: Appendable[]): Promise<Appended> {
+  if (!items.length) return { seqs: [], heads: new Map() };
   const chain = new Map<string, ChainLink | null>();
   const rows = items.map(({ caseId, event, actorUserId, meta, after }) => {
     const previous = chain.has(caseId) ? chain.get(caseId)! : after;
@@ -51,8 +57,5 @@ export async function appendEvents(tx: Tx, items: Appendable[]): Promise<number[
     return { caseId, seq, type: event.type, at: event.at, party: event.by, actorUserId, data, ip: meta?.ip ?? null, userAgent: meta?.userAgent?.slice(0, 500) ?? null, prevHash, hash };
   });
   for (let i = 0; i < rows.length; i += 2_000) await tx.insert(caseEvents).values(rows.slice(i, i + 2_000));
-  // Each case remembers the head of its chain, so a deleted newest event is detected too.
-  const heads = [...chain].map(([caseId, link]) => sql`(${caseId}::uuid, ${link!.hash})`);
-  await tx.execute(sql`UPDATE cases SET head_hash = v.hash FROM (VALUES ${sql.join(heads, sql`, `)}) AS v(id, hash) WHERE cases.id = v.id`);
-  return rows.map((r) => r.seq);
+  return { seqs: rows.map((r) => r.seq), heads: new Map([...chain].map(([caseId, link]) => [caseId, link!.hash])) };
 }

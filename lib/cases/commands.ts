@@ -26,7 +26,7 @@ import {
   type LadderEvent,
   type Party,
 } from "@/lib/ladder";
-import { baseUrl, enqueueMail } from "@/lib/mail/outbox";
+import { baseUrl, enqueueMails } from "@/lib/mail/outbox";
 import { mailDate } from "@/lib/mail/templates";
 import type { CheckedAttachment } from "./attachments";
 import { filingSchema, messageBody, type FilingInput } from "./filing-schema";
@@ -156,8 +156,12 @@ export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMet
 
   const email = input.email.toLowerCase();
   const filing = await db.transaction(async (tx): Promise<FiledCase> => {
-    await tx.insert(users).values({ email, name: input.name, locale: input.preferredLanguage }).onConflictDoNothing({ target: users.email });
-    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+    // One statement whether the person is new or known (the no-op update makes RETURNING answer).
+    const [user] = await tx
+      .insert(users)
+      .values({ email, name: input.name, locale: input.preferredLanguage })
+      .onConflictDoUpdate({ target: users.email, set: { email } })
+      .returning({ id: users.id });
     const [row] = await tx
       .insert(cases)
       .values({
@@ -192,43 +196,47 @@ export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMet
       // A concurrent submit of the same form won the race: return its case.
       return (await existingFiling(tx, input.idempotencyKey))!;
     }
-    const [seq] = await appendEvents(tx, [{ caseId: row.id, event: filed, actorUserId: user!.id, meta, after: null }]);
+    const { seqs: [seq], heads } = await appendEvents(tx, [{ caseId: row.id, event: filed, actorUserId: user!.id, meta, after: null }]);
     await notifyEvents(tx, [{ caseRow: row, before: facts, event: filed, seq: seq!, actorUserId: user!.id }], now);
     for (const file of evidence) {
       await tx.insert(attachments).values({ caseId: row.id, uploadedByUserId: user!.id, filename: file.filename, mimeType: file.mimeType, size: file.size, sha256: file.sha256, content: file.bytes, createdAt: now });
     }
     const withEvents = { ...facts, events: [filed] };
-    await project(tx, row, withEvents, now);
+    await project(tx, row, withEvents, now, { heads, fresh: true });
 
     const all = clocks(withEvents, now);
     const due = all.find((c) => c.id === "organisation.response")!.dueAt;
     const ackDue = all.find((c) => c.id === "organisation.acknowledgment")!.dueAt;
     const lang = input.preferredLanguage;
-    await enqueueMail(tx, {
-      dedupeKey: `case-filed:${row.id}`,
-      to: email,
-      locale: lang,
-      template: "case-filed",
-      params: { reference: row.reference, organisation: organisation.name, due: mailDate(due, lang, organisation.timeZone), url: await createSignInLink(tx, email, `/${lang}/cases/${row.id}`) },
-      caseId: row.id,
-    });
     const staff = await tx
       .select({ email: users.email, locale: users.locale })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(eq(memberships.organisationId, organisation.id));
-    for (const member of staff) {
-      if (!member.email) continue;
-      const locale = member.locale ?? "en";
-      await enqueueMail(tx, {
-        dedupeKey: `case-received:${row.id}:${member.email}`,
-        to: member.email,
-        locale,
-        template: "case-received",
-        params: { reference: row.reference, organisation: organisation.name, due: mailDate(due, locale, organisation.timeZone), ackDue: mailDate(ackDue, locale, organisation.timeZone), url: `${baseUrl()}/${locale}/cases/${row.id}` },
+    // The receipt and every staff member's notice in one write.
+    await enqueueMails(tx, [
+      {
+        dedupeKey: `case-filed:${row.id}`,
+        to: email,
+        locale: lang,
+        template: "case-filed",
+        params: { reference: row.reference, organisation: organisation.name, due: mailDate(due, lang, organisation.timeZone), url: await createSignInLink(tx, email, `/${lang}/cases/${row.id}`) },
         caseId: row.id,
-      });
-    }
+      },
+      ...staff
+        .filter((member): member is { email: string; locale: string | null } => !!member.email)
+        .map((member) => {
+          const locale = member.locale ?? "en";
+          return {
+            dedupeKey: `case-received:${row.id}:${member.email}`,
+            to: member.email,
+            locale,
+            template: "case-received" as const,
+            params: { reference: row.reference, organisation: organisation.name, due: mailDate(due, locale, organisation.timeZone), ackDue: mailDate(ackDue, locale, organisation.timeZone), url: `${baseUrl()}/${locale}/cases/${row.id}` },
+            caseId: row.id,
+          };
+        }),
+    ]);
     return { caseId: row.id, reference: row.reference, created: true, responseDueAt: due, organisationName: organisation.name };
   });
   if (filing.created) await wake(JOBS.mail);
@@ -277,7 +285,7 @@ export async function recordEvent(
     const decision = decide(loaded.facts, event, options.now);
     if (!decision.ok) throw new RuleError(decision.reason);
 
-    const [seq] = await appendEvents(tx, [{ caseId: row.id, event, actorUserId: actor.userId, meta: options.meta, after: lastLink(loaded.events) }]);
+    const { seqs: [seq], heads } = await appendEvents(tx, [{ caseId: row.id, event, actorUserId: actor.userId, meta: options.meta, after: lastLink(loaded.events) }]);
     // A step and the message that explains it are one write.
     if (options.message) {
       const parsed = messageBody.safeParse(options.message.body);
@@ -286,7 +294,7 @@ export async function recordEvent(
       await tx.insert(messages).values({ caseId: row.id, authorUserId: actor.userId, authorParty: party, visibility: options.message.visibility, body, createdAt: options.now });
     }
     await handOver(tx, row, event);
-    const version = await project(tx, row, { ...loaded.facts, events: [...loaded.facts.events, event] }, options.now);
+    const version = await project(tx, row, { ...loaded.facts, events: [...loaded.facts.events, event] }, options.now, { heads });
     await notifyEvents(tx, [{ caseRow: row, before: loaded.facts, event, seq: seq!, actorUserId: actor.userId }], options.now);
     return { version };
   });

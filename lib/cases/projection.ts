@@ -17,12 +17,19 @@ export interface Projectable {
 /** Rows per INSERT, well under PostgreSQL's 65,535 parameters. */
 const CHUNK = 2_000;
 
-export async function project(tx: Tx, row: CaseRow, facts: CaseFacts, now: Date): Promise<number> {
-  return (await projectCases(tx, [{ row, facts }], now))[0]!;
+export interface ProjectionOptions {
+  /** Each case's new last event hash (from appendEvents): the case row keeps the chain's head. */
+  heads?: Map<string, string>;
+  /** A case filed in this transaction: nothing projected before, nothing to delete. */
+  fresh?: boolean;
+}
+
+export async function project(tx: Tx, row: CaseRow, facts: CaseFacts, now: Date, options: ProjectionOptions = {}): Promise<number> {
+  return (await projectCases(tx, [{ row, facts }], now, options))[0]!;
 }
 
 /** Projects each case's events; returns each case's new version, in order. */
-export async function projectCases(tx: Tx, items: Projectable[], now: Date): Promise<number[]> {
+export async function projectCases(tx: Tx, items: Projectable[], now: Date, { heads, fresh = false }: ProjectionOptions = {}): Promise<number[]> {
   if (!items.length) return [];
   const computed = items.map(({ row, facts }) => {
     const state = foldCase(facts.events);
@@ -31,21 +38,23 @@ export async function projectCases(tx: Tx, items: Projectable[], now: Date): Pro
 
   const values = computed.map(
     ({ row, state, clocks, version }) =>
-      sql`(${row.id}::uuid, ${state.rung}, ${state.closed ? "closed" : "open"}, ${nextDeadline(clocks)?.dueAt.toISOString() ?? null}::timestamptz, ${state.assigneeUserId}::text, ${version}::int)`,
+      sql`(${row.id}::uuid, ${state.rung}, ${state.closed ? "closed" : "open"}, ${nextDeadline(clocks)?.dueAt.toISOString() ?? null}::timestamptz, ${state.assigneeUserId}::text, ${version}::int, ${heads?.get(row.id) ?? null}::text)`,
   );
+  // The head hash lets audit:verify notice a deleted newest event; it changes only with new events.
   await tx.execute(sql`
-    UPDATE cases SET rung = v.rung, status = v.status, next_due_at = v.next_due_at, assignee_user_id = v.assignee, version = v.version, updated_at = ${now.toISOString()}::timestamptz
-    FROM (VALUES ${sql.join(values, sql`, `)}) AS v(id, rung, status, next_due_at, assignee, version)
+    UPDATE cases SET rung = v.rung, status = v.status, next_due_at = v.next_due_at, assignee_user_id = v.assignee, version = v.version,
+                     head_hash = coalesce(v.head, cases.head_hash), updated_at = ${now.toISOString()}::timestamptz
+    FROM (VALUES ${sql.join(values, sql`, `)}) AS v(id, rung, status, next_due_at, assignee, version, head)
     WHERE cases.id = v.id`);
 
   const caseIds = items.map((i) => i.row.id);
-  await tx.delete(deadlines).where(inArray(deadlines.caseId, caseIds));
+  if (!fresh) await tx.delete(deadlines).where(inArray(deadlines.caseId, caseIds));
   const deadlineRows = computed.flatMap(({ row, clocks }) =>
     clocks.map((c) => ({ caseId: row.id, clockId: c.id, kind: c.kind, rule: c.rule, party: c.party, startedAt: c.startedAt, dueAt: c.dueAt, state: c.state, zone: c.zone })),
   );
   for (let i = 0; i < deadlineRows.length; i += CHUNK) await tx.insert(deadlines).values(deadlineRows.slice(i, i + CHUNK));
 
-  await tx.delete(remedies).where(inArray(remedies.caseId, caseIds));
+  if (!fresh) await tx.delete(remedies).where(inArray(remedies.caseId, caseIds));
   const remedyRows = computed.flatMap(({ row, state }) =>
     state.remedies.map((r) => ({ caseId: row.id, remedyKey: r.id, kind: r.kind, source: r.source, orderedAt: r.orderedAt, dueAt: r.dueAt, compliedAt: r.compliedAt, evidence: r.evidence })),
   );

@@ -8,7 +8,7 @@
  * (clock_notices), breaches lock their cases with SKIP LOCKED and the ladder refuses a
  * second `clock.breached` for the same clock.
  */
-import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { cases, deadlines } from "@/db/schema";
 import { appendEvents, lastLink } from "@/lib/cases/append";
@@ -111,11 +111,10 @@ async function reminderBatch(tx: Tx, now: Date, thresholds: number[], batch: num
 
 /** Records every run-out clock of a batch of cases; cases another instance holds are skipped. */
 async function breachBatch(tx: Tx, now: Date, batch: number): Promise<number> {
-  const candidates = tx
-    .selectDistinct({ id: deadlines.caseId })
-    .from(deadlines)
-    .where(and(eq(deadlines.state, "running"), lt(deadlines.dueAt, now)))
-    .limit(batch);
+  // The earliest run-out clocks by the (state, due_at) index; DISTINCT outside the LIMIT, or
+  // the planner walks every deadline in case order to find none.
+  const overdue = tx.select({ caseId: deadlines.caseId }).from(deadlines).where(and(eq(deadlines.state, "running"), lt(deadlines.dueAt, now))).orderBy(asc(deadlines.dueAt)).limit(batch).as("overdue");
+  const candidates = tx.selectDistinct({ id: overdue.caseId }).from(overdue);
   const rows = await tx.select().from(cases).where(inArray(cases.id, candidates)).for("update", { skipLocked: true });
   if (!rows.length) return 0;
   const loaded = await loadCases(tx, rows);
@@ -134,9 +133,9 @@ async function breachBatch(tx: Tx, now: Date, batch: number): Promise<number> {
     return { row, facts: current };
   });
 
-  const seqs = await appendEvents(tx, recorded.map((r) => ({ caseId: r.caseRow.id, event: r.event, actorUserId: null, after: r.after })));
+  const { seqs, heads } = await appendEvents(tx, recorded.map((r) => ({ caseId: r.caseRow.id, event: r.event, actorUserId: null, after: r.after })));
   recorded.forEach((r, i) => (r.seq = seqs[i]!));
-  await projectCases(tx, projected, now);
+  await projectCases(tx, projected, now, { heads });
   await notifyEvents(tx, recorded, now);
   return rows.length;
 }

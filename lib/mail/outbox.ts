@@ -16,10 +16,20 @@ export interface OutgoingMail {
 }
 
 export async function enqueueMail(db: Db | Tx, mail: OutgoingMail): Promise<void> {
-  const { subject, text, html } = renderMail(mail.template, mail.locale, mail.params);
+  await enqueueMails(db, [mail]);
+}
+
+/** Several mails in one INSERT. */
+export async function enqueueMails(db: Db | Tx, mails: OutgoingMail[]): Promise<void> {
+  if (!mails.length) return;
   await db
     .insert(outbox)
-    .values({ dedupeKey: mail.dedupeKey, toEmail: mail.to.toLowerCase(), locale: mail.locale, template: mail.template, subject, textBody: text, htmlBody: html, caseId: mail.caseId })
+    .values(
+      mails.map((mail) => {
+        const { subject, text, html } = renderMail(mail.template, mail.locale, mail.params);
+        return { dedupeKey: mail.dedupeKey, toEmail: mail.to.toLowerCase(), locale: mail.locale, template: mail.template, subject, textBody: text, htmlBody: html, caseId: mail.caseId };
+      }),
+    )
     .onConflictDoNothing({ target: outbox.dedupeKey });
 }
 

@@ -45,7 +45,14 @@ export function renderMail(template: MailTemplate, locale: string | null | undef
   return { subject, text, html };
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** Dates in mail: the day, in the reader's language, in UTC unless told otherwise. */
 export function mailDate(date: Date, locale: string, timeZone = "UTC"): string {
-  return new Intl.DateTimeFormat(isMailLocale(locale) ? locale : "en", { dateStyle: "long", timeZone }).format(date);
+  const lang = isMailLocale(locale) ? locale : "en";
+  const key = `${lang}|${timeZone}`;
+  // Building a formatter costs far more than using one: keep one per language and zone.
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone })));
+  return format.format(date);
 }

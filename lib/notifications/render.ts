@@ -7,7 +7,7 @@ import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import { messageKey } from "@/lib/i18n/message-key";
-import { isMailLocale, type MailLocale } from "@/lib/mail/templates";
+import { isMailLocale, mailDate, type MailLocale } from "@/lib/mail/templates";
 import type { NoticeKind } from "./rules";
 
 const MESSAGES = { en, de, fr } as const;
@@ -34,7 +34,7 @@ function words(t: ReturnType<typeof translator>, locale: MailLocale, params: Rec
   if (typeof params.step === "string") out.step = dynamic(`events.${messageKey(params.step)}`);
   if (typeof params.rung === "string") out.rung = dynamic(`ladder.rung.${params.rung}`);
   if (typeof params.due === "string") {
-    out.due = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: typeof params.zone === "string" ? params.zone : "UTC" }).format(new Date(params.due));
+    out.due = mailDate(new Date(params.due), locale, typeof params.zone === "string" ? params.zone : "UTC");
   }
   return out;
 }
