@@ -81,4 +81,9 @@ export function setDatabase(database: Database) {
   globalForDb.__recourseDb = Promise.resolve(database);
 }
 
+/** The rows of a raw `db.execute`: postgres-js returns them as the result, PGlite inside `{ rows }`. */
+export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
+}
+
 export { schema };

@@ -9,7 +9,7 @@
  * second `clock.breached` for the same clock.
  */
 import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
+import { rowsOf, type Db, type Tx } from "@/db/client";
 import { cases, deadlines } from "@/db/schema";
 import { appendEvents, lastLink } from "@/lib/cases/append";
 import { loadCases } from "@/lib/cases/load";
@@ -176,10 +176,6 @@ function claimedColumns(from: ReturnType<typeof sql>) {
     JOIN cases c ON c.id = i.case_id`;
 }
 
-/** postgres-js returns the rows; PGlite returns { rows }. */
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  return Array.isArray(result) ? (result as Record<string, unknown>[]) : ((result as { rows: Record<string, unknown>[] }).rows ?? []);
-}
 
 function toClaimed(r: Record<string, unknown>): ClaimedNotice {
   return {

@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
-import type { Db } from "@/db/client";
+import { rowsOf, type Db } from "@/db/client";
 import { outbox } from "@/db/schema";
 import { log } from "@/lib/log";
 
@@ -68,7 +68,7 @@ async function claim(db: Db): Promise<Mail | null> {
       SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= now()
       ORDER BY next_attempt_at, created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
     RETURNING id`);
-  const rows = Array.isArray(result) ? result : ((result as { rows: Record<string, unknown>[] }).rows ?? []);
+  const rows = rowsOf(result);
   if (!rows.length) return null;
   const [mail] = await db.select().from(outbox).where(eq(outbox.id, String(rows[0]!.id)));
   return mail ?? null;

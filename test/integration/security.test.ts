@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asc, eq, sql } from "drizzle-orm";
 import { caseEvents, cases, messages, providers, users } from "@/db/schema";
+import { rowsOf } from "@/db/client";
 import { seedDemo } from "@/db/seed/seed";
 import { ANONYMOUS, type Actor } from "@/lib/auth/actor";
 import { verifyChains } from "@/lib/audit/verify-chain";
@@ -59,7 +60,7 @@ describe.each(KINDS)("security on %s", (kind) => {
       from cases c join organisations o on o.id = c.organisation_id
       left join case_bodies b on b.case_id = c.id left join providers p on p.id = b.provider_id
       group by c.id, o.slug order by c.reference`);
-    all = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as CaseFacts[];
+    all = rowsOf<CaseFacts>(rows);
     for (const r of ROLES) actors.set(r.role, r.email ? await actorByEmail(database.db, r.email) : ANONYMOUS);
   });
   afterAll(async () => database?.close());
