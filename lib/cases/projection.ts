@@ -50,9 +50,15 @@ export async function projectCases(tx: Tx, items: Projectable[], now: Date, { he
   const caseIds = items.map((i) => i.row.id);
   if (!fresh) await tx.delete(deadlines).where(inArray(deadlines.caseId, caseIds));
   const deadlineRows = computed.flatMap(({ row, clocks }) =>
-    clocks.map((c) => ({ caseId: row.id, clockId: c.id, kind: c.kind, rule: c.rule, party: c.party, startedAt: c.startedAt, dueAt: c.dueAt, state: c.state, zone: c.zone })),
+    clocks.map((c) => ({ case_id: row.id, clock_id: c.id, kind: c.kind, rule: c.rule, party: c.party, started_at: c.startedAt, due_at: c.dueAt, state: c.state, zone: c.zone })),
   );
-  for (let i = 0; i < deadlineRows.length; i += CHUNK) await tx.insert(deadlines).values(deadlineRows.slice(i, i + CHUNK));
+  // One JSON parameter rather than nine bound values per clock.
+  if (deadlineRows.length) {
+    await tx.execute(sql`
+      INSERT INTO deadlines (case_id, clock_id, kind, rule, party, started_at, due_at, state, zone)
+      SELECT * FROM json_to_recordset(${JSON.stringify(deadlineRows)}::json)
+        AS d(case_id uuid, clock_id text, kind text, rule text, party text, started_at timestamptz, due_at timestamptz, state text, zone text)`);
+  }
 
   if (!fresh) await tx.delete(remedies).where(inArray(remedies.caseId, caseIds));
   const remedyRows = computed.flatMap(({ row, state }) =>

@@ -5,21 +5,50 @@
  * Working days are Monday to Friday; public holidays are not modelled.
  */
 import { TZDate } from "@date-fns/tz";
-import { addBusinessDays, addDays, differenceInCalendarDays, endOfDay, startOfDay } from "date-fns";
+import { addBusinessDays, addDays, endOfDay, startOfDay } from "date-fns";
 import type { Span } from "./policy";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * Time-zone arithmetic is the costliest thing the ladder does, and a sweep or a page asks
+ * the same questions many times: answers are remembered (they depend on nothing else).
+ */
+function remembered<T>(limit: number) {
+  const cache = new Map<string, T>();
+  return (key: string, compute: () => T): T => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (cache.size >= limit) cache.clear();
+      cache.set(key, (value = compute()));
+    }
+    return value;
+  };
+}
+const deadlines = remembered<number>(50_000);
+const localDays = remembered<number>(50_000);
+
 /** The last instant of the day `span` after the local day of `start`. */
 export function deadlineAfter(start: Date, span: Span, zone: string, extraCalendarDays = 0): Date {
-  const local = new TZDate(start.getTime(), zone);
-  const counted = span.unit === "working" ? addBusinessDays(local, span.days) : addDays(local, span.days);
-  return new Date(endOfDay(addDays(counted, extraCalendarDays)).getTime());
+  const ms = deadlines(`${start.getTime()}|${span.days}|${span.unit}|${zone}|${extraCalendarDays}`, () => {
+    const local = new TZDate(start.getTime(), zone);
+    const counted = span.unit === "working" ? addBusinessDays(local, span.days) : addDays(local, span.days);
+    return endOfDay(addDays(counted, extraCalendarDays)).getTime();
+  });
+  return new Date(ms);
+}
+
+/** The local calendar day of an instant in a zone, as a day count since 1970-01-01. */
+function localDay(at: Date, zone: string): number {
+  return localDays(`${at.getTime()}|${zone}`, () => {
+    const local = new TZDate(at.getTime(), zone);
+    return Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / DAY_MS;
+  });
 }
 
 /** Calendar days from the local day of `now` to the local day of `due` (negative once past). */
 export function calendarDaysLeft(now: Date, due: Date, zone: string): number {
-  return differenceInCalendarDays(new TZDate(due.getTime(), zone), new TZDate(now.getTime(), zone));
+  return localDay(due, zone) - localDay(now, zone);
 }
 
 /** Whole days a pause lasted, a started day counting as a day. */

@@ -21,9 +21,15 @@ export interface RenderedNotice {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
+const translators = new Map<MailLocale, ReturnType<typeof makeTranslator>>();
+const makeTranslator = (locale: MailLocale) => createTranslator({ locale, messages: MESSAGES[locale] as typeof en });
+
+/** One translator per language for the process: making one parses its messages anew. */
 function translator(locale: MailLocale) {
   // Messages are checked for identical keys across languages by lib/i18n/messages.test.ts.
-  return createTranslator({ locale, messages: MESSAGES[locale] as typeof en });
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = makeTranslator(locale)));
+  return t;
 }
 
 /** Turns ids in the params (a clock kind, an event type, a rung, a due instant) into words. */
