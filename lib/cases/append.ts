@@ -2,6 +2,7 @@
  * Appends events to case histories, each hash-chained to the one before it on its case.
  * Many cases take one INSERT (the deadline sweep relies on it).
  */
+import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { caseEvents } from "@/db/schema";
 import type { LadderEvent } from "@/lib/ladder";
@@ -56,6 +57,14 @@ export async function appendEvents(tx: Tx, items: Appendable[]): Promise<Appende
     chain.set(caseId, { seq, hash });
     return { caseId, seq, type: event.type, at: event.at, party: event.by, actorUserId, data, ip: meta?.ip ?? null, userAgent: meta?.userAgent?.slice(0, 500) ?? null, prevHash, hash };
   });
-  for (let i = 0; i < rows.length; i += 2_000) await tx.insert(caseEvents).values(rows.slice(i, i + 2_000));
+  if (rows.length === 1) await tx.insert(caseEvents).values(rows);
+  else {
+    // Many events (the sweep): one JSON parameter rather than eleven bound values each.
+    const json = rows.map((r) => ({ case_id: r.caseId, seq: r.seq, type: r.type, at: r.at, party: r.party, actor_user_id: r.actorUserId, data: r.data, ip: r.ip, user_agent: r.userAgent, prev_hash: r.prevHash, hash: r.hash }));
+    await tx.execute(sql`
+      INSERT INTO case_events (case_id, seq, type, at, party, actor_user_id, data, ip, user_agent, prev_hash, hash)
+      SELECT * FROM json_to_recordset(${JSON.stringify(json)}::json)
+        AS e(case_id uuid, seq int, type text, at timestamptz, party text, actor_user_id text, data jsonb, ip text, user_agent text, prev_hash text, hash text)`);
+  }
   return { seqs: rows.map((r) => r.seq), heads: new Map([...chain].map(([caseId, link]) => [caseId, link!.hash])) };
 }

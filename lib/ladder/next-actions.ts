@@ -137,9 +137,11 @@ function candidates(party: Party, s: CaseState, r: Route, now: Date): Candidate[
   return out;
 }
 
-export function nextActions(facts: CaseFacts, party: Party, now: Date, state: CaseState = foldCase(facts.events)): AvailableAction[] {
+/** `only` limits the answer to some actions (and spares checking the rest). */
+export function nextActions(facts: CaseFacts, party: Party, now: Date, state: CaseState = foldCase(facts.events), only?: readonly ActionId[]): AvailableAction[] {
   const r = route(facts.subject, facts.certification, facts.claimsParticipation);
-  return candidates(party, state, r, now).map((cand) => {
+  const wanted = candidates(party, state, r, now).filter((cand) => !only || only.includes(cand.action));
+  return wanted.map((cand) => {
     const event = { type: cand.type, at: now, by: party, data: cand.data as EventPayloads[EventType] } as LadderEvent;
     const decision = decide(facts, event, now, state);
     return {

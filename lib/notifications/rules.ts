@@ -74,6 +74,8 @@ const CLIMBS: Partial<Record<ActionId, string>> = {
   invoke_arbitration: "arbitration",
 };
 
+const CLIMB_ACTIONS = Object.keys(CLIMBS) as ActionId[];
+
 const ORDERS_REMEDIES = new Set<LadderEvent["type"]>(["irm.determined", "panel.advised", "arbitration.awarded"]);
 
 /** Steps that concern only the people who took them, or that other notices already cover. */
@@ -143,8 +145,8 @@ function addressedBody(event: LadderEvent): BodyRung | null {
 function newlyOpenClimbs(before: CaseFacts, beforeAt: Date, after: CaseFacts, now: Date): string[] {
   const open = (facts: CaseFacts, at: Date) =>
     new Set(
-      nextActions(facts, "complainant", at)
-        .filter((a) => a.allowed && CLIMBS[a.action])
+      nextActions(facts, "complainant", at, foldCase(facts.events), CLIMB_ACTIONS)
+        .filter((a) => a.allowed)
         .map((a) => CLIMBS[a.action]!),
     );
   const was = open(before, beforeAt);
