@@ -41,5 +41,6 @@ const failures = log.filter((l) => !l.ok);
 const firstFailure = failures[0]?.at ?? restartAt;
 const recovered = log.find((l) => l.ok && l.at > (failures.at(-1)?.at ?? 0))?.at ?? null;
 console.log(`${log.length} filings; PostgreSQL restart took ${((upAt - restartAt) / 1000).toFixed(1)} s; ${failures.length} failed`);
-console.log(recovered ? `filings failed from +${((firstFailure - restartAt) / 1000).toFixed(1)} s; the app recovered ${((recovered - upAt) / 1000).toFixed(1)} s after the database was back` : "the app did NOT recover within 12 s");
+const seconds = (ms: number) => `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
+console.log(recovered ? `filings failed from ${seconds(firstFailure - restartAt)} after the restart began; the app recovered ${seconds(recovered - upAt)} after the database was back` : "the app did NOT recover within 12 s");
 process.exit(recovered && recovered - upAt <= 10_000 ? 0 : 1);
