@@ -8,7 +8,7 @@
  * (clock_notices), breaches lock their cases with SKIP LOCKED and the ladder refuses a
  * second `clock.breached` for the same clock.
  */
-import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db, type Tx } from "@/db/client";
 import { cases, deadlines } from "@/db/schema";
 import { appendEvents, lastLink } from "@/lib/cases/append";
@@ -89,20 +89,14 @@ async function reminderBatch(tx: Tx, now: Date, thresholds: number[], batch: num
         AND NOT EXISTS (SELECT 1 FROM clock_notices n WHERE n.case_id = c.case_id AND n.clock_id = c.clock_id AND n.due_at = c.due_at AND n.threshold_days <= c.days)
       ORDER BY c.due_at
       LIMIT ${batch}
-    ), inserted AS (
-      INSERT INTO clock_notices (case_id, clock_id, threshold_days, due_at, noticed_at)
-      SELECT case_id, clock_id, days, due_at, ${iso}::timestamptz FROM fresh
-      ON CONFLICT DO NOTHING
-      RETURNING case_id, clock_id, threshold_days, due_at
-    )
-    ${claimedColumns(sql`inserted`)}`);
+    ), ${claimFrom(sql`days`, iso)}`);
   const rows = rowsOf(claimed).map(toClaimed);
   await dispatch(
     tx,
     rows.flatMap((r) => {
       // The days actually left on the due day's calendar, which a late sweep may make fewer than the threshold.
       const notice = reminderNotice(r, Math.max(1, calendarDaysLeft(now, r.dueAt, r.zone)));
-      return notice ? [{ caseRow: r, notice, key: `clock:${r.id}:${r.clockId}:${r.dueAt.toISOString()}:${r.thresholdDays}` }] : [];
+      return notice ? [{ caseRow: r, notice, key: noticeKey(r) }] : [];
     }),
     now,
   );
@@ -150,31 +144,36 @@ async function persistentFailureBatch(tx: Tx, now: Date, afterDays: number, batc
         AND NOT EXISTS (SELECT 1 FROM remedies r WHERE r.case_id = d.case_id AND 'remedy:' || r.remedy_key = d.clock_id AND r.complied_at IS NOT NULL)
         AND NOT EXISTS (SELECT 1 FROM clock_notices n WHERE n.case_id = d.case_id AND n.clock_id = d.clock_id AND n.due_at = d.due_at AND n.threshold_days = ${-afterDays}::int)
       LIMIT ${batch}
-    ), inserted AS (
-      INSERT INTO clock_notices (case_id, clock_id, threshold_days, due_at, noticed_at)
-      SELECT case_id, clock_id, ${-afterDays}::int, due_at, ${iso}::timestamptz FROM fresh
-      ON CONFLICT DO NOTHING
-      RETURNING case_id, clock_id, threshold_days, due_at
-    )
-    ${claimedColumns(sql`inserted`)}`);
+    ), ${claimFrom(sql`${-afterDays}::int`, iso)}`);
   const rows = rowsOf(claimed).map(toClaimed);
   await dispatch(
     tx,
-    rows.map((r) => ({ caseRow: r, notice: persistentFailureNotice(), key: `clock:${r.id}:${r.clockId}:${r.dueAt.toISOString()}:${r.thresholdDays}` })),
+    rows.map((r) => ({ caseRow: r, notice: persistentFailureNotice(), key: noticeKey(r) })),
     now,
   );
   return rows.length;
 }
 
-/** What a claimed notice needs to be addressed: the clock and the case's people. */
-function claimedColumns(from: ReturnType<typeof sql>) {
-  return sql`
+/**
+ * The tail of a claim: the `fresh` rows become clock_notices at `threshold` (the unique key
+ * lets only one sweep have each), returned with what addressing them needs.
+ */
+function claimFrom(threshold: SQL, iso: string) {
+  return sql`inserted AS (
+      INSERT INTO clock_notices (case_id, clock_id, threshold_days, due_at, noticed_at)
+      SELECT case_id, clock_id, ${threshold}, due_at, ${iso}::timestamptz FROM fresh
+      ON CONFLICT DO NOTHING
+      RETURNING case_id, clock_id, threshold_days, due_at
+    )
     SELECT i.case_id, i.clock_id, i.threshold_days, i.due_at, d.kind, d.party, d.zone,
            c.reference, c.organisation_id, c.complainant_user_id, c.complainant_email, c.preferred_language, c.assignee_user_id
-    FROM ${from} i
+    FROM inserted i
     JOIN deadlines d ON d.case_id = i.case_id AND d.clock_id = i.clock_id
     JOIN cases c ON c.id = i.case_id`;
 }
+
+/** A notice's cause: the clock, its due date and the threshold crossed. */
+const noticeKey = (r: ClaimedNotice) => `clock:${r.id}:${r.clockId}:${r.dueAt.toISOString()}:${r.thresholdDays}`;
 
 
 function toClaimed(r: Record<string, unknown>): ClaimedNotice {
