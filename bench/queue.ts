@@ -7,27 +7,18 @@
  *   BENCH_DATABASE_URL=postgres://… npm run bench:queue
  *   BENCH_CASES=200000 npm run bench:queue     # a smaller run
  */
-import postgres from "postgres";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { seedDemo } from "@/db/seed/seed";
 import type { Actor } from "@/lib/auth/actor";
 import { organisationQueue, parseQueueFilter } from "@/lib/cases/queue";
+import { emptyDatabase } from "./support/server";
 
 process.env.RECOURSE_TEST ??= "1";
-const server = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const ORGS = Number(process.env.BENCH_ORGS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
-const name = "recourse_bench";
-
-const admin = postgres(server, { max: 1, onnotice: () => {} });
-await admin.unsafe(`drop database if exists ${name} with (force)`);
-await admin.unsafe(`create database ${name}`);
-await admin.end();
-const url = new URL(server);
-url.pathname = `/${name}`;
-const database = await openDatabase({ url: url.toString(), max: 4 });
+const database = await openDatabase({ url: await emptyDatabase("recourse_bench"), max: 4 });
 const { db } = database;
 const NOW = new Date();
 await seedDemo(db, NOW);

@@ -7,26 +7,17 @@
  *   npm run bench:sweep
  *   BENCH_DATABASE_URL=postgres://… BENCH_CASES=200000 BENCH_CROSSING=5000 npm run bench:sweep
  */
-import postgres from "postgres";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { seedDirectory } from "@/db/seed/seed";
 import { sweepDeadlines } from "@/lib/deadlines/sweep";
+import { emptyDatabase } from "./support/server";
 
 process.env.RECOURSE_TEST ??= "1";
-const server = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const ORGS = Number(process.env.BENCH_ORGS ?? 10_000);
 const CROSSING = Number(process.env.BENCH_CROSSING ?? 10_000);
-const name = "recourse_bench_sweep";
-
-const admin = postgres(server, { max: 1, onnotice: () => {} });
-await admin.unsafe(`drop database if exists ${name} with (force)`);
-await admin.unsafe(`create database ${name}`);
-await admin.end();
-const url = new URL(server);
-url.pathname = `/${name}`;
-const database = await openDatabase({ url: url.toString(), max: 4 });
+const database = await openDatabase({ url: await emptyDatabase("recourse_bench_sweep"), max: 4 });
 const { db } = database;
 const NOW = new Date();
 const iso = NOW.toISOString();

@@ -11,18 +11,25 @@ import { seedDirectory, seedUsers } from "@/db/seed/seed";
 
 export const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
-export async function freshDatabase(name: string): Promise<string> {
+/** A new, empty database on the benchmark server (dropped first if a run left one); its URL. */
+export async function emptyDatabase(name: string): Promise<string> {
   const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists ${name} with (force)`);
   await admin.unsafe(`create database ${name}`);
   await admin.end();
   const url = new URL(SERVER);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), max: 2 });
+  return url.toString();
+}
+
+/** A new database with the directory and the demo users: what the app needs to take filings. */
+export async function freshDatabase(name: string): Promise<string> {
+  const url = await emptyDatabase(name);
+  const database = await openDatabase({ url, max: 2 });
   await seedDirectory(database.db);
   await seedUsers(database.db);
   await database.close();
-  return url.toString();
+  return url;
 }
 
 export function ensureBuild() {
