@@ -6,58 +6,88 @@
  *
  *   npm run bench:sweep
  *   BENCH_DATABASE_URL=postgres://… BENCH_CASES=200000 BENCH_CROSSING=5000 npm run bench:sweep
+ *   BENCH_KEEP_SEED=1 npm run bench:sweep     # seed once, sweep a copy on every run
  */
 import { sql } from "drizzle-orm";
-import { openDatabase } from "@/db/client";
+import { openDatabase, type Db } from "@/db/client";
 import { seedDirectory } from "@/db/seed/seed";
 import { sweepDeadlines } from "@/lib/deadlines/sweep";
-import { emptyDatabase } from "./support/server";
+import { copyOfDatabase, databaseExists, emptyDatabase } from "./support/server";
 
 process.env.RECOURSE_TEST ??= "1";
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const ORGS = Number(process.env.BENCH_ORGS ?? 10_000);
 const CROSSING = Number(process.env.BENCH_CROSSING ?? 10_000);
-const database = await openDatabase({ url: await emptyDatabase("recourse_bench_sweep"), max: 4 });
-const { db } = database;
-const NOW = new Date();
-const iso = NOW.toISOString();
-await seedDirectory(db);
+const KEEP = process.env.BENCH_KEEP_SEED === "1";
+const SEED = `recourse_bench_sweep_seed_${CASES}_${ORGS}`;
 
-let t = performance.now();
-const [jams] = (await db.execute(sql`select id from providers where slug = 'jams'`)) as unknown as { id: string }[];
-const certification = JSON.stringify({ framework: "eu-us-dpf", status: "active", retainsFrameworkData: true, irm: { kind: "provider", providerId: jams!.id }, coversHrData: null });
-await db.execute(sql`
-  insert into organisations (slug, name, country, time_zone)
-  select 'bench-' || g, 'Bench Organisation ' || g, 'US', 'UTC' from generate_series(1, ${ORGS}) g`);
-// One staff member per organisation and 1,000 complainants: every notice has someone to reach.
-await db.execute(sql`insert into users (id, email, name, locale) select 'bench-staff-' || g, 'staff' || g || '@bench.example', 'Staff ' || g, 'en' from generate_series(1, ${ORGS}) g`);
-await db.execute(sql`
-  insert into memberships (user_id, organisation_id, role)
-  select 'bench-staff-' || substr(o.slug, 7), o.id, 'org_staff' from organisations o where o.slug like 'bench-%'`);
-await db.execute(sql`insert into users (id, email, name) select 'bench-user-' || g, 'bench' || g || '@example.eu', 'Complainant ' || g from generate_series(1, 1000) g`);
-// Every case was filed 10 to 30 days ago and acknowledged an hour later; its 45 days run on.
-await db.execute(sql`
-  insert into cases (reference, organisation_id, framework, hr_data, certification_snapshot, complainant_user_id, complainant_name,
-                     complainant_email, complainant_country, description, consent_at, rung, status, next_due_at, created_at, version)
-  select 'RS-' || lpad(g::text, 7, '0'), o.id, 'eu-us-dpf', false, ${certification}::jsonb,
-         'bench-user-' || (1 + g % 1000), 'Complainant ' || (1 + g % 1000), 'bench' || (1 + g % 1000) || '@example.eu', 'DE',
-         'Benchmark complaint', ${iso}::timestamptz, 'organisation', 'open', null,
-         ${iso}::timestamptz - (10 + g % 20) * interval '1 day', 2
-  from generate_series(1, ${CASES}) g
-  join organisations o on o.slug = 'bench-' || (1 + g % ${ORGS})`);
-await db.execute(sql`
-  insert into case_events (case_id, seq, type, at, party, actor_user_id, data, hash)
-  select id, 1, 'case.filed', created_at, 'complainant', complainant_user_id, '{}'::jsonb, md5(id::text) from cases
-  union all
-  select id, 2, 'organisation.acknowledged', created_at + interval '1 hour', 'organisation', null, '{}'::jsonb, md5(id::text || '2') from cases`);
-await db.execute(sql`
-  insert into deadlines (case_id, clock_id, kind, rule, party, started_at, due_at, state, zone)
-  select id, 'organisation.acknowledgment', 'organisation.acknowledgment', 'R2.1', 'organisation', created_at, created_at + interval '7 days', 'met', 'UTC' from cases
-  union all
-  select id, 'organisation.response', 'organisation.response', 'R2.1', 'organisation', created_at, date_trunc('day', created_at) + interval '46 days' - interval '1 millisecond', 'running', 'UTC' from cases`);
-await db.execute(sql`update cases c set next_due_at = d.due_at from deadlines d where d.case_id = c.id and d.clock_id = 'organisation.response'`);
-await db.execute(sql`vacuum analyze`);
-console.log(`seeded ${CASES.toLocaleString()} open cases (${ORGS.toLocaleString()} organisations) in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+/** The seeded cases, filed relative to `now`. */
+async function seed(db: Db, now: Date) {
+  const iso = now.toISOString();
+  await seedDirectory(db);
+
+  const [jams] = (await db.execute(sql`select id from providers where slug = 'jams'`)) as unknown as { id: string }[];
+  const certification = JSON.stringify({ framework: "eu-us-dpf", status: "active", retainsFrameworkData: true, irm: { kind: "provider", providerId: jams!.id }, coversHrData: null });
+  await db.execute(sql`
+    insert into organisations (slug, name, country, time_zone)
+    select 'bench-' || g, 'Bench Organisation ' || g, 'US', 'UTC' from generate_series(1, ${ORGS}) g`);
+  // One staff member per organisation and 1,000 complainants: every notice has someone to reach.
+  await db.execute(sql`insert into users (id, email, name, locale) select 'bench-staff-' || g, 'staff' || g || '@bench.example', 'Staff ' || g, 'en' from generate_series(1, ${ORGS}) g`);
+  await db.execute(sql`
+    insert into memberships (user_id, organisation_id, role)
+    select 'bench-staff-' || substr(o.slug, 7), o.id, 'org_staff' from organisations o where o.slug like 'bench-%'`);
+  await db.execute(sql`insert into users (id, email, name) select 'bench-user-' || g, 'bench' || g || '@example.eu', 'Complainant ' || g from generate_series(1, 1000) g`);
+  // Every case was filed 10 to 30 days ago and acknowledged an hour later; its 45 days run on.
+  await db.execute(sql`
+    insert into cases (reference, organisation_id, framework, hr_data, certification_snapshot, complainant_user_id, complainant_name,
+                       complainant_email, complainant_country, description, consent_at, rung, status, next_due_at, created_at, version)
+    select 'RS-' || lpad(g::text, 7, '0'), o.id, 'eu-us-dpf', false, ${certification}::jsonb,
+           'bench-user-' || (1 + g % 1000), 'Complainant ' || (1 + g % 1000), 'bench' || (1 + g % 1000) || '@example.eu', 'DE',
+           'Benchmark complaint', ${iso}::timestamptz, 'organisation', 'open', null,
+           ${iso}::timestamptz - (10 + g % 20) * interval '1 day', 2
+    from generate_series(1, ${CASES}) g
+    join organisations o on o.slug = 'bench-' || (1 + g % ${ORGS})`);
+  await db.execute(sql`
+    insert into case_events (case_id, seq, type, at, party, actor_user_id, data, hash)
+    select id, 1, 'case.filed', created_at, 'complainant', complainant_user_id, '{}'::jsonb, md5(id::text) from cases
+    union all
+    select id, 2, 'organisation.acknowledged', created_at + interval '1 hour', 'organisation', null, '{}'::jsonb, md5(id::text || '2') from cases`);
+  await db.execute(sql`
+    insert into deadlines (case_id, clock_id, kind, rule, party, started_at, due_at, state, zone)
+    select id, 'organisation.acknowledgment', 'organisation.acknowledgment', 'R2.1', 'organisation', created_at, created_at + interval '7 days', 'met', 'UTC' from cases
+    union all
+    select id, 'organisation.response', 'organisation.response', 'R2.1', 'organisation', created_at, date_trunc('day', created_at) + interval '46 days' - interval '1 millisecond', 'running', 'UTC' from cases`);
+  await db.execute(sql`update cases c set next_due_at = d.due_at from deadlines d where d.case_id = c.id and d.clock_id = 'organisation.response'`);
+  await db.execute(sql`vacuum analyze`);
+  await db.execute(sql`create table bench_seed (now timestamptz not null)`);
+  await db.execute(sql`insert into bench_seed values (${iso}::timestamptz)`);
+}
+
+/**
+ * With BENCH_KEEP_SEED=1 the seeded database is kept as a template and each run sweeps a
+ * copy of it (minutes of seeding become seconds of copying); its `now` is the seed's.
+ */
+async function open() {
+  if (!KEEP || !(await databaseExists(SEED))) {
+    const started = performance.now();
+    const seeding = await openDatabase({ url: await emptyDatabase(KEEP ? SEED : "recourse_bench_sweep"), max: 4 });
+    await seed(seeding.db, new Date());
+    console.log(`seeded ${CASES.toLocaleString()} open cases (${ORGS.toLocaleString()} organisations) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    if (!KEEP) return seeding;
+    await seeding.close();
+  }
+  const started = performance.now();
+  const copy = await openDatabase({ url: await copyOfDatabase(SEED, "recourse_bench_sweep"), max: 4 });
+  console.log(`copied the kept seed ${SEED} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return copy;
+}
+
+const database = await open();
+const { db } = database;
+const [seeded] = (await db.execute(sql`select now from bench_seed`)) as unknown as { now: string | Date }[];
+const NOW = new Date(seeded!.now);
+const iso = NOW.toISOString();
+console.log();
 
 /** Runs one sweep, sampling the process's memory while it runs. */
 async function measure(label: string) {

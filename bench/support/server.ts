@@ -17,10 +17,30 @@ export async function emptyDatabase(name: string): Promise<string> {
   await admin.unsafe(`drop database if exists ${name} with (force)`);
   await admin.unsafe(`create database ${name}`);
   await admin.end();
+  return urlOf(name);
+}
+
+export async function databaseExists(name: string): Promise<boolean> {
+  const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
+  const [row] = await admin`select 1 as found from pg_database where datname = ${name}`;
+  await admin.end();
+  return !!row;
+}
+
+/** A copy of database `template` named `name` (replacing one a run left); its URL. */
+export async function copyOfDatabase(template: string, name: string): Promise<string> {
+  const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.unsafe(`create database ${name} template ${template}`);
+  await admin.end();
+  return urlOf(name);
+}
+
+const urlOf = (name: string) => {
   const url = new URL(SERVER);
   url.pathname = `/${name}`;
   return url.toString();
-}
+};
 
 /** A new database with the directory and the demo users: what the app needs to take filings. */
 export async function freshDatabase(name: string): Promise<string> {
