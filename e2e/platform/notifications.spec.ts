@@ -32,7 +32,10 @@ test.describe("clocks that act: the bell, reminders and the calendar", () => {
     // The complainant's mail and bell say so, in their language.
     await page.goto("/en/dev/mailbox");
     // Two of the company's deadlines ran out (acknowledgment and response): one mail each.
-    await expect(page.getByTestId("mail").filter({ hasText: `${reference}: a deadline was missed` })).toHaveCount(2);
+    const missed = page.getByTestId("mail").filter({ hasText: `${reference}: a deadline was missed` });
+    await expect(missed).toHaveCount(2);
+    // The response deadline's mail also says what it opened: the next rung, in the same message.
+    await expect(missed.filter({ hasText: "A new step is now open to you: Independent dispute resolution." })).toHaveCount(1);
   });
 
   test("the calendar feed: a secret address that a calendar can read, renewed or stopped by its owner", async ({ page }) => {

@@ -15,8 +15,10 @@ import {
   ACTORS,
   REGION_COUNTRIES,
   FRAMEWORKS,
+  applyEvent,
   clocks,
   decide,
+  foldCase,
   inferFramework,
   participation,
   regionOf,
@@ -282,8 +284,11 @@ export async function recordEvent(
     if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) throw new ConflictError(row.version);
 
     const event = { type: proposal.type, at: options.now, by: party, data: proposal.data } as LadderEvent;
-    const decision = decide(loaded.facts, event, options.now);
+    const before = foldCase(loaded.facts.events);
+    const decision = decide(loaded.facts, event, options.now, before);
     if (!decision.ok) throw new RuleError(decision.reason);
+    // Folded once here and carried on: the projection and the notice rules need both states.
+    const states = { before, after: applyEvent(before, event) };
 
     const { seqs: [seq], heads } = await appendEvents(tx, [{ caseId: row.id, event, actorUserId: actor.userId, meta: options.meta, after: lastLink(loaded.events) }]);
     // A step and the message that explains it are one write.
@@ -294,8 +299,8 @@ export async function recordEvent(
       await tx.insert(messages).values({ caseId: row.id, authorUserId: actor.userId, authorParty: party, visibility: options.message.visibility, body, createdAt: options.now });
     }
     await handOver(tx, row, event);
-    const version = await project(tx, row, { ...loaded.facts, events: [...loaded.facts.events, event] }, options.now, { heads });
-    await notifyEvents(tx, [{ caseRow: row, before: loaded.facts, event, seq: seq!, actorUserId: actor.userId }], options.now);
+    const version = await project(tx, row, { ...loaded.facts, events: [...loaded.facts.events, event] }, options.now, { heads, state: states.after });
+    await notifyEvents(tx, [{ caseRow: row, before: loaded.facts, event, seq: seq!, actorUserId: actor.userId, states }], options.now);
     return { version };
   });
   await wake(JOBS.mail);

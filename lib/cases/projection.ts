@@ -3,68 +3,91 @@
  * FTC referrals) in step with its events. Called inside the transaction that records them;
  * many cases at once take the same few statements as one (the deadline sweep relies on it).
  */
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { deadlines, ftcReferrals, remedies } from "@/db/schema";
-import { clocks as computeClocks, foldCase, nextDeadline, type CaseFacts } from "@/lib/ladder";
+import { ftcReferrals } from "@/db/schema";
+import { clocks as computeClocks, foldCase, nextDeadline, type CaseFacts, type CaseState } from "@/lib/ladder";
 import type { CaseRow } from "./load";
 
 export interface Projectable {
   row: CaseRow;
   facts: CaseFacts;
+  /** The facts' events folded, when the caller has it already (folding is the costly part). */
+  state?: CaseState;
 }
-
-/** Rows per INSERT, well under PostgreSQL's 65,535 parameters. */
-const CHUNK = 2_000;
 
 export interface ProjectionOptions {
   /** Each case's new last event hash (from appendEvents): the case row keeps the chain's head. */
   heads?: Map<string, string>;
   /** A case filed in this transaction: nothing projected before, nothing to delete. */
   fresh?: boolean;
+  /** The single case's folded state (project only). */
+  state?: CaseState;
 }
 
-export async function project(tx: Tx, row: CaseRow, facts: CaseFacts, now: Date, options: ProjectionOptions = {}): Promise<number> {
-  return (await projectCases(tx, [{ row, facts }], now, options))[0]!;
+export async function project(tx: Tx, row: CaseRow, facts: CaseFacts, now: Date, { state, ...options }: ProjectionOptions = {}): Promise<number> {
+  return (await projectCases(tx, [{ row, facts, state }], now, options))[0]!;
 }
 
 /** Projects each case's events; returns each case's new version, in order. */
 export async function projectCases(tx: Tx, items: Projectable[], now: Date, { heads, fresh = false }: ProjectionOptions = {}): Promise<number[]> {
   if (!items.length) return [];
-  const computed = items.map(({ row, facts }) => {
-    const state = foldCase(facts.events);
-    return { row, state, clocks: computeClocks(facts, now, state), version: row.version + 1 };
-  });
+  const computed = items.map(({ row, facts, state = foldCase(facts.events) }) => ({ row, state, clocks: computeClocks(facts, now, state), version: row.version + 1 }));
+  const iso = now.toISOString();
 
-  const values = computed.map(
-    ({ row, state, clocks, version }) =>
-      sql`(${row.id}::uuid, ${state.rung}, ${state.closed ? "closed" : "open"}, ${nextDeadline(clocks)?.dueAt.toISOString() ?? null}::timestamptz, ${state.assigneeUserId}::text, ${version}::int, ${heads?.get(row.id) ?? null}::text)`,
-  );
-  // The head hash lets audit:verify notice a deleted newest event; it changes only with new events.
+  // Every table takes one JSON parameter rather than a bound value per column and row.
+  const caseRows = computed.map(({ row, state, clocks, version }) => ({
+    id: row.id,
+    rung: state.rung,
+    status: state.closed ? "closed" : "open",
+    next_due_at: nextDeadline(clocks)?.dueAt ?? null,
+    assignee: state.assigneeUserId,
+    version,
+    // The head hash lets audit:verify notice a deleted newest event; it changes only with new events.
+    head: heads?.get(row.id) ?? null,
+  }));
   await tx.execute(sql`
     UPDATE cases SET rung = v.rung, status = v.status, next_due_at = v.next_due_at, assignee_user_id = v.assignee, version = v.version,
-                     head_hash = coalesce(v.head, cases.head_hash), updated_at = ${now.toISOString()}::timestamptz
-    FROM (VALUES ${sql.join(values, sql`, `)}) AS v(id, rung, status, next_due_at, assignee, version, head)
+                     head_hash = coalesce(v.head, cases.head_hash), updated_at = ${iso}::timestamptz
+    FROM json_to_recordset(${JSON.stringify(caseRows)}::json) AS v(id uuid, rung text, status text, next_due_at timestamptz, assignee text, version int, head text)
     WHERE cases.id = v.id`);
 
-  const caseIds = items.map((i) => i.row.id);
-  if (!fresh) await tx.delete(deadlines).where(inArray(deadlines.caseId, caseIds));
   const deadlineRows = computed.flatMap(({ row, clocks }) =>
     clocks.map((c) => ({ case_id: row.id, clock_id: c.id, kind: c.kind, rule: c.rule, party: c.party, started_at: c.startedAt, due_at: c.dueAt, state: c.state, zone: c.zone })),
   );
-  // One JSON parameter rather than nine bound values per clock.
-  if (deadlineRows.length) {
-    await tx.execute(sql`
-      INSERT INTO deadlines (case_id, clock_id, kind, rule, party, started_at, due_at, state, zone)
+  // Only what changed is written: a step usually moves one or two clocks of a case, and a
+  // rewritten row costs an entry in every index of the table.
+  const ids = JSON.stringify(items.map((i) => i.row.id));
+  await tx.execute(sql`
+    WITH projected AS (
       SELECT * FROM json_to_recordset(${JSON.stringify(deadlineRows)}::json)
-        AS d(case_id uuid, clock_id text, kind text, rule text, party text, started_at timestamptz, due_at timestamptz, state text, zone text)`);
-  }
+        AS d(case_id uuid, clock_id text, kind text, rule text, party text, started_at timestamptz, due_at timestamptz, state text, zone text)
+    ), gone AS (
+      DELETE FROM deadlines d
+      WHERE ${fresh ? sql`false` : sql`d.case_id IN (SELECT value::uuid FROM json_array_elements_text(${ids}::json))`}
+        AND NOT EXISTS (SELECT 1 FROM projected p WHERE p.case_id = d.case_id AND p.clock_id = d.clock_id)
+    )
+    INSERT INTO deadlines (case_id, clock_id, kind, rule, party, started_at, due_at, state, zone)
+    SELECT * FROM projected p
+    -- Unchanged rows are left alone here, before ON CONFLICT would lock them.
+    WHERE NOT EXISTS (
+      SELECT 1 FROM deadlines d WHERE d.case_id = p.case_id AND d.clock_id = p.clock_id
+        AND (d.kind, d.rule, d.party, d.started_at, d.due_at, d.state, d.zone) IS NOT DISTINCT FROM (p.kind, p.rule, p.party, p.started_at, p.due_at, p.state, p.zone))
+    ON CONFLICT (case_id, clock_id) DO UPDATE
+      SET kind = excluded.kind, rule = excluded.rule, party = excluded.party, started_at = excluded.started_at, due_at = excluded.due_at, state = excluded.state, zone = excluded.zone`);
 
-  if (!fresh) await tx.delete(remedies).where(inArray(remedies.caseId, caseIds));
+  // Remedies only accumulate (events are never taken back): a case without any has none to remove.
   const remedyRows = computed.flatMap(({ row, state }) =>
-    state.remedies.map((r) => ({ caseId: row.id, remedyKey: r.id, kind: r.kind, source: r.source, orderedAt: r.orderedAt, dueAt: r.dueAt, compliedAt: r.compliedAt, evidence: r.evidence })),
+    state.remedies.map((r) => ({ case_id: row.id, remedy_key: r.id, kind: r.kind, source: r.source, ordered_at: r.orderedAt, due_at: r.dueAt, complied_at: r.compliedAt, evidence: r.evidence })),
   );
-  for (let i = 0; i < remedyRows.length; i += CHUNK) await tx.insert(remedies).values(remedyRows.slice(i, i + CHUNK));
+  if (remedyRows.length) {
+    await tx.execute(sql`
+      INSERT INTO remedies (case_id, remedy_key, kind, source, ordered_at, due_at, complied_at, evidence)
+      SELECT * FROM json_to_recordset(${JSON.stringify(remedyRows)}::json)
+        AS r(case_id uuid, remedy_key text, kind text, source text, ordered_at timestamptz, due_at timestamptz, complied_at timestamptz, evidence text)
+      ON CONFLICT (case_id, remedy_key) DO UPDATE SET complied_at = excluded.complied_at, evidence = excluded.evidence
+        WHERE (remedies.complied_at, remedies.evidence) IS DISTINCT FROM (excluded.complied_at, excluded.evidence)`);
+  }
 
   for (const { row, state } of computed) {
     for (const referral of state.referrals) {

@@ -2,10 +2,10 @@
  * An organisation's queue: its cases only, filtered, searched, sorted and paged in SQL so it
  * stays fast for a large organisation (the (organisation, status, next_due_at) index).
  */
-import { and, asc, count, desc, eq, ilike, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { cases, users } from "@/db/schema";
+import { caseSearch, cases, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { FRAMEWORK_IDS } from "@/lib/ladder";
@@ -37,7 +37,7 @@ export function assertQueueReader(actor: Actor, organisationId: string): asserts
   if (actor.kind !== "user" || !(actor.isAdmin || actor.memberships.some((m) => m.organisationId === organisationId))) throw new NotFoundError();
 }
 
-function conditions(actor: Extract<Actor, { kind: "user" }>, organisationId: string, f: QueueFilter, now: Date): SQL[] {
+function conditions(db: Db, actor: Extract<Actor, { kind: "user" }>, organisationId: string, f: QueueFilter, now: Date): SQL[] {
   const where: SQL[] = [eq(cases.organisationId, organisationId)];
   if (f.status !== "all") where.push(eq(cases.status, f.status));
   if (f.rung !== "any") where.push(eq(cases.rung, f.rung));
@@ -49,7 +49,12 @@ function conditions(actor: Extract<Actor, { kind: "user" }>, organisationId: str
   if (f.overdue === "1") where.push(lt(cases.nextDueAt, now));
   if (f.q) {
     const pattern = `%${f.q.replace(/[%_\\]/g, "\\$&")}%`;
-    where.push(or(ilike(cases.reference, pattern), ilike(cases.complainantName, pattern), ilike(cases.complainantEmail, pattern))!);
+    // The trigram indexes live on case_search (see db/schema.ts), scoped to the organisation.
+    const matching = db
+      .select({ id: caseSearch.caseId })
+      .from(caseSearch)
+      .where(and(eq(caseSearch.organisationId, organisationId), or(ilike(caseSearch.reference, pattern), ilike(caseSearch.complainantName, pattern), ilike(caseSearch.complainantEmail, pattern))));
+    where.push(inArray(cases.id, matching));
   }
   return where;
 }
@@ -69,7 +74,7 @@ export interface QueueRow {
 
 export async function organisationQueue(db: Db, actor: Actor, organisationId: string, f: QueueFilter, now: Date, pageSize = PAGE_SIZE) {
   assertQueueReader(actor, organisationId);
-  const where = and(...conditions(actor, organisationId, f, now));
+  const where = and(...conditions(db, actor, organisationId, f, now));
   const order =
     f.sort === "filed" ? [desc(cases.createdAt)] : f.sort === "reference" ? [asc(cases.reference)] : [sql`${cases.nextDueAt} asc nulls last`, desc(cases.createdAt)];
   const [rows, [total]] = await Promise.all([

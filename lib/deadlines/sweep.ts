@@ -8,13 +8,13 @@
  * (clock_notices), breaches lock their cases with SKIP LOCKED and the ladder refuses a
  * second `clock.breached` for the same clock.
  */
-import { and, asc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { rowsOf, type Db, type Tx } from "@/db/client";
 import { cases, deadlines } from "@/db/schema";
 import { appendEvents, lastLink } from "@/lib/cases/append";
 import { loadCases } from "@/lib/cases/load";
 import { projectCases } from "@/lib/cases/projection";
-import { DEFAULT_POLICY, calendarDaysLeft, clocks, decide, foldCase, type CaseFacts, type LadderEvent, type Party } from "@/lib/ladder";
+import { DEFAULT_POLICY, applyEvent, calendarDaysLeft, clocks, decide, foldCase, type CaseFacts, type LadderEvent, type Party } from "@/lib/ladder";
 import { dispatch, type CaseForNotice } from "@/lib/notifications/dispatch";
 import { notifyEvents, type RecordedEvent } from "@/lib/notifications/notify-events";
 import { persistentFailureNotice, reminderNotice } from "@/lib/notifications/rules";
@@ -24,6 +24,26 @@ export interface SweepOptions {
   /** Days before a due date; 0 (breach) is handled on its own. */
   thresholds?: number[];
   persistentFailureAfterDays?: number;
+  /**
+   * Concurrent transactions, each on its own share of the cases, so that the database works
+   * on one batch while the ladder decides the next. PostgreSQL only: PGlite has one connection.
+   */
+  lanes?: number;
+  /** Filled with milliseconds per phase, summed over batches and lanes (the benchmark prints them). */
+  timings?: Record<string, number>;
+}
+
+/** Adds the time since the last lap to `phase`. */
+type Lap = (phase: string) => void;
+
+function stopwatch(timings?: Record<string, number>): Lap {
+  if (!timings) return () => {};
+  let last = performance.now();
+  return (phase) => {
+    const t = performance.now();
+    timings[phase] = (timings[phase] ?? 0) + t - last;
+    last = t;
+  };
 }
 
 export interface SweepResult {
@@ -33,24 +53,45 @@ export interface SweepResult {
 }
 
 export async function sweepDeadlines(db: Db, now: Date, options: SweepOptions = {}): Promise<SweepResult> {
+  const lanes = Math.max(1, options.lanes ?? 1);
+  const results = await Promise.all(Array.from({ length: lanes }, (_, index) => sweepLane(db, now, options, { index, of: lanes })));
+  return results.reduce((sum, r) => ({ reminders: sum.reminders + r.reminders, breaches: sum.breaches + r.breaches, persistentFailures: sum.persistentFailures + r.persistentFailures }));
+}
+
+/** One of the concurrent transactions' loops, and the share of the cases it takes. */
+interface Lane {
+  index: number;
+  of: number;
+}
+
+/** Disjoint shares by a hash of the case id: lanes never reach for the same case. */
+function inLane(caseId: SQL | AnyColumn, lane: Lane): SQL {
+  return lane.of > 1 ? sql`(hashtext(${caseId}::text) & 2147483647) % ${lane.of}::int = ${lane.index}::int` : sql`true`;
+}
+
+async function sweepLane(db: Db, now: Date, options: SweepOptions, lane: Lane): Promise<SweepResult> {
   const batch = options.batchSize ?? 1_000;
   const thresholds = (options.thresholds ?? DEFAULT_POLICY.reminderThresholds).filter((t) => t > 0);
   const persistentAfter = options.persistentFailureAfterDays ?? DEFAULT_POLICY.persistentFailureAfterDays;
   const result: SweepResult = { reminders: 0, breaches: 0, persistentFailures: 0 };
+  const lap = stopwatch(options.timings);
   for (;;) {
-    const n = await db.transaction((tx) => breachBatch(tx, now, batch));
+    const n = await db.transaction((tx) => breachBatch(tx, now, batch, lane, lap));
+    lap("breaches: commit");
     result.breaches += n;
     if (!n) break;
   }
   if (thresholds.length) {
     for (;;) {
-      const n = await db.transaction((tx) => reminderBatch(tx, now, thresholds, batch));
+      const n = await db.transaction((tx) => reminderBatch(tx, now, thresholds, batch, lane, lap));
+      lap("reminders: commit");
       result.reminders += n;
       if (!n) break;
     }
   }
   for (;;) {
-    const n = await db.transaction((tx) => persistentFailureBatch(tx, now, persistentAfter, batch));
+    const n = await db.transaction((tx) => persistentFailureBatch(tx, now, persistentAfter, batch, lane));
+    lap("persistent failures");
     result.persistentFailures += n;
     if (!n) break;
   }
@@ -72,7 +113,7 @@ interface ClaimedNotice extends CaseForNotice {
  * the end of a day, so "7 days before" begins when the due day is 7 calendar days away: at
  * due − 8 days (the end of the day before that day).
  */
-async function reminderBatch(tx: Tx, now: Date, thresholds: number[], batch: number): Promise<number> {
+async function reminderBatch(tx: Tx, now: Date, thresholds: number[], batch: number, lane: Lane, lap: Lap): Promise<number> {
   const iso = now.toISOString(); // raw SQL parameters travel as text on both drivers
   const days = sql`ARRAY[${sql.join(thresholds.map((t) => sql`${t}::int`), sql`, `)}]`;
   const claimed = await tx.execute<Record<string, unknown>>(sql`
@@ -82,6 +123,7 @@ async function reminderBatch(tx: Tx, now: Date, thresholds: number[], batch: num
       FROM deadlines d
       WHERE d.state = 'running' AND d.due_at > ${iso}::timestamptz
         AND d.due_at < ${iso}::timestamptz + make_interval(days => ${Math.max(...thresholds) + 1}::int)
+        AND ${inLane(sql`d.case_id`, lane)}
     ), fresh AS (
       SELECT c.case_id, c.clock_id, c.days, c.due_at FROM crossing c
       -- A reminder must come at least a day after the clock started, or it says nothing new.
@@ -91,6 +133,7 @@ async function reminderBatch(tx: Tx, now: Date, thresholds: number[], batch: num
       LIMIT ${batch}
     ), ${claimFrom(sql`days`, iso)}`);
   const rows = rowsOf(claimed).map(toClaimed);
+  lap("reminders: claim");
   await dispatch(
     tx,
     rows.flatMap((r) => {
@@ -100,47 +143,58 @@ async function reminderBatch(tx: Tx, now: Date, thresholds: number[], batch: num
     }),
     now,
   );
+  lap("reminders: notify");
   return rows.length;
 }
 
 /** Records every run-out clock of a batch of cases; cases another instance holds are skipped. */
-async function breachBatch(tx: Tx, now: Date, batch: number): Promise<number> {
+async function breachBatch(tx: Tx, now: Date, batch: number, lane: Lane, lap: Lap): Promise<number> {
   // The earliest run-out clocks by the (state, due_at) index; DISTINCT outside the LIMIT, or
   // the planner walks every deadline in case order to find none.
-  const overdue = tx.select({ caseId: deadlines.caseId }).from(deadlines).where(and(eq(deadlines.state, "running"), lt(deadlines.dueAt, now))).orderBy(asc(deadlines.dueAt)).limit(batch).as("overdue");
+  const overdue = tx.select({ caseId: deadlines.caseId }).from(deadlines).where(and(eq(deadlines.state, "running"), lt(deadlines.dueAt, now), inLane(deadlines.caseId, lane))).orderBy(asc(deadlines.dueAt)).limit(batch).as("overdue");
   const candidates = tx.selectDistinct({ id: overdue.caseId }).from(overdue);
   const rows = await tx.select().from(cases).where(inArray(cases.id, candidates)).for("update", { skipLocked: true });
+  lap("breaches: lock");
   if (!rows.length) return 0;
   const loaded = await loadCases(tx, rows);
+  lap("breaches: load");
 
   const recorded: (RecordedEvent & { after: ReturnType<typeof lastLink> })[] = [];
   const projected = loaded.map(({ row, facts, events }) => {
     let current: CaseFacts = facts;
-    const state = foldCase(facts.events);
+    // Folded once; each breach recorded moves it on by one event (decide keeps them in time order).
+    let state = foldCase(facts.events);
     for (const clock of clocks(facts, now, state).filter((c) => c.state === "missed" && !c.completedAt && !state.breachedClocks.includes(c.id))) {
       const event: LadderEvent = { type: "clock.breached", at: now, by: "system", data: { clock: clock.id } };
-      if (!decide(current, event, now).ok) continue;
-      recorded.push({ caseRow: row, before: current, event, seq: 0, actorUserId: null, after: lastLink(events) });
+      if (!decide(current, event, now, state).ok) continue;
+      const after = applyEvent(state, event);
+      recorded.push({ caseRow: row, before: current, event, seq: 0, actorUserId: null, after: lastLink(events), states: { before: state, after } });
       current = { ...current, events: [...current.events, event] };
+      state = after;
     }
     // Every locked case is re-projected, so a stale deadline row can never be picked again.
-    return { row, facts: current };
+    return { row, facts: current, state };
   });
 
+  lap("breaches: decide");
   const { seqs, heads } = await appendEvents(tx, recorded.map((r) => ({ caseId: r.caseRow.id, event: r.event, actorUserId: null, after: r.after })));
   recorded.forEach((r, i) => (r.seq = seqs[i]!));
+  lap("breaches: append");
   await projectCases(tx, projected, now, { heads });
+  lap("breaches: project");
   await notifyEvents(tx, recorded, now);
+  lap("breaches: notify");
   return rows.length;
 }
 
 /** Remedies unmet long after their due date: the administrators may propose an FTC referral (R4.1, R4.2). */
-async function persistentFailureBatch(tx: Tx, now: Date, afterDays: number, batch: number): Promise<number> {
+async function persistentFailureBatch(tx: Tx, now: Date, afterDays: number, batch: number, lane: Lane): Promise<number> {
   const iso = now.toISOString();
   const claimed = await tx.execute<Record<string, unknown>>(sql`
     WITH fresh AS (
       SELECT d.case_id, d.clock_id, d.due_at FROM deadlines d
       WHERE d.kind = 'remedy' AND d.state = 'missed' AND d.due_at + make_interval(days => ${afterDays}::int) <= ${iso}::timestamptz
+        AND ${inLane(sql`d.case_id`, lane)}
         AND NOT EXISTS (SELECT 1 FROM remedies r WHERE r.case_id = d.case_id AND 'remedy:' || r.remedy_key = d.clock_id AND r.complied_at IS NOT NULL)
         AND NOT EXISTS (SELECT 1 FROM clock_notices n WHERE n.case_id = d.case_id AND n.clock_id = d.clock_id AND n.due_at = d.due_at AND n.threshold_days = ${-afterDays}::int)
       LIMIT ${batch}

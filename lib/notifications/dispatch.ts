@@ -43,6 +43,7 @@ export async function dispatch(tx: Tx, items: Dispatch[], now: Date): Promise<{ 
   const mails: { dedupe_key: string; to_email: string; locale: string; template: string; subject: string; text_body: string; html_body: string; case_id: string }[] = [];
   const bell: { user_id: string; case_id: string; kind: string; data: unknown; dedupe_key: string; created_at: string }[] = [];
 
+  const base = baseUrl();
   items.forEach((item, index) => {
     const { caseRow, notice } = item;
     for (const person of people[index]!) {
@@ -52,7 +53,7 @@ export async function dispatch(tx: Tx, items: Dispatch[], now: Date): Promise<{ 
       bell.push({ user_id: person.userId, case_id: caseRow.id, kind: notice.kind, data: { params }, dedupe_key: dedupeKey, created_at: now.toISOString() });
       if (!notice.mail || !person.email) continue;
       const locale = person.locale ?? "en";
-      const rendered = renderNotice(notice.kind, params, locale, `${baseUrl()}/${locale}/cases/${caseRow.id}`);
+      const rendered = renderNotice(notice.kind, params, locale, `${base}/${locale}/cases/${caseRow.id}`);
       // Delivery runs on real time, not the demo clock: the outbox's own defaults stamp it.
       mails.push({
         dedupe_key: dedupeKey,

@@ -4,7 +4,7 @@
 import type { Tx } from "@/db/client";
 import type { CaseFacts, LadderEvent } from "@/lib/ladder";
 import { dispatch, type CaseForNotice } from "./dispatch";
-import { noticesForEvent } from "./rules";
+import { noticesForEvent, type FoldedStates } from "./rules";
 
 export interface RecordedEvent {
   caseRow: CaseForNotice;
@@ -13,13 +13,15 @@ export interface RecordedEvent {
   event: LadderEvent;
   seq: number;
   actorUserId: string | null;
+  /** The case's state before and after the event, where the caller has folded them. */
+  states?: FoldedStates;
 }
 
 export async function notifyEvents(tx: Tx, recorded: RecordedEvent[], now: Date) {
   return dispatch(
     tx,
-    recorded.flatMap(({ caseRow, before, event, seq, actorUserId }) =>
-      noticesForEvent(before, event, now).map((notice) => ({ caseRow, notice, key: `ev:${caseRow.id}:${seq}`, actorUserId })),
+    recorded.flatMap(({ caseRow, before, event, seq, actorUserId, states }) =>
+      noticesForEvent(before, event, now, states).map((notice) => ({ caseRow, notice, key: `ev:${caseRow.id}:${seq}`, actorUserId })),
     ),
     now,
   );

@@ -1,7 +1,7 @@
 /** Who is told what (issue 7): each event's notices by audience, from the ladder's own state. */
 import { describe, expect, it } from "vitest";
 import { at, ev, facts, filed } from "@/lib/ladder/test/builders";
-import type { LadderEvent } from "@/lib/ladder";
+import { foldCase, type LadderEvent } from "@/lib/ladder";
 import { noticesForEvent, reminderNotice, type Notice } from "./rules";
 
 const summary = (notices: Notice[]) =>
@@ -30,12 +30,25 @@ describe("notices for events", () => {
     expect(summary(noticesForEvent(facts(history), event, at(now)))).toEqual(expected);
   });
 
-  it("R2.1: the company's 45 days run out: the company hears of its breach, the complainant that it was missed and that the IRM is open", () => {
+  it("R2.1: the company's 45 days run out: the company hears of its breach, the complainant in one message that it was missed and that the IRM is open", () => {
     const now = at("2026-02-25T00:05:00Z");
     const notices = noticesForEvent(facts([filed(), acknowledged]), ev("clock.breached", "2026-02-25T00:05:00Z", "system", { clock: "organisation.response" }), now);
-    expect(summary(notices)).toEqual(["complainant/missed", "complainant/rung-opened", "organisation/breach"]);
-    expect(notices.find((n) => n.kind === "rung-opened")!.params).toEqual({ rung: "irm" });
-    expect(notices.find((n) => n.kind === "missed")!.params).toMatchObject({ clock: "organisation.response", due: "2026-02-24T23:59:59.999Z" });
+    expect(summary(notices)).toEqual(["complainant/missed", "organisation/breach"]);
+    expect(notices.find((n) => n.kind === "missed")!.params).toEqual({ clock: "organisation.response", due: "2026-02-24T23:59:59.999Z", zone: "UTC", opens: "irm" });
+  });
+
+  it("the states a caller folded already give the same notices as folding anew", () => {
+    const history = [filed(), acknowledged];
+    const breach = ev("clock.breached", "2026-02-25T00:05:00Z", "system", { clock: "organisation.response" });
+    for (const [events, event, now] of [
+      [history, breach, at("2026-02-25T00:05:00Z")],
+      [history, responded, at("2026-01-20T09:00:00Z")],
+      [[...history, responded], escalated, at("2026-01-21T09:00:00Z")],
+    ] as const) {
+      const before = foldCase(events);
+      const folded = { before, after: foldCase([...events, event]) };
+      expect(noticesForEvent(facts([...events]), event, now, folded)).toEqual(noticesForEvent(facts([...events]), event, now));
+    }
   });
 
   it("reminders go to whoever must act on the clock", () => {

@@ -4,12 +4,14 @@
  * audiences into people, mail and bell items in the same transaction.
  */
 import {
+  applyEvent,
   clocks,
   foldCase,
   nextActions,
   referralProposals,
   type ActionId,
   type CaseFacts,
+  type CaseState,
   type LadderEvent,
   type Party,
 } from "@/lib/ladder";
@@ -81,7 +83,16 @@ const ORDERS_REMEDIES = new Set<LadderEvent["type"]>(["irm.determined", "panel.a
 /** Steps that concern only the people who took them, or that other notices already cover. */
 const QUIET = new Set<LadderEvent["type"]>(["case.assigned", "case.filed", "clock.breached", "referral.status_changed", "case.bar_recorded"]);
 
-export function noticesForEvent(before: CaseFacts, event: LadderEvent, now: Date): Notice[] {
+/** A case's state before and after an event, where the caller has folded them already. */
+export interface FoldedStates {
+  before: CaseState;
+  after: CaseState;
+}
+
+export function noticesForEvent(before: CaseFacts, event: LadderEvent, now: Date, folded?: FoldedStates): Notice[] {
+  const stateBefore = folded?.before ?? foldCase(before.events);
+  // Events are recorded in time order, so one more step of the fold is the fold of them all.
+  const stateAfter = folded?.after ?? applyEvent(stateBefore, event);
   const out: Notice[] = [];
   const step = { step: event.type };
   const push = (audience: Audience | null, kind: NoticeKind, params: Notice["params"] = step, mail = true) => {
@@ -92,12 +103,14 @@ export function noticesForEvent(before: CaseFacts, event: LadderEvent, now: Date
   if (event.type === "case.assigned" && event.data.assigneeUserId) push({ to: "user", userId: event.data.assigneeUserId }, "assigned", {});
   // What was open to the complainant before: for a clock that ran out, as it stood at its due instant.
   let openedSince = now;
+  let missed: Notice | null = null;
   if (event.type === "clock.breached") {
-    const clock = clockOf(before, event.data.clock, now);
-    if (clock) openedSince = clock.dueAt;
+    const clock = clocks(before, now, stateBefore).find((c) => c.id === event.data.clock);
     if (clock) {
+      openedSince = clock.dueAt;
       push(audienceOfParty(clock.party), "breach", { clock: clock.kind, due: clock.dueAt.toISOString(), zone: clock.zone });
       if (clock.party !== "complainant") push({ to: "complainant" }, "missed", { clock: clock.kind, due: clock.dueAt.toISOString(), zone: clock.zone });
+      missed = out.find((n) => n.kind === "missed") ?? null;
     }
   }
 
@@ -118,8 +131,11 @@ export function noticesForEvent(before: CaseFacts, event: LadderEvent, now: Date
 
   const after: CaseFacts = { ...before, events: [...before.events, event] };
   // Filing opens the first steps; nobody needs telling that.
-  if (event.type !== "case.filed") for (const rung of newlyOpenClimbs(before, openedSince, after, now)) push({ to: "complainant" }, "rung-opened", { rung });
-  if (newReferralProposal(before, after, now)) push({ to: "administrators" }, "referral-proposed", {});
+  const opened = event.type === "case.filed" ? [] : newlyOpenClimbs(before, stateBefore, openedSince, after, stateAfter, now);
+  // A missed deadline that opens a rung is one message to the complainant, not two.
+  if (missed && opened.length) missed.params = { ...missed.params, opens: opened.join(",") };
+  else for (const rung of opened) push({ to: "complainant" }, "rung-opened", { rung });
+  if (newReferralProposal(stateBefore, stateAfter, now)) push({ to: "administrators" }, "referral-proposed", {});
   return out;
 }
 
@@ -142,23 +158,19 @@ function addressedBody(event: LadderEvent): BodyRung | null {
   return null;
 }
 
-function newlyOpenClimbs(before: CaseFacts, beforeAt: Date, after: CaseFacts, now: Date): string[] {
-  const open = (facts: CaseFacts, at: Date) =>
+function newlyOpenClimbs(before: CaseFacts, stateBefore: CaseState, beforeAt: Date, after: CaseFacts, stateAfter: CaseState, now: Date): string[] {
+  const open = (facts: CaseFacts, state: CaseState, at: Date) =>
     new Set(
-      nextActions(facts, "complainant", at, foldCase(facts.events), CLIMB_ACTIONS)
+      nextActions(facts, "complainant", at, state, CLIMB_ACTIONS)
         .filter((a) => a.allowed)
         .map((a) => CLIMBS[a.action]!),
     );
-  const was = open(before, beforeAt);
-  return [...open(after, now)].filter((rung) => !was.has(rung));
+  const was = open(before, stateBefore, beforeAt);
+  return [...open(after, stateAfter, now)].filter((rung) => !was.has(rung));
 }
 
-function newReferralProposal(before: CaseFacts, after: CaseFacts, now: Date): boolean {
-  const key = (facts: CaseFacts) => new Set(referralProposals(foldCase(facts.events), now).map((p) => `${p.referrer}:${p.source}`));
+function newReferralProposal(before: CaseState, after: CaseState, now: Date): boolean {
+  const key = (state: CaseState) => new Set(referralProposals(state, now).map((p) => `${p.referrer}:${p.source}`));
   const was = key(before);
   return [...key(after)].some((k) => !was.has(k));
-}
-
-function clockOf(facts: CaseFacts, id: string, now: Date) {
-  return clocks(facts, now).find((c) => c.id === id);
 }

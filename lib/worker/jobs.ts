@@ -4,7 +4,7 @@
  * trigger while a run is queued coalesces with it (a burst makes one more run, not many),
  * and a run left active by a killed worker never blocks the next one.
  */
-import type { Db } from "@/db/client";
+import type { Database } from "@/db/client";
 import { now } from "@/lib/clock";
 import { sweepDeadlines } from "@/lib/deadlines/sweep";
 import { log } from "@/lib/log";
@@ -29,11 +29,15 @@ export const SCHEDULES: Record<JobName, string> = {
 const MAIL_WAIT_WINDOW_MS = 50_000;
 const MAIL_RUN_LIMIT_MS = 5 * 60_000;
 
-export function handlers(db: Db, wake: (job: JobName) => Promise<void>): Record<JobName, () => Promise<void>> {
+/** The sweep's concurrent transactions on PostgreSQL (two cores measured; bench/README.md). */
+export const SWEEP_LANES = 2;
+
+export function handlers(database: Database, wake: (job: JobName) => Promise<void>): Record<JobName, () => Promise<void>> {
+  const { db } = database;
   return {
     [JOBS.sweep]: async () => {
       const at = await now(db);
-      const result = await sweepDeadlines(db, at);
+      const result = await sweepDeadlines(db, at, { lanes: database.kind === "postgres" ? SWEEP_LANES : 1 });
       log.info("sweep", { now: at.toISOString(), ...result });
       if (result.reminders || result.breaches || result.persistentFailures) await wake(JOBS.mail);
     },

@@ -27,7 +27,7 @@ export async function startQueue(database: Database, { worker }: { worker: boole
     await boss.send(job, {});
   };
   if (worker) {
-    const run = handlers(database.db, wake);
+    const run = handlers(database, wake);
     for (const name of Object.values(JOBS)) {
       await boss.schedule(name, SCHEDULES[name], {}, { tz: "UTC" });
       // Mail gets two fetchers, so new mail is not held behind a run waiting for a retry.

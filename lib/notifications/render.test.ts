@@ -1,0 +1,37 @@
+/** A notice in words (issue 7): rendered once per language and parameters, filled in per mail. */
+import { describe, expect, it } from "vitest";
+import { renderNotice } from "./render";
+
+const missed = { clock: "organisation.response", due: "2026-02-24T23:59:59.999Z", zone: "Europe/Berlin" };
+
+describe("rendering notices", () => {
+  it("fills each mail's own reference and link into the shared rendering", () => {
+    const a = renderNotice("breach", { ...missed, reference: "RS-1" }, "en", "https://recourse.example/en/cases/1");
+    const b = renderNotice("breach", { ...missed, reference: "RS-2" }, "en", "https://recourse.example/en/cases/2");
+    expect(a.title).toContain("RS-1");
+    expect(b.title).toContain("RS-2");
+    expect(b.text).toContain("https://recourse.example/en/cases/2");
+    expect(b.text).not.toContain("RS-1");
+    expect(a.text).not.toMatch(/\u2063/);
+    expect(a.html).not.toMatch(/\u2063/);
+    expect(a.body).toContain("February 25, 2026"); // the due instant in the zone given
+  });
+
+  it("escapes the reference and link in HTML and takes `$&` literally", () => {
+    const r = renderNotice("breach", { ...missed, reference: "RS-<b>&" }, "en", "https://x.example/?a=1&b=$&");
+    expect(r.html).toContain("RS-&lt;b&gt;&amp;");
+    expect(r.html).toContain('href="https://x.example/?a=1&amp;b=$&amp;"');
+    expect(r.text).toContain("https://x.example/?a=1&b=$&\n");
+  });
+
+  it("a missed deadline names the rungs it opened, in the reader's language", () => {
+    expect(renderNotice("missed", { ...missed, reference: "RS-1", opens: "irm" }, "en", "u").body).toMatch(/A new step is now open to you: Independent dispute resolution\.$/);
+    expect(renderNotice("missed", { ...missed, reference: "RS-1", opens: "irm,dpa_panel" }, "de", "u").body).toMatch(/offen: .+ und .+\.$/);
+    expect(renderNotice("missed", { ...missed, reference: "RS-1", opens: "irm" }, "fr", "u").body).toContain("Une nouvelle étape vous est désormais ouverte");
+    expect(renderNotice("missed", { ...missed, reference: "RS-1" }, "en", "u").body).not.toContain("A new step");
+  });
+
+  it("an unknown language falls back to English", () => {
+    expect(renderNotice("breach", { ...missed, reference: "RS-1" }, "xx", "u").title).toMatch(/deadline missed/);
+  });
+});
