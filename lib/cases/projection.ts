@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { ftcReferrals } from "@/db/schema";
-import { clocks as computeClocks, foldCase, nextDeadline, type CaseFacts, type CaseState } from "@/lib/ladder";
+import { clocks as computeClocks, foldCase, owedDeadline, type CaseFacts, type CaseState } from "@/lib/ladder";
 import type { CaseRow } from "./load";
 
 export interface Projectable {
@@ -40,7 +40,7 @@ export async function projectCases(tx: Tx, items: Projectable[], now: Date, { he
     id: row.id,
     rung: state.rung,
     status: state.closed ? "closed" : "open",
-    next_due_at: nextDeadline(clocks)?.dueAt ?? null,
+    next_due_at: owedDeadline(clocks, state)?.dueAt ?? null,
     assignee: state.assigneeUserId,
     version,
     // The head hash lets audit:verify notice a deleted newest event; it changes only with new events.

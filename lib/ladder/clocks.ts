@@ -217,6 +217,25 @@ export function clock(facts: CaseFacts, id: string, now: Date, state?: CaseState
   return clocks(facts, now, state).find((c) => c.id === id);
 }
 
+/** The rung on which a clock's step is owed, by its id; remedies are owed on any rung (R4.3). */
+const RUNG_OF_CLOCK: Record<string, CaseState["rung"]> = { organisation: "organisation", irm: "irm", panel: "dpa_panel", commerce: "commerce", arbitration: "arbitration" };
+
+/**
+ * The due date a case is sorted and filtered by in queues: the earliest step still owed. A
+ * clock that ran out is still owed while the case stays on its rung (the company that let its
+ * 45 days pass still owes its answer until the complainant moves on), and a remedy until it
+ * is carried out; so an overdue case sorts first and reads as overdue. A step that ran out
+ * does not change this date, which also spares the case row a rewrite of its indexes.
+ */
+export function owedDeadline(all: Clock[], state: CaseState): Clock | undefined {
+  const owed = (c: Clock) => {
+    if (c.state === "running" || c.state === "paused") return true;
+    if (c.state !== "missed" || c.completedAt) return false;
+    return c.kind === "remedy" || RUNG_OF_CLOCK[c.id.split(".")[0]!] === state.rung;
+  };
+  return all.filter(owed).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
+}
+
 /** The clock a party should look at next: the earliest due that is still running or paused. */
 export function nextDeadline(all: Clock[], party?: Party): Clock | undefined {
   return all

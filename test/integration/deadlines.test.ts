@@ -4,9 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, like, sql } from "drizzle-orm";
-import { caseEvents, deadlines, memberships, notifications, organisations, outbox } from "@/db/schema";
+import { caseEvents, cases, deadlines, memberships, notifications, organisations, outbox } from "@/db/schema";
 import { seedDirectory, seedUsers } from "@/db/seed/seed";
 import { fileCase, recordEvent } from "@/lib/cases/commands";
+import { organisationQueue, parseQueueFilter } from "@/lib/cases/queue";
 import { sweepDeadlines } from "@/lib/deadlines/sweep";
 import { DAY_MS } from "@/lib/ladder";
 import { listNotifications, markAllRead, unreadCount } from "@/lib/notifications/inbox";
@@ -82,6 +83,27 @@ describe.each(KINDS)("deadline sweep on %s", (kind) => {
     await sweepDeadlines(db(), new Date(due.getTime() - 2 * DAY_MS + HOUR));
     expect(await mails(filed.caseId, "notice:reminder")).toBe(staffCount);
     expect((await db().select().from(outbox).where(and(eq(outbox.caseId, filed.caseId), like(outbox.dedupeKey, "%:7:reminder:%")))).length).toBe(0);
+  });
+
+  it("R2.1: a breached case stays at the top of the company's queue, overdue, until the complainant moves on", async () => {
+    const late = await fileCase(db(), filing({ email: "queue-late@example.eu" }), T0);
+    const onTime = await fileCase(db(), filing({ email: "queue-on-time@example.eu" }), new Date(T0.getTime() + 3 * DAY_MS));
+    const staff = await actorByEmail(db(), "staff@mparticle.example");
+    for (const id of [late.caseId, onTime.caseId]) await recordEvent(db(), staff, id, { type: "organisation.acknowledged", data: {} }, { now: new Date(T0.getTime() + 4 * DAY_MS) });
+    const due = await responseDue(late.caseId);
+    const after = new Date(due.getTime() + HOUR);
+    expect((await sweepDeadlines(db(), after)).breaches).toBeGreaterThanOrEqual(1);
+
+    const [org] = await db().select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, "mparticle"));
+    const queue = async (over: Record<string, string>) => (await organisationQueue(db(), staff, org!.id, parseQueueFilter({ q: "queue-", ...over }), after)).rows.map((r) => r.id);
+    expect(await queue({ overdue: "1" })).toEqual([late.caseId]);
+    expect(await queue({})).toEqual([late.caseId, onTime.caseId]);
+    const [row] = await db().select({ nextDueAt: cases.nextDueAt }).from(cases).where(eq(cases.id, late.caseId));
+    expect(row!.nextDueAt).toEqual(due);
+
+    // Once the complainant takes it to the IRM, the company's missed answer is history.
+    await recordEvent(db(), await actorByEmail(db(), "queue-late@example.eu"), late.caseId, { type: "irm.escalated", data: {} }, { now: after });
+    expect(await queue({ overdue: "1" })).toEqual([]);
   });
 
   it("a met clock is not reminded: the company answered in time", async () => {

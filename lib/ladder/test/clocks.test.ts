@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { clock, clocks, nextDeadline } from "../clocks";
+import { clock, clocks, nextDeadline, owedDeadline } from "../clocks";
+import { foldCase } from "../case-state";
+import type { LadderEvent } from "../events";
 import { deadlineAfter } from "../calendar";
 import { at, ev, facts, filed, FILED } from "./builders";
 
@@ -158,6 +160,34 @@ describe("R2.7 / R3.5 / R4.3 other clocks", () => {
     const complied = [...events, ev("remedy.complied", "2026-02-20T10:00:00Z", "organisation", { remedyId: "del", evidence: "deletion log" })];
     expect(clock(facts(complied), "remedy:del", at("2026-04-01T00:00:00Z"))!).toMatchObject({ state: "met", rule: "R4.3" });
   });
+  it.each<[string, LadderEvent[], string, string | undefined]>([
+    ["a new case owes its acknowledgment first", [filed()], FILED, "organisation.acknowledgment"],
+    ["R2.1: 45 days passed without an answer: the company still owes it, overdue", [filed(), ev("organisation.acknowledged", "2026-01-12T10:00:00Z", "organisation")], "2026-03-10T00:00:00Z", "organisation.response"],
+    [
+      "once the complainant moved on to the IRM, the company's missed answer is history and the IRM's clocks are owed",
+      [filed(), ev("organisation.acknowledged", "2026-01-12T10:00:00Z", "organisation"), ev("irm.escalated", "2026-03-10T00:00:00Z", "complainant")],
+      "2026-03-10T00:00:00Z",
+      "irm.acknowledgment",
+    ],
+    [
+      "R4.3: a remedy not carried out is owed after the case closes",
+      [
+        filed(),
+        ev("organisation.responded", "2026-01-20T10:00:00Z", "organisation"),
+        ev("irm.escalated", "2026-01-21T10:00:00Z", "complainant"),
+        ev("irm.eligibility_decided", "2026-01-22T10:00:00Z", "irm", { decision: "eligible" }),
+        ev("irm.determined", "2026-02-01T10:00:00Z", "irm", { remedies: [{ id: "del", kind: "delete", dueAt: at("2026-03-01T12:00:00Z") }] }),
+        ev("case.closed", "2026-02-02T10:00:00Z", "irm", { outcome: "determined" }),
+      ],
+      "2026-04-01T00:00:00Z",
+      "remedy:del",
+    ],
+    ["a closed case owes nothing", [filed(), ev("case.closed", "2026-01-11T10:00:00Z", "administrator", { outcome: "closed" })], "2026-04-01T00:00:00Z", undefined],
+  ])("owedDeadline: %s", (_label, events, now, expected) => {
+    const f = facts(events);
+    expect(owedDeadline(clocks(f, at(now)), foldCase(events))?.id).toBe(expected);
+  });
+
   it("nextDeadline picks the earliest running clock", () => {
     const all = clocks(facts([filed()]), at(FILED));
     expect(nextDeadline(all)!.id).toBe("organisation.acknowledgment");
