@@ -21,6 +21,8 @@ const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const ORGS = Number(process.env.BENCH_ORGS ?? 10_000);
 const CROSSING = Number(process.env.BENCH_CROSSING ?? 10_000);
 const KEEP = process.env.BENCH_KEEP_SEED === "1";
+const LANES = Number(process.env.BENCH_LANES ?? SWEEP_LANES);
+const BATCH = process.env.BENCH_BATCH ? Number(process.env.BENCH_BATCH) : undefined;
 const SEED = `recourse_bench_sweep_seed_${CASES}_${ORGS}`;
 
 /** The seeded cases, filed relative to `now`. */
@@ -125,8 +127,8 @@ async function measure(label: string) {
   const timings: Record<string, number> = {};
   const cpu = process.cpuUsage();
   const databaseCpu = databaseCpuMs();
-  // As the worker runs it on PostgreSQL.
-  const result = await sweepDeadlines(db, NOW, { timings, lanes: SWEEP_LANES });
+  // As the worker runs it on PostgreSQL, unless BENCH_LANES / BENCH_BATCH say otherwise.
+  const result = await sweepDeadlines(db, NOW, { timings, lanes: LANES, batchSize: BATCH });
   const ms = performance.now() - started;
   const { user, system } = process.cpuUsage(cpu);
   const databaseMs = databaseCpuMs() - databaseCpu;

@@ -3,7 +3,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { auditLog, caseEvents, cases, caseStatistics, messages, outbox, users } from "@/db/schema";
+import { auditLog, caseEvents, cases, caseStatistics, messages, notifications, outbox, users } from "@/db/schema";
 import { seedDirectory, seedUsers } from "@/db/seed/seed";
 import { createFeed, renderFeed, revokeFeed } from "@/lib/calendar/feed";
 import { fileCase, recordEvent } from "@/lib/cases/commands";
@@ -34,12 +34,16 @@ describe.each(KINDS)("retention on %s", (kind) => {
     await withdraw("erase-me@example.eu", filed.caseId, new Date(T0.getTime() + DAY_MS));
     await requestErasure(db(), await actorByEmail(db(), "erase-me@example.eu"), filed.caseId, new Date(T0.getTime() + 2 * DAY_MS));
 
+    // Mail and bell items name the case (no foreign key holds them to it): erasure must find them.
+    expect((await db().select().from(outbox).where(eq(outbox.caseId, filed.caseId))).length).toBeGreaterThan(0);
+    expect((await db().select().from(notifications).where(eq(notifications.caseId, filed.caseId))).length).toBeGreaterThan(0);
     expect(await applyRetention(db(), new Date(T0.getTime() + 2 * DAY_MS))).toEqual({ erased: 1 });
     expect(await exists(filed.caseId)).toBe(false);
     expect(await exists(open.caseId)).toBe(true);
     expect(await db().select().from(caseEvents).where(eq(caseEvents.caseId, filed.caseId))).toEqual([]);
     expect(await db().select().from(messages).where(eq(messages.caseId, filed.caseId))).toEqual([]);
     expect(await db().select().from(outbox).where(eq(outbox.caseId, filed.caseId))).toEqual([]);
+    expect(await db().select().from(notifications).where(eq(notifications.caseId, filed.caseId))).toEqual([]);
     expect(await db().select().from(users).where(eq(users.email, "erase-me@example.eu"))).toEqual([]);
 
     const stats = await db().select().from(caseStatistics);
