@@ -56,23 +56,25 @@ export async function projectCases(tx: Tx, items: Projectable[], now: Date, { he
     clocks.map((c) => ({ case_id: row.id, clock_id: c.id, kind: c.kind, rule: c.rule, party: c.party, started_at: c.startedAt, due_at: c.dueAt, state: c.state, zone: c.zone })),
   );
   // Only what changed is written: a step usually moves one or two clocks of a case, and a
-  // rewritten row costs an entry in every index of the table.
+  // rewritten row costs an entry in every index of the table. The rows now stored are read
+  // in one pass by case and compared by hash join, rather than probed one by one.
   const ids = JSON.stringify(items.map((i) => i.row.id));
   await tx.execute(sql`
     WITH projected AS (
       SELECT * FROM json_to_recordset(${JSON.stringify(deadlineRows)}::json)
         AS d(case_id uuid, clock_id text, kind text, rule text, party text, started_at timestamptz, due_at timestamptz, state text, zone text)
-    ), gone AS (
-      DELETE FROM deadlines d
+    ), stored AS (
+      SELECT d.* FROM deadlines d
       WHERE ${fresh ? sql`false` : sql`d.case_id IN (SELECT value::uuid FROM json_array_elements_text(${ids}::json))`}
-        AND NOT EXISTS (SELECT 1 FROM projected p WHERE p.case_id = d.case_id AND p.clock_id = d.clock_id)
+    ), gone AS (
+      DELETE FROM deadlines d USING stored s
+      WHERE d.case_id = s.case_id AND d.clock_id = s.clock_id
+        AND NOT EXISTS (SELECT 1 FROM projected p WHERE p.case_id = s.case_id AND p.clock_id = s.clock_id)
     )
     INSERT INTO deadlines (case_id, clock_id, kind, rule, party, started_at, due_at, state, zone)
-    SELECT * FROM projected p
-    -- Unchanged rows are left alone here, before ON CONFLICT would lock them.
-    WHERE NOT EXISTS (
-      SELECT 1 FROM deadlines d WHERE d.case_id = p.case_id AND d.clock_id = p.clock_id
-        AND (d.kind, d.rule, d.party, d.started_at, d.due_at, d.state, d.zone) IS NOT DISTINCT FROM (p.kind, p.rule, p.party, p.started_at, p.due_at, p.state, p.zone))
+    SELECT p.* FROM projected p LEFT JOIN stored s ON s.case_id = p.case_id AND s.clock_id = p.clock_id
+    WHERE s.case_id IS NULL
+       OR (s.kind, s.rule, s.party, s.started_at, s.due_at, s.state, s.zone) IS DISTINCT FROM (p.kind, p.rule, p.party, p.started_at, p.due_at, p.state, p.zone)
     ON CONFLICT (case_id, clock_id) DO UPDATE
       SET kind = excluded.kind, rule = excluded.rule, party = excluded.party, started_at = excluded.started_at, due_at = excluded.due_at, state = excluded.state, zone = excluded.zone`);
 
