@@ -25,9 +25,14 @@ test.describe("clocks that act: the bell, reminders and the calendar", () => {
     await moveClock(page, { action: "advance", by: "7d" });
     await page.reload();
     await expect(page.getByRole("link", { name: `${reference}: deadline missed. The company responds` })).toBeVisible();
+    const unread = async () => Number((await page.getByTestId("bell").getAttribute("aria-label"))?.match(/(\d+) unread/)?.[1] ?? 0);
+    const before = await unread();
+    expect(before).toBeGreaterThanOrEqual(2);
     await page.getByRole("link", { name: `${reference}: deadline missed. The company responds` }).click();
     // The case's timeline records which deadline ran out: evidence for the next rung.
     await expect(page.locator("li", { hasText: "A deadline was missed" }).filter({ hasText: "The company responds" })).toBeVisible();
+    // Opening the case read its bell items (the reminder and the breach): the count drops by them.
+    await expect.poll(unread).toBeLessThanOrEqual(before - 2);
 
     // The complainant's mail and bell say so, in their language.
     await page.goto("/en/dev/mailbox");

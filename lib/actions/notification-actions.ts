@@ -7,7 +7,7 @@ import { routing } from "@/i18n/routing";
 import { currentActor } from "@/lib/auth/session";
 import { createFeed, revokeFeed } from "@/lib/calendar/feed";
 import { now } from "@/lib/clock";
-import { markAllRead } from "@/lib/notifications/inbox";
+import { markAllRead, markCaseRead } from "@/lib/notifications/inbox";
 
 const localeSchema = z.object({ locale: z.enum(routing.locales) });
 const localeOf = (form: FormData) => localeSchema.safeParse({ locale: form.get("locale") }).data?.locale ?? routing.defaultLocale;
@@ -21,6 +21,17 @@ export async function markAllReadAction(form: FormData): Promise<void> {
   // The bell lives in the layout, which a redirect to the same page would not redraw.
   revalidatePath("/", "layout");
   redirect({ href: "/notifications", locale });
+}
+
+/** Called by the case page when it is shown: the viewer's bell items about the case are read. */
+export async function markCaseReadAction(caseId: string): Promise<void> {
+  const parsed = z.uuid().safeParse(caseId);
+  if (!parsed.success) return;
+  const actor = await currentActor();
+  if (actor.kind !== "user") return;
+  const db = await getDb();
+  // Only the actor's own items change, whatever the id names.
+  if (await markCaseRead(db, actor, parsed.data, await now(db))) revalidatePath("/", "layout");
 }
 
 export type FeedState = { url?: string; revoked?: boolean; error?: string };

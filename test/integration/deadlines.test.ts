@@ -10,7 +10,7 @@ import { fileCase, recordEvent } from "@/lib/cases/commands";
 import { organisationQueue, parseQueueFilter } from "@/lib/cases/queue";
 import { sweepDeadlines } from "@/lib/deadlines/sweep";
 import { DAY_MS } from "@/lib/ladder";
-import { listNotifications, markAllRead, unreadCount } from "@/lib/notifications/inbox";
+import { listNotifications, markAllRead, markCaseRead, unreadCount, unreadForCase } from "@/lib/notifications/inbox";
 import { createTestDatabase, KINDS, type TestDatabase } from "./support/databases";
 import { actorByEmail, filing } from "./support/helpers";
 
@@ -130,6 +130,16 @@ describe.each(KINDS)("deadline sweep on %s", (kind) => {
     await markAllRead(db(), complainant, T0);
     expect(await unreadCount(db(), complainant)).toBe(0);
     expect(await unreadCount(db(), staff)).toBeGreaterThan(0);
+
+    // Opening the case reads the viewer's items about it, and only theirs.
+    await recordEvent(db(), staff, filed.caseId, { type: "organisation.info_requested", data: {} }, { now: new Date(T0.getTime() + 2 * HOUR) });
+    expect(await unreadForCase(db(), complainant, filed.caseId)).toBe(1);
+    const staffUnread = await unreadCount(db(), staff);
+    expect(await unreadForCase(db(), staff, filed.caseId)).toBeGreaterThan(0);
+    await markCaseRead(db(), staff, filed.caseId, T0);
+    expect(await unreadForCase(db(), staff, filed.caseId)).toBe(0);
+    expect(await unreadCount(db(), staff)).toBeLessThan(staffUnread);
+    expect(await unreadForCase(db(), complainant, filed.caseId)).toBe(1);
   });
 
   it.runIf(kind === "postgres")("two sweeps at once, each in two lanes, record each breach once and send each notice once", async () => {

@@ -22,6 +22,8 @@ import { ComplaintSummary } from "@/components/case-timeline/complaint-summary";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
+import { MarkCaseRead } from "@/components/notifications/mark-case-read";
+import { unreadForCase } from "@/lib/notifications/inbox";
 
 export const metadata = { title: "Case" };
 
@@ -47,9 +49,11 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const irm = view.route.applies && view.route.irm?.kind === "adr" ? view.route.irm.providerId : null;
   const [irmProvider] = irm ? await db.select({ name: providers.name }).from(providers).where(eq(providers.id, irm)) : [];
   const showGate = view.route.applies && (detail.party === "complainant" || detail.party === "arbitration" || detail.party === "administrator");
+  const unread = await unreadForCase(db, actor, detail.id);
 
   return (
     <div className="space-y-6">
+      {unread > 0 && <MarkCaseRead caseId={detail.id} />}
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t("title", { reference: detail.reference })}</h1>
