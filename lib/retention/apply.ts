@@ -21,25 +21,10 @@ import {
   notifications,
   outbox,
   remedies,
-  settings,
 } from "@/db/schema";
 import { loadCases, type LoadedCase } from "@/lib/cases/load";
 import { foldCase, regionOf } from "@/lib/ladder";
-
-const POLICY_KEY = "retention.closed_case_days";
-/** Default: three years after a closed case's last event. */
-export const DEFAULT_RETENTION_DAYS = 3 * 365;
-
-export async function retentionDays(db: Db | Tx): Promise<number> {
-  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, POLICY_KEY));
-  if (typeof row?.value === "number" && row.value > 0) return row.value;
-  const fromEnv = Number(process.env.RECOURSE_RETENTION_DAYS);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_RETENTION_DAYS;
-}
-
-export async function setRetentionDays(db: Db | Tx, days: number): Promise<void> {
-  await db.insert(settings).values({ key: POLICY_KEY, value: days }).onConflictDoUpdate({ target: settings.key, set: { value: days, updatedAt: new Date() } });
-}
+import { retentionDays } from "./policy";
 
 const RUNG_ORDER = ["organisation", "irm", "dpa", "dpa_panel", "commerce", "arbitration"];
 

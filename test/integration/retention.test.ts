@@ -8,7 +8,9 @@ import { seedDirectory, seedUsers } from "@/db/seed/seed";
 import { createFeed, renderFeed, revokeFeed } from "@/lib/calendar/feed";
 import { fileCase, recordEvent } from "@/lib/cases/commands";
 import { DAY_MS } from "@/lib/ladder";
-import { applyRetention, setRetentionDays } from "@/lib/retention/apply";
+import { applyRetention } from "@/lib/retention/apply";
+import { retentionDays, retentionPolicy, updateRetentionPolicy } from "@/lib/retention/policy";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { requestErasure } from "@/lib/users/my-data";
 import { createTestDatabase, KINDS, type TestDatabase } from "./support/databases";
 import { actorByEmail, filing } from "./support/helpers";
@@ -55,8 +57,24 @@ describe.each(KINDS)("retention on %s", (kind) => {
     expect(audit!.data).toMatchObject({ reference: filed.reference, reason: "request" });
   });
 
+  it("administrators set the period, audited; nobody else may; a period out of range is refused and nothing changes", async () => {
+    const admin = await actorByEmail(db(), "admin@recourse.example");
+    const staff = await actorByEmail(db(), "staff@mparticle.example");
+    expect(await retentionPolicy(db(), admin)).toEqual({ days: 3 * 365, source: "default" });
+    await expect(updateRetentionPolicy(db(), staff, 30, T0)).rejects.toThrow(NotFoundError);
+    await expect(retentionPolicy(db(), staff)).rejects.toThrow(NotFoundError);
+    for (const bad of [29, 3651, 1.5, "x", null]) await expect(updateRetentionPolicy(db(), admin, bad, T0)).rejects.toThrow(ValidationError);
+    expect(await retentionDays(db())).toBe(3 * 365);
+
+    expect(await updateRetentionPolicy(db(), admin, "30", T0)).toEqual({ days: 30, source: "setting" });
+    expect(await retentionDays(db())).toBe(30);
+    const changes = await db().select().from(auditLog).where(eq(auditLog.action, "retention_changed"));
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!).toMatchObject({ actorUserId: admin.kind === "user" ? admin.userId : null, data: { from: 3 * 365, fromSource: "default", to: 30 } });
+  });
+
   it("erases closed cases after the configured period since their last event, and never an open one", async () => {
-    await setRetentionDays(db(), 30);
+    await updateRetentionPolicy(db(), await actorByEmail(db(), "admin@recourse.example"), 30, T0);
     const closed = await fileCase(db(), filing({ email: "old-closed@example.eu" }), T0);
     await withdraw("old-closed@example.eu", closed.caseId, new Date(T0.getTime() + DAY_MS));
     expect((await applyRetention(db(), new Date(T0.getTime() + 20 * DAY_MS))).erased).toBe(0);
