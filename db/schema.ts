@@ -401,8 +401,14 @@ export const outbox = pgTable(
     toEmail: text("to_email").notNull(),
     locale: text("locale").notNull().default("en"),
     template: text("template").notNull(),
-    subject: text("subject").notNull(),
-    textBody: text("text_body").notNull(),
+    /**
+     * A notice (template `notice:<kind>`) is stored as its parameters and worded when it is
+     * sent (lib/mail/content.ts): a sweep that writes thousands stores a few hundred bytes
+     * each, not every rendering. What was sent is then written here too.
+     */
+    params: jsonb("params").$type<Record<string, string | number>>(),
+    subject: text("subject"),
+    textBody: text("text_body"),
     htmlBody: text("html_body"),
     /**
      * No foreign key, here and on notifications: these rows are written in bulk (four for each

@@ -14,6 +14,7 @@ import nodemailer from "nodemailer";
 import { rowsOf, type Db } from "@/db/client";
 import { outbox } from "@/db/schema";
 import { log } from "@/lib/log";
+import { mailContent } from "./content";
 
 export function smtpConfigured(): boolean {
   return !!process.env.SMTP_URL;
@@ -38,16 +39,21 @@ type Mail = typeof outbox.$inferSelect;
 
 async function send(db: Db, mail: Mail): Promise<boolean> {
   try {
+    const content = mailContent(mail);
     await smtp().sendMail({
       from: process.env.MAIL_FROM ?? "Recourse <no-reply@recourse.local>",
       to: mail.toEmail,
-      subject: mail.subject,
-      text: mail.textBody,
-      html: mail.htmlBody ?? undefined,
+      subject: content.subject,
+      text: content.text,
+      html: content.html ?? undefined,
       messageId: `<${createHash("sha256").update(mail.dedupeKey).digest("hex").slice(0, 32)}@recourse>`,
       headers: { "X-Recourse-Key": mail.dedupeKey },
     });
-    await db.update(outbox).set({ status: "sent", sentAt: new Date(), lastError: null }).where(eq(outbox.id, mail.id));
+    // The words sent are kept with the mail, whether they were written when queued or now.
+    await db
+      .update(outbox)
+      .set({ status: "sent", sentAt: new Date(), lastError: null, subject: content.subject, textBody: content.text, htmlBody: content.html })
+      .where(eq(outbox.id, mail.id));
     return true;
   } catch (error) {
     const giveUp = mail.attempts >= MAX_ATTEMPTS;

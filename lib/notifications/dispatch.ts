@@ -7,8 +7,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { groupBy } from "@/lib/group-by";
 import { caseBodies, memberships, users } from "@/db/schema";
-import { baseUrl } from "@/lib/mail/outbox";
-import { renderNotice } from "./render";
+import { NOTICE_TEMPLATE } from "@/lib/mail/content";
 import type { Notice } from "./rules";
 
 export interface CaseForNotice {
@@ -40,10 +39,9 @@ interface Person {
 export async function dispatch(tx: Tx, items: Dispatch[], now: Date): Promise<{ mails: number; bell: number }> {
   if (!items.length) return { mails: 0, bell: 0 };
   const people = await resolveAudiences(tx, items);
-  const mails: { dedupe_key: string; to_email: string; locale: string; template: string; subject: string; text_body: string; html_body: string; case_id: string }[] = [];
+  const mails: { dedupe_key: string; to_email: string; locale: string; template: string; params: Record<string, string | number>; case_id: string }[] = [];
   const bell: { user_id: string; case_id: string; kind: string; data: unknown; dedupe_key: string; created_at: string }[] = [];
 
-  const base = baseUrl();
   items.forEach((item, index) => {
     const { caseRow, notice } = item;
     for (const person of people[index]!) {
@@ -52,29 +50,18 @@ export async function dispatch(tx: Tx, items: Dispatch[], now: Date): Promise<{ 
       const params = { ...notice.params, reference: caseRow.reference };
       bell.push({ user_id: person.userId, case_id: caseRow.id, kind: notice.kind, data: { params }, dedupe_key: dedupeKey, created_at: now.toISOString() });
       if (!notice.mail || !person.email) continue;
-      const locale = person.locale ?? "en";
-      const rendered = renderNotice(notice.kind, params, locale, `${base}/${locale}/cases/${caseRow.id}`);
-      // Delivery runs on real time, not the demo clock: the outbox's own defaults stamp it.
-      mails.push({
-        dedupe_key: dedupeKey,
-        to_email: person.email.toLowerCase(),
-        locale,
-        template: `notice:${notice.kind}`,
-        subject: rendered.title,
-        text_body: rendered.text,
-        html_body: rendered.html,
-        case_id: caseRow.id,
-      });
+      // Worded when sent (lib/mail/content.ts), in the reader's language; the reference travels in the params.
+      mails.push({ dedupe_key: dedupeKey, to_email: person.email.toLowerCase(), locale: person.locale ?? "en", template: `${NOTICE_TEMPLATE}${notice.kind}`, params, case_id: caseRow.id });
     }
   });
 
   // One JSON parameter per table rather than thousands of bound values: far less to build and send.
   if (mails.length) {
     await tx.execute(sql`
-      INSERT INTO outbox (dedupe_key, to_email, locale, template, subject, text_body, html_body, case_id)
-      SELECT dedupe_key, to_email, locale, template, subject, text_body, html_body, case_id
+      INSERT INTO outbox (dedupe_key, to_email, locale, template, params, case_id)
+      SELECT dedupe_key, to_email, locale, template, params, case_id
       FROM json_to_recordset(${JSON.stringify(mails)}::json)
-        AS m(dedupe_key text, to_email text, locale text, template text, subject text, text_body text, html_body text, case_id uuid)
+        AS m(dedupe_key text, to_email text, locale text, template text, params jsonb, case_id uuid)
       ON CONFLICT (dedupe_key) DO NOTHING`);
   }
   if (bell.length) {

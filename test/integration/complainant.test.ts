@@ -45,7 +45,7 @@ describe.each(KINDS)("complainant data on %s", (kind) => {
     const { caseId, reference } = await fileCase(db(), filing({ email: "link@example.eu", preferredLanguage: "fr" }), NOW);
     const [mail] = await db().select().from(outbox).where(and(eq(outbox.toEmail, "link@example.eu"), like(outbox.subject, `%${reference}%`)));
     expect(mail!.subject).toBe(`Plainte ${reference} reçue`);
-    const url = new URL(mail!.textBody.split("\n").find((l) => l.startsWith("http"))!);
+    const url = new URL(mail!.textBody!.split("\n").find((l) => l.startsWith("http"))!);
     expect(url.pathname).toBe("/api/auth/callback/email");
     expect(url.searchParams.get("callbackUrl")).toContain(`/fr/cases/${caseId}`);
     const token = url.searchParams.get("token")!;

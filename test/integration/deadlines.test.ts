@@ -9,6 +9,7 @@ import { seedDirectory, seedUsers } from "@/db/seed/seed";
 import { fileCase, recordEvent } from "@/lib/cases/commands";
 import { organisationQueue, parseQueueFilter } from "@/lib/cases/queue";
 import { sweepDeadlines } from "@/lib/deadlines/sweep";
+import { mailContent } from "@/lib/mail/content";
 import { DAY_MS } from "@/lib/ladder";
 import { listNotifications, markAllRead, markCaseRead, unreadCount, unreadForCase } from "@/lib/notifications/inbox";
 import { createTestDatabase, KINDS, type TestDatabase } from "./support/databases";
@@ -46,7 +47,9 @@ describe.each(KINDS)("deadline sweep on %s", (kind) => {
     expect(week.reminders).toBe(1);
     expect(await mails(filed.caseId, "notice:reminder")).toBe(staffCount);
     const [weekMail] = await db().select().from(outbox).where(and(eq(outbox.caseId, filed.caseId), eq(outbox.template, "notice:reminder")));
-    expect(weekMail!.subject).toBe(`${filed.reference}: 7 days left. The company responds`);
+    // Queued as parameters (subject and body empty), worded when sent.
+    expect(weekMail!.textBody).toBeNull();
+    expect(mailContent(weekMail!).subject).toBe(`${filed.reference}: 7 days left. The company responds`);
     // Again, and again an hour later: nothing new.
     expect((await sweepDeadlines(db(), at(-8 * DAY_MS + HOUR))).reminders).toBe(0);
     expect((await sweepDeadlines(db(), at(-8 * DAY_MS + 2 * HOUR))).reminders).toBe(0);
@@ -54,8 +57,8 @@ describe.each(KINDS)("deadline sweep on %s", (kind) => {
     expect((await sweepDeadlines(db(), at(-2 * DAY_MS + HOUR))).reminders).toBe(1);
     expect(await mails(filed.caseId, "notice:reminder")).toBe(2 * staffCount);
     const [dayMail] = await db().select().from(outbox).where(and(eq(outbox.caseId, filed.caseId), like(outbox.dedupeKey, "%:1:reminder:%")));
-    expect(dayMail!.subject).toMatch(/1 day left/);
-    expect(dayMail!.textBody).toContain("The company responds");
+    expect(mailContent(dayMail!).subject).toMatch(/1 day left/);
+    expect(mailContent(dayMail!).text).toContain("The company responds");
 
     const breach = await sweepDeadlines(db(), at(HOUR));
     expect(breach.breaches).toBe(1);
@@ -68,7 +71,7 @@ describe.each(KINDS)("deadline sweep on %s", (kind) => {
     expect(await mails(filed.caseId, "notice:rung-opened")).toBe(0);
     const [missed] = await db().select().from(outbox).where(and(eq(outbox.caseId, filed.caseId), eq(outbox.template, "notice:missed")));
     expect(missed!.toEmail).toBe("sweep-one@example.eu");
-    expect(missed!.textBody).toContain("A new step is now open to you: Independent dispute resolution.");
+    expect(mailContent(missed!).text).toContain("A new step is now open to you: Independent dispute resolution.");
     const [clock] = await db().select().from(deadlines).where(and(eq(deadlines.caseId, filed.caseId), eq(deadlines.clockId, "organisation.response")));
     expect(clock!.state).toBe("missed");
 

@@ -3,7 +3,7 @@
  * server on loopback, and the clock command. Counts what the SMTP server received.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, like, sql } from "drizzle-orm";
 import { caseEvents, memberships, organisations, outbox } from "@/db/schema";
 import { seedDirectory, seedUsers } from "@/db/seed/seed";
 import { fileCase, recordEvent } from "@/lib/cases/commands";
@@ -83,6 +83,14 @@ describe.runIf(KINDS.includes("postgres"))("worker processes on postgres", () =>
     expect(subjects(/1 day left/)).toBe(staffCount);
     expect(duplicates(smtp.received)).toEqual([]);
     expect(smtp.received.length).toBe(await sent());
+    // Notices are queued as parameters; each sent one keeps the words it went out with.
+    const notices = await db().select().from(outbox).where(and(eq(outbox.caseId, filed.caseId), like(outbox.template, "notice:%")));
+    expect(notices.length).toBeGreaterThan(0);
+    for (const mail of notices) {
+      expect(mail.status).toBe("sent");
+      expect(mail.textBody).toContain(filed.reference);
+      expect(smtp.received.some((m) => m.subject === mail.subject)).toBe(true);
+    }
     expect((await db().select().from(caseEvents).where(and(eq(caseEvents.caseId, filed.caseId), eq(caseEvents.type, "clock.breached")))).length).toBe(1);
     clockCommand(env(), "reset");
   }, 120_000);

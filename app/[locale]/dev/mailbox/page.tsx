@@ -3,6 +3,7 @@ import { desc } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { outbox } from "@/db/schema";
+import { mailContent } from "@/lib/mail/content";
 import { demoMode } from "@/lib/demo";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -19,14 +20,14 @@ export default async function DevMailboxPage() {
       <PageHeader title={t("title")} lead={t("lead")} />
       {!mails.length ? <p>{t("empty")}</p> : null}
       <ul className="space-y-4">
-        {mails.map((m) => (
+        {mails.map((m) => ({ ...m, content: mailContent(m) })).map((m) => (
           <li key={m.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="mail">
-            <h2 className="font-semibold">{m.subject}</h2>
+            <h2 className="font-semibold">{m.content.subject}</h2>
             <p className="text-sm text-slate-600">
               {t("to")}: <span data-testid="mail-to">{m.toEmail}</span> · {format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })} · {t("status")}: {m.status}
             </p>
             <div className="mt-2 space-y-1 text-sm">
-              {m.textBody.split("\n").map((line, i) =>
+              {m.content.text.split("\n").map((line, i) =>
                 /^https?:\/\/\S+$/.test(line) ? (
                   <p key={i}>
                     <a href={line} className="break-all">{line}</a>

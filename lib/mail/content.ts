@@ -1,0 +1,27 @@
+/**
+ * What a mail says. Most mails are worded when they are queued; notices (`notice:<kind>`)
+ * are queued as their parameters and worded here, in the reader's language, when they are
+ * sent or shown.
+ */
+import type { outbox } from "@/db/schema";
+import { renderNotice } from "@/lib/notifications/render";
+import type { NoticeKind } from "@/lib/notifications/rules";
+import { baseUrl } from "./outbox";
+
+export interface MailContent {
+  subject: string;
+  text: string;
+  html: string | null;
+}
+
+type StoredMail = Pick<typeof outbox.$inferSelect, "template" | "locale" | "params" | "subject" | "textBody" | "htmlBody" | "caseId">;
+
+export const NOTICE_TEMPLATE = "notice:";
+
+export function mailContent(mail: StoredMail): MailContent {
+  if (mail.textBody !== null && mail.subject !== null) return { subject: mail.subject, text: mail.textBody, html: mail.htmlBody };
+  if (!mail.template.startsWith(NOTICE_TEMPLATE)) throw new Error(`mail ${mail.template} has no words`);
+  const kind = mail.template.slice(NOTICE_TEMPLATE.length) as NoticeKind;
+  const rendered = renderNotice(kind, mail.params ?? {}, mail.locale, `${baseUrl()}/${mail.locale}/cases/${mail.caseId}`);
+  return { subject: rendered.title, text: rendered.text, html: rendered.html };
+}
