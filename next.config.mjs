@@ -1,21 +1,11 @@
 import createNextIntlPlugin from "next-intl/plugin";
+import { contentSecurityPolicy } from "./lib/security/csp.mjs";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 // Content-Security-Policy for what the proxy does not see (route handlers, static files): no
 // scripts at all. Pages get a per-request nonce policy from proxy.ts instead.
-const csp = [
-  "default-src 'self'",
-  "script-src 'none'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-  "base-uri 'self'",
-  "object-src 'none'",
-].join("; ");
+const csp = contentSecurityPolicy("'none'");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -7,28 +7,13 @@
 import createMiddleware from "next-intl/middleware";
 import type { NextRequest } from "next/server";
 import { routing } from "./i18n/routing";
+import { contentSecurityPolicy } from "./lib/security/csp.mjs";
 
 const intl = createMiddleware(routing);
 
-export function contentSecurityPolicy(nonce: string): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
-    // React writes style attributes; styles cannot run code.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "frame-ancestors 'none'",
-    "form-action 'self'",
-    "base-uri 'self'",
-    "object-src 'none'",
-  ].join("; ");
-}
-
 export default function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const policy = contentSecurityPolicy(nonce);
+  const policy = contentSecurityPolicy(`'self' 'nonce-${nonce}' 'strict-dynamic'`);
   // next-intl forwards the request's headers to the page, where Next.js reads the nonce.
   request.headers.set("x-nonce", nonce);
   request.headers.set("content-security-policy", policy);

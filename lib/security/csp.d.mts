@@ -1,0 +1,2 @@
+/** See csp.mjs. */
+export function contentSecurityPolicy(scriptSrc: string): string;
