@@ -107,6 +107,10 @@ test.describe("security", () => {
     expect(headers["x-frame-options"]).toBe("DENY");
     expect(headers["referrer-policy"]).toBe("same-origin");
     expect(headers["x-powered-by"]).toBeUndefined();
+    // Route handlers run no script at all, from the same directive list.
+    const api = (await page.request.get("/api/health")).headers()["content-security-policy"];
+    expect(api).toMatch(/script-src 'none'/);
+    expect(api).toMatch(/frame-ancestors 'none'/);
 
     await signInAs(page, "anna.schmidt@example.de");
     const session = (await page.context().cookies()).find((c) => c.name.includes("session-token"));
