@@ -4,6 +4,7 @@
  * "projection" are rebuilt from the events by lib/cases in the same transaction.
  */
 import { sql } from "drizzle-orm";
+import type { ReportEntry } from "@/lib/reports/annual-report";
 import {
   bigserial,
   boolean,
@@ -473,6 +474,8 @@ export const caseStatistics = pgTable(
     breachedClocks: text("breached_clocks").array().notNull().default(sql`'{}'::text[]`),
     remediesOrdered: integer("remedies_ordered").notNull().default(0),
     remediesComplied: integer("remedies_complied").notNull().default(0),
+    /** What the case adds to each provider's annual report (lib/reports/annual-report.ts), kept past erasure. */
+    reportEntries: jsonb("report_entries").$type<{ providerId: string; entry: ReportEntry }[]>().notNull().default([]),
     reason: text("reason").$type<"retention" | "request">().notNull(),
     erasedAt: tz("erased_at").notNull(),
   },

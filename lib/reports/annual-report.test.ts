@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { foldCase } from "@/lib/ladder/case-state";
 import type { LadderEvent } from "@/lib/ladder/events";
-import { annualReport, percentile, reportRows, type ReportCase } from "./annual-report";
+import { annualReport, percentile, reportEntry, reportRows, type ReportCase } from "./annual-report";
 
 const ev = (type: string, iso: string, by: string, data: unknown = {}) => ({ type, at: new Date(iso), by, data }) as LadderEvent;
 const escalated = (iso: string) => [ev("case.filed", "2026-01-01T00:00:00Z", "complainant"), ev("irm.escalated", iso, "complainant")];
@@ -34,7 +34,7 @@ const cases: ReportCase[] = [
 ];
 
 describe("annual report (DOMAIN.md §6)", () => {
-  const r = annualReport(2026, cases);
+  const r = annualReport(2026, cases.map(reportEntry));
   it("counts the complaints received in the year, by framework, data category and principle", () => {
     expect(r.received).toBe(5);
     expect(r.byFramework).toEqual({ "eu-us-dpf": 4, "swiss-us-dpf": 1 });
@@ -51,6 +51,12 @@ describe("annual report (DOMAIN.md §6)", () => {
   it("exports the same figures as CSV rows", () => {
     expect(reportRows(r)).toContainEqual(["processing_days", "p90", 30]);
     expect(reportRows(r)).toContainEqual(["eligibility", "dismissed", 1]);
+  });
+  it("an entry keeps nothing finer than the year, and the report from entries is what it was", () => {
+    const entry = reportEntry(cases[0]!);
+    expect(entry).toEqual({ framework: "eu-us-dpf", hrData: false, principles: ["access", "choice"], receivedYear: 2026, eligibility: "eligible", processingDays: 10, outcome: "determined", remediesOrdered: ["delete", "access"], ftcReferrals: 1 });
+    // Round-tripped through JSON (as erasure stores it), the report is the same.
+    expect(annualReport(2026, JSON.parse(JSON.stringify(cases.map(reportEntry))))).toEqual(r);
   });
   it("nearest-rank percentiles", () => {
     expect(percentile([], 0.5)).toBeNull();

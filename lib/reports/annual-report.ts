@@ -1,7 +1,8 @@
 /**
  * DOMAIN.md §6 — an IRM's annual report, computed from the cases handed to it: complaints
  * received, by framework, data category and principle; eligibility; processing times; outcomes;
- * remedies ordered (sanctions); FTC referrals. Pure: the data layer supplies the folded cases.
+ * remedies ordered (sanctions); FTC referrals. Pure: the data layer supplies each case's entry,
+ * from its folded history or, for an erased case, from its statistics.
  */
 import type { CaseState } from "@/lib/ladder/case-state";
 import { DAY_MS } from "@/lib/ladder/calendar";
@@ -37,21 +38,52 @@ export function percentile(sorted: number[], p: number): number | null {
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
 }
 
-export function annualReport(year: number, cases: ReportCase[]): AnnualReport {
-  const inYear = cases.filter((c) => c.receivedAt.getUTCFullYear() === year);
-  const outcome = (c: ReportCase) => c.state.irm?.outcome ?? null;
+/**
+ * What one case adds to a provider's report: no names, no dates finer than the year. Erasure
+ * keeps these with the case's statistics (lib/retention/apply.ts), so a report stays the same
+ * after the cases behind it are gone.
+ */
+export interface ReportEntry {
+  framework: string;
+  hrData: boolean;
+  principles: string[];
+  receivedYear: number;
+  eligibility: keyof AnnualReport["eligibility"];
+  /** Calendar days from receipt to the outcome, if there is one. */
+  processingDays: number | null;
+  outcome: keyof AnnualReport["outcomes"];
+  remediesOrdered: string[];
+  ftcReferrals: number;
+}
+
+export function reportEntry(c: ReportCase): ReportEntry {
+  const outcome = c.state.irm?.outcome ?? null;
+  return {
+    framework: c.framework,
+    hrData: c.hrData,
+    principles: c.principles,
+    receivedYear: c.receivedAt.getUTCFullYear(),
+    eligibility: c.state.irm?.eligibility?.decision ?? "pending",
+    processingDays: outcome ? Math.round((outcome.at.getTime() - c.receivedAt.getTime()) / DAY_MS) : null,
+    outcome: outcome?.kind ?? (c.state.closed?.outcome === "withdrawn" ? "withdrawn" : "open"),
+    remediesOrdered: c.state.remedies.filter((r) => r.source === "irm").map((r) => r.kind),
+    ftcReferrals: c.state.referrals.filter((r) => r.referrer === "irm").length,
+  };
+}
+
+export function annualReport(year: number, entries: ReportEntry[]): AnnualReport {
+  const inYear = entries.filter((e) => e.receivedYear === year);
   const days = inYear
-    .map((c) => (outcome(c) ? Math.round((outcome(c)!.at.getTime() - c.receivedAt.getTime()) / DAY_MS) : null))
+    .map((e) => e.processingDays)
     .filter((d): d is number => d !== null)
     .sort((a, b) => a - b);
-  const eligibility = inYear.map((c) => c.state.irm?.eligibility?.decision ?? "pending");
   return {
     year,
     received: inYear.length,
-    byFramework: count(inYear.map((c) => c.framework)),
-    byDataCategory: { hr: inYear.filter((c) => c.hrData).length, nonHr: inYear.filter((c) => !c.hrData).length },
-    byPrinciple: count(inYear.flatMap((c) => c.principles)),
-    eligibility: { eligible: 0, ineligible: 0, dismissed: 0, pending: 0, ...(count(eligibility) as Partial<AnnualReport["eligibility"]>) },
+    byFramework: count(inYear.map((e) => e.framework)),
+    byDataCategory: { hr: inYear.filter((e) => e.hrData).length, nonHr: inYear.filter((e) => !e.hrData).length },
+    byPrinciple: count(inYear.flatMap((e) => e.principles)),
+    eligibility: { eligible: 0, ineligible: 0, dismissed: 0, pending: 0, ...(count(inYear.map((e) => e.eligibility)) as Partial<AnnualReport["eligibility"]>) },
     processingDays: { median: percentile(days, 0.5), p90: percentile(days, 0.9), decided: days.length },
     outcomes: {
       conciliated: 0,
@@ -60,10 +92,10 @@ export function annualReport(year: number, cases: ReportCase[]): AnnualReport {
       dismissed: 0,
       withdrawn: 0,
       open: 0,
-      ...(count(inYear.map((c) => outcome(c)?.kind ?? (c.state.closed?.outcome === "withdrawn" ? "withdrawn" : "open"))) as Partial<AnnualReport["outcomes"]>),
+      ...(count(inYear.map((e) => e.outcome)) as Partial<AnnualReport["outcomes"]>),
     },
-    remediesOrdered: count(inYear.flatMap((c) => c.state.remedies.filter((r) => r.source === "irm").map((r) => r.kind))),
-    ftcReferrals: inYear.reduce((n, c) => n + c.state.referrals.filter((r) => r.referrer === "irm").length, 0),
+    remediesOrdered: count(inYear.flatMap((e) => e.remediesOrdered)),
+    ftcReferrals: inYear.reduce((n, e) => n + e.ftcReferrals, 0),
   };
 }
 

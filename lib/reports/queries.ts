@@ -2,14 +2,14 @@
  * Loads the cases handed to one provider for its annual report. Its members and the
  * administrator may read it; anyone else: not found.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { caseBodies, cases, providers } from "@/db/schema";
+import { caseBodies, cases, caseStatistics, providers } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { loadCase } from "@/lib/cases/load";
 import { NotFoundError } from "@/lib/errors";
 import { foldCase } from "@/lib/ladder";
-import { annualReport, type ReportCase } from "./annual-report";
+import { annualReport, reportEntry, type ReportEntry } from "./annual-report";
 
 export async function providerAnnualReport(db: Db, actor: Actor, providerId: string, year: number) {
   if (actor.kind !== "user" || !/^[0-9a-f-]{36}$/i.test(providerId)) throw new NotFoundError();
@@ -17,10 +17,13 @@ export async function providerAnnualReport(db: Db, actor: Actor, providerId: str
   const [provider] = await db.select({ id: providers.id, name: providers.name }).from(providers).where(eq(providers.id, providerId));
   if (!provider) throw new NotFoundError();
   const handed = await db.select({ row: cases, since: caseBodies.since }).from(caseBodies).innerJoin(cases, eq(cases.id, caseBodies.caseId)).where(eq(caseBodies.providerId, providerId));
-  const reportCases: ReportCase[] = [];
+  const entries: ReportEntry[] = [];
   for (const { row, since } of handed) {
     const loaded = await loadCase(db, row);
-    reportCases.push({ framework: row.framework, hrData: row.hrData, principles: row.principles, receivedAt: since, state: foldCase(loaded.facts.events) });
+    entries.push(reportEntry({ framework: row.framework, hrData: row.hrData, principles: row.principles, receivedAt: since, state: foldCase(loaded.facts.events) }));
   }
-  return { provider, report: annualReport(year, reportCases) };
+  // Erased cases count as they did (retention keeps their entries with the statistics).
+  const erased = await db.select({ entries: caseStatistics.reportEntries }).from(caseStatistics).where(sql`${providerId}::uuid = ANY(${caseStatistics.providerIds})`);
+  for (const { entries: kept } of erased) entries.push(...kept.filter((k) => k.providerId === providerId).map((k) => k.entry));
+  return { provider, report: annualReport(year, entries) };
 }

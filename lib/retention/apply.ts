@@ -24,6 +24,7 @@ import {
 } from "@/db/schema";
 import { loadCases, type LoadedCase } from "@/lib/cases/load";
 import { foldCase, regionOf } from "@/lib/ladder";
+import { reportEntry } from "@/lib/reports/annual-report";
 import { retentionDays } from "./policy";
 
 const RUNG_ORDER = ["organisation", "irm", "dpa", "dpa_panel", "commerce", "arbitration"];
@@ -102,6 +103,8 @@ function statisticsOf({ row, facts, bodies }: LoadedCase, now: Date): typeof cas
     breachedClocks: state.breachedClocks,
     remediesOrdered: state.remedies.length,
     remediesComplied: state.remedies.filter((r) => r.compliedAt).length,
+    // Each provider's annual report stays the same after the case is gone.
+    reportEntries: bodies.map((b) => ({ providerId: b.providerId, entry: reportEntry({ framework: row.framework, hrData: row.hrData, principles: row.principles, receivedAt: b.since, state }) })),
     reason: row.erasureRequestedAt ? "request" : "retention",
     erasedAt: now,
   };

@@ -3,12 +3,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { auditLog, caseEvents, cases, caseStatistics, messages, notifications, outbox, users } from "@/db/schema";
+import { auditLog, caseBodies, caseEvents, cases, caseStatistics, messages, notifications, outbox, users } from "@/db/schema";
 import { seedDirectory, seedUsers } from "@/db/seed/seed";
 import { createFeed, renderFeed, revokeFeed } from "@/lib/calendar/feed";
 import { fileCase, recordEvent } from "@/lib/cases/commands";
 import { DAY_MS } from "@/lib/ladder";
 import { applyRetention } from "@/lib/retention/apply";
+import { providerAnnualReport } from "@/lib/reports/queries";
 import { retentionDays, retentionPolicy, updateRetentionPolicy } from "@/lib/retention/policy";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { requestErasure } from "@/lib/users/my-data";
@@ -85,6 +86,26 @@ describe.each(KINDS)("retention on %s", (kind) => {
     expect(stat).toBeDefined();
     // The open case of the first test is still there after the period.
     expect((await db().select().from(cases).where(eq(cases.status, "open"))).length).toBeGreaterThan(0);
+  });
+
+  it("DOMAIN.md §6: a provider's annual report is the same after the cases it counts are erased", async () => {
+    const email = "reported@example.eu";
+    const filed = await fileCase(db(), filing({ email }), T0);
+    const staff = await actorByEmail(db(), "staff@mparticle.example");
+    await recordEvent(db(), staff, filed.caseId, { type: "organisation.responded", data: {} }, { now: new Date(T0.getTime() + DAY_MS) });
+    await recordEvent(db(), await actorByEmail(db(), email), filed.caseId, { type: "irm.escalated", data: {} }, { now: new Date(T0.getTime() + 2 * DAY_MS) });
+    const [body] = await db().select({ providerId: caseBodies.providerId }).from(caseBodies).where(eq(caseBodies.caseId, filed.caseId));
+    await withdraw(email, filed.caseId, new Date(T0.getTime() + 3 * DAY_MS));
+    await requestErasure(db(), await actorByEmail(db(), email), filed.caseId, new Date(T0.getTime() + 4 * DAY_MS));
+
+    const admin = await actorByEmail(db(), "admin@recourse.example");
+    const year = T0.getUTCFullYear();
+    const before = (await providerAnnualReport(db(), admin, body!.providerId, year)).report;
+    expect(before.received).toBeGreaterThanOrEqual(1);
+    expect(before.outcomes.withdrawn).toBeGreaterThanOrEqual(1);
+    expect((await applyRetention(db(), new Date(T0.getTime() + 4 * DAY_MS))).erased).toBe(1);
+    expect(await exists(filed.caseId)).toBe(false);
+    expect((await providerAnnualReport(db(), admin, body!.providerId, year)).report).toEqual(before);
   });
 
   it("history stays append-only outside the erasure job", async () => {

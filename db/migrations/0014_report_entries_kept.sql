@@ -1,0 +1,1 @@
+ALTER TABLE "case_statistics" ADD COLUMN "report_entries" jsonb DEFAULT '[]'::jsonb NOT NULL;
