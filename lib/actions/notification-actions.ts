@@ -8,9 +8,8 @@ import { currentActor } from "@/lib/auth/session";
 import { createFeed, revokeFeed } from "@/lib/calendar/feed";
 import { now } from "@/lib/clock";
 import { markAllRead, markCaseRead } from "@/lib/notifications/inbox";
+import { localeOf } from "./form-fields";
 
-const localeSchema = z.object({ locale: z.enum(routing.locales) });
-const localeOf = (form: FormData) => localeSchema.safeParse({ locale: form.get("locale") }).data?.locale ?? routing.defaultLocale;
 
 export async function markAllReadAction(form: FormData): Promise<void> {
   const locale = localeOf(form);

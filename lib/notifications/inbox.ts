@@ -55,22 +55,18 @@ export async function markAllRead(db: Db, actor: Actor, now: Date): Promise<numb
   return updated.length;
 }
 
+/** A user's unread items about one case. */
+const unreadOfCase = (userId: string, caseId: string) => and(eq(notifications.userId, userId), eq(notifications.caseId, caseId), isNull(notifications.readAt));
+
 /** The actor's unread items about one case: opening the case reads them. */
 export async function unreadForCase(db: Db, actor: Actor, caseId: string): Promise<number> {
   if (actor.kind !== "user") return 0;
-  const [row] = await db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(eq(notifications.userId, actor.userId), eq(notifications.caseId, caseId), isNull(notifications.readAt)));
+  const [row] = await db.select({ n: count() }).from(notifications).where(unreadOfCase(actor.userId, caseId));
   return Number(row?.n ?? 0);
 }
 
 export async function markCaseRead(db: Db, actor: Actor, caseId: string, now: Date): Promise<number> {
   requireUser(actor);
-  const updated = await db
-    .update(notifications)
-    .set({ readAt: now })
-    .where(and(eq(notifications.userId, actor.userId), eq(notifications.caseId, caseId), isNull(notifications.readAt)))
-    .returning({ id: notifications.id });
+  const updated = await db.update(notifications).set({ readAt: now }).where(unreadOfCase(actor.userId, caseId)).returning({ id: notifications.id });
   return updated.length;
 }

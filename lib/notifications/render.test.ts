@@ -1,11 +1,11 @@
-/** A notice in words (issue 7): rendered once per language and parameters, filled in per mail. */
+/** A notice in words (issue 7): in the reader's language, with its own reference and link. */
 import { describe, expect, it } from "vitest";
 import { renderNotice } from "./render";
 
 const missed = { clock: "organisation.response", due: "2026-02-24T23:59:59.999Z", zone: "Europe/Berlin" };
 
 describe("rendering notices", () => {
-  it("fills each mail's own reference and link into the shared rendering", () => {
+  it("each mail carries its own reference and link", () => {
     const a = renderNotice("breach", { ...missed, reference: "RS-1" }, "en", "https://recourse.example/en/cases/1");
     const b = renderNotice("breach", { ...missed, reference: "RS-2" }, "en", "https://recourse.example/en/cases/2");
     expect(a.title).toContain("RS-1");
@@ -17,7 +17,7 @@ describe("rendering notices", () => {
     expect(a.body).toContain("February 25, 2026"); // the due instant in the zone given
   });
 
-  it("escapes the reference and link in HTML and takes `$&` literally", () => {
+  it("escapes the reference and link in HTML and keeps `$&` as written", () => {
     const r = renderNotice("breach", { ...missed, reference: "RS-<b>&" }, "en", "https://x.example/?a=1&b=$&");
     expect(r.html).toContain("RS-&lt;b&gt;&amp;");
     expect(r.html).toContain('href="https://x.example/?a=1&amp;b=$&amp;"');

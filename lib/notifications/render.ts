@@ -53,37 +53,8 @@ function words(t: ReturnType<typeof translator>, locale: MailLocale, params: Rec
   return out;
 }
 
-/**
- * Stand-ins for what differs between the cases of one sweep: a notice is rendered once per
- * language and parameters, and each mail fills in its reference and link. Invisible
- * separators, which no message contains and escaping leaves alone.
- */
-const REFERENCE = "\u2063reference\u2063";
-const URL_SLOT = "\u2063url\u2063";
-const rendered = new Map<string, RenderedNotice>();
-const RENDERED_KEPT = 1_000;
-
 export function renderNotice(kind: NoticeKind, params: Record<string, string | number>, locale: string | null | undefined, url: string): RenderedNotice {
   const lang: MailLocale = isMailLocale(locale) ? locale : "en";
-  const { reference = "", ...rest } = params;
-  const key = `${lang}|${kind}|${JSON.stringify(rest)}`;
-  let template = rendered.get(key);
-  if (!template) {
-    if (rendered.size >= RENDERED_KEPT) rendered.clear();
-    rendered.set(key, (template = renderTemplate(kind, { ...rest, reference: REFERENCE }, lang)));
-  }
-  // Replaced by functions: a replacement string would give `$&` and its kin a meaning.
-  const fill = (s: string, ref: string, link: string) => s.replaceAll(REFERENCE, () => ref).replaceAll(URL_SLOT, () => link);
-  const ref = String(reference);
-  return {
-    title: fill(template.title, ref, url),
-    body: fill(template.body, ref, url),
-    text: fill(template.text, ref, url),
-    html: fill(template.html, escapeHtml(ref), escapeHtml(url)),
-  };
-}
-
-function renderTemplate(kind: NoticeKind, params: Record<string, string | number>, lang: MailLocale): RenderedNotice {
   const t = translator(lang);
   const dynamic = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const values = words(t, lang, params);
@@ -91,8 +62,8 @@ function renderTemplate(kind: NoticeKind, params: Record<string, string | number
   const title = dynamic(`notify.${key}.title`, values);
   // A missed deadline that opened a rung says so in the same message.
   const body = dynamic(`notify.${key}.body`, values) + (values.opens ? ` ${t("notify.opens", { opens: String(values.opens) })}` : "");
-  const footer = t("notify.mailFooter", { reference: REFERENCE });
-  const text = `${body}\n\n${t("notify.mailOpen")}\n${URL_SLOT}\n\n--\n${footer}\n`;
-  const html = `<!doctype html><html lang="${lang}"><body style="font-family:system-ui,sans-serif"><p>${escapeHtml(body)}</p><p><a href="${URL_SLOT}">${escapeHtml(t("notify.openCase"))}</a></p><p style="color:#555;font-size:smaller">${escapeHtml(footer)}</p></body></html>`;
+  const footer = t("notify.mailFooter", { reference: String(params.reference ?? "") });
+  const text = `${body}\n\n${t("notify.mailOpen")}\n${url}\n\n--\n${footer}\n`;
+  const html = `<!doctype html><html lang="${lang}"><body style="font-family:system-ui,sans-serif"><p>${escapeHtml(body)}</p><p><a href="${escapeHtml(url)}">${escapeHtml(t("notify.openCase"))}</a></p><p style="color:#555;font-size:smaller">${escapeHtml(footer)}</p></body></html>`;
   return { title, body, text, html };
 }
