@@ -340,8 +340,17 @@ export const deadlines = pgTable(
     state: text("state").notNull(),
     /** The acting party's time zone: the day a reminder names is the day in this zone. */
     zone: text("zone").notNull().default("UTC"),
+    /** When the next reminder of a running clock falls due (lib/deadlines/reminder-instants.ts); null when none is left. */
+    remindAt: tz("remind_at"),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.clockId] }), index("deadlines_due").on(t.state, t.dueAt)],
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.clockId] }),
+    index("deadlines_due").on(t.state, t.dueAt),
+    // The sweep's reminder claim: only the clocks whose reminder has come.
+    index("deadlines_remind").on(t.remindAt).where(sql`state = 'running' AND remind_at IS NOT NULL`),
+    // Missed clocks pile up with the years; the sweep looks among them for unmet remedies only.
+    index("deadlines_missed_remedies").on(t.dueAt).where(sql`kind = 'remedy' AND state = 'missed'`),
+  ],
 );
 
 /**
@@ -424,7 +433,8 @@ export const outbox = pgTable(
     sentAt: tz("sent_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("outbox_pending").on(t.status, t.nextAttemptAt), index("outbox_to").on(t.toEmail, t.createdAt)],
+  // Only delivery looks mail up (by status and time, or by key); an index per address cost every insert.
+  (t) => [index("outbox_pending").on(t.status, t.nextAttemptAt)],
 );
 
 /** In-app notifications (the bell). */
@@ -432,8 +442,11 @@ export const notifications = pgTable(
   "notifications",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    /** No foreign key: see outbox.caseId. */
+    /**
+     * No foreign keys, to the user or the case: see outbox.caseId. Retention deletes a
+     * departing user's items with the user (lib/retention/apply.ts).
+     */
+    userId: text("user_id").notNull(),
     caseId: uuid("case_id"),
     kind: text("kind").notNull(),
     data: jsonb("data").notNull().default({}),

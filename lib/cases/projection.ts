@@ -6,6 +6,7 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { ftcReferrals } from "@/db/schema";
+import { reminderAt } from "@/lib/deadlines/reminder-instants";
 import { clocks as computeClocks, foldCase, owedDeadline, type CaseFacts, type CaseState } from "@/lib/ladder";
 import type { CaseRow } from "./load";
 
@@ -64,19 +65,23 @@ export async function projectCases(tx: Tx, items: Projectable[], now: Date, { he
       SELECT * FROM json_to_recordset(${JSON.stringify(deadlineRows)}::json)
         AS d(case_id uuid, clock_id text, kind text, rule text, party text, started_at timestamptz, due_at timestamptz, state text, zone text)
     ), stored AS (
-      SELECT d.* FROM deadlines d
+      SELECT d.case_id, d.clock_id, d.kind, d.rule, d.party, d.started_at, d.due_at, d.state, d.zone FROM deadlines d
       WHERE ${fresh ? sql`false` : sql`d.case_id IN (SELECT value::uuid FROM json_array_elements_text(${ids}::json))`}
     ), gone AS (
       DELETE FROM deadlines d USING stored s
       WHERE d.case_id = s.case_id AND d.clock_id = s.clock_id
         AND NOT EXISTS (SELECT 1 FROM projected p WHERE p.case_id = s.case_id AND p.clock_id = s.clock_id)
     )
-    INSERT INTO deadlines (case_id, clock_id, kind, rule, party, started_at, due_at, state, zone)
-    SELECT p.* FROM projected p LEFT JOIN stored s ON s.case_id = p.case_id AND s.clock_id = p.clock_id
+    INSERT INTO deadlines (case_id, clock_id, kind, rule, party, started_at, due_at, state, zone, remind_at)
+    SELECT p.*, CASE WHEN p.state = 'running' THEN ${reminderAt(sql`p.due_at`, sql`p.started_at`)} END
+    FROM projected p LEFT JOIN stored s ON s.case_id = p.case_id AND s.clock_id = p.clock_id
     WHERE s.case_id IS NULL
        OR (s.kind, s.rule, s.party, s.started_at, s.due_at, s.state, s.zone) IS DISTINCT FROM (p.kind, p.rule, p.party, p.started_at, p.due_at, p.state, p.zone)
     ON CONFLICT (case_id, clock_id) DO UPDATE
-      SET kind = excluded.kind, rule = excluded.rule, party = excluded.party, started_at = excluded.started_at, due_at = excluded.due_at, state = excluded.state, zone = excluded.zone`);
+      SET kind = excluded.kind, rule = excluded.rule, party = excluded.party, started_at = excluded.started_at, due_at = excluded.due_at, state = excluded.state, zone = excluded.zone,
+          -- Reminders start over only when the clock itself moved; otherwise the sweep's place is kept.
+          remind_at = CASE WHEN (deadlines.started_at, deadlines.due_at, deadlines.state) IS DISTINCT FROM (excluded.started_at, excluded.due_at, excluded.state)
+                           THEN excluded.remind_at ELSE deadlines.remind_at END`);
 
   // Remedies only accumulate (events are never taken back): a case without any has none to remove.
   const remedyRows = computed.flatMap(({ row, state }) =>

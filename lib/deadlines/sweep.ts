@@ -4,6 +4,8 @@
  * case as `clock.breached` (evidence for the next rung) and told to both sides.
  *
  * Set-based and batched: each batch is a fixed number of statements whatever its size.
+ * Each reads only what is due: a clock's next reminder instant is kept on its row
+ * (lib/deadlines/reminder-instants.ts), run-out clocks are found by due date.
  * Idempotent and safe on several instances at once: reminders are claimed by a unique key
  * (clock_notices), breaches lock their cases with SKIP LOCKED and the ladder refuses a
  * second `clock.breached` for the same clock.
@@ -18,11 +20,10 @@ import { DEFAULT_POLICY, applyEvent, calendarDaysLeft, clocks, decide, foldCase,
 import { dispatch, type CaseForNotice } from "@/lib/notifications/dispatch";
 import { notifyEvents, type RecordedEvent } from "@/lib/notifications/notify-events";
 import { persistentFailureNotice, reminderNotice } from "@/lib/notifications/rules";
+import { reminderAt, reminderDue, worthReminding } from "./reminder-instants";
 
 export interface SweepOptions {
   batchSize?: number;
-  /** Days before a due date; 0 (breach) is handled on its own. */
-  thresholds?: number[];
   persistentFailureAfterDays?: number;
   /**
    * Concurrent transactions, each on its own share of the cases, so that the database works
@@ -71,7 +72,6 @@ function inLane(caseId: SQL | AnyColumn, lane: Lane): SQL {
 
 async function sweepLane(db: Db, now: Date, options: SweepOptions, lane: Lane): Promise<SweepResult> {
   const batch = options.batchSize ?? 1_000;
-  const thresholds = (options.thresholds ?? DEFAULT_POLICY.reminderThresholds).filter((t) => t > 0);
   const persistentAfter = options.persistentFailureAfterDays ?? DEFAULT_POLICY.persistentFailureAfterDays;
   const result: SweepResult = { reminders: 0, breaches: 0, persistentFailures: 0 };
   const lap = stopwatch(options.timings);
@@ -81,13 +81,11 @@ async function sweepLane(db: Db, now: Date, options: SweepOptions, lane: Lane): 
     result.breaches += n;
     if (!n) break;
   }
-  if (thresholds.length) {
-    for (;;) {
-      const n = await db.transaction((tx) => reminderBatch(tx, now, thresholds, batch, lane, lap));
-      lap("reminders: commit");
-      result.reminders += n;
-      if (!n) break;
-    }
+  for (;;) {
+    const { examined, claimed } = await db.transaction((tx) => reminderBatch(tx, now, batch, lane, lap));
+    lap("reminders: commit");
+    result.reminders += claimed;
+    if (!examined) break;
   }
   for (;;) {
     const n = await db.transaction((tx) => persistentFailureBatch(tx, now, persistentAfter, batch, lane));
@@ -108,31 +106,33 @@ interface ClaimedNotice extends CaseForNotice {
 }
 
 /**
- * Claims, for each running clock, the most urgent threshold it has crossed since it started
- * (a sweep that was down for a week sends the 1-day reminder, not both). A clock is due at
- * the end of a day, so "7 days before" begins when the due day is 7 calendar days away: at
- * due − 8 days (the end of the day before that day).
+ * Claims, for each running clock whose next reminder has come (`remind_at`), the most urgent
+ * reminder it has crossed (a sweep that was down for a week sends the 1-day reminder, not
+ * both), and moves `remind_at` on to the one after. Returns how many clocks it examined: a
+ * batch may claim nothing new (another instance was first) and still have moved them on.
  */
-async function reminderBatch(tx: Tx, now: Date, thresholds: number[], batch: number, lane: Lane, lap: Lap): Promise<number> {
-  const iso = now.toISOString(); // raw SQL parameters travel as text on both drivers
-  const days = sql`ARRAY[${sql.join(thresholds.map((t) => sql`${t}::int`), sql`, `)}]`;
-  const claimed = await tx.execute<Record<string, unknown>>(sql`
-    WITH crossing AS (
-      SELECT d.case_id, d.clock_id, d.due_at, d.started_at,
-             (SELECT min(t) FROM unnest(${days}) AS t WHERE d.due_at - make_interval(days => t + 1) < ${iso}::timestamptz) AS days
+async function reminderBatch(tx: Tx, now: Date, batch: number, lane: Lane, lap: Lap): Promise<{ examined: number; claimed: number }> {
+  const at = sql`${now.toISOString()}::timestamptz`; // raw SQL parameters travel as text on both drivers
+  const result = await tx.execute<Record<string, unknown>>(sql`
+    WITH due AS (
+      SELECT d.case_id, d.clock_id, d.due_at, d.started_at, ${reminderDue(sql`d.due_at`, at)} AS days
       FROM deadlines d
-      WHERE d.state = 'running' AND d.due_at > ${iso}::timestamptz
-        AND d.due_at < ${iso}::timestamptz + make_interval(days => ${Math.max(...thresholds) + 1}::int)
-        AND ${inLane(sql`d.case_id`, lane)}
-    ), fresh AS (
-      SELECT c.case_id, c.clock_id, c.days, c.due_at FROM crossing c
-      -- A reminder must come at least a day after the clock started, or it says nothing new.
-      WHERE c.days IS NOT NULL AND c.due_at - make_interval(days => c.days + 1) > c.started_at + interval '1 day'
-        AND NOT EXISTS (SELECT 1 FROM clock_notices n WHERE n.case_id = c.case_id AND n.clock_id = c.clock_id AND n.due_at = c.due_at AND n.threshold_days <= c.days)
-      ORDER BY c.due_at
+      WHERE d.state = 'running' AND d.remind_at < ${at} AND ${inLane(sql`d.case_id`, lane)}
+      ORDER BY d.remind_at
       LIMIT ${batch}
-    ), ${claimFrom(sql`days`, iso)}`);
-  const rows = rowsOf(claimed).map(toClaimed);
+      FOR UPDATE SKIP LOCKED
+    ), moved AS (
+      UPDATE deadlines d SET remind_at = CASE WHEN due.due_at > ${at} THEN ${reminderAt(sql`due.due_at`, sql`due.started_at`, sql`due.days`)} END
+      FROM due WHERE d.case_id = due.case_id AND d.clock_id = due.clock_id
+      RETURNING 1
+    ), fresh AS (
+      SELECT c.case_id, c.clock_id, c.days, c.due_at FROM due c
+      WHERE c.days IS NOT NULL AND c.due_at > ${at} AND ${worthReminding(sql`c.due_at`, sql`c.started_at`, sql`c.days`)}
+        AND NOT EXISTS (SELECT 1 FROM clock_notices n WHERE n.case_id = c.case_id AND n.clock_id = c.clock_id AND n.due_at = c.due_at AND n.threshold_days <= c.days)
+    ), ${claimFrom(sql`days`, at)}`);
+  const all = rowsOf(result);
+  const examined = Number(all[0]?.examined ?? 0);
+  const rows = all.filter((r) => r.case_id != null).map(toClaimed);
   lap("reminders: claim");
   await dispatch(
     tx,
@@ -144,7 +144,7 @@ async function reminderBatch(tx: Tx, now: Date, thresholds: number[], batch: num
     now,
   );
   lap("reminders: notify");
-  return rows.length;
+  return { examined, claimed: rows.length };
 }
 
 /** Records every run-out clock of a batch of cases; cases another instance holds are skipped. */
@@ -189,17 +189,18 @@ async function breachBatch(tx: Tx, now: Date, batch: number, lane: Lane, lap: La
 
 /** Remedies unmet long after their due date: the administrators may propose an FTC referral (R4.1, R4.2). */
 async function persistentFailureBatch(tx: Tx, now: Date, afterDays: number, batch: number, lane: Lane): Promise<number> {
-  const iso = now.toISOString();
+  const at = sql`${now.toISOString()}::timestamptz`;
   const claimed = await tx.execute<Record<string, unknown>>(sql`
     WITH fresh AS (
       SELECT d.case_id, d.clock_id, d.due_at FROM deadlines d
-      WHERE d.kind = 'remedy' AND d.state = 'missed' AND d.due_at + make_interval(days => ${afterDays}::int) <= ${iso}::timestamptz
+      -- By the partial index of missed remedies: missed clocks of every other kind pile up with the years.
+      WHERE d.kind = 'remedy' AND d.state = 'missed' AND d.due_at <= ${at} - make_interval(days => ${afterDays}::int)
         AND ${inLane(sql`d.case_id`, lane)}
         AND NOT EXISTS (SELECT 1 FROM remedies r WHERE r.case_id = d.case_id AND 'remedy:' || r.remedy_key = d.clock_id AND r.complied_at IS NOT NULL)
         AND NOT EXISTS (SELECT 1 FROM clock_notices n WHERE n.case_id = d.case_id AND n.clock_id = d.clock_id AND n.due_at = d.due_at AND n.threshold_days = ${-afterDays}::int)
       LIMIT ${batch}
-    ), ${claimFrom(sql`${-afterDays}::int`, iso)}`);
-  const rows = rowsOf(claimed).map(toClaimed);
+    ), ${claimFrom(sql`${-afterDays}::int`, at, sql`0`)}`);
+  const rows = rowsOf(claimed).filter((r) => r.case_id != null).map(toClaimed);
   await dispatch(
     tx,
     rows.map((r) => ({ caseRow: r, notice: persistentFailureNotice(), key: noticeKey(r) })),
@@ -210,16 +211,20 @@ async function persistentFailureBatch(tx: Tx, now: Date, afterDays: number, batc
 
 /**
  * The tail of a claim: the `fresh` rows become clock_notices at `threshold` (the unique key
- * lets only one sweep have each), returned with what addressing them needs.
+ * lets only one sweep have each), returned with what addressing them needs, after one row
+ * that counts the clocks examined (the `moved` rows, where the claim has them).
  */
-function claimFrom(threshold: SQL, iso: string) {
+function claimFrom(threshold: SQL, at: SQL, examined: SQL = sql`(SELECT count(*) FROM moved)`) {
   return sql`inserted AS (
       INSERT INTO clock_notices (case_id, clock_id, threshold_days, due_at, noticed_at)
-      SELECT case_id, clock_id, ${threshold}, due_at, ${iso}::timestamptz FROM fresh
+      SELECT case_id, clock_id, ${threshold}, due_at, ${at} FROM fresh
       ON CONFLICT DO NOTHING
       RETURNING case_id, clock_id, threshold_days, due_at
     )
-    SELECT i.case_id, i.clock_id, i.threshold_days, i.due_at, d.kind, d.party, d.zone,
+    SELECT ${examined} AS examined, NULL::uuid AS case_id, NULL AS clock_id, NULL::int AS threshold_days, NULL::timestamptz AS due_at, NULL AS kind, NULL AS party, NULL AS zone,
+           NULL AS reference, NULL::uuid AS organisation_id, NULL AS complainant_user_id, NULL AS complainant_email, NULL AS preferred_language, NULL AS assignee_user_id
+    UNION ALL
+    SELECT NULL, i.case_id, i.clock_id, i.threshold_days, i.due_at, d.kind, d.party, d.zone,
            c.reference, c.organisation_id, c.complainant_user_id, c.complainant_email, c.preferred_language, c.assignee_user_id
     FROM inserted i
     JOIN deadlines d ON d.case_id = i.case_id AND d.clock_id = i.clock_id

@@ -209,8 +209,29 @@ function evaluate(spec: ClockSpec, s: CaseState, now: Date): Clock {
   };
 }
 
+/**
+ * One step asks for a case's clocks at one instant several times (the gate, the notices, the
+ * projection, each escalation's check), so each folded state remembers its last answers by
+ * instant. A state is the fold of one case's events; the facts the clocks also read (zones,
+ * policies, certification) must be the same objects for an answer to be reused.
+ */
+const answers = new WeakMap<CaseState, { facts: CaseFacts; at: number; clocks: readonly Clock[] }[]>();
+
+const sameCase = (a: CaseFacts, b: CaseFacts) =>
+  a === b ||
+  (a.events.length === b.events.length && a.subject === b.subject && a.certification === b.certification && a.claimsParticipation === b.claimsParticipation &&
+    a.providers === b.providers && a.organisationAcknowledge === b.organisationAcknowledge && a.zones === b.zones && a.policy === b.policy);
+
 export function clocks(facts: CaseFacts, now: Date, state: CaseState = foldCase(facts.events)): Clock[] {
-  return specs(facts, state).map((spec) => evaluate(spec, state, now));
+  const at = now.getTime();
+  let known = answers.get(state);
+  const hit = known?.find((k) => k.at === at && sameCase(k.facts, facts));
+  if (hit) return [...hit.clocks];
+  const computed = specs(facts, state).map((spec) => evaluate(spec, state, now));
+  if (!known) answers.set(state, (known = []));
+  if (known.length >= 4) known.shift();
+  known.push({ facts, at, clocks: computed });
+  return [...computed];
 }
 
 export function clock(facts: CaseFacts, id: string, now: Date, state?: CaseState): Clock | undefined {

@@ -72,16 +72,21 @@ async function eraseBatch(tx: Tx, now: Date, days: number, batchSize: number): P
   await tx.delete(cases).where(inArray(cases.id, ids));
   await tx.execute(sql`SELECT set_config('recourse.erasure', 'off', true)`);
 
-  // A complainant with nothing else left here goes too (sessions and feeds cascade).
+  // A complainant with nothing else left here goes too (sessions and feeds cascade; bell
+  // items have no foreign key, so they go by hand).
   const complainants = [...new Set(rows.map((r) => r.complainantUserId))];
   await tx.execute(sql`
+    WITH gone AS (
     DELETE FROM users u WHERE u.id IN (${sql.join(complainants.map((id) => sql`${id}`), sql`, `)})
       AND NOT u.is_admin
       AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.complainant_user_id = u.id OR c.assignee_user_id = u.id)
       AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id)
       AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.actor_user_id = u.id)
       AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.author_user_id = u.id)
-      AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.uploaded_by_user_id = u.id)`);
+      AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.uploaded_by_user_id = u.id)
+      RETURNING u.id
+    )
+    DELETE FROM notifications n USING gone WHERE n.user_id = gone.id`);
   return rows.length;
 }
 

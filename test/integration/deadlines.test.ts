@@ -79,6 +79,23 @@ describe.each(KINDS)("deadline sweep on %s", (kind) => {
     expect((await db().select().from(caseEvents).where(and(eq(caseEvents.caseId, filed.caseId), eq(caseEvents.type, "clock.breached")))).length).toBe(1);
   });
 
+  it("each clock keeps its next reminder's instant, which moves on as each goes out: a sweep reads only the clocks due one", async () => {
+    const filed = await fileCase(db(), filing({ email: "sweep-instants@example.eu" }), T0);
+    await acknowledge(filed.caseId, new Date(T0.getTime() + HOUR));
+    const due = await responseDue(filed.caseId);
+    const remindAt = async () => (await db().select().from(deadlines).where(and(eq(deadlines.caseId, filed.caseId), eq(deadlines.clockId, "organisation.response"))))[0]!.remindAt;
+    expect(await remindAt()).toEqual(new Date(due.getTime() - 8 * DAY_MS));
+    await sweepDeadlines(db(), new Date(due.getTime() - 8 * DAY_MS + HOUR));
+    expect(await remindAt()).toEqual(new Date(due.getTime() - 2 * DAY_MS));
+    await sweepDeadlines(db(), new Date(due.getTime() - 2 * DAY_MS + HOUR));
+    expect(await remindAt()).toBeNull();
+    expect(await mails(filed.caseId, "notice:reminder")).toBe(2 * staffCount);
+    // A step that leaves the clock where it was keeps the sweep's place.
+    const staff = await actorByEmail(db(), "staff@mparticle.example");
+    await recordEvent(db(), staff, filed.caseId, { type: "case.assigned", data: { assigneeUserId: staff.kind === "user" ? staff.userId : null } }, { now: new Date(due.getTime() - DAY_MS) });
+    expect(await remindAt()).toBeNull();
+  });
+
   it("a sweep that was down for a week sends the 1-day reminder, not both", async () => {
     const filed = await fileCase(db(), filing({ email: "sweep-late@example.eu" }), T0);
     await acknowledge(filed.caseId, new Date(T0.getTime() + HOUR));
@@ -156,5 +173,18 @@ describe.each(KINDS)("deadline sweep on %s", (kind) => {
     expect(breaches!.n).toBe(80);
     const [dupes] = await db().select({ n: sql<number>`count(*)::int` }).from(caseEvents).where(sql`${caseEvents.caseId} in ${ids} and ${caseEvents.type} = 'clock.breached'`).groupBy(caseEvents.caseId, sql`${caseEvents.data}->>'clock'`).having(sql`count(*) > 1`);
     expect(dupes).toBeUndefined();
+  });
+
+  it.runIf(kind === "postgres")("two sweeps at once, each in two lanes, send each reminder once", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) ids.push((await fileCase(db(), filing({ email: `race-reminder-${i}@example.eu` }), T0)).caseId);
+    for (const id of ids) await acknowledge(id, new Date(T0.getTime() + HOUR));
+    const week = new Date((await responseDue(ids[0]!)).getTime() - 8 * DAY_MS + HOUR);
+    const [a, b] = await Promise.all([sweepDeadlines(db(), week, { batchSize: 4, lanes: 2 }), sweepDeadlines(db(), week, { batchSize: 4, lanes: 2 })]);
+    expect(a.reminders + b.reminders).toBe(30);
+    const sent = await db().select({ key: outbox.dedupeKey }).from(outbox).where(and(sql`${outbox.caseId} in ${ids}`, eq(outbox.template, "notice:reminder")));
+    expect(sent).toHaveLength(30 * staffCount);
+    expect(new Set(sent.map((m) => m.key)).size).toBe(sent.length);
+    expect((await sweepDeadlines(db(), week, { lanes: 2 })).reminders).toBe(0);
   });
 });

@@ -37,7 +37,9 @@ describe.each(KINDS)("retention on %s", (kind) => {
     await withdraw("erase-me@example.eu", filed.caseId, new Date(T0.getTime() + DAY_MS));
     await requestErasure(db(), await actorByEmail(db(), "erase-me@example.eu"), filed.caseId, new Date(T0.getTime() + 2 * DAY_MS));
 
-    // Mail and bell items name the case (no foreign key holds them to it): erasure must find them.
+    // Mail and bell items name the case and the person (no foreign key holds them): erasure must find them.
+    const [person] = await db().select().from(users).where(eq(users.email, "erase-me@example.eu"));
+    await db().insert(notifications).values({ userId: person!.id, kind: "step", data: {} });
     expect((await db().select().from(outbox).where(eq(outbox.caseId, filed.caseId))).length).toBeGreaterThan(0);
     expect((await db().select().from(notifications).where(eq(notifications.caseId, filed.caseId))).length).toBeGreaterThan(0);
     expect(await applyRetention(db(), new Date(T0.getTime() + 2 * DAY_MS))).toEqual({ erased: 1 });
@@ -48,6 +50,7 @@ describe.each(KINDS)("retention on %s", (kind) => {
     expect(await db().select().from(outbox).where(eq(outbox.caseId, filed.caseId))).toEqual([]);
     expect(await db().select().from(notifications).where(eq(notifications.caseId, filed.caseId))).toEqual([]);
     expect(await db().select().from(users).where(eq(users.email, "erase-me@example.eu"))).toEqual([]);
+    expect(await db().select().from(notifications).where(eq(notifications.userId, person!.id))).toEqual([]);
 
     const stats = await db().select().from(caseStatistics);
     expect(stats).toHaveLength(1);

@@ -201,3 +201,22 @@ describe("deadline arithmetic", () => {
     expect(deadlineAfter(at("2026-01-09T10:00:00Z"), { days: 1, unit: "working" }, "UTC", 2).toISOString()).toBe("2026-01-14T23:59:59.999Z");
   });
 });
+
+describe("clocks remembered per folded state", () => {
+  it("answers again from memory only for the same instant and the same case's facts", () => {
+    const base = facts([filed()]);
+    const state = foldCase(base.events);
+    const first = clocks(base, at("2026-01-20T00:00:00Z"), state);
+    // The same question: equal answers, in a fresh array the caller may change.
+    const again = clocks({ ...base }, at("2026-01-20T00:00:00Z"), state);
+    expect(again).toEqual(first);
+    again.pop();
+    expect(clocks(base, at("2026-01-20T00:00:00Z"), state)).toHaveLength(first.length);
+    // Another instant: the response clock has run out by then.
+    expect(clocks(base, at("2026-03-20T00:00:00Z"), state).find((c) => c.id === "organisation.response")!.state).toBe("missed");
+    // Other facts with the same state (another zone): computed afresh, not reused.
+    const tokyo = clocks({ ...base, zones: { organisation: "Asia/Tokyo" } }, at("2026-01-20T00:00:00Z"), state);
+    expect(tokyo.find((c) => c.id === "organisation.response")!.zone).toBe("Asia/Tokyo");
+    expect(first.find((c) => c.id === "organisation.response")!.zone).toBe("UTC");
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * When a running clock's reminders fall due, as SQL over a deadline row's `due_at` and
+ * `started_at`. The projection stores the first on the row (`remind_at`) and the sweep moves
+ * it on to the next as it claims each one, so that a sweep reads only the clocks whose
+ * reminder has come, not every clock within a week of its due date (at 1M open cases about
+ * one clock in six is).
+ *
+ * A clock is due at the end of a day, so "7 days before" begins when the due day is 7
+ * calendar days away: at due − 8 days. A reminder must come at least a day after the clock
+ * started, or it says nothing new.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import { DEFAULT_POLICY } from "@/lib/ladder";
+
+/** Days before a due date (policy: 7 and 1); the breach itself is the sweep's other half. */
+export const REMINDER_DAYS = DEFAULT_POLICY.reminderThresholds.filter((t) => t > 0);
+
+const days = () => sql`ARRAY[${sql.join(REMINDER_DAYS.map((t) => sql`${t}::int`), sql`, `)}]`;
+
+/** The instant a reminder `t` days before `due` begins. */
+const instant = (due: SQL, t: SQL) => sql`${due} - make_interval(days => ${t} + 1)`;
+
+/**
+ * The first reminder's instant, or null when the clock is too short for any. `below`, when
+ * given, keeps to reminders more urgent than that many days (the next after one sent).
+ */
+export function reminderAt(due: SQL, started: SQL, below?: SQL): SQL {
+  return sql`(SELECT ${instant(due, sql`max(t)`)} FROM unnest(${days()}) AS t
+    WHERE ${instant(due, sql`t`)} > ${started} + interval '1 day' ${below ? sql`AND t < ${below}` : sql``})`;
+}
+
+/** The most urgent reminder whose instant has passed at `now`, in days, or null. */
+export function reminderDue(due: SQL, now: SQL): SQL {
+  return sql`(SELECT min(t) FROM unnest(${days()}) AS t WHERE ${instant(due, sql`t`)} < ${now})`;
+}
+
+/** Whether a reminder `t` days before comes at least a day after the clock started. */
+export function worthReminding(due: SQL, started: SQL, t: SQL): SQL {
+  return sql`${instant(due, t)} > ${started} + interval '1 day'`;
+}
