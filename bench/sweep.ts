@@ -139,16 +139,18 @@ async function measure(label: string) {
   const timings: Record<string, number> = {};
   const cpu = process.cpuUsage();
   const databaseCpu = databaseCpuMs();
+  const [wal] = (await db.execute(sql`select pg_current_wal_lsn()::text as lsn`)) as unknown as { lsn: string }[];
   // As the worker runs it on PostgreSQL, unless BENCH_LANES / BENCH_BATCH say otherwise.
   const result = await sweepDeadlines(db, NOW, { timings, lanes: LANES, batchSize: BATCH });
   const ms = performance.now() - started;
   const { user, system } = process.cpuUsage(cpu);
   const databaseMs = databaseCpuMs() - databaseCpu;
+  const [walBytes] = (await db.execute(sql`select pg_wal_lsn_diff(pg_current_wal_lsn(), ${wal!.lsn}::pg_lsn)::bigint as n`)) as unknown as { n: string }[];
   clearInterval(sampler);
   const mb = (n: number) => `${Math.round(n / 1_048_576)} MB`;
   console.log(`${label.padEnd(44)} ${(ms / 1000).toFixed(2).padStart(6)} s   reminders ${result.reminders}, cases with breaches ${result.breaches}   rss ${mb(before)} → peak ${mb(peak)}`);
   const phases = Object.entries(timings).filter(([, t]) => t >= 10);
-  if (phases.length) console.log(`  ${phases.map(([phase, t]) => `${phase} ${Math.round(t)} ms`).join(", ")}\n  CPU: this process ${Math.round((user + system) / 1000)} ms, PostgreSQL ${databaseMs} ms`);
+  if (phases.length) console.log(`  ${phases.map(([phase, t]) => `${phase} ${Math.round(t)} ms`).join(", ")}\n  CPU: this process ${Math.round((user + system) / 1000)} ms, PostgreSQL ${databaseMs} ms; WAL ${mb(Number(walBytes!.n))}`);
   return ms / 1000;
 }
 

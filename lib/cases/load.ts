@@ -1,8 +1,9 @@
 /**
  * Gathers a case's facts for the ladder from the database.
  */
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
+import { inList } from "@/db/in-list";
 import { groupBy } from "@/lib/group-by";
 import { caseBodies, caseEvents, cases, organisations, providers } from "@/db/schema";
 import type { CaseFacts, Certification, ProviderClockPolicy } from "@/lib/ladder";
@@ -11,12 +12,16 @@ import { fromStored } from "./event-codec";
 export type CaseRow = typeof cases.$inferSelect;
 type Reader = Db | Tx;
 
-export interface LoadedCase {
-  row: CaseRow;
+/** What of a case row its facts are built from (a sweep reads no more than it needs). */
+export type FactsRow = Pick<CaseRow, "id" | "organisationId" | "framework" | "hrData" | "complainantCountry" | "dataSubject" | "certificationSnapshot">;
+
+export interface LoadedCase<R extends FactsRow = CaseRow> {
+  row: R;
   facts: CaseFacts;
   /** Providers the case has been handed to, with the rung and time of hand-over. */
   bodies: { providerId: string; rung: string; since: Date; name: string; kind: string; handoverSha256: string | null }[];
-  events: (typeof caseEvents.$inferSelect)[];
+  /** The history as stored: what the timeline shows and the hash chain continues from. */
+  events: StoredCaseEvent[];
   organisation: typeof organisations.$inferSelect;
 }
 
@@ -27,24 +32,36 @@ const ZONE_OF_RUNG: Record<string, keyof NonNullable<CaseFacts["zones"]>> = {
   arbitration: "arbitration",
 };
 
+/** The columns of a case event the ladder, the timeline and the chain read. */
+const storedEvent = {
+  caseId: caseEvents.caseId,
+  seq: caseEvents.seq,
+  type: caseEvents.type,
+  at: caseEvents.at,
+  party: caseEvents.party,
+  data: caseEvents.data,
+  hash: caseEvents.hash,
+};
+export type StoredCaseEvent = { [K in keyof typeof storedEvent]: (typeof caseEvents.$inferSelect)[K] };
+
 export async function loadCase(db: Reader, row: CaseRow): Promise<LoadedCase> {
   return (await loadCases(db, [row]))[0]!;
 }
 
 /** Loads many cases with a fixed number of queries, whatever their count (the deadline sweep). */
-export async function loadCases(db: Reader, rows: CaseRow[]): Promise<LoadedCase[]> {
+export async function loadCases<R extends FactsRow>(db: Reader, rows: R[]): Promise<LoadedCase<R>[]> {
   if (!rows.length) return [];
   const caseIds = rows.map((r) => r.id);
   const irmProviderIds = [...new Set(rows.map((r) => irmProviderOf(r)).filter((id): id is string => !!id))];
   const [events, orgs, bodies, irms] = await Promise.all([
-    db.select().from(caseEvents).where(inArray(caseEvents.caseId, caseIds)).orderBy(asc(caseEvents.caseId), asc(caseEvents.seq)),
-    db.select().from(organisations).where(inArray(organisations.id, [...new Set(rows.map((r) => r.organisationId))])),
+    db.select(storedEvent).from(caseEvents).where(inList(caseEvents.caseId, caseIds)).orderBy(asc(caseEvents.caseId), asc(caseEvents.seq)),
+    db.select().from(organisations).where(inList(organisations.id, [...new Set(rows.map((r) => r.organisationId))])),
     db
       .select({ caseId: caseBodies.caseId, providerId: caseBodies.providerId, rung: caseBodies.rung, since: caseBodies.since, name: providers.name, kind: providers.kind, timeZone: providers.timeZone, handoverSha256: caseBodies.handoverSha256 })
       .from(caseBodies)
       .innerJoin(providers, eq(providers.id, caseBodies.providerId))
-      .where(inArray(caseBodies.caseId, caseIds)),
-    irmProviderIds.length ? db.select({ id: providers.id, clockPolicy: providers.clockPolicy }).from(providers).where(inArray(providers.id, irmProviderIds)) : [],
+      .where(inList(caseBodies.caseId, caseIds)),
+    irmProviderIds.length ? db.select({ id: providers.id, clockPolicy: providers.clockPolicy }).from(providers).where(inList(providers.id, irmProviderIds)) : [],
   ]);
   const eventsOf = groupBy(events, (e) => e.caseId);
   const bodiesOf = groupBy(bodies, (b) => b.caseId);
@@ -77,7 +94,7 @@ export async function loadCases(db: Reader, rows: CaseRow[]): Promise<LoadedCase
   });
 }
 
-function irmProviderOf(row: CaseRow): string | null {
+function irmProviderOf(row: FactsRow): string | null {
   const certification = row.certificationSnapshot as Certification;
   return certification.irm?.kind === "provider" ? certification.irm.providerId : null;
 }

@@ -11,7 +11,7 @@ import { clocks as computeClocks, foldCase, owedDeadline, type CaseFacts, type C
 import type { CaseRow } from "./load";
 
 export interface Projectable {
-  row: CaseRow;
+  row: Pick<CaseRow, "id" | "version" | "organisationId">;
   facts: CaseFacts;
   /** The facts' events folded, when the caller has it already (folding is the costly part). */
   state?: CaseState;

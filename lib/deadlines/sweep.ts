@@ -147,13 +147,30 @@ async function reminderBatch(tx: Tx, now: Date, batch: number, lane: Lane, lap: 
   return { examined, claimed: rows.length };
 }
 
+/** What a breach reads of each case row: its facts, its version, and whom to tell. */
+const SWEPT_CASE = {
+  id: cases.id,
+  version: cases.version,
+  organisationId: cases.organisationId,
+  framework: cases.framework,
+  hrData: cases.hrData,
+  complainantCountry: cases.complainantCountry,
+  dataSubject: cases.dataSubject,
+  certificationSnapshot: cases.certificationSnapshot,
+  reference: cases.reference,
+  complainantUserId: cases.complainantUserId,
+  complainantEmail: cases.complainantEmail,
+  preferredLanguage: cases.preferredLanguage,
+  assigneeUserId: cases.assigneeUserId,
+};
+
 /** Records every run-out clock of a batch of cases; cases another instance holds are skipped. */
 async function breachBatch(tx: Tx, now: Date, batch: number, lane: Lane, lap: Lap): Promise<number> {
   // The earliest run-out clocks by the (state, due_at) index; DISTINCT outside the LIMIT, or
   // the planner walks every deadline in case order to find none.
   const overdue = tx.select({ caseId: deadlines.caseId }).from(deadlines).where(and(eq(deadlines.state, "running"), lt(deadlines.dueAt, now), inLane(deadlines.caseId, lane))).orderBy(asc(deadlines.dueAt)).limit(batch).as("overdue");
   const candidates = tx.selectDistinct({ id: overdue.caseId }).from(overdue);
-  const rows = await tx.select().from(cases).where(inArray(cases.id, candidates)).for("update", { skipLocked: true });
+  const rows = await tx.select(SWEPT_CASE).from(cases).where(inArray(cases.id, candidates)).for("update", { skipLocked: true });
   lap("breaches: lock");
   if (!rows.length) return 0;
   const loaded = await loadCases(tx, rows);

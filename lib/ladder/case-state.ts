@@ -103,7 +103,10 @@ export function emptyState(): CaseState {
 }
 
 export function foldCase(events: readonly LadderEvent[]): CaseState {
-  return sortEvents(events).reduce(applyEvent, emptyState());
+  // One state, changed event by event: nobody else holds it until the fold returns.
+  const state = emptyState();
+  for (const event of sortEvents(events)) change(state, event);
+  return state;
 }
 
 function orderRemedies(state: CaseState, source: RemedySource, at: Date, remedies: { id: string; kind: RemedyKind; dueAt: Date; description?: string }[]) {
@@ -111,8 +114,15 @@ function orderRemedies(state: CaseState, source: RemedySource, at: Date, remedie
 }
 
 /** Applies one event to a copy of the state. */
+/** The state after one more event; `previous` is left as it was. */
 export function applyEvent(previous: CaseState, event: LadderEvent): CaseState {
-  const s: CaseState = structuredClone(previous);
+  const next = structuredClone(previous);
+  change(next, event);
+  return next;
+}
+
+/** Applies an event to a state in place (the fold's step). */
+function change(s: CaseState, event: LadderEvent): void {
   const at = event.at;
   s.lastEventAt = at;
   switch (event.type) {
@@ -263,7 +273,6 @@ export function applyEvent(previous: CaseState, event: LadderEvent): CaseState {
       break;
   }
   if (s.closed) s.rung = "closed";
-  return s;
 }
 
 function closeRequest(irm: NonNullable<CaseState["irm"]>, from: InfoSource, at: Date) {

@@ -3,8 +3,9 @@
  * A batch of any size costs a fixed number of queries; each (notice, person) pair has a key,
  * so writing it twice leaves one mail and one bell item.
  */
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
+import { inList } from "@/db/in-list";
 import { groupBy } from "@/lib/group-by";
 import { caseBodies, memberships, users } from "@/db/schema";
 import { NOTICE_TEMPLATE } from "@/lib/mail/content";
@@ -93,15 +94,15 @@ async function resolveAudiences(tx: Tx, items: Dispatch[]): Promise<Person[][]> 
 
   const person = { userId: users.id, email: users.email, locale: users.locale };
   const [staff, named, bodyMembers, adminRows] = await Promise.all([
-    orgIds.size ? tx.select({ ...person, organisationId: memberships.organisationId }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(inArray(memberships.organisationId, [...orgIds])) : [],
-    userIds.size ? tx.select(person).from(users).where(inArray(users.id, [...userIds])) : [],
+    orgIds.size ? tx.select({ ...person, organisationId: memberships.organisationId }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(inList(memberships.organisationId, [...orgIds])) : [],
+    userIds.size ? tx.select(person).from(users).where(inList(users.id, [...userIds], "text")) : [],
     bodyCases.size
       ? tx
           .select({ ...person, caseId: caseBodies.caseId, rung: caseBodies.rung })
           .from(caseBodies)
           .innerJoin(memberships, eq(memberships.providerId, caseBodies.providerId))
           .innerJoin(users, eq(users.id, memberships.userId))
-          .where(inArray(caseBodies.caseId, [...bodyCases]))
+          .where(inList(caseBodies.caseId, [...bodyCases]))
       : [],
     admins ? tx.select(person).from(users).where(eq(users.isAdmin, true)) : [],
   ]);

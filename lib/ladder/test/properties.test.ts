@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { caseView } from "../case-view";
 import { clocks } from "../clocks";
-import { foldCase } from "../case-state";
+import { applyEvent, foldCase, type CaseState } from "../case-state";
 import { decide } from "../transitions";
 import { nextActions } from "../next-actions";
 import { PARTIES, type LadderEvent, type Party } from "../events";
@@ -106,6 +106,22 @@ describe("ladder invariants", () => {
         expect(foldCase(reversed.events)).toEqual(foldCase(f.events));
         expect(clocks(reversed, end)).toEqual(clocks(f, end));
         expect(caseView(f, "complainant", end)).toEqual(caseView(f, "complainant", end));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("the fold (in place) equals applying each event to a copy, and leaves earlier states as they were", () => {
+    fc.assert(
+      fc.property(history, ({ facts: f }) => {
+        let state = foldCase([]);
+        const seen: { state: CaseState; copy: CaseState }[] = [];
+        for (const event of f.events) {
+          seen.push({ state, copy: structuredClone(state) });
+          state = applyEvent(state, event);
+        }
+        expect(foldCase(f.events)).toEqual(state);
+        for (const { state: earlier, copy } of seen) expect(earlier).toEqual(copy);
       }),
       { numRuns: 100 },
     );
