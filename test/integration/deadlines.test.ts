@@ -2,6 +2,7 @@
  * Clocks that act (issue 7), on both databases: the sweep sends each reminder once, records
  * a breach as evidence, tells both sides, and changes nothing when run again or twice at once.
  */
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, like, sql } from "drizzle-orm";
 import { caseEvents, cases, deadlines, memberships, notifications, organisations, outbox } from "@/db/schema";
@@ -94,6 +95,26 @@ describe.each(KINDS)("deadline sweep on %s", (kind) => {
     const staff = await actorByEmail(db(), "staff@mparticle.example");
     await recordEvent(db(), staff, filed.caseId, { type: "case.assigned", data: { assigneeUserId: staff.kind === "user" ? staff.userId : null } }, { now: new Date(due.getTime() - DAY_MS) });
     expect(await remindAt()).toBeNull();
+  });
+
+  it("migration 0015 gives each running clock stored before it the reminder still to send", async () => {
+    // One case reminded a week before, one filed three days later and not reminded yet.
+    const reminded = await fileCase(db(), filing({ email: "backfill-reminded@example.eu" }), T0);
+    const fresh = await fileCase(db(), filing({ email: "backfill-fresh@example.eu" }), new Date(T0.getTime() + 3 * DAY_MS));
+    await acknowledge(reminded.caseId, new Date(T0.getTime() + HOUR));
+    await acknowledge(fresh.caseId, new Date(T0.getTime() + 3 * DAY_MS + HOUR));
+    const due = await responseDue(reminded.caseId);
+    await sweepDeadlines(db(), new Date(due.getTime() - 8 * DAY_MS + HOUR));
+    const remindAt = async (caseId: string) => (await db().select().from(deadlines).where(and(eq(deadlines.caseId, caseId), eq(deadlines.clockId, "organisation.response"))))[0]!.remindAt;
+    const expected = [await remindAt(fresh.caseId), await remindAt(reminded.caseId)];
+    expect(expected).toEqual([new Date((await responseDue(fresh.caseId)).getTime() - 8 * DAY_MS), new Date(due.getTime() - 2 * DAY_MS)]);
+
+    // As the rows stood before the migration, then its backfill statement.
+    await db().execute(sql`UPDATE deadlines SET remind_at = NULL WHERE case_id IN (${fresh.caseId}, ${reminded.caseId})`);
+    const migration = readFileSync("db/migrations/0015_sweep_lighter.sql", "utf8").split("--> statement-breakpoint");
+    const backfill = migration.find((statement) => statement.includes('UPDATE "deadlines"'))!;
+    await db().execute(sql.raw(backfill));
+    expect([await remindAt(fresh.caseId), await remindAt(reminded.caseId)]).toEqual(expected);
   });
 
   it("a sweep that was down for a week sends the 1-day reminder, not both", async () => {
