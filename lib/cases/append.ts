@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
+import { jsonRows } from "@/db/json-rows";
 import { caseEvents } from "@/db/schema";
 import type { LadderEvent } from "@/lib/ladder";
 import { payloadOf } from "./event-codec";
@@ -60,11 +61,10 @@ export async function appendEvents(tx: Tx, items: Appendable[]): Promise<Appende
   if (rows.length === 1) await tx.insert(caseEvents).values(rows);
   else {
     // Many events (the sweep): one JSON parameter rather than eleven bound values each.
-    const json = rows.map((r) => ({ case_id: r.caseId, seq: r.seq, type: r.type, at: r.at, party: r.party, actor_user_id: r.actorUserId, data: r.data, ip: r.ip, user_agent: r.userAgent, prev_hash: r.prevHash, hash: r.hash }));
+    const columns = { caseId: "uuid", seq: "int", type: "text", at: "timestamptz", party: "text", actorUserId: "text", data: "jsonb", ip: "text", userAgent: "text", prevHash: "text", hash: "text" };
     await tx.execute(sql`
       INSERT INTO case_events (case_id, seq, type, at, party, actor_user_id, data, ip, user_agent, prev_hash, hash)
-      SELECT * FROM json_to_recordset(${JSON.stringify(json)}::json)
-        AS e(case_id uuid, seq int, type text, at timestamptz, party text, actor_user_id text, data jsonb, ip text, user_agent text, prev_hash text, hash text)`);
+      SELECT * FROM ${jsonRows(rows, columns)} AS e`);
   }
   return { seqs: rows.map((r) => r.seq), heads: new Map([...chain].map(([caseId, link]) => [caseId, link!.hash])) };
 }

@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
+import { jsonRows } from "@/db/json-rows";
 import { ftcReferrals } from "@/db/schema";
 import { reminderAt } from "@/lib/deadlines/reminder-instants";
 import { clocks as computeClocks, foldCase, owedDeadline, type CaseFacts, type CaseState } from "@/lib/ladder";
@@ -50,7 +51,7 @@ export async function projectCases(tx: Tx, items: Projectable[], now: Date, { he
   await tx.execute(sql`
     UPDATE cases SET rung = v.rung, status = v.status, next_due_at = v.next_due_at, assignee_user_id = v.assignee, version = v.version,
                      head_hash = coalesce(v.head, cases.head_hash), updated_at = ${iso}::timestamptz
-    FROM json_to_recordset(${JSON.stringify(caseRows)}::json) AS v(id uuid, rung text, status text, next_due_at timestamptz, assignee text, version int, head text)
+    FROM ${jsonRows(caseRows, { id: "uuid", rung: "text", status: "text", next_due_at: "timestamptz", assignee: "text", version: "int", head: "text" })} AS v
     WHERE cases.id = v.id`);
 
   const deadlineRows = computed.flatMap(({ row, clocks }) =>
@@ -62,8 +63,7 @@ export async function projectCases(tx: Tx, items: Projectable[], now: Date, { he
   const ids = JSON.stringify(items.map((i) => i.row.id));
   await tx.execute(sql`
     WITH projected AS (
-      SELECT * FROM json_to_recordset(${JSON.stringify(deadlineRows)}::json)
-        AS d(case_id uuid, clock_id text, kind text, rule text, party text, started_at timestamptz, due_at timestamptz, state text, zone text)
+      SELECT * FROM ${jsonRows(deadlineRows, { case_id: "uuid", clock_id: "text", kind: "text", rule: "text", party: "text", started_at: "timestamptz", due_at: "timestamptz", state: "text", zone: "text" })} AS d
     ), stored AS (
       SELECT d.case_id, d.clock_id, d.kind, d.rule, d.party, d.started_at, d.due_at, d.state, d.zone FROM deadlines d
       WHERE ${fresh ? sql`false` : sql`d.case_id IN (SELECT value::uuid FROM json_array_elements_text(${ids}::json))`}
@@ -90,8 +90,7 @@ export async function projectCases(tx: Tx, items: Projectable[], now: Date, { he
   if (remedyRows.length) {
     await tx.execute(sql`
       INSERT INTO remedies (case_id, remedy_key, kind, source, ordered_at, due_at, complied_at, evidence)
-      SELECT * FROM json_to_recordset(${JSON.stringify(remedyRows)}::json)
-        AS r(case_id uuid, remedy_key text, kind text, source text, ordered_at timestamptz, due_at timestamptz, complied_at timestamptz, evidence text)
+      SELECT * FROM ${jsonRows(remedyRows, { case_id: "uuid", remedy_key: "text", kind: "text", source: "text", ordered_at: "timestamptz", due_at: "timestamptz", complied_at: "timestamptz", evidence: "text" })} AS r
       ON CONFLICT (case_id, remedy_key) DO UPDATE SET complied_at = excluded.complied_at, evidence = excluded.evidence
         WHERE (remedies.complied_at, remedies.evidence) IS DISTINCT FROM (excluded.complied_at, excluded.evidence)`);
   }

@@ -6,6 +6,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { inList } from "@/db/in-list";
+import { jsonRows } from "@/db/json-rows";
 import { groupBy } from "@/lib/group-by";
 import { caseBodies, memberships, users } from "@/db/schema";
 import { NOTICE_TEMPLATE } from "@/lib/mail/content";
@@ -61,16 +62,14 @@ export async function dispatch(tx: Tx, items: Dispatch[], now: Date): Promise<{ 
     await tx.execute(sql`
       INSERT INTO outbox (dedupe_key, to_email, locale, template, params, case_id)
       SELECT dedupe_key, to_email, locale, template, params, case_id
-      FROM json_to_recordset(${JSON.stringify(mails)}::json)
-        AS m(dedupe_key text, to_email text, locale text, template text, params jsonb, case_id uuid)
+      FROM ${jsonRows(mails, { dedupe_key: "text", to_email: "text", locale: "text", template: "text", params: "jsonb", case_id: "uuid" })} AS m
       ON CONFLICT (dedupe_key) DO NOTHING`);
   }
   if (bell.length) {
     await tx.execute(sql`
       INSERT INTO notifications (user_id, case_id, kind, data, dedupe_key, created_at)
       SELECT user_id, case_id, kind, data, dedupe_key, created_at
-      FROM json_to_recordset(${JSON.stringify(bell)}::json)
-        AS n(user_id text, case_id uuid, kind text, data jsonb, dedupe_key text, created_at timestamptz)
+      FROM ${jsonRows(bell, { user_id: "text", case_id: "uuid", kind: "text", data: "jsonb", dedupe_key: "text", created_at: "timestamptz" })} AS n
       ON CONFLICT DO NOTHING`);
   }
   return { mails: mails.length, bell: bell.length };
