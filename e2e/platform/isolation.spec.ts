@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { fileComplaint } from "../support/filing";
-import { caseLinks, expectAccessible, signInAs } from "../support/helpers";
+import { caseLinks, expectAccessible, pointFormAt, signInAs } from "../support/helpers";
 
 test.describe("isolation between organisations, providers and complainants", () => {
   test("a user of one organisation gets 'not found' for another organisation's case, by URL and by Server Action", async ({ page }) => {
@@ -26,7 +26,7 @@ test.describe("isolation between organisations, providers and complainants", () 
     await page.waitForURL(/\/cases\//);
     const form = page.locator('form:has(input[name="action"][value="acknowledge"])');
     await expect(form).toHaveCount(1);
-    await form.locator('input[name="caseId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), foreignId);
+    await pointFormAt(form, foreignId);
     await form.getByRole("button").click();
     await expect(page).toHaveURL(new RegExp(`/cases/${foreignId}\\?error=not_found`));
     expect((await page.goto(`/en/cases/${foreignId}`))?.status()).toBe(404);

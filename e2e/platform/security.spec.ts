@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { fileComplaint, followMailLink } from "../support/filing";
-import { caseLinks, signInAs } from "../support/helpers";
+import { caseLinks, pointFormAt, signInAs } from "../support/helpers";
 
 /**
  * The page and route layer of the authorization matrix (issue 8): one table of roles; for
@@ -80,7 +80,7 @@ test.describe("security", () => {
         if ((await form.locator('input[type="file"]').count()) || !(await form.locator('button[type="submit"], button:not([type])').first().isVisible())) continue;
         const required = form.locator("textarea[required], input[required][type=text], input[required]:not([type])");
         for (let k = 0; k < (await required.count()); k++) await required.nth(k).fill("Tampered request");
-        await form.locator('input[name="caseId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), foreignId);
+        await pointFormAt(form, foreignId);
         await form.locator('button[type="submit"], button:not([type])').first().click();
         await page.waitForURL(new RegExp(`/cases/${foreignId}\\?error=not_found`));
         await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not found");

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** One-click demo sign-in (demo mode only). */
 export async function signInAs(page: Page, email: string, locale = "en") {
@@ -24,4 +24,17 @@ export async function caseLinks(page: Page): Promise<string[]> {
 export async function moveClock(page: Page, body: { action: "advance"; by: string } | { action: "reset" }) {
   const response = await page.request.post("/api/dev/clock", { data: body });
   expect(response.ok()).toBe(true);
+}
+
+/**
+ * Tampers with a case form so that it names another case, as a hostile client would. Set
+ * again as the form submits: the page may re-render meanwhile (opening a case reads its bell
+ * items and refreshes the page), which puts the hidden field back.
+ */
+export async function pointFormAt(form: Locator, caseId: string) {
+  await form.evaluate((element, id) => {
+    const field = () => element.querySelector<HTMLInputElement>('input[name="caseId"]')!;
+    field().value = id;
+    element.addEventListener("submit", () => (field().value = id), { capture: true });
+  }, caseId);
 }
