@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
+import { inList } from "@/db/in-list";
 import { jsonRows } from "@/db/json-rows";
 import { ftcReferrals } from "@/db/schema";
 import { reminderAt } from "@/lib/deadlines/reminder-instants";
@@ -60,13 +61,12 @@ export async function projectCases(tx: Tx, items: Projectable[], now: Date, { he
   // Only what changed is written: a step usually moves one or two clocks of a case, and a
   // rewritten row costs an entry in every index of the table. The rows now stored are read
   // in one pass by case and compared by hash join, rather than probed one by one.
-  const ids = JSON.stringify(items.map((i) => i.row.id));
   await tx.execute(sql`
     WITH projected AS (
       SELECT * FROM ${jsonRows(deadlineRows, { case_id: "uuid", clock_id: "text", kind: "text", rule: "text", party: "text", started_at: "timestamptz", due_at: "timestamptz", state: "text", zone: "text" })} AS d
     ), stored AS (
       SELECT d.case_id, d.clock_id, d.kind, d.rule, d.party, d.started_at, d.due_at, d.state, d.zone FROM deadlines d
-      WHERE ${fresh ? sql`false` : sql`d.case_id IN (SELECT value::uuid FROM json_array_elements_text(${ids}::json))`}
+      WHERE ${fresh ? sql`false` : inList(sql`d.case_id`, items.map((i) => i.row.id))}
     ), gone AS (
       DELETE FROM deadlines d USING stored s
       WHERE d.case_id = s.case_id AND d.clock_id = s.clock_id

@@ -113,8 +113,7 @@ function orderRemedies(state: CaseState, source: RemedySource, at: Date, remedie
   for (const r of remedies) state.remedies.push({ ...r, source, orderedAt: at, compliedAt: null, evidence: null });
 }
 
-/** Applies one event to a copy of the state. */
-/** The state after one more event; `previous` is left as it was. */
+/** The state after one more event, as a copy; `previous` is left as it was. */
 export function applyEvent(previous: CaseState, event: LadderEvent): CaseState {
   const next = structuredClone(previous);
   change(next, event);
