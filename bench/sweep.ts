@@ -9,10 +9,10 @@
  *   BENCH_KEEP_SEED=1 npm run bench:sweep     # seed once, sweep a copy on every run
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { openDatabase, type Db } from "@/db/client";
 import { seedDirectory } from "@/db/seed/seed";
-import { REMINDER_DAYS, reminderAt, worthReminding } from "@/lib/deadlines/reminder-instants";
+import { reminderAt, reminderDays, reminderInstant, worthReminding } from "@/lib/deadlines/reminder-instants";
 import { sweepDeadlines } from "@/lib/deadlines/sweep";
 import { SWEEP_LANES } from "@/lib/worker/jobs";
 import { SERVER, copyOfDatabase, databaseExists, emptyDatabase } from "./support/server";
@@ -66,11 +66,11 @@ async function seed(db: Db, now: Date) {
     select id, 'organisation.response', 'organisation.response', 'R2.1', 'organisation', created_at, date_trunc('day', created_at) + interval '46 days' - interval '1 millisecond', 'running', 'UTC' from cases`);
   await db.execute(sql`update cases c set next_due_at = d.due_at from deadlines d where d.case_id = c.id and d.clock_id = 'organisation.response'`);
   // The reminders earlier sweeps sent, and each clock's next one.
-  const crossed = (t: SQL) => sql`d.due_at - make_interval(days => ${t} + 1)`;
+  const crossed = reminderInstant(sql`d.due_at`, sql`t`);
   await db.execute(sql`
     insert into clock_notices (case_id, clock_id, threshold_days, due_at, noticed_at)
-    select d.case_id, d.clock_id, t, d.due_at, ${crossed(sql`t`)} from deadlines d, unnest(${sql.raw(`ARRAY[${REMINDER_DAYS.join(",")}]`)}) as t
-    where d.state = 'running' and ${crossed(sql`t`)} < ${iso}::timestamptz and ${worthReminding(sql`d.due_at`, sql`d.started_at`, sql`t`)}`);
+    select d.case_id, d.clock_id, t, d.due_at, ${crossed} from deadlines d, unnest(${reminderDays()}) as t
+    where d.state = 'running' and ${crossed} < ${iso}::timestamptz and ${worthReminding(sql`d.due_at`, sql`d.started_at`, sql`t`)}`);
   await db.execute(sql`
     update deadlines d set remind_at = ${reminderAt(sql`d.due_at`, sql`d.started_at`, sql`coalesce((select min(n.threshold_days) from clock_notices n where n.case_id = d.case_id and n.clock_id = d.clock_id), 1000)`)}
     where d.state = 'running'`);

@@ -13,28 +13,29 @@ import { sql, type SQL } from "drizzle-orm";
 import { DEFAULT_POLICY } from "@/lib/ladder";
 
 /** Days before a due date (policy: 7 and 1); the breach itself is the sweep's other half. */
-export const REMINDER_DAYS = DEFAULT_POLICY.reminderThresholds.filter((t) => t > 0);
+const REMINDER_DAYS = DEFAULT_POLICY.reminderThresholds.filter((t) => t > 0);
 
-const days = () => sql`ARRAY[${sql.join(REMINDER_DAYS.map((t) => sql`${t}::int`), sql`, `)}]`;
+/** The reminder days as an SQL array, to unnest. */
+export const reminderDays = () => sql`ARRAY[${sql.join(REMINDER_DAYS.map((t) => sql`${t}::int`), sql`, `)}]`;
 
 /** The instant a reminder `t` days before `due` begins. */
-const instant = (due: SQL, t: SQL) => sql`${due} - make_interval(days => ${t} + 1)`;
+export const reminderInstant = (due: SQL, t: SQL) => sql`${due} - make_interval(days => ${t} + 1)`;
 
 /**
  * The first reminder's instant, or null when the clock is too short for any. `below`, when
  * given, keeps to reminders more urgent than that many days (the next after one sent).
  */
 export function reminderAt(due: SQL, started: SQL, below?: SQL): SQL {
-  return sql`(SELECT ${instant(due, sql`max(t)`)} FROM unnest(${days()}) AS t
-    WHERE ${instant(due, sql`t`)} > ${started} + interval '1 day' ${below ? sql`AND t < ${below}` : sql``})`;
+  return sql`(SELECT ${reminderInstant(due, sql`max(t)`)} FROM unnest(${reminderDays()}) AS t
+    WHERE ${reminderInstant(due, sql`t`)} > ${started} + interval '1 day' ${below ? sql`AND t < ${below}` : sql``})`;
 }
 
 /** The most urgent reminder whose instant has passed at `now`, in days, or null. */
 export function reminderDue(due: SQL, now: SQL): SQL {
-  return sql`(SELECT min(t) FROM unnest(${days()}) AS t WHERE ${instant(due, sql`t`)} < ${now})`;
+  return sql`(SELECT min(t) FROM unnest(${reminderDays()}) AS t WHERE ${reminderInstant(due, sql`t`)} < ${now})`;
 }
 
 /** Whether a reminder `t` days before comes at least a day after the clock started. */
 export function worthReminding(due: SQL, started: SQL, t: SQL): SQL {
-  return sql`${instant(due, t)} > ${started} + interval '1 day'`;
+  return sql`${reminderInstant(due, t)} > ${started} + interval '1 day'`;
 }
