@@ -9,7 +9,7 @@
  *   BENCH_KEEP_SEED=1 npm run bench:sweep     # seed once, sweep a copy on every run
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { openDatabase, type Db } from "@/db/client";
 import { seedDirectory } from "@/db/seed/seed";
 import { reminderAt, reminderDays, reminderInstant, worthReminding } from "@/lib/deadlines/reminder-instants";
@@ -24,8 +24,15 @@ const CROSSING = Number(process.env.BENCH_CROSSING ?? 10_000);
 const KEEP = process.env.BENCH_KEEP_SEED === "1";
 const LANES = Number(process.env.BENCH_LANES ?? SWEEP_LANES);
 const BATCH = process.env.BENCH_BATCH ? Number(process.env.BENCH_BATCH) : undefined;
-// v2: filings spread over 44 days, with the reminders already sent and each clock's next one.
-const SEED = `recourse_bench_sweep_seed_v2_${CASES}_${ORGS}`;
+// v3: filings spread over 44 days, with the reminders already sent and each clock's next one;
+// the acknowledgment clocks as the projection stores them (v2 had them a few hours off).
+const SEED = `recourse_bench_sweep_seed_v3_${CASES}_${ORGS}`;
+
+/**
+ * The acknowledgment's due instant as the ladder computes it (the end of the 7th day, UTC):
+ * seeded rows must be what the projection would have stored, or every sweep rewrites them.
+ */
+const acknowledgeBy = (filed: SQL) => sql`date_trunc('day', ${filed}) + interval '8 days' - interval '1 millisecond'`;
 
 /** The seeded cases, filed relative to `now`. */
 async function seed(db: Db, now: Date) {
@@ -61,7 +68,7 @@ async function seed(db: Db, now: Date) {
     select id, 2, 'organisation.acknowledged', created_at + interval '1 hour', 'organisation', null, '{}'::jsonb, md5(id::text || '2') from cases`);
   await db.execute(sql`
     insert into deadlines (case_id, clock_id, kind, rule, party, started_at, due_at, state, zone)
-    select id, 'organisation.acknowledgment', 'organisation.acknowledgment', 'R2.1', 'organisation', created_at, created_at + interval '7 days', 'met', 'UTC' from cases
+    select id, 'organisation.acknowledgment', 'organisation.acknowledgment', 'R2.1', 'organisation', created_at, ${acknowledgeBy(sql`created_at`)}, 'met', 'UTC' from cases
     union all
     select id, 'organisation.response', 'organisation.response', 'R2.1', 'organisation', created_at, date_trunc('day', created_at) + interval '46 days' - interval '1 millisecond', 'running', 'UTC' from cases`);
   await db.execute(sql`update cases c set next_due_at = d.due_at from deadlines d where d.case_id = c.id and d.clock_id = 'organisation.response'`);
@@ -165,6 +172,8 @@ const retime = async (offset: number, days: number) => {
                        where id in ${pick(offset)}`);
   await db.execute(sql`update deadlines set started_at = ${filedAgo(days)}, due_at = date_trunc('day', ${filedAgo(days)}) + interval '46 days' - interval '1 millisecond'
                        where clock_id = 'organisation.response' and case_id in ${pick(offset)}`);
+  await db.execute(sql`update deadlines set started_at = ${filedAgo(days)}, due_at = ${acknowledgeBy(filedAgo(days))}
+                       where clock_id = 'organisation.acknowledgment' and case_id in ${pick(offset)}`);
   await db.execute(sql`delete from clock_notices where case_id in ${pick(offset)}`);
   await db.execute(sql`update deadlines set remind_at = ${reminderAt(sql`due_at`, sql`started_at`)} where clock_id = 'organisation.response' and case_id in ${pick(offset)}`);
   await db.execute(sql`alter table case_events enable trigger case_events_no_update`);

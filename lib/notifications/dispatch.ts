@@ -42,7 +42,7 @@ export async function dispatch(tx: Tx, items: Dispatch[], now: Date): Promise<{ 
   if (!items.length) return { mails: 0, bell: 0 };
   const people = await resolveAudiences(tx, items);
   const mails: { dedupe_key: string; to_email: string; locale: string; template: string; params: Record<string, string | number>; case_id: string }[] = [];
-  const bell: { user_id: string; case_id: string; kind: string; data: unknown; dedupe_key: string; created_at: string }[] = [];
+  const bell: { user_id: string; case_id: string; kind: string; data: unknown; dedupe_key: string; created_at: Date }[] = [];
 
   items.forEach((item, index) => {
     const { caseRow, notice } = item;
@@ -50,7 +50,7 @@ export async function dispatch(tx: Tx, items: Dispatch[], now: Date): Promise<{ 
       if (person.userId === item.actorUserId) continue;
       const dedupeKey = `${item.key}:${notice.kind}:${person.userId}`;
       const params = { ...notice.params, reference: caseRow.reference };
-      bell.push({ user_id: person.userId, case_id: caseRow.id, kind: notice.kind, data: { params }, dedupe_key: dedupeKey, created_at: now.toISOString() });
+      bell.push({ user_id: person.userId, case_id: caseRow.id, kind: notice.kind, data: { params }, dedupe_key: dedupeKey, created_at: now });
       if (!notice.mail || !person.email) continue;
       // Worded when sent (lib/mail/content.ts), in the reader's language; the reference travels in the params.
       mails.push({ dedupe_key: dedupeKey, to_email: person.email.toLowerCase(), locale: person.locale ?? "en", template: `${NOTICE_TEMPLATE}${notice.kind}`, params, case_id: caseRow.id });
@@ -70,7 +70,8 @@ export async function dispatch(tx: Tx, items: Dispatch[], now: Date): Promise<{ 
       INSERT INTO notifications (user_id, case_id, kind, data, dedupe_key, created_at)
       SELECT user_id, case_id, kind, data, dedupe_key, created_at
       FROM ${jsonRows(bell, { user_id: "text", case_id: "uuid", kind: "text", data: "jsonb", dedupe_key: "text", created_at: "timestamptz" })} AS n
-      ON CONFLICT DO NOTHING`);
+      -- Naming the key spares a probe of the primary key per row, which a new random id never hits.
+      ON CONFLICT (user_id, dedupe_key) DO NOTHING`);
   }
   return { mails: mails.length, bell: bell.length };
 }

@@ -3,7 +3,9 @@
  * filing, recording events, conflicts, and isolation between organisations and providers.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { asc, count, eq } from "drizzle-orm";
+import { asc, count, eq, sql } from "drizzle-orm";
+import { rowsOf } from "@/db/client";
+import { jsonRows } from "@/db/json-rows";
 import { caseEvents, cases, organisations, outbox, providers, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/seed";
 import { fileCase, recordEvent } from "@/lib/cases/commands";
@@ -185,5 +187,20 @@ describe.each(KINDS)("platform on %s", (kind) => {
     expect((await searchOrganisations(db(), "Customer Portfolio")).map((o) => o.slug)).toEqual(["customer-portfolios"]);
     const all = await searchOrganisations(db());
     expect(all.filter((o) => !o.participant).map((o) => o.slug).sort()).toEqual(["listen-first-labs", "sessioncam"]);
+  });
+  it("reads bulk rows back as sent: instants to the millisecond, nulls, JSON and awkward text", async () => {
+    const rows = [
+      { id: "7d1c0c39-6d3f-4c3e-9a6e-000000000001", at: new Date("2026-11-30T23:59:59.999Z"), n: 3, note: `quote " backslash \\ newline\n ünïcødé ✓`, data: { params: { a: 1, b: [true, null] } } },
+      { id: "7d1c0c39-6d3f-4c3e-9a6e-000000000002", at: "1999-12-31T23:59:59.001Z", n: null, note: null, data: null },
+      { id: "7d1c0c39-6d3f-4c3e-9a6e-000000000003", at: null, n: -7, note: "", data: [] },
+    ];
+    const result = await db().execute(sql`SELECT * FROM ${jsonRows(rows, { id: "uuid", at: "timestamptz", n: "int", note: "text", data: "jsonb" })} AS v`);
+    const back = rowsOf<{ id: string; at: Date | string | null; n: number | null; note: string | null; data: unknown }>(result);
+    expect(back.map((r) => ({ ...r, at: r.at === null ? null : new Date(r.at).toISOString() }))).toEqual([
+      { ...rows[0], at: "2026-11-30T23:59:59.999Z" },
+      { ...rows[1], at: "1999-12-31T23:59:59.001Z" },
+      rows[2],
+    ]);
+    expect(() => jsonRows([{ at: "not a date" }], { at: "timestamptz" })).toThrow(RangeError);
   });
 });
