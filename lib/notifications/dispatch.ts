@@ -41,39 +41,38 @@ interface Person {
 export async function dispatch(tx: Tx, items: Dispatch[], now: Date): Promise<{ mails: number; bell: number }> {
   if (!items.length) return { mails: 0, bell: 0 };
   const people = await resolveAudiences(tx, items);
-  const mails: { dedupe_key: string; to_email: string; locale: string; template: string; params: Record<string, string | number>; case_id: string }[] = [];
-  const bell: { user_id: string; case_id: string; kind: string; data: unknown; dedupe_key: string; created_at: Date }[] = [];
+  // One row per notice and person: its bell item, and its mail where there is one.
+  const rows: { cause: string; kind: string; user_id: string; case_id: string; params: Record<string, string | number>; to_email: string | null; locale: string }[] = [];
+  let mails = 0;
 
   items.forEach((item, index) => {
     const { caseRow, notice } = item;
+    // Worded when shown or sent (lib/notifications/render.ts, lib/mail/content.ts), in the reader's language.
+    const params = { ...notice.params, reference: caseRow.reference };
     for (const person of people[index]!) {
       if (person.userId === item.actorUserId) continue;
-      const dedupeKey = `${item.key}:${notice.kind}:${person.userId}`;
-      const params = { ...notice.params, reference: caseRow.reference };
-      bell.push({ user_id: person.userId, case_id: caseRow.id, kind: notice.kind, data: { params }, dedupe_key: dedupeKey, created_at: now });
-      if (!notice.mail || !person.email) continue;
-      // Worded when sent (lib/mail/content.ts), in the reader's language; the reference travels in the params.
-      mails.push({ dedupe_key: dedupeKey, to_email: person.email.toLowerCase(), locale: person.locale ?? "en", template: `${NOTICE_TEMPLATE}${notice.kind}`, params, case_id: caseRow.id });
+      const mail = notice.mail && person.email ? person.email.toLowerCase() : null;
+      if (mail) mails++;
+      rows.push({ cause: item.key, kind: notice.kind, user_id: person.userId, case_id: caseRow.id, params, to_email: mail, locale: person.locale ?? "en" });
     }
   });
 
-  // One JSON parameter per table rather than thousands of bound values: far less to build and send.
-  if (mails.length) {
-    await tx.execute(sql`
-      INSERT INTO outbox (dedupe_key, to_email, locale, template, params, case_id)
-      SELECT dedupe_key, to_email, locale, template, params, case_id
-      FROM ${jsonRows(mails, { dedupe_key: "text", to_email: "text", locale: "text", template: "text", params: "jsonb", case_id: "uuid" })} AS m
-      ON CONFLICT (dedupe_key) DO NOTHING`);
-  }
-  if (bell.length) {
-    await tx.execute(sql`
+  // Both tables from one JSON parameter, sent and parsed once: each (notice, person) pair has
+  // one key, so writing it twice leaves one bell item and one mail.
+  await tx.execute(sql`
+    WITH n AS MATERIALIZED (
+      SELECT n.*, n.cause || ':' || n.kind || ':' || n.user_id AS dedupe_key
+      FROM ${jsonRows(rows, { cause: "text", kind: "text", user_id: "text", case_id: "uuid", params: "jsonb", to_email: "text", locale: "text" })} AS n
+    ), bell AS (
       INSERT INTO notifications (user_id, case_id, kind, data, dedupe_key, created_at)
-      SELECT user_id, case_id, kind, data, dedupe_key, created_at
-      FROM ${jsonRows(bell, { user_id: "text", case_id: "uuid", kind: "text", data: "jsonb", dedupe_key: "text", created_at: "timestamptz" })} AS n
+      SELECT user_id, case_id, kind, jsonb_build_object('params', params), dedupe_key, ${now.toISOString()}::timestamptz FROM n
       -- Naming the key spares a probe of the primary key per row, which a new random id never hits.
-      ON CONFLICT (user_id, dedupe_key) DO NOTHING`);
-  }
-  return { mails: mails.length, bell: bell.length };
+      ON CONFLICT (user_id, dedupe_key) DO NOTHING
+    )
+    INSERT INTO outbox (dedupe_key, to_email, locale, template, params, case_id)
+    SELECT dedupe_key, to_email, locale, ${NOTICE_TEMPLATE} || kind, params, case_id FROM n WHERE to_email IS NOT NULL
+    ON CONFLICT (dedupe_key) DO NOTHING`);
+  return { mails, bell: rows.length };
 }
 
 /** The people each item reaches, in item order; four queries for the whole batch. */
