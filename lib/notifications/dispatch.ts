@@ -57,6 +57,7 @@ export async function dispatch(tx: Tx, items: Dispatch[], now: Date): Promise<{ 
     }
   });
 
+  if (!rows.length) return { mails: 0, bell: 0 };
   // Both tables from one JSON parameter, sent and parsed once: each (notice, person) pair has
   // one key, so writing it twice leaves one bell item and one mail.
   await tx.execute(sql`
