@@ -29,10 +29,12 @@ const BATCH = process.env.BENCH_BATCH ? Number(process.env.BENCH_BATCH) : undefi
 const SEED = `recourse_bench_sweep_seed_v3_${CASES}_${ORGS}`;
 
 /**
- * The acknowledgment's due instant as the ladder computes it (the end of the 7th day, UTC):
+ * The due instants as the ladder computes them (the end of the 7th and the 45th day, UTC):
  * seeded rows must be what the projection would have stored, or every sweep rewrites them.
  */
-const acknowledgeBy = (filed: SQL) => sql`date_trunc('day', ${filed}) + interval '8 days' - interval '1 millisecond'`;
+const endOfDay = (filed: SQL, days: number) => sql`date_trunc('day', ${filed}) + ${sql.raw(String(days + 1))} * interval '1 day' - interval '1 millisecond'`;
+const acknowledgeBy = (filed: SQL) => endOfDay(filed, 7);
+const respondBy = (filed: SQL) => endOfDay(filed, 45);
 
 /** The seeded cases, filed relative to `now`. */
 async function seed(db: Db, now: Date) {
@@ -70,7 +72,7 @@ async function seed(db: Db, now: Date) {
     insert into deadlines (case_id, clock_id, kind, rule, party, started_at, due_at, state, zone)
     select id, 'organisation.acknowledgment', 'organisation.acknowledgment', 'R2.1', 'organisation', created_at, ${acknowledgeBy(sql`created_at`)}, 'met', 'UTC' from cases
     union all
-    select id, 'organisation.response', 'organisation.response', 'R2.1', 'organisation', created_at, date_trunc('day', created_at) + interval '46 days' - interval '1 millisecond', 'running', 'UTC' from cases`);
+    select id, 'organisation.response', 'organisation.response', 'R2.1', 'organisation', created_at, ${respondBy(sql`created_at`)}, 'running', 'UTC' from cases`);
   await db.execute(sql`update cases c set next_due_at = d.due_at from deadlines d where d.case_id = c.id and d.clock_id = 'organisation.response'`);
   // The reminders earlier sweeps sent, and each clock's next one.
   const crossed = reminderInstant(sql`d.due_at`, sql`t`);
@@ -168,9 +170,9 @@ const retime = async (offset: number, days: number) => {
   // Rewriting history is the benchmark's privilege, not the app's.
   await db.execute(sql`alter table case_events disable trigger case_events_no_update`);
   await db.execute(sql`update case_events e set at = ${filedAgo(days)} + case when e.seq = 2 then interval '1 hour' else interval '0' end where e.case_id in ${pick(offset)}`);
-  await db.execute(sql`update cases set created_at = ${filedAgo(days)}, next_due_at = date_trunc('day', ${filedAgo(days)}) + interval '46 days' - interval '1 millisecond'
+  await db.execute(sql`update cases set created_at = ${filedAgo(days)}, next_due_at = ${respondBy(filedAgo(days))}
                        where id in ${pick(offset)}`);
-  await db.execute(sql`update deadlines set started_at = ${filedAgo(days)}, due_at = date_trunc('day', ${filedAgo(days)}) + interval '46 days' - interval '1 millisecond'
+  await db.execute(sql`update deadlines set started_at = ${filedAgo(days)}, due_at = ${respondBy(filedAgo(days))}
                        where clock_id = 'organisation.response' and case_id in ${pick(offset)}`);
   await db.execute(sql`update deadlines set started_at = ${filedAgo(days)}, due_at = ${acknowledgeBy(filedAgo(days))}
                        where clock_id = 'organisation.acknowledgment' and case_id in ${pick(offset)}`);

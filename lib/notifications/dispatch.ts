@@ -43,7 +43,6 @@ export async function dispatch(tx: Tx, items: Dispatch[], now: Date): Promise<{ 
   const people = await resolveAudiences(tx, items);
   // One row per notice and person: its bell item, and its mail where there is one.
   const rows: { cause: string; kind: string; user_id: string; case_id: string; params: Record<string, string | number>; to_email: string | null; locale: string }[] = [];
-  let mails = 0;
 
   items.forEach((item, index) => {
     const { caseRow, notice } = item;
@@ -52,7 +51,6 @@ export async function dispatch(tx: Tx, items: Dispatch[], now: Date): Promise<{ 
     for (const person of people[index]!) {
       if (person.userId === item.actorUserId) continue;
       const mail = notice.mail && person.email ? person.email.toLowerCase() : null;
-      if (mail) mails++;
       rows.push({ cause: item.key, kind: notice.kind, user_id: person.userId, case_id: caseRow.id, params, to_email: mail, locale: person.locale ?? "en" });
     }
   });
@@ -73,7 +71,7 @@ export async function dispatch(tx: Tx, items: Dispatch[], now: Date): Promise<{ 
     INSERT INTO outbox (dedupe_key, to_email, locale, template, params, case_id)
     SELECT dedupe_key, to_email, locale, ${NOTICE_TEMPLATE} || kind, params, case_id FROM n WHERE to_email IS NOT NULL
     ON CONFLICT (dedupe_key) DO NOTHING`);
-  return { mails, bell: rows.length };
+  return { mails: rows.filter((r) => r.to_email).length, bell: rows.length };
 }
 
 /** The people each item reaches, in item order; four queries for the whole batch. */

@@ -188,6 +188,7 @@ describe.each(KINDS)("platform on %s", (kind) => {
     const all = await searchOrganisations(db());
     expect(all.filter((o) => !o.participant).map((o) => o.slug).sort()).toEqual(["listen-first-labs", "sessioncam"]);
   });
+
   it("reads bulk rows back as sent: instants to the millisecond, nulls, JSON and awkward text", async () => {
     const rows = [
       { id: "7d1c0c39-6d3f-4c3e-9a6e-000000000001", at: new Date("2026-11-30T23:59:59.999Z"), n: 3, note: `quote " backslash \\ newline\n ünïcødé ✓`, data: { params: { a: 1, b: [true, null] } } },
