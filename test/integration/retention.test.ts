@@ -3,7 +3,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { auditLog, caseBodies, caseEvents, cases, caseStatistics, messages, notifications, outbox, users } from "@/db/schema";
+import { auditLog, caseBodies, caseEvents, cases, caseStatistics, clockNotices, messages, notifications, outbox, users } from "@/db/schema";
 import { seedDirectory, seedUsers } from "@/db/seed/seed";
 import { createFeed, renderFeed, revokeFeed } from "@/lib/calendar/feed";
 import { fileCase, recordEvent } from "@/lib/cases/commands";
@@ -37,9 +37,10 @@ describe.each(KINDS)("retention on %s", (kind) => {
     await withdraw("erase-me@example.eu", filed.caseId, new Date(T0.getTime() + DAY_MS));
     await requestErasure(db(), await actorByEmail(db(), "erase-me@example.eu"), filed.caseId, new Date(T0.getTime() + 2 * DAY_MS));
 
-    // Mail and bell items name the case and the person (no foreign key holds them): erasure must find them.
+    // Mail, bell items and sent reminders name the case and the person (no foreign key holds them): erasure must find them.
     const [person] = await db().select().from(users).where(eq(users.email, "erase-me@example.eu"));
     await db().insert(notifications).values({ userId: person!.id, kind: "step", data: {} });
+    await db().insert(clockNotices).values({ caseId: filed.caseId, clockId: "organisation.response", thresholdDays: 7, dueAt: T0, noticedAt: T0 });
     expect((await db().select().from(outbox).where(eq(outbox.caseId, filed.caseId))).length).toBeGreaterThan(0);
     expect((await db().select().from(notifications).where(eq(notifications.caseId, filed.caseId))).length).toBeGreaterThan(0);
     expect(await applyRetention(db(), new Date(T0.getTime() + 2 * DAY_MS))).toEqual({ erased: 1 });
@@ -49,6 +50,7 @@ describe.each(KINDS)("retention on %s", (kind) => {
     expect(await db().select().from(messages).where(eq(messages.caseId, filed.caseId))).toEqual([]);
     expect(await db().select().from(outbox).where(eq(outbox.caseId, filed.caseId))).toEqual([]);
     expect(await db().select().from(notifications).where(eq(notifications.caseId, filed.caseId))).toEqual([]);
+    expect(await db().select().from(clockNotices).where(eq(clockNotices.caseId, filed.caseId))).toEqual([]);
     expect(await db().select().from(users).where(eq(users.email, "erase-me@example.eu"))).toEqual([]);
     expect(await db().select().from(notifications).where(eq(notifications.userId, person!.id))).toEqual([]);
 
