@@ -120,7 +120,7 @@ async function reminderBatch(tx: Tx, now: Date, batch: number, lane: Lane, lap: 
   const at = sql`${now.toISOString()}::timestamptz`; // raw SQL parameters travel as text on both drivers
   const result = await tx.execute<Record<string, unknown>>(sql`
     WITH due AS (
-      SELECT d.case_id, d.clock_id, d.due_at, d.started_at, ${reminderDue(sql`d.due_at`, at)} AS days
+      SELECT d.case_id, d.clock_id, d.due_at, d.started_at, d.kind, d.party, d.zone, ${reminderDue(sql`d.due_at`, at)} AS days
       FROM deadlines d
       WHERE d.state = 'running' AND d.remind_at < ${at} AND ${inLane(sql`d.case_id`, lane)}
       ORDER BY d.remind_at
@@ -131,7 +131,7 @@ async function reminderBatch(tx: Tx, now: Date, batch: number, lane: Lane, lap: 
       FROM due WHERE d.case_id = due.case_id AND d.clock_id = due.clock_id
       RETURNING 1
     ), fresh AS (
-      SELECT c.case_id, c.clock_id, c.days, c.due_at FROM due c
+      SELECT c.case_id, c.clock_id, c.days, c.due_at, c.kind, c.party, c.zone FROM due c
       WHERE c.days IS NOT NULL AND c.due_at > ${at} AND ${worthReminding(sql`c.due_at`, sql`c.started_at`, sql`c.days`)}
         AND NOT EXISTS (SELECT 1 FROM clock_notices n WHERE n.case_id = c.case_id AND n.clock_id = c.clock_id AND n.due_at = c.due_at AND n.threshold_days <= c.days)
     ), ${claimFrom(sql`days`, at)}`);
@@ -214,7 +214,7 @@ async function persistentFailureBatch(tx: Tx, now: Date, afterDays: number, batc
   const at = sql`${now.toISOString()}::timestamptz`;
   const claimed = await tx.execute<Record<string, unknown>>(sql`
     WITH fresh AS (
-      SELECT d.case_id, d.clock_id, d.due_at FROM deadlines d
+      SELECT d.case_id, d.clock_id, d.due_at, d.kind, d.party, d.zone FROM deadlines d
       -- By the partial index of missed remedies: missed clocks of every other kind pile up with the years.
       WHERE d.kind = 'remedy' AND d.state = 'missed' AND d.due_at <= ${at} - make_interval(days => ${afterDays}::int)
         AND ${inLane(sql`d.case_id`, lane)}
@@ -232,9 +232,10 @@ async function persistentFailureBatch(tx: Tx, now: Date, afterDays: number, batc
 }
 
 /**
- * The tail of a claim: the `fresh` rows become clock_notices at `threshold` (the unique key
- * lets only one sweep have each), returned with what addressing them needs, after one row
- * that counts the clocks examined (the `moved` rows, where the claim has them).
+ * The tail of a claim: the `fresh` rows (with their clock's kind, party and zone) become
+ * clock_notices at `threshold` (the unique key lets only one sweep have each), returned with
+ * what addressing them needs, after one row that counts the clocks examined (the `moved`
+ * rows, where the claim has them).
  */
 function claimFrom(threshold: SQL, at: SQL, examined: SQL = sql`(SELECT count(*) FROM moved)`) {
   return sql`inserted AS (
@@ -246,10 +247,10 @@ function claimFrom(threshold: SQL, at: SQL, examined: SQL = sql`(SELECT count(*)
     SELECT ${examined} AS examined, NULL::uuid AS case_id, NULL AS clock_id, NULL::int AS threshold_days, NULL::timestamptz AS due_at, NULL AS kind, NULL AS party, NULL AS zone,
            NULL AS reference, NULL::uuid AS organisation_id, NULL AS complainant_user_id, NULL AS complainant_email, NULL AS preferred_language, NULL AS assignee_user_id
     UNION ALL
-    SELECT NULL, i.case_id, i.clock_id, i.threshold_days, i.due_at, d.kind, d.party, d.zone,
+    SELECT NULL, i.case_id, i.clock_id, i.threshold_days, i.due_at, f.kind, f.party, f.zone,
            c.reference, c.organisation_id, c.complainant_user_id, c.complainant_email, c.preferred_language, c.assignee_user_id
     FROM inserted i
-    JOIN deadlines d ON d.case_id = i.case_id AND d.clock_id = i.clock_id
+    JOIN fresh f ON f.case_id = i.case_id AND f.clock_id = i.clock_id
     JOIN cases c ON c.id = i.case_id`;
 }
 
