@@ -22,8 +22,19 @@ export interface LoadedCase<R extends FactsRow = CaseRow> {
   bodies: { providerId: string; rung: string; since: Date; name: string; kind: string; handoverSha256: string | null }[];
   /** The history as stored: what the timeline shows and the hash chain continues from. */
   events: StoredCaseEvent[];
-  organisation: typeof organisations.$inferSelect;
+  organisation: CaseOrganisation;
 }
+
+/** What of the organisation a case's facts and its page read (the sweep loads thousands). */
+const caseOrganisation = {
+  id: organisations.id,
+  slug: organisations.slug,
+  name: organisations.name,
+  timeZone: organisations.timeZone,
+  claimsParticipation: organisations.claimsParticipation,
+  acknowledgePolicy: organisations.acknowledgePolicy,
+};
+export type CaseOrganisation = { [K in keyof typeof caseOrganisation]: (typeof organisations.$inferSelect)[K] };
 
 const ZONE_OF_RUNG: Record<string, keyof NonNullable<CaseFacts["zones"]>> = {
   irm: "irm",
@@ -55,7 +66,7 @@ export async function loadCases<R extends FactsRow>(db: Reader, rows: R[]): Prom
   const irmProviderIds = [...new Set(rows.map((r) => irmProviderOf(r)).filter((id): id is string => !!id))];
   const [events, orgs, bodies, irms] = await Promise.all([
     db.select(storedEvent).from(caseEvents).where(inList(caseEvents.caseId, caseIds)).orderBy(asc(caseEvents.caseId), asc(caseEvents.seq)),
-    db.select().from(organisations).where(inList(organisations.id, [...new Set(rows.map((r) => r.organisationId))])),
+    db.select(caseOrganisation).from(organisations).where(inList(organisations.id, [...new Set(rows.map((r) => r.organisationId))])),
     db
       .select({ caseId: caseBodies.caseId, providerId: caseBodies.providerId, rung: caseBodies.rung, since: caseBodies.since, name: providers.name, kind: providers.kind, timeZone: providers.timeZone, handoverSha256: caseBodies.handoverSha256 })
       .from(caseBodies)
