@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { caseView } from "../case-view";
 import { clocks } from "../clocks";
-import { applyEvent, foldCase, type CaseState } from "../case-state";
+import { applyEvent, copyOf, foldCase, type CaseState } from "../case-state";
 import { decide } from "../transitions";
 import { nextActions } from "../next-actions";
 import { PARTIES, type LadderEvent, type Party } from "../events";
@@ -125,6 +125,27 @@ describe("ladder invariants", () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it("copyOf copies a folded state as structuredClone does and shares no object or date with it", () => {
+    const objects = (value: unknown, into: Set<object> = new Set()): Set<object> => {
+      if (value && typeof value === "object") {
+        into.add(value);
+        if (!(value instanceof Date)) for (const inner of Object.values(value)) objects(inner, into);
+      }
+      return into;
+    };
+    fc.assert(
+      fc.property(history, ({ facts: f }) => {
+        const state = foldCase(f.events);
+        const copy = copyOf(state);
+        expect(copy).toEqual(structuredClone(state));
+        const original = objects(state);
+        for (const o of objects(copy)) expect(original.has(o)).toBe(false);
+      }),
+      { numRuns: 100 },
+    );
+    expect(() => copyOf({ at: new Map() })).toThrow(TypeError);
   });
 
   it("histories reach beyond the first rung (the generator is not vacuous)", () => {
