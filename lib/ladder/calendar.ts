@@ -12,25 +12,34 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Time-zone arithmetic is the costliest thing the ladder does, and a sweep or a page asks
- * the same questions many times: answers are remembered (they depend on nothing else).
+ * the same questions many times: answers are remembered (they depend on nothing else), by
+ * question and then by instant (a number key is hashed far faster than a built string).
  */
-function remembered<T>(limit: number) {
-  const cache = new Map<string, T>();
-  return (key: string, compute: () => T): T => {
-    let value = cache.get(key);
+function remembered(limit: number) {
+  const cache = new Map<string, Map<number, number>>();
+  let size = 0;
+  return (question: string, at: number, compute: () => number): number => {
+    let answers = cache.get(question);
+    let value = answers?.get(at);
     if (value === undefined) {
-      if (cache.size >= limit) cache.clear();
-      cache.set(key, (value = compute()));
+      if (size >= limit) {
+        cache.clear();
+        size = 0;
+        answers = undefined;
+      }
+      if (!answers) cache.set(question, (answers = new Map()));
+      answers.set(at, (value = compute()));
+      size++;
     }
     return value;
   };
 }
-const deadlines = remembered<number>(50_000);
-const localDays = remembered<number>(50_000);
+const deadlines = remembered(50_000);
+const localDays = remembered(50_000);
 
 /** The last instant of the day `span` after the local day of `start`. */
 export function deadlineAfter(start: Date, span: Span, zone: string, extraCalendarDays = 0): Date {
-  const ms = deadlines(`${start.getTime()}|${span.days}|${span.unit}|${zone}|${extraCalendarDays}`, () => {
+  const ms = deadlines(`${span.days}|${span.unit}|${zone}|${extraCalendarDays}`, start.getTime(), () => {
     const local = new TZDate(start.getTime(), zone);
     const counted = span.unit === "working" ? addBusinessDays(local, span.days) : addDays(local, span.days);
     return endOfDay(addDays(counted, extraCalendarDays)).getTime();
@@ -40,7 +49,7 @@ export function deadlineAfter(start: Date, span: Span, zone: string, extraCalend
 
 /** The local calendar day of an instant in a zone, as a day count since 1970-01-01. */
 function localDay(at: Date, zone: string): number {
-  return localDays(`${at.getTime()}|${zone}`, () => {
+  return localDays(zone, at.getTime(), () => {
     const local = new TZDate(at.getTime(), zone);
     return Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / DAY_MS;
   });
