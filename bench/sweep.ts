@@ -26,7 +26,9 @@ const LANES = Number(process.env.BENCH_LANES ?? SWEEP_LANES);
 const BATCH = process.env.BENCH_BATCH ? Number(process.env.BENCH_BATCH) : undefined;
 // v3: filings spread over 44 days, with the reminders already sent and each clock's next one;
 // the acknowledgment clocks as the projection stores them (v2 had them a few hours off).
-const SEED = `recourse_bench_sweep_seed_v3_${CASES}_${ORGS}`;
+// v5: cases inserted in filing order, with time-ordered ids (migration 0017) and room for HOT
+// updates (0018), as a live database has them.
+const SEED = `recourse_bench_sweep_seed_v5_${CASES}_${ORGS}`;
 
 /**
  * The due instants as the ladder computes them (the end of the 7th and the 45th day, UTC):
@@ -54,26 +56,33 @@ async function seed(db: Db, now: Date) {
   await db.execute(sql`insert into users (id, email, name) select 'bench-user-' || g, 'bench' || g || '@example.eu', 'Complainant ' || g from generate_series(1, 1000) g`);
   // Every case was filed 1 to 44 days ago (evenly) and acknowledged an hour later; its 45 days
   // run on. About one clock in six is within a week of its due date, as in a steady state.
+  // Inserted oldest first, as filings arrive: the heap and the time-ordered ids follow filing time.
   await db.execute(sql`
     insert into cases (reference, organisation_id, framework, hr_data, certification_snapshot, complainant_user_id, complainant_name,
                        complainant_email, complainant_country, description, consent_at, rung, status, next_due_at, created_at, version)
-    select 'RS-' || lpad(g::text, 7, '0'), o.id, 'eu-us-dpf', false, ${certification}::jsonb,
-           'bench-user-' || (1 + g % 1000), 'Complainant ' || (1 + g % 1000), 'bench' || (1 + g % 1000) || '@example.eu', 'DE',
-           'Benchmark complaint', ${iso}::timestamptz, 'organisation', 'open', null,
-           ${iso}::timestamptz - (1 + g % 44) * interval '1 day' - (g % 24) * interval '1 hour', 2
-    from generate_series(1, ${CASES}) g
-    join organisations o on o.slug = 'bench-' || (1 + g % ${ORGS})`);
+    select 'RS-' || lpad(f.g::text, 7, '0'), o.id, 'eu-us-dpf', false, ${certification}::jsonb,
+           'bench-user-' || (1 + f.g % 1000), 'Complainant ' || (1 + f.g % 1000), 'bench' || (1 + f.g % 1000) || '@example.eu', 'DE',
+           'Benchmark complaint', ${iso}::timestamptz, 'organisation', 'open', ${respondBy(sql`f.filed`)}, f.filed, 2
+    from (select g, ${iso}::timestamptz - (1 + g % 44) * interval '1 day' - (g % 24) * interval '1 hour' as filed from generate_series(1, ${CASES}) g) f
+    join organisations o on o.slug = 'bench-' || (1 + f.g % ${ORGS})
+    order by f.filed, f.g`);
+  // Each table in the order a live database wrote it: by the time of each event.
   await db.execute(sql`
     insert into case_events (case_id, seq, type, at, party, actor_user_id, data, hash)
-    select id, 1, 'case.filed', created_at, 'complainant', complainant_user_id, '{}'::jsonb, md5(id::text) from cases
-    union all
-    select id, 2, 'organisation.acknowledged', created_at + interval '1 hour', 'organisation', null, '{}'::jsonb, md5(id::text || '2') from cases`);
+    select e.* from (
+      select id, 1, 'case.filed', created_at, 'complainant', complainant_user_id, '{}'::jsonb, md5(id::text) from cases
+      union all
+      select id, 2, 'organisation.acknowledged', created_at + interval '1 hour', 'organisation', null, '{}'::jsonb, md5(id::text || '2') from cases
+    ) e (case_id, seq, type, at, party, actor_user_id, data, hash)
+    order by e.at, e.case_id`);
   await db.execute(sql`
     insert into deadlines (case_id, clock_id, kind, rule, party, started_at, due_at, state, zone)
-    select id, 'organisation.acknowledgment', 'organisation.acknowledgment', 'R2.1', 'organisation', created_at, ${acknowledgeBy(sql`created_at`)}, 'met', 'UTC' from cases
-    union all
-    select id, 'organisation.response', 'organisation.response', 'R2.1', 'organisation', created_at, ${respondBy(sql`created_at`)}, 'running', 'UTC' from cases`);
-  await db.execute(sql`update cases c set next_due_at = d.due_at from deadlines d where d.case_id = c.id and d.clock_id = 'organisation.response'`);
+    select d.* from (
+      select id, 'organisation.acknowledgment', 'organisation.acknowledgment', 'R2.1', 'organisation', created_at, ${acknowledgeBy(sql`created_at`)}, 'met', 'UTC' from cases
+      union all
+      select id, 'organisation.response', 'organisation.response', 'R2.1', 'organisation', created_at, ${respondBy(sql`created_at`)}, 'running', 'UTC' from cases
+    ) d (case_id, clock_id, kind, rule, party, started_at, due_at, state, zone)
+    order by d.started_at, d.case_id, d.clock_id`);
   // The reminders earlier sweeps sent, and each clock's next one.
   const crossed = reminderInstant(sql`d.due_at`, sql`t`);
   await db.execute(sql`
@@ -139,6 +148,21 @@ function databaseCpuMs(): number {
   return sum;
 }
 
+/**
+ * With BENCH_STATEMENTS=1, each sweep's costliest statements, summed over its batches and lanes,
+ * with their WAL, full-page images and buffers. Needs `shared_preload_libraries =
+ * 'pg_stat_statements'` on the server (which slows every statement a little).
+ */
+const STATEMENTS = process.env.BENCH_STATEMENTS === "1";
+
+async function printStatements() {
+  const top = (await db.execute(sql`
+    select round(total_exec_time)::int as ms, calls, rows, round(wal_bytes / 1048576)::int as wal_mb, wal_fpi, shared_blks_hit as hit, shared_blks_read as read,
+           left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 110) as query
+    from pg_stat_statements where query not like '%pg_stat%' and total_exec_time >= 5 order by total_exec_time desc limit 10`)) as unknown as Record<string, unknown>[];
+  for (const r of top) console.log(`    ${String(r.ms).padStart(5)} ms ${String(r.calls).padStart(3)} calls ${String(r.rows).padStart(6)} rows  WAL ${r.wal_mb} MB, ${r.wal_fpi} FPI, ${r.hit} hit, ${r.read} read  ${r.query}`);
+}
+
 /** Runs one sweep, sampling the process's memory while it runs. */
 async function measure(label: string) {
   const before = process.memoryUsage().rss;
@@ -150,12 +174,17 @@ async function measure(label: string) {
   const databaseCpu = databaseCpuMs();
   const [wal] = (await db.execute(sql`select pg_current_wal_lsn()::text as lsn`)) as unknown as { lsn: string }[];
   // As the worker runs it on PostgreSQL, unless BENCH_LANES / BENCH_BATCH say otherwise.
+  if (STATEMENTS) {
+    await db.execute(sql`create extension if not exists pg_stat_statements`);
+    await db.execute(sql`select pg_stat_statements_reset()`);
+  }
   const result = await sweepDeadlines(db, NOW, { timings, lanes: LANES, batchSize: BATCH });
   const ms = performance.now() - started;
   const { user, system } = process.cpuUsage(cpu);
   const databaseMs = databaseCpuMs() - databaseCpu;
   const [walBytes] = (await db.execute(sql`select pg_wal_lsn_diff(pg_current_wal_lsn(), ${wal!.lsn}::pg_lsn)::bigint as n`)) as unknown as { n: string }[];
   clearInterval(sampler);
+  if (STATEMENTS) await printStatements();
   const mb = (n: number) => `${Math.round(n / 1_048_576)} MB`;
   console.log(`${label.padEnd(44)} ${(ms / 1000).toFixed(2).padStart(6)} s   reminders ${result.reminders}, cases with breaches ${result.breaches}   rss ${mb(before)} → peak ${mb(peak)}`);
   const phases = Object.entries(timings).filter(([, t]) => t >= 10);
@@ -164,20 +193,24 @@ async function measure(label: string) {
 }
 
 // The crossing cases: filed 38.5 days ago, so 6.5 days are left (past the 7-day threshold).
-const pick = (offset: number) => sql`(select id from cases order by id offset ${offset} limit ${CROSSING})`;
+// Clocks that cross together started together: by default the cases filed one after another
+// (neighbours by id, as the 45-day clock has them); BENCH_PICK=scattered takes them from all
+// over the table, as clocks started by later steps (an escalation, a decision) can be.
+const SCATTERED = process.env.BENCH_PICK === "scattered";
+const pick = (offset: number, count: number) => sql`(select id from cases order by ${SCATTERED ? sql`md5(id::text)` : sql`id`} offset ${offset} limit ${count})`;
 const filedAgo = (days: number) => sql`${iso}::timestamptz - ${days} * interval '1 day'`;
-const retime = async (offset: number, days: number) => {
+const retime = async (offset: number, days: number, count = CROSSING) => {
   // Rewriting history is the benchmark's privilege, not the app's.
   await db.execute(sql`alter table case_events disable trigger case_events_no_update`);
-  await db.execute(sql`update case_events e set at = ${filedAgo(days)} + case when e.seq = 2 then interval '1 hour' else interval '0' end where e.case_id in ${pick(offset)}`);
+  await db.execute(sql`update case_events e set at = ${filedAgo(days)} + case when e.seq = 2 then interval '1 hour' else interval '0' end where e.case_id in ${pick(offset, count)}`);
   await db.execute(sql`update cases set created_at = ${filedAgo(days)}, next_due_at = ${respondBy(filedAgo(days))}
-                       where id in ${pick(offset)}`);
+                       where id in ${pick(offset, count)}`);
   await db.execute(sql`update deadlines set started_at = ${filedAgo(days)}, due_at = ${respondBy(filedAgo(days))}
-                       where clock_id = 'organisation.response' and case_id in ${pick(offset)}`);
+                       where clock_id = 'organisation.response' and case_id in ${pick(offset, count)}`);
   await db.execute(sql`update deadlines set started_at = ${filedAgo(days)}, due_at = ${acknowledgeBy(filedAgo(days))}
-                       where clock_id = 'organisation.acknowledgment' and case_id in ${pick(offset)}`);
-  await db.execute(sql`delete from clock_notices where case_id in ${pick(offset)}`);
-  await db.execute(sql`update deadlines set remind_at = ${reminderAt(sql`due_at`, sql`started_at`)} where clock_id = 'organisation.response' and case_id in ${pick(offset)}`);
+                       where clock_id = 'organisation.acknowledgment' and case_id in ${pick(offset, count)}`);
+  await db.execute(sql`delete from clock_notices where case_id in ${pick(offset, count)}`);
+  await db.execute(sql`update deadlines set remind_at = ${reminderAt(sql`due_at`, sql`started_at`)} where clock_id = 'organisation.response' and case_id in ${pick(offset, count)}`);
   await db.execute(sql`alter table case_events enable trigger case_events_no_update`);
   // As autovacuum would keep it between sweeps, and a checkpoint just before, so that every
   // sweep starts alike (WAL with full-page images of every page it first touches).
@@ -191,6 +224,14 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const reminders: number[] = [];
 const breaches: number[] = [];
 await measure("idle sweep (nothing crosses)");
+// A worker sweeps every minute for as long as it runs: the rounds measure code the JIT has
+// compiled, after one small sweep of each kind (printed, not counted) that a new process pays.
+const WARM_UP = Math.max(1, Math.round(CROSSING / 10));
+console.log(`\nwarm-up (not counted)`);
+await retime(2 * ROUNDS * CROSSING, 38.5, WARM_UP);
+await measure(`${WARM_UP.toLocaleString()} clocks cross 7 days before`);
+await retime(2 * ROUNDS * CROSSING + WARM_UP, 47, WARM_UP);
+await measure(`${WARM_UP.toLocaleString()} clocks run out (breach events)`);
 for (let round = 0; round < ROUNDS; round++) {
   console.log(`\nround ${round + 1} of ${ROUNDS}`);
   await retime(2 * round * CROSSING, 38.5);

@@ -69,6 +69,17 @@ describe.each(KINDS)("platform on %s", (kind) => {
     expect(mail.map((m) => m.toEmail).sort()).toEqual(["admin@mparticle.example", "eva@example.eu", "staff@mparticle.example"]);
   });
 
+  it("gives cases time-ordered ids (UUIDv7), so that cases filed together sit together in every index by case", async () => {
+    const first = await fileCase(db(), filing(), NOW);
+    await new Promise((resolve) => setTimeout(resolve, 5)); // the ids' time is the database's clock, to the millisecond
+    const second = await fileCase(db(), filing(), NOW);
+    for (const { caseId } of [first, second]) expect(caseId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(first.caseId < second.caseId).toBe(true);
+    // The first 48 bits are the milliseconds of the insert.
+    const millis = Number.parseInt(second.caseId.replace(/-/g, "").slice(0, 12), 16);
+    expect(Math.abs(millis - Date.now())).toBeLessThan(60_000);
+  });
+
   it("makes one case of a double submit, even when both arrive at once", async () => {
     const form = filing();
     const [a, b] = await Promise.all([fileCase(db(), form, NOW), fileCase(db(), form, NOW)]);
