@@ -225,8 +225,9 @@ const reminders: number[] = [];
 const breaches: number[] = [];
 await measure("idle sweep (nothing crosses)");
 // A worker sweeps every minute for as long as it runs: the rounds measure code the JIT has
-// compiled, after one small sweep of each kind (printed, not counted) that a new process pays.
-const WARM_UP = Math.max(1, Math.round(CROSSING / 10));
+// compiled and a heap grown to size, after one batch of each kind (printed, not counted) that
+// a new process pays for.
+const WARM_UP = Math.min(CROSSING, 2_500);
 console.log(`\nwarm-up (not counted)`);
 await retime(2 * ROUNDS * CROSSING, 38.5, WARM_UP);
 await measure(`${WARM_UP.toLocaleString()} clocks cross 7 days before`);
