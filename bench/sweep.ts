@@ -246,6 +246,6 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const summary = (xs: number[]) => `median ${median(xs).toFixed(2)} s (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)} s over ${xs.length})`;
 console.log(`\n${CROSSING.toLocaleString()} reminders: ${summary(reminders)}\n${CROSSING.toLocaleString()} breaches:  ${summary(breaches)}`);
 
-const [counts] = (await db.execute(sql`select (select count(*) from outbox)::int as mails, (select count(*) from notifications)::int as bell, (select count(*) from case_events where type = 'clock.breached')::int as breaches`)) as unknown as { mails: number; bell: number; breaches: number }[];
-console.log(`\nwritten: ${counts!.mails.toLocaleString()} mails in the outbox, ${counts!.bell.toLocaleString()} bell items, ${counts!.breaches.toLocaleString()} breach events`);
+const [counts] = (await db.execute(sql`select (select count(*) from outbox where to_email is not null)::int as mails, (select count(*) from outbox where user_id is not null)::int as bell, (select count(*) from case_events where type = 'clock.breached')::int as breaches`)) as unknown as { mails: number; bell: number; breaches: number }[];
+console.log(`\nwritten: ${counts!.mails.toLocaleString()} mails in the outbox, ${counts!.bell.toLocaleString()} bell items (a mailed notice is both), ${counts!.breaches.toLocaleString()} breach events`);
 await database.close();

@@ -415,60 +415,52 @@ export const ftcReferrals = pgTable(
   (t) => [index("ftc_referrals_status").on(t.status, t.updatedAt)],
 );
 
-/** Mail to send, written in the transaction that causes it; delivered once by its key. */
+/**
+ * Mail to send and bell items, written in the transaction that causes them; each exists once
+ * by its key. A notice to a person is one row (migration 0019): in their bell when it names
+ * the user, and mailed when it has an address. A mail that is not a notice (a sign-in link,
+ * a receipt) names no user; a bell item that is not mailed has no address and no status.
+ */
 export const outbox = pgTable(
   "outbox",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     dedupeKey: text("dedupe_key").notNull().unique(),
-    toEmail: text("to_email").notNull(),
+    /** Null for a bell item that is not mailed. */
+    toEmail: text("to_email"),
     locale: text("locale").notNull().default("en"),
     template: text("template").notNull(),
     /**
      * A notice (template `notice:<kind>`) is stored as its parameters and worded when it is
-     * sent (lib/mail/content.ts): a sweep that writes thousands stores a few hundred bytes
-     * each, not every rendering. What was sent is then written here too.
+     * shown or sent (lib/notifications/render.ts, lib/mail/content.ts): a sweep that writes
+     * thousands stores a few hundred bytes each, not every rendering. What was sent is then
+     * written here too.
      */
     params: jsonb("params").$type<Record<string, string | number>>(),
     subject: text("subject"),
     textBody: text("text_body"),
     htmlBody: text("html_body"),
     /**
-     * No foreign key, here and on notifications: these rows are written in bulk (four for each
+     * No foreign keys, to the case or the user: these rows are written in bulk (two for each
      * missed deadline), and a key check per row costs the sweep a third of its inserts
-     * (bench/README.md). Erasure deletes both by case id in its own transaction (tested).
+     * (bench/README.md). Erasure deletes them by case id, and a departing user's bell items
+     * with the user (lib/retention/apply.ts; tested).
      */
     caseId: uuid("case_id"),
-    status: outboxStatusEnum("status").notNull().default("pending"),
+    /** The bell's owner, for a notice; null for other mail. */
+    userId: text("user_id"),
+    readAt: tz("read_at"),
+    /** Delivery: null when there is nothing to send. */
+    status: outboxStatusEnum("status").default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: tz("next_attempt_at").notNull().defaultNow(),
     lastError: text("last_error"),
     sentAt: tz("sent_at"),
     createdAt: createdAt(),
   },
-  // Only delivery looks mail up (by status and time, or by key); an index per address cost every insert.
-  (t) => [index("outbox_pending").on(t.status, t.nextAttemptAt)],
-);
-
-/** In-app notifications (the bell). */
-export const notifications = pgTable(
-  "notifications",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    /**
-     * No foreign keys, to the user or the case: see outbox.caseId. Retention deletes a
-     * departing user's items with the user (lib/retention/apply.ts).
-     */
-    userId: text("user_id").notNull(),
-    caseId: uuid("case_id"),
-    kind: text("kind").notNull(),
-    data: jsonb("data").notNull().default({}),
-    /** The same key as the notification's mail: each exists once per user. */
-    dedupeKey: text("dedupe_key"),
-    readAt: tz("read_at"),
-    createdAt: createdAt(),
-  },
-  (t) => [index("notifications_user").on(t.userId, t.readAt, t.createdAt), uniqueIndex("notifications_user_key").on(t.userId, t.dedupeKey)],
+  // Delivery looks mail up by status and time, or by key; the bell by user. An index per
+  // address cost every insert.
+  (t) => [index("outbox_pending").on(t.status, t.nextAttemptAt), index("outbox_bell").on(t.userId, t.readAt, t.createdAt).where(sql`user_id IS NOT NULL`)],
 );
 
 /** A user's secret iCalendar feed of deadlines; only the token's SHA-256 is kept. Deleting the row revokes it. */

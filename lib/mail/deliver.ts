@@ -35,7 +35,10 @@ function smtp(): nodemailer.Transporter {
   return transport;
 }
 
-type Mail = typeof outbox.$inferSelect;
+/** An outbox row with an address: only those are ever pending (a bell item alone has neither). */
+type Mail = typeof outbox.$inferSelect & { toEmail: string };
+
+const asMail = (row: typeof outbox.$inferSelect | undefined): Mail | null => (row?.toEmail ? { ...row, toEmail: row.toEmail } : null);
 
 async function send(db: Db, mail: Mail): Promise<boolean> {
   try {
@@ -77,7 +80,7 @@ async function claim(db: Db): Promise<Mail | null> {
   const rows = rowsOf(result);
   if (!rows.length) return null;
   const [mail] = await db.select().from(outbox).where(eq(outbox.id, String(rows[0]!.id)));
-  return mail ?? null;
+  return asMail(mail);
 }
 
 export interface DeliveryResult {
@@ -121,5 +124,6 @@ export async function deliverNow(db: Db, dedupeKey: string): Promise<void> {
     .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: new Date(Date.now() + leaseMs()) })
     .where(sql`${outbox.id} = ${mail.id} AND ${outbox.status} = 'pending' AND ${outbox.nextAttemptAt} <= now()`)
     .returning();
-  if (claimed[0]) await send(db, claimed[0]);
+  const claimedMail = asMail(claimed[0]);
+  if (claimedMail) await send(db, claimedMail);
 }

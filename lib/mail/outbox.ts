@@ -2,6 +2,7 @@
  * Mail goes to the outbox in the transaction that causes it; a worker (or, with SMTP
  * configured, the sign-in path) delivers it. The dedupe key makes each mail exist once.
  */
+import { isNotNull } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { outbox } from "@/db/schema";
 import { renderMail, type MailTemplate } from "./templates";
@@ -32,6 +33,9 @@ export async function enqueueMails(db: Db | Tx, mails: OutgoingMail[]): Promise<
     )
     .onConflictDoNothing({ target: outbox.dedupeKey });
 }
+
+/** Rows that are mail: a bell item that is not mailed shares the table but has no address. */
+export const isMail = () => isNotNull(outbox.toEmail);
 
 export function baseUrl(): string {
   return (process.env.RECOURSE_URL ?? process.env.AUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");

@@ -1,7 +1,8 @@
 /**
- * Turns notices into people, mail and bell items, inside the transaction that caused them.
- * A batch of any size costs a fixed number of queries; each (notice, person) pair has a key,
- * so writing it twice leaves one mail and one bell item.
+ * Turns notices into people, and each (notice, person) pair into one outbox row, inside the
+ * transaction that caused them: the person's bell item, mailed when it has an address. A
+ * batch of any size costs a fixed number of queries; each pair has a key, so writing it twice
+ * leaves one.
  */
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
@@ -41,7 +42,7 @@ interface Person {
 export async function dispatch(tx: Tx, items: Dispatch[], now: Date): Promise<{ mails: number; bell: number }> {
   if (!items.length) return { mails: 0, bell: 0 };
   const people = await resolveAudiences(tx, items);
-  // One row per notice and person: its bell item, and its mail where there is one.
+  // One row per notice and person: its bell item, mailed where there is an address.
   const rows: { cause: string; kind: string; user_id: string; case_id: string; params: Record<string, string | number>; to_email: string | null; locale: string }[] = [];
 
   items.forEach((item, index) => {
@@ -56,20 +57,13 @@ export async function dispatch(tx: Tx, items: Dispatch[], now: Date): Promise<{ 
   });
 
   if (!rows.length) return { mails: 0, bell: 0 };
-  // Both tables from one JSON parameter, sent and parsed once: each (notice, person) pair has
-  // one key, so writing it twice leaves one bell item and one mail.
+  // One row per (notice, person) pair, its bell item and its mail at once, from one JSON
+  // parameter; the pair's key makes writing it twice leave one.
   await tx.execute(sql`
-    WITH n AS MATERIALIZED (
-      SELECT n.*, n.cause || ':' || n.kind || ':' || n.user_id AS dedupe_key
-      FROM ${jsonRows(rows, { cause: "text", kind: "text", user_id: "text", case_id: "uuid", params: "jsonb", to_email: "text", locale: "text" })} AS n
-    ), bell AS (
-      INSERT INTO notifications (user_id, case_id, kind, data, dedupe_key, created_at)
-      SELECT user_id, case_id, kind, jsonb_build_object('params', params), dedupe_key, ${now.toISOString()}::timestamptz FROM n
-      -- Naming the key spares a probe of the primary key per row, which a new random id never hits.
-      ON CONFLICT (user_id, dedupe_key) DO NOTHING
-    )
-    INSERT INTO outbox (dedupe_key, to_email, locale, template, params, case_id)
-    SELECT dedupe_key, to_email, locale, ${NOTICE_TEMPLATE} || kind, params, case_id FROM n WHERE to_email IS NOT NULL
+    INSERT INTO outbox (dedupe_key, user_id, to_email, status, locale, template, params, case_id, created_at)
+    SELECT n.cause || ':' || n.kind || ':' || n.user_id, n.user_id, n.to_email, CASE WHEN n.to_email IS NOT NULL THEN 'pending'::outbox_status END,
+           n.locale, ${NOTICE_TEMPLATE} || n.kind, n.params, n.case_id, ${now.toISOString()}::timestamptz
+    FROM ${jsonRows(rows, { cause: "text", kind: "text", user_id: "text", case_id: "uuid", params: "jsonb", to_email: "text", locale: "text" })} AS n
     ON CONFLICT (dedupe_key) DO NOTHING`);
   return { mails: rows.filter((r) => r.to_email).length, bell: rows.length };
 }

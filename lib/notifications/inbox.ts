@@ -1,10 +1,11 @@
 /**
- * The bell: a user's own notifications. Every function takes the actor and reads or changes
- * only that user's rows.
+ * The bell: a user's own notifications, the outbox rows that name them (lib/notifications/
+ * dispatch.ts). Every function takes the actor and reads or changes only that user's rows.
  */
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { cases, notifications } from "@/db/schema";
+import { cases, outbox } from "@/db/schema";
+import { NOTICE_TEMPLATE } from "@/lib/mail/content";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import type { NoticeKind } from "./rules";
@@ -21,23 +22,23 @@ export interface InboxItem {
 
 export async function unreadCount(db: Db, actor: Actor): Promise<number> {
   if (actor.kind !== "user") return 0;
-  const [row] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
+  const [row] = await db.select({ n: count() }).from(outbox).where(and(eq(outbox.userId, actor.userId), isNull(outbox.readAt)));
   return Number(row?.n ?? 0);
 }
 
 export async function listNotifications(db: Db, actor: Actor, { limit = 50 } = {}): Promise<InboxItem[]> {
   requireUser(actor);
   const rows = await db
-    .select({ id: notifications.id, kind: notifications.kind, data: notifications.data, caseId: notifications.caseId, reference: cases.reference, createdAt: notifications.createdAt, readAt: notifications.readAt })
-    .from(notifications)
-    .leftJoin(cases, eq(cases.id, notifications.caseId))
-    .where(eq(notifications.userId, actor.userId))
-    .orderBy(desc(notifications.createdAt))
+    .select({ id: outbox.id, template: outbox.template, params: outbox.params, caseId: outbox.caseId, reference: cases.reference, createdAt: outbox.createdAt, readAt: outbox.readAt })
+    .from(outbox)
+    .leftJoin(cases, eq(cases.id, outbox.caseId))
+    .where(eq(outbox.userId, actor.userId))
+    .orderBy(desc(outbox.createdAt))
     .limit(limit);
   return rows.map((r) => ({
     id: r.id,
-    kind: r.kind as NoticeKind,
-    params: ((r.data as { params?: Record<string, string | number> }).params ?? {}) as Record<string, string | number>,
+    kind: r.template.slice(NOTICE_TEMPLATE.length) as NoticeKind,
+    params: r.params ?? {},
     caseId: r.caseId,
     reference: r.reference,
     createdAt: r.createdAt,
@@ -48,25 +49,25 @@ export async function listNotifications(db: Db, actor: Actor, { limit = 50 } = {
 export async function markAllRead(db: Db, actor: Actor, now: Date): Promise<number> {
   requireUser(actor);
   const updated = await db
-    .update(notifications)
+    .update(outbox)
     .set({ readAt: now })
-    .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)))
-    .returning({ id: notifications.id });
+    .where(and(eq(outbox.userId, actor.userId), isNull(outbox.readAt)))
+    .returning({ id: outbox.id });
   return updated.length;
 }
 
 /** A user's unread items about one case. */
-const unreadOfCase = (userId: string, caseId: string) => and(eq(notifications.userId, userId), eq(notifications.caseId, caseId), isNull(notifications.readAt));
+const unreadOfCase = (userId: string, caseId: string) => and(eq(outbox.userId, userId), eq(outbox.caseId, caseId), isNull(outbox.readAt));
 
 /** The actor's unread items about one case: opening the case reads them. */
 export async function unreadForCase(db: Db, actor: Actor, caseId: string): Promise<number> {
   if (actor.kind !== "user") return 0;
-  const [row] = await db.select({ n: count() }).from(notifications).where(unreadOfCase(actor.userId, caseId));
+  const [row] = await db.select({ n: count() }).from(outbox).where(unreadOfCase(actor.userId, caseId));
   return Number(row?.n ?? 0);
 }
 
 export async function markCaseRead(db: Db, actor: Actor, caseId: string, now: Date): Promise<number> {
   requireUser(actor);
-  const updated = await db.update(notifications).set({ readAt: now }).where(unreadOfCase(actor.userId, caseId)).returning({ id: notifications.id });
+  const updated = await db.update(outbox).set({ readAt: now }).where(unreadOfCase(actor.userId, caseId)).returning({ id: outbox.id });
   return updated.length;
 }

@@ -18,7 +18,6 @@ import {
   clockNotices,
   deadlines,
   messages,
-  notifications,
   outbox,
   remedies,
 } from "@/db/schema";
@@ -60,7 +59,6 @@ async function eraseBatch(tx: Tx, now: Date, days: number, batchSize: number): P
   );
 
   await tx.execute(sql`SELECT set_config('recourse.erasure', 'on', true)`);
-  await tx.delete(notifications).where(inArray(notifications.caseId, ids));
   await tx.delete(outbox).where(inArray(outbox.caseId, ids));
   await tx.delete(clockNotices).where(inArray(clockNotices.caseId, ids));
   await tx.delete(deadlines).where(inArray(deadlines.caseId, ids));
@@ -73,7 +71,7 @@ async function eraseBatch(tx: Tx, now: Date, days: number, batchSize: number): P
   await tx.execute(sql`SELECT set_config('recourse.erasure', 'off', true)`);
 
   // A complainant with nothing else left here goes too (sessions and feeds cascade; bell
-  // items have no foreign key, so they go by hand).
+  // items have no foreign key, so they go by hand, with any mail to them still queued).
   const complainants = [...new Set(rows.map((r) => r.complainantUserId))];
   await tx.execute(sql`
     WITH gone AS (
@@ -86,7 +84,7 @@ async function eraseBatch(tx: Tx, now: Date, days: number, batchSize: number): P
       AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.uploaded_by_user_id = u.id)
       RETURNING u.id
     )
-    DELETE FROM notifications n USING gone WHERE n.user_id = gone.id`);
+    DELETE FROM outbox o USING gone WHERE o.user_id = gone.id`);
   return rows.length;
 }
 

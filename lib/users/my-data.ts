@@ -4,7 +4,8 @@
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { attachments, auditLog, caseEvents, cases, messages, notifications, users } from "@/db/schema";
+import { attachments, auditLog, caseEvents, cases, messages, outbox, users } from "@/db/schema";
+import { NOTICE_TEMPLATE } from "@/lib/mail/content";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 
@@ -19,7 +20,7 @@ export async function exportMyData(db: Db, actor: Actor) {
         // Only what the complainant can see: internal notes of other parties stay out.
         db.select({ caseId: messages.caseId, authorParty: messages.authorParty, body: messages.body, createdAt: messages.createdAt }).from(messages).where(and(inArray(messages.caseId, ids), eq(messages.visibility, "complainant"))),
         db.select({ caseId: attachments.caseId, filename: attachments.filename, mimeType: attachments.mimeType, size: attachments.size, sha256: attachments.sha256, createdAt: attachments.createdAt }).from(attachments).where(inArray(attachments.caseId, ids)),
-        db.select({ kind: notifications.kind, data: notifications.data, createdAt: notifications.createdAt }).from(notifications).where(eq(notifications.userId, actor.userId)),
+        db.select({ template: outbox.template, params: outbox.params, createdAt: outbox.createdAt }).from(outbox).where(eq(outbox.userId, actor.userId)),
       ])
     : [[], [], [], []];
   return {
@@ -47,7 +48,8 @@ export async function exportMyData(db: Db, actor: Actor) {
       messages: thread.filter((m) => m.caseId === c.id).map(({ caseId: _c, ...m }) => m),
       documents: files.filter((f) => f.caseId === c.id).map(({ caseId: _c, ...f }) => f),
     })),
-    notifications: inbox,
+    // The bell as it was exported before bell items and mail shared a row (migration 0019).
+    notifications: inbox.map(({ template, params, createdAt }) => ({ kind: template.slice(NOTICE_TEMPLATE.length), data: { params: params ?? {} }, createdAt })),
   };
 }
 

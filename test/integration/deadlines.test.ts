@@ -5,7 +5,8 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, like, sql } from "drizzle-orm";
-import { caseEvents, cases, deadlines, memberships, notifications, organisations, outbox } from "@/db/schema";
+import { caseEvents, cases, deadlines, memberships, organisations, outbox } from "@/db/schema";
+import { isMail } from "@/lib/mail/outbox";
 import { seedDirectory, seedUsers } from "@/db/seed/seed";
 import { fileCase, recordEvent } from "@/lib/cases/commands";
 import { organisationQueue, parseQueueFilter } from "@/lib/cases/queue";
@@ -33,7 +34,7 @@ describe.each(KINDS)("deadline sweep on %s", (kind) => {
   });
   afterAll(async () => database?.close());
 
-  const mails = async (caseId: string, template: string) => (await db().select().from(outbox).where(and(eq(outbox.caseId, caseId), eq(outbox.template, template)))).length;
+  const mails = async (caseId: string, template: string) => (await db().select().from(outbox).where(and(eq(outbox.caseId, caseId), eq(outbox.template, template), isMail()))).length;
   const responseDue = async (caseId: string) => (await db().select().from(deadlines).where(and(eq(deadlines.caseId, caseId), eq(deadlines.clockId, "organisation.response"))))[0]!.dueAt;
   const acknowledge = async (caseId: string, at: Date) => recordEvent(db(), await actorByEmail(db(), "staff@mparticle.example"), caseId, { type: "organisation.acknowledged", data: {} }, { now: at });
 
@@ -167,7 +168,7 @@ describe.each(KINDS)("deadline sweep on %s", (kind) => {
     expect(theirs.map((n) => [n.kind, n.params.step])).toEqual([["step", "organisation.acknowledged"]]);
     expect(await unreadCount(db(), complainant)).toBe(1);
     // The acting staff member is not told of their own step.
-    expect((await db().select().from(notifications).where(and(eq(notifications.caseId, filed.caseId), eq(notifications.kind, "step")))).length).toBe(1);
+    expect((await db().select().from(outbox).where(and(eq(outbox.caseId, filed.caseId), eq(outbox.template, "notice:step")))).length).toBe(1);
     await markAllRead(db(), complainant, T0);
     expect(await unreadCount(db(), complainant)).toBe(0);
     expect(await unreadCount(db(), staff)).toBeGreaterThan(0);
@@ -203,7 +204,7 @@ describe.each(KINDS)("deadline sweep on %s", (kind) => {
     const week = new Date((await responseDue(ids[0]!)).getTime() - 8 * DAY_MS + HOUR);
     const [a, b] = await Promise.all([sweepDeadlines(db(), week, { batchSize: 4, lanes: 2 }), sweepDeadlines(db(), week, { batchSize: 4, lanes: 2 })]);
     expect(a.reminders + b.reminders).toBe(30);
-    const sent = await db().select({ key: outbox.dedupeKey }).from(outbox).where(and(sql`${outbox.caseId} in ${ids}`, eq(outbox.template, "notice:reminder")));
+    const sent = await db().select({ key: outbox.dedupeKey }).from(outbox).where(and(sql`${outbox.caseId} in ${ids}`, eq(outbox.template, "notice:reminder"), isMail()));
     expect(sent).toHaveLength(30 * staffCount);
     expect(new Set(sent.map((m) => m.key)).size).toBe(sent.length);
     expect((await sweepDeadlines(db(), week, { lanes: 2 })).reminders).toBe(0);

@@ -3,10 +3,11 @@
  * filing, recording events, conflicts, and isolation between organisations and providers.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { rowsOf } from "@/db/client";
 import { jsonRows } from "@/db/json-rows";
 import { caseEvents, cases, organisations, outbox, providers, users } from "@/db/schema";
+import { isMail } from "@/lib/mail/outbox";
 import { seedDemo } from "@/db/seed/seed";
 import { fileCase, recordEvent } from "@/lib/cases/commands";
 import { getCaseDetail, listCases } from "@/lib/cases/queries";
@@ -65,7 +66,7 @@ describe.each(KINDS)("platform on %s", (kind) => {
     expect(reference).toMatch(/^RC-2026-[A-Z2-9]{6}$/);
     const [row] = await db().select().from(cases).where(eq(cases.id, caseId));
     expect(row).toMatchObject({ rung: "organisation", status: "open", version: 1, complainantEmail: "eva@example.eu", framework: "eu-us-ps" });
-    const mail = await db().select().from(outbox).where(eq(outbox.caseId, caseId));
+    const mail = await db().select().from(outbox).where(and(eq(outbox.caseId, caseId), isMail()));
     expect(mail.map((m) => m.toEmail).sort()).toEqual(["admin@mparticle.example", "eva@example.eu", "staff@mparticle.example"]);
   });
 

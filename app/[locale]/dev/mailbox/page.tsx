@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { outbox } from "@/db/schema";
 import { mailContent } from "@/lib/mail/content";
+import { isMail } from "@/lib/mail/outbox";
 import { demoMode } from "@/lib/demo";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -14,7 +15,7 @@ export default async function DevMailboxPage() {
   if (!demoMode()) notFound();
   const t = await getTranslations("mailbox");
   const format = await getFormatter();
-  const mails = await (await getDb()).select().from(outbox).orderBy(desc(outbox.createdAt)).limit(100);
+  const mails = await (await getDb()).select().from(outbox).where(isMail()).orderBy(desc(outbox.createdAt)).limit(100);
   return (
     <>
       <PageHeader title={t("title")} lead={t("lead")} />

@@ -1,0 +1,79 @@
+/**
+ * Migrations that move data, run from the schema before them on rows as that schema held
+ * them (PGlite: the SQL is the same on both databases).
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { migrate } from "drizzle-orm/pglite/migrator";
+import { openDatabase, rowsOf, type Database } from "@/db/client";
+import { listNotifications, unreadCount } from "@/lib/notifications/inbox";
+import type { Actor } from "@/lib/auth/actor";
+
+const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+
+/** A copy of the migrations folder that stops after migration `last`. */
+function migrationsUpTo(last: number): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "recourse-migrations-"));
+  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS, "meta", "_journal.json"), "utf8")) as { entries: { idx: number; tag: string }[] };
+  const entries = journal.entries.filter((e) => e.idx <= last);
+  mkdirSync(path.join(dir, "meta"));
+  writeFileSync(path.join(dir, "meta", "_journal.json"), JSON.stringify({ ...journal, entries }));
+  for (const file of readdirSync(MIGRATIONS).filter((f) => entries.some((e) => f === `${e.tag}.sql`))) cpSync(path.join(MIGRATIONS, file), path.join(dir, file));
+  return dir;
+}
+
+const user = (userId: string): Actor => ({ kind: "user", userId, email: `${userId}@example.eu`, name: null, locale: "en", isAdmin: false, memberships: [] });
+
+describe("migration 0019: a notice to a person becomes one outbox row", () => {
+  let database: Database | undefined;
+  let before: string | undefined;
+  afterAll(async () => {
+    await database?.close();
+    if (before) rmSync(before, { recursive: true, force: true });
+  });
+
+  it("gives each mailed bell item's mail its owner and read time, and keeps unmailed bell items as rows without an address", async () => {
+    database = await openDatabase({ dataDir: "memory://" }, { migrate: false });
+    const { db } = database;
+    before = migrationsUpTo(18);
+    await migrate(db as never, { migrationsFolder: before });
+
+    const read = "2026-11-20T10:00:00.000Z";
+    await db.execute(sql`INSERT INTO users (id, email, locale) VALUES ('anna', 'anna@example.eu', 'de'), ('staff', 'staff@example.com', NULL)`);
+    await db.execute(sql`
+      INSERT INTO notifications (user_id, case_id, kind, data, dedupe_key, read_at, created_at) VALUES
+        ('anna', NULL, 'step', '{"params":{"step":"organisation.acknowledged","reference":"RC-1"}}', 'ev:c1:2:step:anna', ${read}::timestamptz, '2026-11-19T10:00:00Z'),
+        ('staff', NULL, 'new-case', '{"params":{"reference":"RC-1"}}', 'ev:c1:1:new-case:staff', NULL, '2026-11-18T10:00:00Z'),
+        ('anna', NULL, 'step', '{}', NULL, NULL, '2026-11-17T10:00:00Z')`);
+    await db.execute(sql`
+      INSERT INTO outbox (dedupe_key, to_email, locale, template, params) VALUES
+        ('ev:c1:2:step:anna', 'anna@example.eu', 'de', 'notice:step', '{"step":"organisation.acknowledged","reference":"RC-1"}'),
+        ('magic:anna:1', 'anna@example.eu', 'de', 'magic-link', '{}')`);
+
+    await migrate(db as never, { migrationsFolder: MIGRATIONS });
+
+    const rows = rowsOf(await db.execute(sql`SELECT dedupe_key, user_id, to_email, status, template, params, read_at FROM outbox ORDER BY created_at, dedupe_key`)) as Record<string, unknown>[];
+    const byKey = new Map(rows.map((r) => [String(r.dedupe_key), r]));
+    expect(rows).toHaveLength(4);
+    // The mail of a bell item: one row, still to be sent, now also in Anna's bell and read when she read it.
+    expect(byKey.get("ev:c1:2:step:anna")).toMatchObject({ user_id: "anna", to_email: "anna@example.eu", status: "pending" });
+    expect(new Date(byKey.get("ev:c1:2:step:anna")!.read_at as string).toISOString()).toBe(read);
+    // A bell item that was never mailed: no address, nothing to send.
+    expect(byKey.get("ev:c1:1:new-case:staff")).toMatchObject({ user_id: "staff", to_email: null, status: null, template: "notice:new-case", params: { reference: "RC-1" } });
+    // A bell item without a key gets one; other mail names nobody.
+    expect([...byKey.keys()].filter((k) => k.startsWith("bell:"))).toHaveLength(1);
+    expect(byKey.get("magic:anna:1")).toMatchObject({ user_id: null, to_email: "anna@example.eu", status: "pending" });
+    expect(rowsOf(await db.execute(sql`SELECT to_regclass('notifications') AS t`))[0]).toMatchObject({ t: null });
+
+    // The bell reads them as before.
+    const anna = await listNotifications(db as never, user("anna"));
+    expect(anna.map((n) => [n.kind, n.params.step ?? null, n.read])).toEqual([
+      ["step", "organisation.acknowledged", true],
+      ["step", null, false],
+    ]);
+    expect(await unreadCount(db as never, user("staff"))).toBe(1);
+  });
+});
