@@ -146,7 +146,6 @@ async function reminderBatch(tx: Tx, now: Date, batch: number, lane: Lane, lap: 
       const notice = reminderNotice(r, Math.max(1, calendarDaysLeft(now, r.dueAt, r.zone)));
       return notice ? [{ caseRow: r, notice, key: noticeKey(r) }] : [];
     }),
-    now,
   );
   lap("reminders: notify");
   return { examined, claimed: rows.length };
@@ -226,7 +225,6 @@ async function persistentFailureBatch(tx: Tx, now: Date, afterDays: number, batc
   await dispatch(
     tx,
     rows.map((r) => ({ caseRow: r, notice: persistentFailureNotice(), key: noticeKey(r) })),
-    now,
   );
   return rows.length;
 }

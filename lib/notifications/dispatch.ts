@@ -39,7 +39,7 @@ interface Person {
 }
 
 
-export async function dispatch(tx: Tx, items: Dispatch[], now: Date): Promise<{ mails: number; bell: number }> {
+export async function dispatch(tx: Tx, items: Dispatch[]): Promise<{ mails: number; bell: number }> {
   if (!items.length) return { mails: 0, bell: 0 };
   const people = await resolveAudiences(tx, items);
   // One row per notice and person: its bell item, mailed where there is an address.
@@ -58,11 +58,13 @@ export async function dispatch(tx: Tx, items: Dispatch[], now: Date): Promise<{ 
 
   if (!rows.length) return { mails: 0, bell: 0 };
   // One row per (notice, person) pair, its bell item and its mail at once, from one JSON
-  // parameter; the pair's key makes writing it twice leave one.
+  // parameter; the pair's key makes writing it twice leave one. Stamped with the database's
+  // time, as all mail is: the outbox is read in the order rows were written (demo mode's
+  // moved clock would otherwise put a notice ahead of a sign-in link sent after it).
   await tx.execute(sql`
-    INSERT INTO outbox (dedupe_key, user_id, to_email, status, locale, template, params, case_id, created_at)
+    INSERT INTO outbox (dedupe_key, user_id, to_email, status, locale, template, params, case_id)
     SELECT n.cause || ':' || n.kind || ':' || n.user_id, n.user_id, n.to_email, CASE WHEN n.to_email IS NOT NULL THEN 'pending'::outbox_status END,
-           n.locale, ${NOTICE_TEMPLATE} || n.kind, n.params, n.case_id, ${now.toISOString()}::timestamptz
+           n.locale, ${NOTICE_TEMPLATE} || n.kind, n.params, n.case_id
     FROM ${jsonRows(rows, { cause: "text", kind: "text", user_id: "text", case_id: "uuid", params: "jsonb", to_email: "text", locale: "text" })} AS n
     ON CONFLICT (dedupe_key) DO NOTHING`);
   return { mails: rows.filter((r) => r.to_email).length, bell: rows.length };

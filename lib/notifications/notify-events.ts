@@ -23,6 +23,5 @@ export async function notifyEvents(tx: Tx, recorded: RecordedEvent[], now: Date)
     recorded.flatMap(({ caseRow, before, event, seq, actorUserId, states }) =>
       noticesForEvent(before, event, now, states).map((notice) => ({ caseRow, notice, key: `ev:${caseRow.id}:${seq}`, actorUserId })),
     ),
-    now,
   );
 }

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, like, sql } from "drizzle-orm";
 import { caseEvents, cases, deadlines, memberships, organisations, outbox } from "@/db/schema";
-import { isMail } from "@/lib/mail/outbox";
+import { enqueueMail, isMail } from "@/lib/mail/outbox";
 import { seedDirectory, seedUsers } from "@/db/seed/seed";
 import { fileCase, recordEvent } from "@/lib/cases/commands";
 import { organisationQueue, parseQueueFilter } from "@/lib/cases/queue";
@@ -156,6 +156,22 @@ describe.each(KINDS)("deadline sweep on %s", (kind) => {
     await sweepDeadlines(db(), new Date(due.getTime() + HOUR));
     expect(await mails(filed.caseId, "notice:reminder")).toBe(0);
     expect(await mails(filed.caseId, "notice:breach")).toBe(0);
+  });
+
+  it("a notice and its mail are one row, stamped with the database's time whatever the command's clock", async () => {
+    const filed = await fileCase(db(), filing({ email: "one-row@example.eu" }), T0);
+    // A step recorded under a clock moved 60 days on (demo and test mode), then a mail queued after it.
+    const later = new Date(Date.now() + 60 * DAY_MS);
+    await recordEvent(db(), await actorByEmail(db(), "staff@mparticle.example"), filed.caseId, { type: "organisation.acknowledged", data: {} }, { now: later });
+    await enqueueMail(db(), { dedupeKey: `after:${filed.caseId}`, to: "one-row@example.eu", locale: "en", template: "sign-in", params: { url: "http://localhost/x" } });
+    const [notice] = await db().select().from(outbox).where(and(eq(outbox.caseId, filed.caseId), eq(outbox.template, "notice:step")));
+    // The complainant's bell item is their mail too.
+    expect(notice).toMatchObject({ toEmail: "one-row@example.eu", status: "pending", readAt: null });
+    const complainant = await actorByEmail(db(), "one-row@example.eu");
+    expect(notice!.userId).toBe(complainant.kind === "user" ? complainant.userId : "");
+    // Mail is read newest first: the mail queued after the step comes first, not the step's notice from "the future".
+    const [newest] = await db().select({ key: outbox.dedupeKey }).from(outbox).where(isMail()).orderBy(sql`${outbox.createdAt} desc`).limit(1);
+    expect(newest!.key).toBe(`after:${filed.caseId}`);
   });
 
   it("steps reach the bell of the other side; each user reads only their own", async () => {
