@@ -18,10 +18,13 @@ type StoredMail = Pick<typeof outbox.$inferSelect, "template" | "locale" | "para
 
 export const NOTICE_TEMPLATE = "notice:";
 
+/** The kind of notice a `notice:<kind>` row carries. */
+export const noticeKindOf = (template: string) => template.slice(NOTICE_TEMPLATE.length) as NoticeKind;
+
 export function mailContent(mail: StoredMail): MailContent {
   if (mail.textBody !== null && mail.subject !== null) return { subject: mail.subject, text: mail.textBody, html: mail.htmlBody };
   if (!mail.template.startsWith(NOTICE_TEMPLATE)) throw new Error(`mail ${mail.template} has no words`);
-  const kind = mail.template.slice(NOTICE_TEMPLATE.length) as NoticeKind;
+  const kind = noticeKindOf(mail.template);
   const rendered = renderNotice(kind, mail.params ?? {}, mail.locale, `${baseUrl()}/${mail.locale}/cases/${mail.caseId}`);
   return { subject: rendered.title, text: rendered.text, html: rendered.html };
 }

@@ -5,7 +5,7 @@
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cases, outbox } from "@/db/schema";
-import { NOTICE_TEMPLATE } from "@/lib/mail/content";
+import { noticeKindOf } from "@/lib/mail/content";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import type { NoticeKind } from "./rules";
@@ -37,7 +37,7 @@ export async function listNotifications(db: Db, actor: Actor, { limit = 50 } = {
     .limit(limit);
   return rows.map((r) => ({
     id: r.id,
-    kind: r.template.slice(NOTICE_TEMPLATE.length) as NoticeKind,
+    kind: noticeKindOf(r.template),
     params: r.params ?? {},
     caseId: r.caseId,
     reference: r.reference,

@@ -5,7 +5,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { attachments, auditLog, caseEvents, cases, messages, outbox, users } from "@/db/schema";
-import { NOTICE_TEMPLATE } from "@/lib/mail/content";
+import { noticeKindOf } from "@/lib/mail/content";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 
@@ -49,7 +49,7 @@ export async function exportMyData(db: Db, actor: Actor) {
       documents: files.filter((f) => f.caseId === c.id).map(({ caseId: _c, ...f }) => f),
     })),
     // The bell as it was exported before bell items and mail shared a row (migration 0019).
-    notifications: inbox.map(({ template, params, createdAt }) => ({ kind: template.slice(NOTICE_TEMPLATE.length), data: { params: params ?? {} }, createdAt })),
+    notifications: inbox.map(({ template, params, createdAt }) => ({ kind: noticeKindOf(template), data: { params: params ?? {} }, createdAt })),
   };
 }
 
