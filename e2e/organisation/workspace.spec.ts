@@ -88,6 +88,9 @@ test.describe("the company workspace", () => {
     await a.getByRole("link", { name: reference }).click();
     await a.waitForURL(/\/cases\//);
     await b.goto(a.url());
+    // Opening the case reads b's bell items about it and refreshes b's page (MarkCaseRead):
+    // let that settle first, or the refresh can land after a's step and show it to b.
+    await b.waitForLoadState("networkidle");
     await a.getByRole("button", { name: "Acknowledge receipt" }).click();
     await expect(a.getByText("Done: Acknowledge receipt.")).toBeVisible();
     await b.getByRole("button", { name: "Acknowledge receipt" }).click();
