@@ -227,8 +227,8 @@ export const cases = pgTable(
     createdAt: createdAt(),
     updatedAt: tz("updated_at").notNull().defaultNow(),
   },
-  // Migrations 0011 and 0018 set fillfactor 50 (drizzle's table builder has no storage
-  // parameters): room on each page for HOT updates of the steps that move no indexed column.
+  // Fillfactor 50, set by migration 0018 (0011 had set 85; drizzle's table builder has no
+  // storage parameters): room on each page for HOT updates of the steps that move no indexed column.
   (t) => [
     // Migration 0004 rebuilds this index with INCLUDE columns and adds cases_org_due.
     index("cases_org_queue").on(t.organisationId, t.status, t.nextDueAt),
