@@ -2,7 +2,7 @@
  * R3.1, R3.2, R3.3 — whether binding arbitration may be invoked, condition by condition.
  */
 import { foldCase, type CaseState } from "./case-state";
-import { clocks as allClocks, type Clock } from "./clocks";
+import { clock } from "./clocks";
 import type { CaseFacts } from "./facts";
 import { arbitrationRemedies, type ForbiddenRemedy, type RemedyKind } from "./remedies";
 import { route } from "./routing";
@@ -29,17 +29,12 @@ export interface ArbitrationGate {
   remedies: { allowed: RemedyKind[]; forbidden: ForbiddenRemedy[] };
 }
 
-function byId(list: Clock[], id: string) {
-  return list.find((c) => c.id === id);
-}
-
 export function arbitrationGate(facts: CaseFacts, now: Date, state: CaseState = foldCase(facts.events)): ArbitrationGate {
-  const list = allClocks(facts, now, state);
   const r = route(facts.subject, facts.certification, facts.claimsParticipation);
   const t = now.getTime();
 
   // (a) raised with the organisation, which had its 45 days: it answered, or they ran out.
-  const response = byId(list, "organisation.response");
+  const response = clock(facts, "organisation.response", now, state);
   const a: Precondition = state.organisation.respondedAt
     ? { id: "R3.1a", met: true, detail: "organisation_answered" }
     : response && t > response.dueAt.getTime()
@@ -47,7 +42,7 @@ export function arbitrationGate(facts: CaseFacts, now: Date, state: CaseState = 
       : { id: "R3.1a", met: false, detail: "organisation_deadline_running", from: response?.dueAt };
 
   // (b) used the independent recourse mechanism: it reached an outcome or let its time pass.
-  const determination = byId(list, "irm.determination");
+  const determination = clock(facts, "irm.determination", now, state);
   const usedBody = state.irm ?? null;
   const b: Precondition = !usedBody
     ? { id: "R3.1b", met: false, detail: "irm_not_used" }
@@ -58,7 +53,7 @@ export function arbitrationGate(facts: CaseFacts, now: Date, state: CaseState = 
         : { id: "R3.1b", met: false, detail: "irm_running", from: determination?.dueAt };
 
   // (c) raised through the DPA with Commerce, which had its window.
-  const review = byId(list, "commerce.review");
+  const review = clock(facts, "commerce.review", now, state);
   const c: Precondition = !state.commerce
     ? { id: "R3.1c", met: false, detail: "commerce_not_requested" }
     : !state.commerce.referredAt
@@ -79,4 +74,14 @@ export function arbitrationGate(facts: CaseFacts, now: Date, state: CaseState = 
   const preconditions = [a, b, c];
   const open = !state.closed && !state.arbitration && preconditions.every((p) => p.met) && bars.every((x) => !x.barred);
   return { open, preconditions, bars, remedies: arbitrationRemedies() };
+}
+
+/**
+ * Whether arbitration may be invoked now: the gate's answer, without building every condition
+ * where (b) or (c) plainly fails (no IRM used, nothing referred to Commerce), as for nearly
+ * every case the ladder asks about (the sweep asks for each rung a missed deadline opens).
+ */
+export function arbitrationOpen(facts: CaseFacts, now: Date, state: CaseState = foldCase(facts.events)): boolean {
+  if (!state.irm || !state.commerce?.referredAt) return false;
+  return arbitrationGate(facts, now, state).open;
 }

@@ -223,19 +223,29 @@ const sameCase = (a: CaseFacts, b: CaseFacts) =>
     a.providers === b.providers && a.organisationAcknowledge === b.organisationAcknowledge && a.zones === b.zones && a.policy === b.policy);
 
 export function clocks(facts: CaseFacts, now: Date, state: CaseState = foldCase(facts.events)): Clock[] {
+  return [...sharedClocks(facts, now, state)];
+}
+
+/**
+ * The remembered answer itself, for the ladder's own checks that only look a clock up: a
+ * sweep of 10,000 cases asks a dozen times per case, and copying each answer was a twentieth
+ * of all it allocated.
+ */
+function sharedClocks(facts: CaseFacts, now: Date, state: CaseState): readonly Clock[] {
   const at = now.getTime();
   let known = answers.get(state);
   const hit = known?.find((k) => k.at === at && sameCase(k.facts, facts));
-  if (hit) return [...hit.clocks];
+  if (hit) return hit.clocks;
   const computed = specs(facts, state).map((spec) => evaluate(spec, state, now));
   if (!known) answers.set(state, (known = []));
   if (known.length >= 4) known.shift();
   known.push({ facts, at, clocks: computed });
-  return [...computed];
+  return computed;
 }
 
-export function clock(facts: CaseFacts, id: string, now: Date, state?: CaseState): Clock | undefined {
-  return clocks(facts, now, state).find((c) => c.id === id);
+/** One clock by id; not a copy of the list, so the caller must not change it. */
+export function clock(facts: CaseFacts, id: string, now: Date, state: CaseState = foldCase(facts.events)): Readonly<Clock> | undefined {
+  return sharedClocks(facts, now, state).find((c) => c.id === id);
 }
 
 /** The rung on which a clock's step is owed, by its id; remedies are owed on any rung (R4.3). */

@@ -2,10 +2,10 @@
  * The only gate through which an event is recorded: given a case's facts, a proposed event
  * and `now`, accept it or reject it with a reason the UI can explain.
  */
-import { arbitrationGate } from "./arbitration-gate";
+import { arbitrationOpen } from "./arbitration-gate";
 import { deadlineAfter } from "./calendar";
 import { foldCase, type CaseState } from "./case-state";
-import { clocks } from "./clocks";
+import { clock } from "./clocks";
 import { canMoveReferral, referralProposals } from "./enforcement";
 import { COMMERCE_OUTCOMES, type EventType, type LadderEvent, type Party } from "./events";
 import type { CaseFacts } from "./facts";
@@ -84,7 +84,7 @@ function checkRemedies(remedies: OrderedRemedy[], s: CaseState, at: Date): Decis
 /** R2.2: the organisation was contacted first and answered, or let its 45 days pass. */
 function organisationHadItsChance(facts: CaseFacts, s: CaseState, now: Date): Decision {
   if (s.organisation.respondedAt) return ACCEPT;
-  const response = clocks(facts, now, s).find((c) => c.id === "organisation.response")!;
+  const response = clock(facts, "organisation.response", now, s)!;
   return now.getTime() > response.dueAt.getTime()
     ? ACCEPT
     : reject("organisation_deadline_running", "R2.2", { until: new Date(response.dueAt.getTime() + 1) });
@@ -172,7 +172,7 @@ export function decide(facts: CaseFacts, event: LadderEvent, now: Date, state: C
       return event.data.remedies.some((x) => x.dueAt.getTime() > limit.getTime()) ? reject("remedy_beyond_25_days", "R2.6") : ACCEPT;
     }
     case "panel.referral_noticed": {
-      const compliance = clocks(facts, now, s).find((c) => c.id === "panel.compliance");
+      const compliance = clock(facts, "panel.compliance", now, s);
       return compliance?.state === "missed" && !compliance.completedAt ? ACCEPT : reject("no_missed_compliance", "R2.6");
     }
 
@@ -187,7 +187,7 @@ export function decide(facts: CaseFacts, event: LadderEvent, now: Date, state: C
       return (COMMERCE_OUTCOMES as readonly string[]).includes(event.data.outcome) ? ACCEPT : reject("unknown_outcome", "R2.7");
 
     case "arbitration.invoked":
-      return arbitrationGate(facts, now, s).open ? ACCEPT : reject("arbitration_gate_closed", "R3.1");
+      return arbitrationOpen(facts, now, s) ? ACCEPT : reject("arbitration_gate_closed", "R3.1");
     case "arbitration.notice_delivered":
       if (!s.arbitration) return reject("not_at_arbitration");
       return s.arbitration.noticeDeliveredAt ? reject("already_delivered") : ACCEPT;
@@ -253,7 +253,7 @@ export function decide(facts: CaseFacts, event: LadderEvent, now: Date, state: C
       return event.data.assigneeUserId === s.assigneeUserId ? reject("already_assigned") : ACCEPT;
     case "clock.breached": {
       if (s.breachedClocks.includes(event.data.clock)) return reject("already_recorded");
-      const c = clocks(facts, now, s).find((x) => x.id === event.data.clock);
+      const c = clock(facts, event.data.clock, now, s);
       return c && c.state === "missed" && !c.completedAt ? ACCEPT : reject("clock_not_missed");
     }
   }

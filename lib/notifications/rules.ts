@@ -5,11 +5,10 @@
  */
 import {
   applyEvent,
-  clocks,
+  clock as findClock,
   foldCase,
-  nextActions,
+  decide,
   referralProposals,
-  type ActionId,
   type CaseFacts,
   type CaseState,
   type LadderEvent,
@@ -68,15 +67,13 @@ const ESCALATIONS: Partial<Record<LadderEvent["type"], BodyRung>> = {
   "arbitration.invoked": "arbitration",
 };
 
-/** The complainant's ways up the ladder, and the rung each leads to. */
-const CLIMBS: Partial<Record<ActionId, string>> = {
-  escalate_to_irm: "irm",
-  escalate_to_panel: "dpa_panel",
-  request_commerce_review: "commerce",
-  invoke_arbitration: "arbitration",
-};
-
-const CLIMB_ACTIONS = Object.keys(CLIMBS) as ActionId[];
+/** The complainant's ways up the ladder (the events of nextActions' climbs), and the rung each leads to. */
+const CLIMB_EVENTS: readonly (readonly [LadderEvent["type"], string])[] = [
+  ["irm.escalated", "irm"],
+  ["panel.escalated", "dpa_panel"],
+  ["commerce.requested", "commerce"],
+  ["arbitration.invoked", "arbitration"],
+];
 
 const ORDERS_REMEDIES = new Set<LadderEvent["type"]>(["irm.determined", "panel.advised", "arbitration.awarded"]);
 
@@ -105,7 +102,7 @@ export function noticesForEvent(before: CaseFacts, event: LadderEvent, now: Date
   let openedSince = now;
   let missed: Notice | null = null;
   if (event.type === "clock.breached") {
-    const clock = clocks(before, now, stateBefore).find((c) => c.id === event.data.clock);
+    const clock = findClock(before, event.data.clock, now, stateBefore);
     if (clock) {
       openedSince = clock.dueAt;
       push(audienceOfParty(clock.party), "breach", { clock: clock.kind, due: clock.dueAt.toISOString(), zone: clock.zone });
@@ -158,15 +155,17 @@ function addressedBody(event: LadderEvent): BodyRung | null {
   return null;
 }
 
+/**
+ * The rungs the complainant may climb after the event that they could not before it. Each
+ * climb is asked of the gate directly (as nextActions would, with the same empty payload):
+ * the sweep asks this for every missed deadline, and building every other action was most
+ * of what a breach allocated.
+ */
 function newlyOpenClimbs(before: CaseFacts, stateBefore: CaseState, beforeAt: Date, after: CaseFacts, stateAfter: CaseState, now: Date): string[] {
   const open = (facts: CaseFacts, state: CaseState, at: Date) =>
-    new Set(
-      nextActions(facts, "complainant", at, state, CLIMB_ACTIONS)
-        .filter((a) => a.allowed)
-        .map((a) => CLIMBS[a.action]!),
-    );
+    CLIMB_EVENTS.filter(([type]) => decide(facts, { type, at, by: "complainant", data: {} } as LadderEvent, at, state).ok).map(([, rung]) => rung);
   const was = open(before, stateBefore, beforeAt);
-  return [...open(after, stateAfter, now)].filter((rung) => !was.has(rung));
+  return open(after, stateAfter, now).filter((rung) => !was.includes(rung));
 }
 
 function newReferralProposal(before: CaseState, after: CaseState, now: Date): boolean {

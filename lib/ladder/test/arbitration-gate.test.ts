@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { arbitrationGate } from "../arbitration-gate";
+import { arbitrationGate, arbitrationOpen } from "../arbitration-gate";
 import type { LadderEvent } from "../events";
 import { at, ev, facts, filed, subject } from "./builders";
 
@@ -77,5 +77,21 @@ describe("R3.3 remedies arbitration may grant", () => {
     const { remedies } = arbitrationGate(facts(walked), NOW);
     expect(remedies.allowed.sort()).toEqual(["access", "correct", "delete", "return_data"]);
     expect(remedies.forbidden).toContainEqual({ kind: "compensation", reason: "monetary" });
+  });
+});
+
+describe("arbitrationOpen: the gate's answer, short-cut where (b) or (c) plainly fails", () => {
+  it("agrees with the gate at every step of the walk, before and after each window", () => {
+    const answers: boolean[] = [];
+    for (let n = 1; n <= walked.length; n++) {
+      for (const now of ["2026-02-01T00:00:00Z", "2026-03-12T00:00:00Z", "2026-04-01T00:00:00Z", "2026-06-01T00:00:00Z"]) {
+        const events = walked.slice(0, n).filter((e) => e.at.getTime() <= at(now).getTime());
+        const f = facts(events);
+        expect(arbitrationOpen(f, at(now))).toBe(arbitrationGate(f, at(now)).open);
+        answers.push(arbitrationOpen(f, at(now)));
+      }
+    }
+    // Both answers occur, so the agreement above is not only on closed gates.
+    expect(new Set(answers)).toEqual(new Set([true, false]));
   });
 });
