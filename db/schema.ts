@@ -458,9 +458,10 @@ export const outbox = pgTable(
     sentAt: tz("sent_at"),
     createdAt: createdAt(),
   },
-  // Delivery looks mail up by status and time, or by key; the bell by user. An index per
-  // address cost every insert.
-  (t) => [index("outbox_pending").on(t.status, t.nextAttemptAt), index("outbox_bell").on(t.userId, t.readAt, t.createdAt).where(sql`user_id IS NOT NULL`)],
+  // Delivery looks up pending mail by time (only pending: sent mail and bell items that are
+  // not mailed, most of the table in time, have no entry), or a row by key; the bell by user.
+  // An index per address cost every insert.
+  (t) => [index("outbox_pending").on(t.nextAttemptAt).where(sql`status = 'pending'`), index("outbox_bell").on(t.userId, t.readAt, t.createdAt).where(sql`user_id IS NOT NULL`)],
 );
 
 /** A user's secret iCalendar feed of deadlines; only the token's SHA-256 is kept. Deleting the row revokes it. */

@@ -81,6 +81,17 @@ describe.each(KINDS)("platform on %s", (kind) => {
     expect(Math.abs(millis - Date.now())).toBeLessThan(60_000);
   });
 
+  it("keeps only pending mail in delivery's index, and delivery's claim finds it there", async () => {
+    const [index] = rowsOf(await db().execute(sql`SELECT indexdef FROM pg_indexes WHERE indexname = 'outbox_pending'`)) as { indexdef: string }[];
+    expect(index!.indexdef).toMatch(/\(next_attempt_at\) WHERE \(status = 'pending'/);
+    const plan = await db().transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+      const rows = rowsOf(await tx.execute(sql`EXPLAIN SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= now() ORDER BY next_attempt_at, created_at LIMIT 1`)) as { "QUERY PLAN": string }[];
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toContain("outbox_pending");
+  });
+
   it("makes one case of a double submit, even when both arrive at once", async () => {
     const form = filing();
     const [a, b] = await Promise.all([fileCase(db(), form, NOW), fileCase(db(), form, NOW)]);
