@@ -158,8 +158,8 @@ function addressedBody(event: LadderEvent): BodyRung | null {
 /**
  * The rungs the complainant may climb after the event that they could not before it. Each
  * climb is asked of the gate directly (as nextActions would, with the same empty payload):
- * the sweep asks this for every missed deadline, and building every other action was most
- * of what a breach allocated.
+ * the sweep asks this for every missed deadline, and building every other action was a
+ * third of what a breach allocated.
  */
 function newlyOpenClimbs(before: CaseFacts, stateBefore: CaseState, beforeAt: Date, after: CaseFacts, stateAfter: CaseState, now: Date): string[] {
   const open = (facts: CaseFacts, state: CaseState, at: Date) =>
