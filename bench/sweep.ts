@@ -11,7 +11,10 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { sql, type SQL } from "drizzle-orm";
 import { openDatabase, type Db } from "@/db/client";
+import { cases, deadlines } from "@/db/schema";
 import { seedDirectory } from "@/db/seed/seed";
+import { loadCases } from "@/lib/cases/load";
+import { clocks } from "@/lib/ladder";
 import { reminderAt, reminderDays, reminderInstant, worthReminding } from "@/lib/deadlines/reminder-instants";
 import { sweepDeadlines } from "@/lib/deadlines/sweep";
 import { SWEEP_LANES } from "@/lib/worker/jobs";
@@ -24,18 +27,26 @@ const CROSSING = Number(process.env.BENCH_CROSSING ?? 10_000);
 const KEEP = process.env.BENCH_KEEP_SEED === "1";
 const LANES = Number(process.env.BENCH_LANES ?? SWEEP_LANES);
 const BATCH = process.env.BENCH_BATCH ? Number(process.env.BENCH_BATCH) : undefined;
+// Which clocks cross together (see `pick` below): filing (default), every:N or scattered.
+const PICK = process.env.BENCH_PICK ?? "filing";
+const SCATTERED = PICK === "scattered";
+const EVERY = PICK.startsWith("every:") ? Number(PICK.slice("every:".length)) : 1;
+if (!SCATTERED && PICK !== "filing" && !(EVERY >= 2)) throw new Error(`BENCH_PICK: filing, every:N (N ≥ 2) or scattered, not ${PICK}`);
 // v3: filings spread over 44 days, with the reminders already sent and each clock's next one;
 // the acknowledgment clocks as the projection stores them (v2 had them a few hours off).
 // v5: cases inserted in filing order, with time-ordered ids (migration 0017) and room for HOT
-// updates (0018), as a live database has them.
-const SEED = `recourse_bench_sweep_seed_v5_${CASES}_${ORGS}`;
+// updates (0018), as a live database has them. v6: the acknowledgment clock due after five
+// working days, not seven calendar days (the two differ for weekend filings).
+const SEED = `recourse_bench_sweep_seed_v6_${CASES}_${ORGS}`;
 
 /**
- * The due instants as the ladder computes them (the end of the 7th and the 45th day, UTC):
+ * The due instants as the ladder computes them (the end of the 5th working day and of the 45th day, UTC):
  * seeded rows must be what the projection would have stored, or every sweep rewrites them.
  */
 const endOfDay = (filed: SQL, days: number) => sql`date_trunc('day', ${filed}) + ${sql.raw(String(days + 1))} * interval '1 day' - interval '1 millisecond'`;
-const acknowledgeBy = (filed: SQL) => endOfDay(filed, 7);
+// Five working days (R2.1 policy): a filing on a Saturday or Sunday is due the next Friday.
+const acknowledgeBy = (filed: SQL) =>
+  sql`date_trunc('day', ${filed}) + (case extract(isodow from ${filed}) when 6 then 7 when 7 then 6 else 8 end) * interval '1 day' - interval '1 millisecond'`;
 const respondBy = (filed: SQL) => endOfDay(filed, 45);
 
 /** The seeded cases, filed relative to `now`. */
@@ -137,7 +148,28 @@ if (process.env.BENCH_PREWARM === "1") {
 const [seeded] = (await db.execute(sql`select now from bench_seed`)) as unknown as { now: string | Date }[];
 const NOW = new Date(seeded!.now);
 const iso = NOW.toISOString();
+await assertAsProjected(sql`(select id from cases order by md5(id::text) limit 500)`);
 console.log();
+
+/**
+ * The seeded and retimed deadline rows of `ids` must be what the projection stored when each
+ * case's last event was recorded; otherwise a sweep rewrites them too and measures the
+ * benchmark's own mistake (seed v5 gave the acknowledgment clock seven calendar days instead of
+ * five working days: on a day when the retimed cases had been filed on a weekend, each breach
+ * rewrote two deadline rows instead of one).
+ */
+async function assertAsProjected(ids: SQL) {
+  const rows = await db.select().from(cases).where(sql`${cases.id} in ${ids}`);
+  const stored = await db.select().from(deadlines).where(sql`${deadlines.caseId} in ${ids}`);
+  const shown = (d: { clockId: string; kind: string; rule: string; party: string; startedAt: Date; dueAt: Date; state: string; zone: string }) =>
+    [d.clockId, d.kind, d.rule, d.party, d.startedAt.toISOString(), d.dueAt.toISOString(), d.state, d.zone].join(" ");
+  for (const { row, facts } of await loadCases(db, rows)) {
+    const expected = clocks(facts, facts.events.at(-1)!.at).map((c) => shown({ ...c, clockId: c.id }));
+    const actual = stored.filter((d) => d.caseId === row.id).map(shown);
+    if (expected.sort().join("\n") !== actual.sort().join("\n"))
+      throw new Error(`case ${row.id}: the benchmark's deadline rows are not what the projection stores\n  stored:    ${actual.join("\n             ")}\n  projected: ${expected.join("\n             ")}`);
+  }
+}
 
 /** CPU time of the machine's PostgreSQL processes so far, in ms (Linux /proc; 0 elsewhere). */
 function databaseCpuMs(): number {
@@ -202,11 +234,16 @@ async function measure(label: string) {
 }
 
 // The crossing cases: filed 38.5 days ago, so 6.5 days are left (past the 7-day threshold).
-// Clocks that cross together started together: by default the cases filed one after another
-// (neighbours by id, as the 45-day clock has them); BENCH_PICK=scattered takes them from all
-// over the table, as clocks started by later steps (an escalation, a decision) can be.
-const SCATTERED = process.env.BENCH_PICK === "scattered";
-const pick = (offset: number, count: number) => sql`(select id from cases order by ${SCATTERED ? sql`md5(id::text)` : sql`id`} offset ${offset} limit ${count})`;
+// Clocks that cross together started together: a clock runs out at the end of a local day, so
+// at midnight every 45-day clock of the cases filed that day runs out at once. By default they
+// are the cases filed one after another (neighbours by id); BENCH_PICK=every:N takes every Nth
+// of them, the cases of one of N equally busy time zones (their organisations' midnight);
+// BENCH_PICK=scattered takes them from all over the table, as clocks started by later steps
+// (an escalation, a decision) can be.
+const pick = (offset: number, count: number) =>
+  EVERY > 1
+    ? sql`(select id from (select id, row_number() over (order by id) as n from cases) c where n % ${EVERY}::int = 0 order by id offset ${offset} limit ${count})`
+    : sql`(select id from cases order by ${SCATTERED ? sql`md5(id::text)` : sql`id`} offset ${offset} limit ${count})`;
 const filedAgo = (days: number) => sql`${iso}::timestamptz - ${days} * interval '1 day'`;
 const retime = async (offset: number, days: number, count = CROSSING) => {
   // Rewriting history is the benchmark's privilege, not the app's.
@@ -226,6 +263,7 @@ const retime = async (offset: number, days: number, count = CROSSING) => {
   // vacuum below leaves the table out so the free space map never offers those pages to the
   // sweep's inserts (it would write a full-page image of each; see bench/README.md).
   await db.execute(sql`select count(*) from case_events where case_id in ${pick(offset, count)}`);
+  await assertAsProjected(sql`(select id from ${pick(offset, count)} p limit 200)`);
   // As autovacuum would keep it between sweeps, and a checkpoint just before, so that every
   // sweep starts alike (WAL with full-page images of every page it first touches).
   const tables = (await db.execute(sql`select tablename from pg_tables where schemaname = 'public' and tablename <> 'case_events'`)) as unknown as { tablename: string }[];
