@@ -1,7 +1,8 @@
 /**
  * The databases integration suites run on: PGlite always; real PostgreSQL when
- * TEST_DATABASE_URL is set (or a local server answers). Each test database is created for
- * the suite and dropped after it.
+ * TEST_DATABASE_URL is set (or a local server answers), unless TEST_DATABASES=pglite asks for
+ * the embedded database alone (`npm run test:quick`). Each test database is created for the
+ * suite and dropped after it.
  */
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
@@ -23,9 +24,10 @@ async function postgresAvailable(): Promise<boolean> {
   }
 }
 
-const pgUp = await postgresAvailable();
+const pgliteOnly = process.env.TEST_DATABASES === "pglite";
+const pgUp = !pgliteOnly && (await postgresAvailable());
 if (!pgUp && process.env.REQUIRE_POSTGRES === "1") throw new Error(`REQUIRE_POSTGRES=1 but no PostgreSQL answers at ${serverUrl}`);
-if (!pgUp) console.warn(`[integration] PostgreSQL not reachable at ${serverUrl}: running on PGlite only`);
+if (!pgUp && !pgliteOnly) console.warn(`[integration] PostgreSQL not reachable at ${serverUrl}: running on PGlite only`);
 
 export const KINDS: Kind[] = pgUp ? ["pglite", "postgres"] : ["pglite"];
 
