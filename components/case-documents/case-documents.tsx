@@ -1,16 +1,9 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { uploadEvidence } from "@/lib/actions/correspondence-actions";
 import type { Party } from "@/lib/ladder";
+import type { DocumentEntry } from "@/lib/cases/attachments";
 import { Button } from "@/components/ui/button";
 
-export interface DocumentEntry {
-  id: string;
-  filename: string;
-  mimeType: string;
-  size: number;
-  sha256: string;
-  createdAt: Date;
-}
 
 /** The case's documents with their SHA-256, and an upload form while the case is open. */
 export async function CaseDocuments({ caseId, party, locale, documents, closed }: { caseId: string; party: Party; locale: string; documents: DocumentEntry[]; closed: boolean }) {

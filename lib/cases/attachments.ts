@@ -17,6 +17,16 @@ const EXTENSIONS: Record<AttachmentMime, string[]> = {
 
 export type AttachmentError = "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_type_mismatch" | "too_many_files" | "files_too_large";
 
+/** A stored document as a case page or the case file lists it. */
+export interface DocumentEntry {
+  id: string;
+  filename: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  createdAt: Date;
+}
+
 export interface CheckedAttachment {
   filename: string;
   mimeType: AttachmentMime;

@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import PDFDocument from "pdfkit";
-import type { DocumentEntry } from "@/components/case-documents/case-documents";
+import type { DocumentEntry } from "./attachments";
 import { messageKey } from "@/lib/i18n/message-key";
 import type { CaseDetail } from "./queries";
 
