@@ -55,5 +55,5 @@ describe.each(KINDS)("db:backup and db:restore on %s", (kind) => {
     const report = await verifyChains(database.db);
     expect(report.problems).toEqual([]);
     expect(report.cases).toBe(before.length);
-  });
+  }, 180_000); // dumps and restores a whole database
 });
