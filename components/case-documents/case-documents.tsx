@@ -4,7 +4,6 @@ import type { Party } from "@/lib/ladder";
 import type { DocumentEntry } from "@/lib/cases/attachments";
 import { Button } from "@/components/ui/button";
 
-
 /** The case's documents with their SHA-256, and an upload form while the case is open. */
 export async function CaseDocuments({ caseId, party, locale, documents, closed }: { caseId: string; party: Party; locale: string; documents: DocumentEntry[]; closed: boolean }) {
   const t = await getTranslations("caseExtra");

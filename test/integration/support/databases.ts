@@ -26,8 +26,10 @@ async function postgresAvailable(): Promise<boolean> {
 
 const pgliteOnly = process.env.TEST_DATABASES === "pglite";
 const pgUp = !pgliteOnly && (await postgresAvailable());
-if (!pgUp && process.env.REQUIRE_POSTGRES === "1") throw new Error(`REQUIRE_POSTGRES=1 but no PostgreSQL answers at ${serverUrl}`);
-if (!pgUp && !pgliteOnly) console.warn(`[integration] PostgreSQL not reachable at ${serverUrl}: running on PGlite only`);
+if (!pgUp && !pgliteOnly) {
+  if (process.env.REQUIRE_POSTGRES === "1") throw new Error(`REQUIRE_POSTGRES=1 but no PostgreSQL answers at ${serverUrl}`);
+  console.warn(`[integration] PostgreSQL not reachable at ${serverUrl}: running on PGlite only`);
+}
 
 export const KINDS: Kind[] = pgUp ? ["pglite", "postgres"] : ["pglite"];
 
