@@ -69,6 +69,8 @@ export const organisations = pgTable(
     claimsParticipation: boolean("claims_participation").notNull().default(false),
     /** R2.1 policy override: acknowledgment span, e.g. {"days":5,"unit":"working"}. */
     acknowledgePolicy: jsonb("acknowledge_policy").$type<{ days: number; unit: "calendar" | "working" }>(),
+    /** R2.2: its policy sends individuals to the IRM when they receive no timely acknowledgment. */
+    irmOnMissedAcknowledgment: boolean("irm_on_missed_acknowledgment").notNull().default(false),
     note: text("note"),
     createdAt: createdAt(),
     updatedAt: tz("updated_at").notNull().defaultNow(),

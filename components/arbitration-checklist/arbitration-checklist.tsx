@@ -8,7 +8,7 @@ export async function ArbitrationChecklist({ gate }: { gate: ArbitrationGate }) 
   const t = await getTranslations("gate");
   return (
     <div>
-      <p className={gate.open ? "mb-3 font-medium text-emerald-900" : "mb-3 text-slate-800"}>{gate.open ? t("open") : t("closed")}</p>
+      <p className={gate.open ? "mb-3 font-medium text-emerald-900" : "mb-3 text-slate-800"}>{{ open: t("open"), under_way: t("underWay"), barred: t("barredNow"), not_yet: t("closed") }[gate.status]}</p>
       <ul className="space-y-2" aria-label={t("title")}>
         {gate.preconditions.map((p) => (
           <li key={p.id} className="flex items-start justify-between gap-3 text-sm">

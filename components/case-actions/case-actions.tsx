@@ -9,7 +9,7 @@ import { ONE_CLICK_STEPS } from "@/lib/cases/steps";
 import type { ActionId, AvailableAction, Party } from "@/lib/ladder";
 import { Button } from "@/components/ui/button";
 
-const INFORMATIVE = ["organisation_deadline_running", "arbitration_gate_closed", "nothing_to_accept", "eligibility_not_decided", "commerce_not_referred", "notice_not_delivered"];
+const INFORMATIVE = ["organisation_deadline_running", "comments_window_open", "arbitration_gate_closed", "nothing_to_accept", "eligibility_not_decided", "commerce_not_referred", "notice_not_delivered"];
 
 /** Steps that close the case for good ask once more before they are taken. */
 const CONFIRM: ActionId[] = ["withdraw", "accept_answer", "close_case"];
@@ -103,7 +103,7 @@ export async function CaseActions({ caseId, version, party, locale, actions, irm
                 <details className="rounded-md ring-1 ring-slate-300">
                   <summary className={`cursor-pointer rounded-md px-4 py-2 text-sm font-medium ${a.action === "withdraw" ? "text-red-800" : "text-slate-900"}`}>{t(a.action, { body: irmName })}</summary>
                   <div className="space-y-2 p-3">
-                    <p className="text-sm text-slate-700">{t("confirmClose")}</p>
+                    <p className="text-sm text-slate-700">{t.has(`confirmText.${a.action}` as "confirmClose") ? t(`confirmText.${a.action}` as "confirmClose") : t("confirmClose")}</p>
                     <Button type="submit" variant={a.action === "withdraw" ? "danger" : "primary"}>
                       {t("confirm")}
                     </Button>

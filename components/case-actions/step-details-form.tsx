@@ -51,9 +51,11 @@ export async function StepDetailsForm({ action, label, caseId, version, party, l
           </>
         ) : null}
 
-        {action === "issue_determination" || action === "issue_advice" || action === "issue_award" ? (
+        {action === "settle" ? <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t("settleWarning")}</p> : null}
+        {action === "issue_determination" || action === "issue_advice" || action === "issue_award" || action === "settle" ? (
           <fieldset className="space-y-3">
-            <legend className="text-sm font-medium">{t("remedies")}</legend>
+            <legend className="text-sm font-medium">{action === "settle" ? t("agreedRemedies") : t("remedies")}</legend>
+            {action === "issue_award" ? <p className="text-sm text-slate-700">{t("awardRelief")}</p> : null}
             {[0, 1, 2].map((i) => (
               <div key={i} className="grid gap-2 rounded-md bg-slate-50 p-2 sm:grid-cols-2">
                 <div>

@@ -18,12 +18,16 @@ export async function ClockList({ clocks, now }: { clocks: Clock[]; now: Date })
           <div>
             <p className="font-medium text-slate-900">{t(`clock.${messageKey(c.kind)}` as "clock.remedy")}</p>
             <p className="text-sm text-slate-600">
-              {c.completedAt ? tc("completed", { date: c.completedAt }) : tc("due", { date: c.dueAt })} · {c.rule} · {c.policy ? t("policyFigure") : t("frameworkRule")}
+              {c.completedAt ? tc("completed", { date: c.completedAt }) : c.aim ? tc("aimedFor", { date: c.dueAt }) : tc("due", { date: c.dueAt })} · {c.rule} · {c.policy ? t("policyFigure") : t("frameworkRule")}
             </p>
           </div>
           <div className="flex items-center gap-2">
             {c.state === "running" ? <DeadlineBadge dueAt={c.dueAt} now={now} zone={c.zone} /> : null}
-            <Badge tone={STATE_TONE[c.state]}>{t(`clockState.${c.state}`)}</Badge>
+            {c.aim ? (
+              <Badge tone={c.state === "missed" ? "neutral" : STATE_TONE[c.state]}>{c.state === "missed" ? t("clockState.aimPassed") : t(`clockState.${c.state}`)}</Badge>
+            ) : (
+              <Badge tone={STATE_TONE[c.state]}>{t(`clockState.${c.state}`)}</Badge>
+            )}
           </div>
         </li>
       ))}

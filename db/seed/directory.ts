@@ -28,6 +28,8 @@ export interface SeedOrganisation {
   website: string;
   /** Says it participates (for R1.2's false-claim case). */
   claimsParticipation: boolean;
+  /** R2.2: its policy sends individuals to the IRM when they receive no timely acknowledgment. */
+  irmOnMissedAcknowledgment?: boolean;
   certifications: (Certification & { irmProviderSlug?: string })[];
   /** What the policy says, in a sentence, for the directory page. */
   note: string;
@@ -67,6 +69,7 @@ export const ORGANISATIONS: SeedOrganisation[] = [
     contactAddress: "SessionM, 2 Seaport Lane, 11th Floor, Boston, MA 02210",
     website: "https://www.sessionm.com",
     claimsParticipation: true,
+    irmOnMissedAcknowledgment: true,
     certifications: [
       { framework: "eu-us-ps", status: "active", retainsFrameworkData: true, irm: { kind: "provider", providerId: "jams" }, irmProviderSlug: "jams", coversHrData: null },
     ],
@@ -79,7 +82,7 @@ export const ORGANISATIONS: SeedOrganisation[] = [
     city: "Norwich",
     country: "GB",
     timeZone: "Europe/London",
-    contactEmail: null,
+    contactEmail: "privacy@sessioncam.com",
     contactAddress: null,
     website: "https://sessioncam.com",
     claimsParticipation: false,
@@ -93,7 +96,7 @@ export const ORGANISATIONS: SeedOrganisation[] = [
     city: "New Jersey",
     country: "US",
     timeZone: "America/New_York",
-    contactEmail: null,
+    contactEmail: "support@mysessiontracker.com",
     contactAddress: null,
     website: "https://sessiontracker.app",
     claimsParticipation: false,
@@ -108,9 +111,10 @@ export const ORGANISATIONS: SeedOrganisation[] = [
     country: "US",
     timeZone: "America/New_York",
     contactEmail: "privacy@mparticle.com",
-    contactAddress: "mParticle, Inc., New York, NY",
+    contactAddress: "mParticle, Inc., 257 Park Avenue South, Floor 9, New York, NY 10010",
     website: "https://www.mparticle.com",
     claimsParticipation: true,
+    irmOnMissedAcknowledgment: true,
     certifications: [
       { framework: "eu-us-ps", status: "active", retainsFrameworkData: true, irm: { kind: "provider", providerId: "bbb-national-programs" }, irmProviderSlug: "bbb-national-programs", coversHrData: true },
       { framework: "swiss-us-ps", status: "active", retainsFrameworkData: true, irm: { kind: "provider", providerId: "bbb-national-programs" }, irmProviderSlug: "bbb-national-programs", coversHrData: true },
@@ -124,10 +128,11 @@ export const ORGANISATIONS: SeedOrganisation[] = [
     city: "Boston, MA",
     country: "US",
     timeZone: "America/New_York",
-    contactEmail: null,
-    contactAddress: "88 Black Falcon Ave, #320 Boston, MA 02210",
+    contactEmail: "PrivacyInquiry@customerportfolios.com",
+    contactAddress: "88 Black Falcon Ave, #320 Boston, MA 02210 · +1-617-225-9501",
     website: "https://www.customerportfolios.com",
     claimsParticipation: true,
+    irmOnMissedAcknowledgment: true,
     certifications: [
       { framework: "eu-us-ps", status: "active", retainsFrameworkData: true, irm: { kind: "provider", providerId: "ana" }, irmProviderSlug: "ana", coversHrData: null },
       { framework: "swiss-us-ps", status: "active", retainsFrameworkData: true, irm: { kind: "provider", providerId: "ana" }, irmProviderSlug: "ana", coversHrData: null },

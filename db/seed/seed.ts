@@ -23,7 +23,7 @@ export async function seedDirectory(db: Db): Promise<void> {
   for (const o of ORGANISATIONS) {
     await db
       .insert(organisations)
-      .values({ slug: o.slug, name: o.name, city: o.city, country: o.country, timeZone: o.timeZone, contactEmail: o.contactEmail, contactAddress: o.contactAddress, website: o.website, claimsParticipation: o.claimsParticipation, note: o.note })
+      .values({ slug: o.slug, name: o.name, city: o.city, country: o.country, timeZone: o.timeZone, contactEmail: o.contactEmail, contactAddress: o.contactAddress, website: o.website, claimsParticipation: o.claimsParticipation, irmOnMissedAcknowledgment: o.irmOnMissedAcknowledgment ?? false, note: o.note })
       .onConflictDoNothing({ target: organisations.slug });
     const [org] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, o.slug));
     for (const c of o.certifications) {

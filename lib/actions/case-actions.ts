@@ -11,7 +11,7 @@ import { currentActor } from "@/lib/auth/session";
 import { takeOneClickStep } from "@/lib/cases/steps";
 import { now } from "@/lib/clock";
 import { NotFoundError, RuleError } from "@/lib/errors";
-import { PARTIES, REMEDY_KINDS } from "@/lib/ladder";
+import { PARTIES, REMEDY_KINDS, arbitrationInvocation } from "@/lib/ladder";
 import { cases } from "@/db/schema";
 import { scopeToCase } from "@/lib/auth/policy";
 import { recordEvent, type ProposedEvent } from "@/lib/cases/commands";
@@ -47,7 +47,11 @@ export async function takeStepWithMessage(form: FormData): Promise<void> {
   const remedies = z.array(z.enum(REMEDY_KINDS)).safeParse(form.getAll("remedies"));
   const type = ({ respond: "organisation.responded", request_information: "organisation.info_requested", propose_resolution: "organisation.resolution_proposed", comment_to_panel: "panel.commented", invoke_arbitration: "arbitration.invoked" } as const)[input.action];
   const side = input.party === "complainant" ? "complainant" : "organisation";
-  const data = input.action === "propose_resolution" ? { remedies: remedies.success ? remedies.data : [] } : input.action === "comment_to_panel" ? { from: side } : {};
+  const data =
+    input.action === "propose_resolution" ? { remedies: remedies.success ? remedies.data : [] }
+    : input.action === "comment_to_panel" ? { from: side }
+    : input.action === "invoke_arbitration" ? arbitrationInvocation(input.body)
+    : {};
   const db = await getDb();
   let outcome: string;
   try {

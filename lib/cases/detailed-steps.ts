@@ -24,6 +24,7 @@ export const DETAILED_STEPS = {
     schema: z.object({ decision: z.enum(["eligible", "ineligible", "dismissed"]), reason: plain(2000).optional() }),
     payload: (d: { decision: "eligible" | "ineligible" | "dismissed"; reason?: string }) => ({ decision: d.decision, ...(d.reason ? { reason: d.reason } : {}) }),
   },
+  settle: { event: "complainant.settled", schema: z.object({ remedies: remediesSchema }), payload: (d: { remedies: z.infer<typeof remediesSchema> }) => ({ remedies: toRemedies(d.remedies) }) },
   issue_determination: { event: "irm.determined", schema: z.object({ remedies: remediesSchema }), payload: (d: { remedies: z.infer<typeof remediesSchema> }) => ({ remedies: toRemedies(d.remedies) }) },
   issue_advice: { event: "panel.advised", schema: z.object({ remedies: remediesSchema }), payload: (d: { remedies: z.infer<typeof remediesSchema> }) => ({ remedies: toRemedies(d.remedies) }) },
   issue_award: { event: "arbitration.awarded", schema: z.object({ remedies: remediesSchema }), payload: (d: { remedies: z.infer<typeof remediesSchema> }) => ({ remedies: toRemedies(d.remedies) }) },

@@ -33,6 +33,7 @@ const caseOrganisation = {
   timeZone: organisations.timeZone,
   claimsParticipation: organisations.claimsParticipation,
   acknowledgePolicy: organisations.acknowledgePolicy,
+  irmOnMissedAcknowledgment: organisations.irmOnMissedAcknowledgment,
 };
 export type CaseOrganisation = { [K in keyof typeof caseOrganisation]: (typeof organisations.$inferSelect)[K] };
 
@@ -98,6 +99,7 @@ export async function loadCases<R extends FactsRow>(db: Reader, rows: R[]): Prom
       claimsParticipation: organisation.claimsParticipation,
       providers: providerPolicies,
       organisationAcknowledge: organisation.acknowledgePolicy ?? undefined,
+      irmOnMissedAcknowledgment: organisation.irmOnMissedAcknowledgment,
       zones,
       events: caseEventsOf.map(fromStored),
     };

@@ -24,6 +24,8 @@ export interface Bar {
 
 export interface ArbitrationGate {
   open: boolean;
+  /** What to tell the individual: open now, already under way, barred for good, or not yet. */
+  status: "open" | "under_way" | "barred" | "not_yet";
   preconditions: Precondition[];
   bars: Bar[];
   remedies: { allowed: RemedyKind[]; forbidden: ForbiddenRemedy[] };
@@ -73,7 +75,8 @@ export function arbitrationGate(facts: CaseFacts, now: Date, state: CaseState = 
   ];
   const preconditions = [a, b, c];
   const open = !state.closed && !state.arbitration && preconditions.every((p) => p.met) && bars.every((x) => !x.barred);
-  return { open, preconditions, bars, remedies: arbitrationRemedies() };
+  const status = state.arbitration ? "under_way" : bars.some((x) => x.barred) || state.closed ? "barred" : open ? "open" : "not_yet";
+  return { open, status, preconditions, bars, remedies: arbitrationRemedies() };
 }
 
 /**

@@ -3,7 +3,7 @@
  * the same state, whatever the order they were loaded in (they are sorted by time first).
  */
 import type { ArbitrationBar, EligibilityDecision, InfoSource, LadderEvent, ReferralStatus, Referrer } from "./events";
-import type { RemedyKind } from "./remedies";
+import type { MonetaryDemand, RemedyKind } from "./remedies";
 import type { RungId } from "./routing";
 
 export interface Interval {
@@ -11,7 +11,14 @@ export interface Interval {
   to: Date | null;
 }
 
-export type RemedySource = "irm" | "dpa_panel" | "arbitration";
+/** Who ordered a remedy, or `settlement` for one the parties agreed (R3.6). */
+export type RemedySource = "irm" | "dpa_panel" | "arbitration" | "settlement";
+
+/** A body's closing of its own rung (R2.4): the rest of the ladder stays open. */
+export interface RungClosure {
+  at: Date;
+  outcome: string;
+}
 
 export interface TrackedRemedy {
   id: string;
@@ -33,7 +40,15 @@ export interface ReferralState {
 
 export interface CaseState {
   filedAt: Date | null;
+  /**
+   * The whole case closed: accepted, settled or withdrawn by the complainant, or closed by an
+   * administrator. A body closing its rung closes that rung only (R2.4).
+   */
   closed: { at: Date; outcome: string } | null;
+  /**
+   * The furthest rung of the main ladder the case has reached (organisation → IRM or DPA panel
+   * → arbitration). The Commerce review runs beside it and never moves it (R2.7).
+   */
   rung: RungId | "closed" | "not_filed";
   organisation: {
     acknowledgedAt: Date | null;
@@ -48,18 +63,23 @@ export interface CaseState {
     openRequests: InfoSource[];
     /** Periods spent awaiting the complainant (R2.3: the clock may pause). */
     awaitingComplainant: Interval[];
-    outcome: { kind: "conciliated" | "determined" | "ineligible" | "dismissed"; at: Date } | null;
+    outcome: { kind: "conciliated" | "determined" | "ineligible" | "dismissed" | "closed"; at: Date } | null;
+    closed: RungClosure | null;
   } | null;
   panel: {
     escalatedAt: Date;
     comments: { from: InfoSource; at: Date }[];
     advisedAt: Date | null;
     referralNotices: { kind: "ftc" | "delisting"; at: Date }[];
+    /** Who referred the case to the panel (R2.5: the individual or the organisation). */
+    by: InfoSource;
+    closed: RungClosure | null;
   } | null;
   commerce: {
     requestedAt: Date;
     referredAt: Date | null;
     outcome: { outcome: string; at: Date } | null;
+    closed: RungClosure | null;
   } | null;
   arbitration: {
     invokedAt: Date;
@@ -69,6 +89,9 @@ export interface CaseState {
     arbitrators: string[] | null;
     hearing: { at: Date; mode: "video" | "phone" } | null;
     awardedAt: Date | null;
+    /** R3.3: what the Notice asked for that arbitration cannot grant, refused with the case. */
+    refused: MonetaryDemand[];
+    closed: RungClosure | null;
   } | null;
   remedies: TrackedRemedy[];
   referrals: ReferralState[];
@@ -164,14 +187,19 @@ function change(s: CaseState, event: LadderEvent): void {
       if (event.data.to === "irm" && s.irm) closeRequest(s.irm, "complainant", at);
       break;
     case "complainant.accepted":
+      // R3.6: resolved with the organisation; not a settlement, so it records no bar.
       s.closed = { at, outcome: "accepted" };
+      break;
+    case "complainant.settled":
+      s.closed = { at, outcome: "settled" };
       if (!s.bars.includes("settled")) s.bars.push("settled");
+      orderRemedies(s, "settlement", at, event.data.remedies);
       break;
     case "complainant.withdrew":
       s.closed = { at, outcome: "withdrawn" };
       break;
     case "irm.escalated":
-      s.irm = { escalatedAt: at, acknowledgedAt: null, eligibility: null, openRequests: [], awaitingComplainant: [], outcome: null };
+      s.irm = { escalatedAt: at, acknowledgedAt: null, eligibility: null, openRequests: [], awaitingComplainant: [], outcome: null, closed: null };
       s.rung = "irm";
       break;
     case "irm.acknowledged":
@@ -202,7 +230,7 @@ function change(s: CaseState, event: LadderEvent): void {
       orderRemedies(s, "irm", at, event.data.remedies);
       break;
     case "panel.escalated":
-      s.panel = { escalatedAt: at, comments: [], advisedAt: null, referralNotices: [] };
+      s.panel = { escalatedAt: at, comments: [], advisedAt: null, referralNotices: [], by: event.by === "organisation" ? "organisation" : "complainant", closed: null };
       s.rung = "dpa_panel";
       break;
     case "panel.commented":
@@ -216,8 +244,7 @@ function change(s: CaseState, event: LadderEvent): void {
       s.panel?.referralNotices.push({ kind: event.data.kind, at });
       break;
     case "commerce.requested":
-      s.commerce = { requestedAt: at, referredAt: null, outcome: null };
-      s.rung = "commerce";
+      s.commerce = { requestedAt: at, referredAt: null, outcome: null, closed: null };
       break;
     case "commerce.referred":
       if (s.commerce) s.commerce.referredAt = at;
@@ -226,7 +253,7 @@ function change(s: CaseState, event: LadderEvent): void {
       if (s.commerce) s.commerce.outcome = { outcome: event.data.outcome, at };
       break;
     case "arbitration.invoked":
-      s.arbitration = { invokedAt: at, noticeDeliveredAt: null, proposed: null, strikes: {}, arbitrators: null, hearing: null, awardedAt: null };
+      s.arbitration = { invokedAt: at, noticeDeliveredAt: null, proposed: null, strikes: {}, arbitrators: null, hearing: null, awardedAt: null, refused: event.data.refused ?? [], closed: null };
       s.rung = "arbitration";
       break;
     case "arbitration.notice_delivered":
@@ -276,7 +303,7 @@ function change(s: CaseState, event: LadderEvent): void {
       if (!s.bars.includes(event.data.bar)) s.bars.push(event.data.bar);
       break;
     case "case.closed":
-      s.closed = { at, outcome: event.data.outcome };
+      closeRung(s, event.by, { at, outcome: event.data.outcome });
       break;
     case "case.assigned":
       s.assigneeUserId = event.data.assigneeUserId;
@@ -286,6 +313,26 @@ function change(s: CaseState, event: LadderEvent): void {
       break;
   }
   if (s.closed) s.rung = "closed";
+}
+
+/** The rung each body closes (R2.4); an administrator closes the whole case. */
+export const RUNG_CLOSED_BY: Partial<Record<LadderEvent["by"], "irm" | "panel" | "commerce" | "arbitration">> = {
+  irm: "irm",
+  dpa_panel: "panel",
+  commerce: "commerce",
+  arbitration: "arbitration",
+};
+
+function closeRung(s: CaseState, by: LadderEvent["by"], closure: RungClosure) {
+  const rung = RUNG_CLOSED_BY[by];
+  if (!rung) {
+    s.closed = closure;
+    return;
+  }
+  const held = s[rung];
+  if (!held || held.closed) return;
+  held.closed = closure;
+  if (rung === "irm" && s.irm && !s.irm.outcome) s.irm.outcome = { kind: "closed", at: closure.at };
 }
 
 function closeRequest(irm: NonNullable<CaseState["irm"]>, from: InfoSource, at: Date) {

@@ -21,6 +21,8 @@ export interface Clock {
   span: Span | null;
   /** Whether the figure is a Recourse policy rather than a framework rule. */
   policy: boolean;
+  /** A target, not a deadline (R2.6's 60 days): shown, never recorded as a breach. */
+  aim: boolean;
   startedAt: Date;
   dueAt: Date;
   state: ClockState;
@@ -38,6 +40,9 @@ type ClockSpec = Pick<Clock, "id" | "kind" | "rule" | "party" | "span" | "policy
   /** Fixed due instant (remedies); otherwise computed from the span. */
   dueAt?: Date;
   pauses?: Interval[];
+  aim?: boolean;
+  /** When the body closed its rung (R2.4): an unfinished clock of that rung stops there. */
+  stoppedAt?: Date;
 };
 
 export function providerPolicy(facts: CaseFacts, providerId: string | null): ProviderClockPolicy {
@@ -89,6 +94,7 @@ function specs(facts: CaseFacts, s: CaseState): ClockSpec[] {
       policy: true,
       startedAt: s.irm.escalatedAt,
       completedAt: s.irm.acknowledgedAt,
+      stoppedAt: s.irm.closed?.at,
       zone,
     });
     out.push({
@@ -101,6 +107,7 @@ function specs(facts: CaseFacts, s: CaseState): ClockSpec[] {
       startedAt: s.irm.escalatedAt,
       completedAt: s.irm.outcome?.at ?? null,
       pauses: provider.pausesWhileAwaitingComplainant ? s.irm.awaitingComplainant : [],
+      stoppedAt: s.irm.closed?.at,
       zone,
     });
   }
@@ -116,6 +123,8 @@ function specs(facts: CaseFacts, s: CaseState): ClockSpec[] {
       policy: false,
       startedAt: s.panel.escalatedAt,
       completedAt: s.panel.advisedAt,
+      aim: true,
+      stoppedAt: s.panel.closed?.at,
       zone,
     });
     const ordered = s.remedies.filter((r) => r.source === "dpa_panel");
@@ -145,6 +154,7 @@ function specs(facts: CaseFacts, s: CaseState): ClockSpec[] {
       policy: true,
       startedAt: s.commerce.referredAt,
       completedAt: s.commerce.outcome?.at ?? null,
+      stoppedAt: s.commerce.closed?.at,
       zone: zoneOf(facts, "commerce"),
     });
   }
@@ -159,6 +169,7 @@ function specs(facts: CaseFacts, s: CaseState): ClockSpec[] {
       policy: true,
       startedAt: s.arbitration.noticeDeliveredAt,
       completedAt: s.arbitration.awardedAt,
+      stoppedAt: s.arbitration.closed?.at,
       zone: zoneOf(facts, "arbitration"),
     });
   }
@@ -180,15 +191,38 @@ function specs(facts: CaseFacts, s: CaseState): ClockSpec[] {
   return out;
 }
 
+/**
+ * The due instant with its pauses (R2.3). Only a pause that begins while the clock still runs
+ * moves it: a missed deadline stays missed, whatever is asked afterwards. A pause still open
+ * runs to now, so the due date shown is provisional until it ends.
+ */
+function withPauses(spec: ClockSpec, now: Date): { dueAt: Date; pausedDays: number; paused: boolean } {
+  let pausedDays = 0;
+  let dueAt = spec.dueAt ?? deadlineAfter(spec.startedAt, spec.span!, spec.zone);
+  let paused = false;
+  for (const p of [...(spec.pauses ?? [])].sort((a, b) => a.from.getTime() - b.from.getTime())) {
+    if (p.from.getTime() > dueAt.getTime()) break;
+    pausedDays += pauseDays(p.from, p.to ?? now);
+    dueAt = deadlineAfter(spec.startedAt, spec.span!, spec.zone, pausedDays);
+    if (p.to === null) paused = true;
+  }
+  return { dueAt, pausedDays, paused };
+}
+
+/** When the clock stopped running unfinished: the case closed, or the body closed its rung. A clock that ran out first stays missed. */
+function stoppedAt(spec: ClockSpec, s: CaseState): Date | undefined {
+  const times = [s.closed?.at, spec.stoppedAt].filter((d): d is Date => !!d);
+  return times.length ? new Date(Math.min(...times.map((d) => d.getTime()))) : undefined;
+}
+
 function evaluate(spec: ClockSpec, s: CaseState, now: Date): Clock {
-  // A pause still open runs to now: the due date shown is provisional until it ends.
-  const pausedDays = (spec.pauses ?? []).reduce((sum, p) => sum + pauseDays(p.from, p.to ?? now), 0);
-  const paused = (spec.pauses ?? []).some((p) => p.to === null) && !spec.completedAt;
-  const dueAt = spec.dueAt ?? deadlineAfter(spec.startedAt, spec.span!, spec.zone, pausedDays);
+  const { dueAt, pausedDays, paused: pauseOpen } = withPauses(spec, now);
+  const paused = pauseOpen && !spec.completedAt;
   const completedAt = spec.completedAt;
   let state: ClockState;
   if (completedAt) state = completedAt.getTime() <= dueAt.getTime() ? "met" : "missed";
-  else if (s.closed && spec.kind !== "remedy") state = "stopped";
+  else if (s.breachedClocks.includes(spec.id)) state = "missed";
+  else if (stoppedAt(spec, s) && spec.kind !== "remedy") state = stoppedAt(spec, s)!.getTime() <= dueAt.getTime() ? "stopped" : "missed";
   else if (paused) state = "paused";
   else state = now.getTime() <= dueAt.getTime() ? "running" : "missed";
   return {
@@ -198,6 +232,7 @@ function evaluate(spec: ClockSpec, s: CaseState, now: Date): Clock {
     party: spec.party,
     span: spec.span,
     policy: spec.policy,
+    aim: spec.aim ?? false,
     startedAt: spec.startedAt,
     dueAt,
     state,

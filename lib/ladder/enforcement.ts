@@ -28,33 +28,44 @@ export function remedyStatus(remedy: TrackedRemedy, now: Date): RemedyStatus {
   return now.getTime() > remedy.dueAt.getTime() ? "overdue" : "pending";
 }
 
-/** Who refers a missed remedy to the FTC (R2.4: the IRM; R2.6: the panel; Commerce for an award). */
-export const REFERRER_FOR: Record<RemedySource, Referrer> = {
+/**
+ * Who refers a missed remedy to the FTC (R2.4: the IRM; R2.6: the panel; Commerce for an
+ * award). A settlement's agreed remedies were ordered by no body: they are tracked and shown
+ * overdue, and no referral is proposed for them.
+ */
+export const REFERRER_FOR: Partial<Record<RemedySource, Referrer>> = {
   irm: "irm",
   dpa_panel: "dpa_panel",
   arbitration: "commerce",
 };
 
+/** Whom a referral informs besides the FTC: an IRM's notice of non-compliance also goes to Commerce (R2.4). */
+export const ALSO_NOTIFIES: Partial<Record<Referrer, "commerce">> = { irm: "commerce" };
+
 export interface ReferralProposal {
   rule: "R4.1";
   referrer: Referrer;
-  source: RemedySource;
+  /** The remedies' source, or `commerce_review` for an organisation that left Commerce's referral unresolved (R2.7). */
+  source: RemedySource | "commerce_review";
   remedyIds: string[];
 }
 
 /**
  * R4.3 → R4.1: a missed remedy prompts a referral by the body that ordered it, unless that
- * body already has one on the case.
+ * body already has one on the case. R2.7: Commerce may refer an organisation that left its
+ * referral unresolved.
  */
 export function referralProposals(state: CaseState, now: Date): ReferralProposal[] {
   const bySource = new Map<RemedySource, string[]>();
   for (const remedy of state.remedies) {
-    if (remedyStatus(remedy, now) !== "overdue") continue;
+    if (!REFERRER_FOR[remedy.source] || remedyStatus(remedy, now) !== "overdue") continue;
     bySource.set(remedy.source, [...(bySource.get(remedy.source) ?? []), remedy.id]);
   }
-  return [...bySource.entries()]
-    .filter(([source]) => !state.referrals.some((r) => r.referrer === REFERRER_FOR[source]))
-    .map(([source, remedyIds]) => ({ rule: "R4.1", referrer: REFERRER_FOR[source], source, remedyIds }));
+  const proposals: ReferralProposal[] = [...bySource.entries()].map(([source, remedyIds]) => ({ rule: "R4.1", referrer: REFERRER_FOR[source]!, source, remedyIds }));
+  if (state.commerce?.outcome?.outcome === "unable_to_resolve" && !proposals.some((p) => p.referrer === "commerce")) {
+    proposals.push({ rule: "R4.1", referrer: "commerce", source: "commerce_review", remedyIds: [] });
+  }
+  return proposals.filter((p) => !state.referrals.some((r) => r.referrer === p.referrer));
 }
 
 /**

@@ -2,7 +2,7 @@
  * The facts of a case: dated events. Every change to a case is one of these, recorded only
  * after `decide` (transitions.ts) accepted it.
  */
-import type { OrderedRemedy, RemedyKind } from "./remedies";
+import type { MonetaryDemand, OrderedRemedy, RemedyKind } from "./remedies";
 
 /** Who acts. `system` is Recourse itself (the deadline sweep). */
 export const PARTIES = [
@@ -59,6 +59,8 @@ export interface EventPayloads {
   "complainant.info_provided": { to: "organisation" | "irm" };
   "complainant.accepted": Record<string, never>;
   "complainant.withdrew": Record<string, never>;
+  /** R3.6: an agreement with the organisation; its agreed remedies are tracked (R4.3). */
+  "complainant.settled": { remedies: OrderedRemedy[] };
   "irm.escalated": Record<string, never>;
   "irm.acknowledged": Record<string, never>;
   "irm.eligibility_decided": { decision: EligibilityDecision; reason?: string };
@@ -73,7 +75,8 @@ export interface EventPayloads {
   "commerce.requested": Record<string, never>;
   "commerce.referred": Record<string, never>;
   "commerce.concluded": { outcome: CommerceOutcome };
-  "arbitration.invoked": Record<string, never>;
+  /** R3.3: the parts of the Notice refused because they ask for money, kept with the case. */
+  "arbitration.invoked": { refused?: MonetaryDemand[] };
   "arbitration.notice_delivered": Record<string, never>;
   "arbitration.arbitrators_proposed": { names: string[] };
   "arbitration.strikes_submitted": { side: InfoSource; struck: string[]; ranking: string[] };
@@ -98,6 +101,7 @@ export const EVENT_TYPES = [
   "complainant.info_provided",
   "complainant.accepted",
   "complainant.withdrew",
+  "complainant.settled",
   "irm.escalated",
   "irm.acknowledged",
   "irm.eligibility_decided",

@@ -15,6 +15,11 @@ export interface CaseFacts {
   providers?: Record<string, ProviderClockPolicy>;
   /** Per-organisation override of the acknowledgment expectation (R2.1 policy). */
   organisationAcknowledge?: Span;
+  /**
+   * R2.2, per organisation: its policy sends individuals to the IRM when they receive no
+   * timely acknowledgment (all three seed participants do).
+   */
+  irmOnMissedAcknowledgment?: boolean;
   /** IANA zones in which each party's days are counted; UTC where unknown. */
   zones?: Partial<Record<"organisation" | "irm" | "dpa_panel" | "commerce" | "arbitration", string>>;
   policy?: Partial<LadderPolicy>;

@@ -11,7 +11,7 @@ import { route, type Route } from "./routing";
 import { decide, type Reason } from "./transitions";
 
 export type ActionId =
-  | "accept_answer" | "withdraw" | "provide_information" | "escalate_to_irm" | "escalate_to_panel"
+  | "accept_answer" | "settle" | "withdraw" | "provide_information" | "escalate_to_irm" | "escalate_to_panel"
   | "comment_to_panel" | "request_commerce_review" | "invoke_arbitration" | "submit_strikes"
   | "acknowledge" | "request_information" | "respond" | "propose_resolution" | "record_compliance"
   | "decide_eligibility" | "record_information_received" | "record_conciliation" | "issue_determination"
@@ -49,6 +49,7 @@ function candidates(party: Party, s: CaseState, r: Route, now: Date): Candidate[
   switch (party) {
     case "complainant":
       out.push(c("accept_answer", "complainant.accepted"));
+      if (s.organisation.respondedAt) out.push(c("settle", "complainant.settled", { remedies: [] }));
       if (s.organisation.infoRequestOpen) out.push(c("provide_information", "complainant.info_provided", { to: "organisation" }, "organisation"));
       if (s.irm?.openRequests.includes("complainant")) out.push(c("provide_information", "complainant.info_provided", { to: "irm" }, "irm"));
       if (adr) out.push(c("escalate_to_irm", "irm.escalated"));
@@ -64,6 +65,7 @@ function candidates(party: Party, s: CaseState, r: Route, now: Date): Candidate[
       out.push(c("request_information", "organisation.info_requested"));
       out.push(c("respond", "organisation.responded"));
       out.push(c("propose_resolution", "organisation.resolution_proposed", { remedies: ["delete"] }));
+      if (dpa) out.push(c("escalate_to_panel", "panel.escalated"));
       if (s.panel) out.push(c("comment_to_panel", "panel.commented", { from: "organisation" }));
       if (s.arbitration?.proposed) out.push(c("submit_strikes", "arbitration.strikes_submitted", { side: "organisation", struck: proposed.slice(0, 2), ranking: proposed.slice(2) }));
       break;

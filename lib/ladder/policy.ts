@@ -14,7 +14,7 @@ export interface Span {
 export const FRAMEWORK_CLOCKS = {
   /** R2.1: the organisation responds within 45 days of receiving the complaint; no pause. */
   organisationResponse: { days: 45, unit: "calendar" },
-  /** R2.6: the DPA panel's advice within 60 days of receiving the complaint. */
+  /** R2.6: the DPA panel aims to advise within 60 days of receiving the complaint (an aim, never a breach). */
   panelAdvice: { days: 60, unit: "calendar" },
   /** R2.6: the organisation complies within 25 days of the advice. */
   panelCompliance: { days: 25, unit: "calendar" },
@@ -37,6 +37,11 @@ export interface LadderPolicy {
   commerceReview: Span;
   /** R3.5 policy: arbitration concludes within 90 days of the Notice being delivered. */
   arbitrationConclusion: Span;
+  /**
+   * R2.6 policy: how long each side has to comment before the panel may advise without that
+   * side's comments ("a reasonable opportunity"); the panel may advise earlier once both commented.
+   */
+  panelCommentWindow: Span;
   /** R4.2 policy: days past a remedy's due date after which non-compliance counts as persistent. */
   persistentFailureAfterDays: number;
   /** Reminder thresholds in days before a due date (0 = at breach). */
@@ -52,6 +57,7 @@ export const DEFAULT_POLICY: LadderPolicy = {
   },
   commerceReview: { days: 90, unit: "calendar" },
   arbitrationConclusion: { days: 90, unit: "calendar" },
+  panelCommentWindow: { days: 14, unit: "calendar" },
   persistentFailureAfterDays: 30,
   reminderThresholds: [7, 1, 0],
 };

@@ -14,8 +14,12 @@ export const REMEDY_KINDS = [
 ] as const;
 export type RemedyKind = (typeof REMEDY_KINDS)[number];
 
-/** R3.3: individual-specific, non-monetary equitable relief only. */
-export const ARBITRATION_REMEDIES: readonly RemedyKind[] = ["access", "correct", "delete", "return_data"];
+/**
+ * R3.3: individual-specific, non-monetary equitable relief only, "such as" access,
+ * correction, deletion or return of the data. The list is illustrative: stopping the
+ * processing of the individual's data is such relief too, and an award may describe another.
+ */
+export const ARBITRATION_REMEDIES: readonly RemedyKind[] = ["access", "correct", "delete", "return_data", "stop_processing", "reverse_effects"];
 
 export type ForbiddenRemedy = { kind: RemedyKind; reason: "monetary" | "not_individual_relief" };
 
@@ -33,4 +37,28 @@ export interface OrderedRemedy {
   kind: RemedyKind;
   dueAt: Date;
   description?: string;
+}
+
+/** R3.3: what an arbitration Notice may not ask for. */
+export type MonetaryDemand = "damages" | "fees" | "costs";
+
+/**
+ * Words by which a Notice asks for money, in the languages complainants write in. A Notice is
+ * free text, so this finds the demand for the complainant to see, refused with its reason;
+ * it never rewrites what they wrote.
+ */
+const MONETARY_WORDS: Record<MonetaryDemand, RegExp> = {
+  damages: /\b(damages|compensation|indemnit\w*|schadens?ersatz|entschädigung|schmerzensgeld|dommages?(?:[- ]intérêts)?|réparation pécuniaire)\b|[€$£]\s?\d|\d\s?(?:€|(?:eur|euros?|usd|dollars?|chf|gbp)\b)/iu,
+  fees: /\b(fees|honorar\w*|gebühren|anwaltsgebühren|honoraires)\b/iu,
+  costs: /\b(costs|kosten|verfahrenskosten|frais|dépens)\b/iu,
+};
+
+export function monetaryDemands(notice: string): MonetaryDemand[] {
+  return (Object.keys(MONETARY_WORDS) as MonetaryDemand[]).filter((kind) => MONETARY_WORDS[kind].test(notice));
+}
+
+/** R3.3: the payload of an invocation, with the Notice's monetary demands refused. */
+export function arbitrationInvocation(notice: string): { refused?: MonetaryDemand[] } {
+  const refused = monetaryDemands(notice);
+  return refused.length ? { refused } : {};
 }

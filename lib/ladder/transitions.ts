@@ -4,12 +4,12 @@
  */
 import { arbitrationOpen } from "./arbitration-gate";
 import { deadlineAfter } from "./calendar";
-import { foldCase, type CaseState } from "./case-state";
+import { foldCase, RUNG_CLOSED_BY, type CaseState } from "./case-state";
 import { clock } from "./clocks";
 import { canMoveReferral, referralProposals } from "./enforcement";
 import { COMMERCE_OUTCOMES, type EventType, type LadderEvent, type Party } from "./events";
 import type { CaseFacts } from "./facts";
-import { FRAMEWORK_CLOCKS } from "./policy";
+import { FRAMEWORK_CLOCKS, resolvePolicy } from "./policy";
 import { ARBITRATION_REMEDIES, REMEDY_KINDS, type OrderedRemedy } from "./remedies";
 import { route } from "./routing";
 
@@ -38,6 +38,7 @@ export const ACTORS: Record<EventType, readonly Party[]> = {
   "complainant.info_provided": ["complainant"],
   "complainant.accepted": ["complainant"],
   "complainant.withdrew": ["complainant"],
+  "complainant.settled": ["complainant"],
   "irm.escalated": ["complainant"],
   "irm.acknowledged": ["irm"],
   "irm.eligibility_decided": ["irm"],
@@ -45,7 +46,8 @@ export const ACTORS: Record<EventType, readonly Party[]> = {
   "irm.info_received": ["irm"],
   "irm.conciliated": ["irm"],
   "irm.determined": ["irm"],
-  "panel.escalated": ["complainant"],
+  // R2.5: the referral can come from the individual or the organisation.
+  "panel.escalated": ["complainant", "organisation"],
   "panel.commented": ["complainant", "organisation"],
   "panel.advised": ["dpa_panel"],
   "panel.referral_noticed": ["dpa_panel"],
@@ -70,8 +72,25 @@ export const ACTORS: Record<EventType, readonly Party[]> = {
 /** Events a closed case still takes: enforcement goes on after a case closes (R4.1, R4.3). */
 const AFTER_CLOSE: readonly EventType[] = ["remedy.complied", "referral.status_changed", "case.bar_recorded", "clock.breached"];
 
-/** The rung at which a body may close a case. */
-const CLOSES_AT: Partial<Record<Party, string>> = { irm: "irm", dpa_panel: "dpa_panel", commerce: "commerce", arbitration: "arbitration" };
+/** The rung whose steps an event takes, where a body's closing of that rung ends them (R2.4). */
+const RUNG_OF_EVENT: Partial<Record<EventType, "irm" | "panel" | "commerce" | "arbitration">> = {
+  "irm.acknowledged": "irm",
+  "irm.eligibility_decided": "irm",
+  "irm.info_requested": "irm",
+  "irm.info_received": "irm",
+  "irm.conciliated": "irm",
+  "irm.determined": "irm",
+  "panel.commented": "panel",
+  "panel.advised": "panel",
+  "commerce.referred": "commerce",
+  "commerce.concluded": "commerce",
+  "arbitration.notice_delivered": "arbitration",
+  "arbitration.arbitrators_proposed": "arbitration",
+  "arbitration.strikes_submitted": "arbitration",
+  "arbitration.panel_constituted": "arbitration",
+  "arbitration.hearing_scheduled": "arbitration",
+  "arbitration.awarded": "arbitration",
+};
 
 function checkRemedies(remedies: OrderedRemedy[], s: CaseState, at: Date): Decision | null {
   if (remedies.some((r) => !(REMEDY_KINDS as readonly string[]).includes(r.kind))) return reject("unknown_remedy");
@@ -81,13 +100,29 @@ function checkRemedies(remedies: OrderedRemedy[], s: CaseState, at: Date): Decis
   return null;
 }
 
-/** R2.2: the organisation was contacted first and answered, or let its 45 days pass. */
+/**
+ * R2.2: the organisation was contacted first and answered, or let its 45 days pass, or — where
+ * its policy sends individuals to the IRM on no timely acknowledgment — missed its acknowledgment.
+ */
 function organisationHadItsChance(facts: CaseFacts, s: CaseState, now: Date): Decision {
   if (s.organisation.respondedAt) return ACCEPT;
   const response = clock(facts, "organisation.response", now, s)!;
-  return now.getTime() > response.dueAt.getTime()
-    ? ACCEPT
-    : reject("organisation_deadline_running", "R2.2", { until: new Date(response.dueAt.getTime() + 1) });
+  if (now.getTime() > response.dueAt.getTime()) return ACCEPT;
+  if (facts.irmOnMissedAcknowledgment) {
+    const acknowledgment = clock(facts, "organisation.acknowledgment", now, s)!;
+    if (acknowledgment.state === "missed") return ACCEPT;
+    if (!acknowledgment.completedAt) return reject("organisation_deadline_running", "R2.2", { until: new Date(acknowledgment.dueAt.getTime() + 1) });
+  }
+  return reject("organisation_deadline_running", "R2.2", { until: new Date(response.dueAt.getTime() + 1) });
+}
+
+/** R2.6: both sides commented, or each had the policy's window to do so. */
+function panelHeardBothSides(facts: CaseFacts, s: CaseState, at: Date): Decision {
+  const panel = s.panel!;
+  const heard = (["complainant", "organisation"] as const).every((side) => panel.comments.some((c) => c.from === side));
+  if (heard) return ACCEPT;
+  const window = deadlineAfter(panel.escalatedAt, resolvePolicy(facts.policy).panelCommentWindow, facts.zones?.dpa_panel ?? "UTC");
+  return at.getTime() > window.getTime() ? ACCEPT : reject("comments_window_open", "R2.6", { until: new Date(window.getTime() + 1) });
 }
 
 export function decide(facts: CaseFacts, event: LadderEvent, now: Date, state: CaseState = foldCase(facts.events)): Decision {
@@ -107,6 +142,8 @@ export function decide(facts: CaseFacts, event: LadderEvent, now: Date, state: C
   }
   if (!s.filedAt) return reject("not_filed");
   if (s.closed && !AFTER_CLOSE.includes(event.type)) return reject("case_closed");
+  const ownRung = RUNG_OF_EVENT[event.type];
+  if (ownRung && s[ownRung]?.closed) return reject("rung_closed", "R2.4");
 
   const r = route(facts.subject, facts.certification, facts.claimsParticipation);
   const atOrganisation = s.rung === "organisation";
@@ -130,6 +167,9 @@ export function decide(facts: CaseFacts, event: LadderEvent, now: Date, state: C
       return s.organisation.respondedAt ? ACCEPT : reject("nothing_to_accept", "R2.1");
     case "complainant.withdrew":
       return ACCEPT;
+    case "complainant.settled":
+      if (!s.organisation.respondedAt) return reject("nothing_to_settle", "R3.6");
+      return checkRemedies(event.data.remedies, s, event.at) ?? ACCEPT;
 
     case "irm.escalated":
       if (!r.applies || r.irm?.kind !== "adr") return reject("no_private_irm", "R1.3");
@@ -138,7 +178,7 @@ export function decide(facts: CaseFacts, event: LadderEvent, now: Date, state: C
     case "panel.escalated":
       if (!r.applies || !r.dpaAuthority) return reject("panel_not_competent", "R2.5");
       if (s.panel) return reject("already_escalated");
-      return organisationHadItsChance(facts, s, now);
+      return event.by === "organisation" ? ACCEPT : organisationHadItsChance(facts, s, now);
 
     case "irm.acknowledged":
       if (!s.irm) return reject("not_at_irm");
@@ -166,6 +206,8 @@ export function decide(facts: CaseFacts, event: LadderEvent, now: Date, state: C
       return event.data.from === event.by ? ACCEPT : reject("not_your_action");
     case "panel.advised": {
       if (!s.panel || s.panel.advisedAt) return reject("not_at_panel");
+      const heard = panelHeardBothSides(facts, s, event.at);
+      if (!heard.ok) return heard;
       const problem = checkRemedies(event.data.remedies, s, event.at);
       if (problem) return problem;
       const limit = deadlineAfter(event.at, FRAMEWORK_CLOCKS.panelCompliance, facts.zones?.organisation ?? "UTC");
@@ -215,7 +257,9 @@ export function decide(facts: CaseFacts, event: LadderEvent, now: Date, state: C
       if (s.arbitration!.arbitrators) return reject("already_constituted");
       const chosen = event.data.arbitrators;
       const valid = (chosen.length === 1 || chosen.length === 3) && new Set(chosen).size === chosen.length && chosen.every((n) => proposed.includes(n));
-      return valid ? ACCEPT : reject("one_or_three_from_list", "R3.4");
+      if (!valid) return reject("one_or_three_from_list", "R3.4");
+      const struck = Object.values(s.arbitration!.strikes).flatMap((x) => x?.struck ?? []);
+      return chosen.some((n) => struck.includes(n)) ? reject("arbitrator_struck", "R3.4") : ACCEPT;
     }
     case "arbitration.hearing_scheduled":
       if (!s.arbitration?.arbitrators || s.arbitration.awardedAt) return reject("panel_not_constituted", "R3.4");
@@ -245,15 +289,20 @@ export function decide(facts: CaseFacts, event: LadderEvent, now: Date, state: C
     }
     case "case.bar_recorded":
       return s.bars.includes(event.data.bar) ? reject("bar_already_recorded", "R3.2") : ACCEPT;
-    case "case.closed":
+    case "case.closed": {
+      // R2.4: a body closes its own rung only; an administrator closes the whole case.
       if (!event.data.outcome.trim()) return reject("outcome_required");
-      if (event.by !== "administrator" && CLOSES_AT[event.by] !== s.rung) return reject("not_your_rung");
-      return ACCEPT;
+      if (event.by === "administrator") return ACCEPT;
+      const rung = RUNG_CLOSED_BY[event.by];
+      const held = rung ? s[rung] : null;
+      return held && !held.closed ? ACCEPT : reject("not_your_rung", "R2.4");
+    }
     case "case.assigned":
       return event.data.assigneeUserId === s.assigneeUserId ? reject("already_assigned") : ACCEPT;
     case "clock.breached": {
       if (s.breachedClocks.includes(event.data.clock)) return reject("already_recorded");
       const c = clock(facts, event.data.clock, now, s);
+      if (c?.aim) return reject("clock_is_an_aim", "R2.6");
       return c && c.state === "missed" && !c.completedAt ? ACCEPT : reject("clock_not_missed");
     }
   }

@@ -25,11 +25,11 @@ describe("notices for events", () => {
       ["complainant/step", "organisation/remedies-ordered"],
     ],
     [
-      "Commerce concludes its review: both sides are told, and arbitration opens to the complainant (R3.1)",
+      "Commerce concludes it could not resolve the matter: both sides are told, arbitration opens to the complainant (R3.1), and an FTC referral by Commerce is proposed (R2.7)",
       [filed(), acknowledged, responded, escalated, ev("irm.eligibility_decided", "2026-01-23T09:00:00Z", "irm", { decision: "eligible" }), ev("irm.determined", "2026-02-10T09:00:00Z", "irm", { remedies: [] }), ev("commerce.requested", "2026-02-11T09:00:00Z", "complainant"), ev("commerce.referred", "2026-02-12T09:00:00Z", "dpa_panel")],
       ev("commerce.concluded", "2026-03-10T09:00:00Z", "commerce", { outcome: "unable_to_resolve" }),
       "2026-03-10T09:00:00Z",
-      ["complainant/rung-opened", "complainant/step", "organisation/step"],
+      ["administrators/referral-proposed", "complainant/rung-opened", "complainant/step", "organisation/step"],
     ],
     ["an assignment tells the assignee only", [filed()], ev("case.assigned", "2026-01-11T09:00:00Z", "organisation", { assigneeUserId: "u-1" }), "2026-01-11T09:00:00Z", ["user/assigned"]],
     ["the complainant's information goes to the company", [filed(), ev("organisation.info_requested", "2026-01-11T09:00:00Z", "organisation")], ev("complainant.info_provided", "2026-01-12T09:00:00Z", "complainant", { to: "organisation" }), "2026-01-12T09:00:00Z", ["organisation/step"]],

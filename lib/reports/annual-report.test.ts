@@ -44,7 +44,7 @@ describe("annual report (DOMAIN.md §6)", () => {
   it("counts eligibility decisions", () => expect(r.eligibility).toEqual({ eligible: 2, ineligible: 1, dismissed: 1, pending: 1 }));
   it("computes processing times: days 4, 10, 20, 30 → median 10, p90 30", () => expect(r.processingDays).toEqual({ median: 10, p90: 30, decided: 4 }));
   it("counts outcomes, remedies ordered and FTC referrals", () => {
-    expect(r.outcomes).toEqual({ conciliated: 1, determined: 1, ineligible: 1, dismissed: 1, withdrawn: 0, open: 1 });
+    expect(r.outcomes).toEqual({ conciliated: 1, determined: 1, ineligible: 1, dismissed: 1, closed: 0, withdrawn: 0, open: 1 });
     expect(r.remediesOrdered).toEqual({ delete: 1, access: 1 });
     expect(r.ftcReferrals).toBe(1);
   });

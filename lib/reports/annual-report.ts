@@ -25,7 +25,7 @@ export interface AnnualReport {
   eligibility: { eligible: number; ineligible: number; dismissed: number; pending: number };
   /** Calendar days from receipt to outcome, for cases with an outcome. */
   processingDays: { median: number | null; p90: number | null; decided: number };
-  outcomes: { conciliated: number; determined: number; ineligible: number; dismissed: number; withdrawn: number; open: number };
+  outcomes: { conciliated: number; determined: number; ineligible: number; dismissed: number; closed: number; withdrawn: number; open: number };
   remediesOrdered: Record<string, number>;
   ftcReferrals: number;
 }
@@ -90,6 +90,7 @@ export function annualReport(year: number, entries: ReportEntry[]): AnnualReport
       determined: 0,
       ineligible: 0,
       dismissed: 0,
+      closed: 0,
       withdrawn: 0,
       open: 0,
       ...(count(inYear.map((e) => e.outcome)) as Partial<AnnualReport["outcomes"]>),

@@ -73,9 +73,9 @@ describe("R3.2 bars", () => {
 });
 
 describe("R3.3 remedies arbitration may grant", () => {
-  it("non-monetary, individual relief only", () => {
+  it("non-monetary, individual relief only; the list is illustrative, so stopping the processing qualifies", () => {
     const { remedies } = arbitrationGate(facts(walked), NOW);
-    expect(remedies.allowed.sort()).toEqual(["access", "correct", "delete", "return_data"]);
+    expect(remedies.allowed.sort()).toEqual(["access", "correct", "delete", "return_data", "reverse_effects", "stop_processing"]);
     expect(remedies.forbidden).toContainEqual({ kind: "compensation", reason: "monetary" });
   });
 });

@@ -60,6 +60,7 @@ function eventFor(f: CaseFacts, by: Party, action: string, target: string | unde
     "arbitration.hearing_scheduled": { hearingAt: due, mode: "phone" },
     "arbitration.awarded": { remedies: [{ id: `r${f.events.length}`, kind: "access", dueAt: due }] },
     "organisation.resolution_proposed": { remedies: ["delete"] },
+    "complainant.settled": { remedies: [{ id: `r${f.events.length}`, kind: "delete", dueAt: due }] },
     "remedy.complied": { remedyId: target, evidence: "proof" },
     "case.bar_recorded": { bar: "court_judgment" },
     "case.closed": { outcome: "closed" },
@@ -146,6 +147,42 @@ describe("ladder invariants", () => {
       { numRuns: 100 },
     );
     expect(() => copyOf({ at: new Map() })).toThrow(TypeError);
+  });
+
+  it("R2.3: no event un-misses a clock", () => {
+    fc.assert(
+      fc.property(history, ({ facts: f, end }) => {
+        const final = new Map(clocks(f, end).map((c) => [c.id, c]));
+        for (let k = 1; k <= f.events.length; k++) {
+          const prefix = { ...f, events: f.events.slice(0, k) };
+          const t = f.events[k - 1]!.at;
+          for (const c of clocks(prefix, t).filter((x) => x.state === "missed")) {
+            expect(final.get(c.id)?.state, c.id).toBe("missed");
+            expect(final.get(c.id)?.dueAt.getTime(), c.id).toBe(c.dueAt.getTime());
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("R2.4: a body closing its rung never takes a later step away from the complainant", () => {
+    const later = ["request_commerce_review", "escalate_to_panel", "invoke_arbitration"];
+    const allowed = (f: CaseFacts, t: Date) => new Set(nextActions(f, "complainant", t).filter((a) => a.allowed && later.includes(a.action)).map((a) => a.action));
+    let closings = 0;
+    fc.assert(
+      fc.property(history, ({ facts: f }) => {
+        f.events.forEach((e, k) => {
+          if (e.type !== "case.closed" || e.by === "administrator") return;
+          closings++;
+          const before = allowed({ ...f, events: f.events.slice(0, k) }, e.at);
+          const after = allowed({ ...f, events: f.events.slice(0, k + 1) }, e.at);
+          for (const action of before) expect(after.has(action), action).toBe(true);
+        });
+      }),
+      { numRuns: 150 },
+    );
+    expect(closings).toBeGreaterThan(0);
   });
 
   it("histories reach beyond the first rung (the generator is not vacuous)", () => {

@@ -87,6 +87,12 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         </Notice>
       ) : null}
 
+      {view.state.arbitration?.refused.length ? (
+        <Notice tone="warn">
+          {(await getTranslations("gate"))("refusedDemands", { demands: view.state.arbitration.refused.map((d) => tl(`monetary.${d}`)).join(", ") })}
+        </Notice>
+      ) : null}
+
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card aria-labelledby="clocks-title">
