@@ -38,7 +38,7 @@ const createdAt = () => tz("created_at").notNull().defaultNow();
 // reads this file without the app's path aliases.)
 export const frameworkEnum = pgEnum("framework", FRAMEWORK_IDS);
 export const certificationStatusEnum = pgEnum("certification_status", CERTIFICATION_STATUSES);
-export const providerKindEnum = pgEnum("provider_kind", ["adr", "dpa_panel", "fdpic", "ico", "commerce", "arbitration_administrator", "national_dpa"]);
+export const providerKindEnum = pgEnum("provider_kind", ["adr", "dpa_panel", "fdpic", "ico", "commerce", "arbitration_administrator", "national_dpa", "gra"]);
 export const membershipRoleEnum = pgEnum("membership_role", [
   "org_staff",
   "org_admin",

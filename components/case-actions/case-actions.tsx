@@ -9,10 +9,13 @@ import { ONE_CLICK_STEPS } from "@/lib/cases/steps";
 import type { ActionId, AvailableAction, Party } from "@/lib/ladder";
 import { Button } from "@/components/ui/button";
 
-const INFORMATIVE = ["organisation_deadline_running", "comments_window_open", "arbitration_gate_closed", "nothing_to_accept", "eligibility_not_decided", "commerce_not_referred", "notice_not_delivered"];
+const INFORMATIVE = ["organisation_deadline_running", "acknowledgment_deadline_running", "comments_window_open", "arbitration_gate_closed", "nothing_to_accept", "eligibility_not_decided", "commerce_not_referred", "notice_not_delivered"];
 
-/** Steps that close the case for good ask once more before they are taken. */
-const CONFIRM: ActionId[] = ["withdraw", "accept_answer", "close_case"];
+/**
+ * Steps that cannot be undone ask once more, saying what will happen and what is given up
+ * (`actions.confirmText.<step>`), before they are taken.
+ */
+const CONFIRM: ActionId[] = ["withdraw", "accept_answer", "close_case", "escalate_to_irm", "escalate_to_panel", "request_commerce_review", "record_conciliation", "refer_to_commerce", "propose_referral"];
 
 /** The organisation's answers carry a message to the complainant, written with the step. */
 const WITH_MESSAGE: ActionId[] = ["respond", "request_information", "propose_resolution", "comment_to_panel", "invoke_arbitration"];
@@ -21,7 +24,7 @@ const WITH_MESSAGE: ActionId[] = ["respond", "request_information", "propose_res
  * The steps the ladder allows this party now, each a small form; a step that is not allowed
  * is shown disabled with the ladder's reason.
  */
-export async function CaseActions({ caseId, version, party, locale, actions, irmName, remedies, proposed, notice }: { caseId: string; version: number; party: Party; locale: string; actions: AvailableAction[]; irmName: string; remedies: TrackedRemedy[]; proposed: string[]; notice?: string }) {
+export async function CaseActions({ caseId, version, party, locale, actions, irmName, remedies, proposed, notice, recommended = null }: { caseId: string; version: number; party: Party; locale: string; actions: AvailableAction[]; irmName: string; remedies: TrackedRemedy[]; proposed: string[]; notice?: string; recommended?: ActionId | null }) {
   const td = await getTranslations("details");
   const t = await getTranslations("actions");
   const tr = await getTranslations("reasons");
@@ -33,7 +36,10 @@ export async function CaseActions({ caseId, version, party, locale, actions, irm
   };
   // A disabled step is shown only when its reason tells the user something they can act on
   // (a date, a missing condition); steps already taken or out of reach are left out.
-  const visible = actions.filter((a) => a.allowed || INFORMATIVE.includes(a.reason?.code ?? ""));
+  // The ladder's recommended step comes first and is the one primary button; the rest are secondary.
+  const visible = actions
+    .filter((a) => a.allowed || INFORMATIVE.includes(a.reason?.code ?? ""))
+    .sort((a, b) => Number(b.action === recommended && b.allowed) - Number(a.action === recommended && a.allowed));
   if (!visible.length) return <p className="text-slate-700">{t("none")}</p>;
   return (
     <ul className="space-y-3">
@@ -101,16 +107,16 @@ export async function CaseActions({ caseId, version, party, locale, actions, irm
               {a.target ? <input type="hidden" name="target" value={a.target} /> : null}
               {enabled && CONFIRM.includes(a.action) ? (
                 <details className="rounded-md ring-1 ring-slate-300">
-                  <summary className={`cursor-pointer rounded-md px-4 py-2 text-sm font-medium ${a.action === "withdraw" ? "text-red-800" : "text-slate-900"}`}>{t(a.action, { body: irmName })}</summary>
+                  <summary className={`cursor-pointer rounded-md px-4 py-2 text-sm font-medium ${a.action === "withdraw" ? "text-red-800" : a.action === recommended ? "bg-sky-800 text-white" : "text-slate-900"}`}>{t(a.action, { body: irmName })}</summary>
                   <div className="space-y-2 p-3">
-                    <p className="text-sm text-slate-700">{t.has(`confirmText.${a.action}` as "confirmClose") ? t(`confirmText.${a.action}` as "confirmClose") : t("confirmClose")}</p>
+                    <p className="text-sm text-slate-700">{t.has(`confirmText.${a.action}` as "confirmClose") ? t(`confirmText.${a.action}` as "confirmClose", { body: irmName }) : t("confirmClose")}</p>
                     <Button type="submit" variant={a.action === "withdraw" ? "danger" : "primary"}>
                       {t("confirm")}
                     </Button>
                   </div>
                 </details>
               ) : (
-                <Button type="submit" variant={enabled ? "primary" : "secondary"} disabled={!enabled} aria-describedby={!enabled ? id : undefined} className="justify-start text-left">
+                <Button type="submit" variant={enabled && a.action === recommended ? "primary" : "secondary"} disabled={!enabled} aria-describedby={!enabled ? id : undefined} className="justify-start text-left">
                   {t(a.action, { body: irmName })}
                 </Button>
               )}

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { Clock } from "@/lib/ladder";
+import { calendarDay, type Clock } from "@/lib/ladder";
 import { messageKey } from "@/lib/i18n/message-key";
 import { DeadlineBadge } from "@/components/deadline-badge/deadline-badge";
 import { Badge, type Tone } from "@/components/ui/badge";
@@ -18,8 +18,12 @@ export async function ClockList({ clocks, now }: { clocks: Clock[]; now: Date })
           <div>
             <p className="font-medium text-slate-900">{t(`clock.${messageKey(c.kind)}` as "clock.remedy")}</p>
             <p className="text-sm text-slate-600">
-              {c.completedAt ? tc("completed", { date: c.completedAt }) : c.aim ? tc("aimedFor", { date: c.dueAt }) : tc("due", { date: c.dueAt })} · {c.rule} · {c.policy ? t("policyFigure") : t("frameworkRule")}
+              {c.completedAt ? tc("completed", { date: calendarDay(c.completedAt, c.zone) }) : c.aim ? tc("aimedFor", { date: calendarDay(c.dueAt, c.zone) }) : tc("due", { date: calendarDay(c.dueAt, c.zone) })}
             </p>
+            <details className="text-xs text-slate-600">
+              <summary className="cursor-pointer">{tc("why")}</summary>
+              {c.rule} · {c.policy ? t("policyFigure") : t("frameworkRule")}
+            </details>
           </div>
           <div className="flex items-center gap-2">
             {c.state === "running" ? <DeadlineBadge dueAt={c.dueAt} now={now} zone={c.zone} /> : null}

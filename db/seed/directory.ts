@@ -5,7 +5,7 @@
  */
 import type { Certification, ProviderClockPolicy } from "@/lib/ladder";
 
-export type ProviderKind = "adr" | "dpa_panel" | "fdpic" | "ico" | "commerce" | "arbitration_administrator" | "national_dpa";
+export type ProviderKind = "adr" | "dpa_panel" | "fdpic" | "ico" | "gra" | "commerce" | "arbitration_administrator" | "national_dpa";
 
 export interface SeedProvider {
   slug: string;
@@ -55,6 +55,7 @@ export const PROVIDERS: SeedProvider[] = [
   { slug: "eu-national-dpa", name: "EU national data protection authority (referrals to Commerce)", kind: "national_dpa", website: "https://edpb.europa.eu/about-edpb/about-edpb/members_en", timeZone: "Europe/Brussels", clocks: null },
   { slug: "fdpic", name: "Swiss Federal Data Protection and Information Commissioner (FDPIC)", kind: "fdpic", website: "https://www.edoeb.admin.ch", timeZone: "Europe/Zurich", clocks: null },
   { slug: "ico", name: "UK Information Commissioner's Office (ICO)", kind: "ico", website: "https://ico.org.uk", timeZone: "Europe/London", clocks: null },
+  { slug: "gra", name: "Gibraltar Regulatory Authority (GRA)", kind: "gra", website: "https://www.gra.gi/data-protection", timeZone: "Europe/Gibraltar", clocks: null },
   { slug: "commerce", name: "U.S. Department of Commerce", kind: "commerce", website: "https://www.dataprivacyframework.gov", timeZone: "America/New_York", clocks: null },
 ];
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, moveClock, signInAs } from "../support/helpers";
+import { confirmStep, expectAccessible, moveClock, signInAs } from "../support/helpers";
 import { fileComplaint, followMailLink, signInByEmail } from "../support/filing";
 
 test.describe("an ADR provider works its rung", () => {
@@ -10,7 +10,7 @@ test.describe("an ADR provider works its rung", () => {
     await moveClock(page, { action: "advance", by: "46d" });
     await followMailLink(page, "pieter@example.nl", reference);
     const caseUrl = page.url().split("?")[0]!;
-    await page.getByRole("button", { name: /Escalate to Association of National Advertisers/ }).click();
+    await confirmStep(page, /Escalate to Association of National Advertisers/);
     await expect(page.getByText("Escalated to the dispute resolution provider")).toBeVisible();
 
     await signInAs(page, "liaison@ana.example");
@@ -48,7 +48,7 @@ test.describe("an ADR provider works its rung", () => {
     await signInAs(page, "liaison@ana.example");
     await page.goto(caseUrl);
     await expect(page.getByTestId("clocks").locator("li", { hasText: "A remedy is carried out" }).getByText("Missed", { exact: true })).toBeVisible();
-    await page.getByRole("button", { name: "Propose an FTC referral" }).click();
+    await confirmStep(page, "Propose an FTC referral");
     await expect(page.getByText("FTC referral updated")).toBeVisible();
     await expect(page.getByText("Proposed", { exact: true })).toBeVisible();
     await page.getByRole("button", { name: "Update the FTC referral" }).click();
@@ -64,7 +64,7 @@ test.describe("an ADR provider works its rung", () => {
     await moveClock(page, { action: "advance", by: "46d" });
     await followMailLink(page, "ana@example.pt", reference);
     const caseUrl = page.url().split("?")[0]!;
-    await page.getByRole("button", { name: /Escalate to Association of National Advertisers/ }).click();
+    await confirmStep(page, /Escalate to Association of National Advertisers/);
     await expect(page.getByText("Escalated to the dispute resolution provider")).toBeVisible();
     await signInAs(page, "liaison@ana.example");
     await page.goto(caseUrl);

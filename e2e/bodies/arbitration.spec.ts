@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { moveClock, signInAs } from "../support/helpers";
+import { confirmStep, moveClock, signInAs } from "../support/helpers";
 import { fileComplaint, followMailLink, signInByEmail } from "../support/filing";
 
 async function details(page: Page, summary: string) {
@@ -16,9 +16,9 @@ test.describe("binding arbitration", () => {
     await moveClock(page, { action: "advance", by: "46d" });
     await followMailLink(page, "gunnar@example.no", reference);
     const caseUrl = page.url().split("?")[0]!;
-    await page.getByRole("button", { name: "Escalate to JAMS" }).click();
+    await confirmStep(page, "Escalate to JAMS");
     await expect(page.getByText("Escalated to the dispute resolution provider")).toBeVisible();
-    await page.getByRole("button", { name: "Ask for the Department of Commerce review" }).click();
+    await confirmStep(page, "Ask for the Department of Commerce review", /This runs beside the other steps/);
     await expect(page.getByText("Commerce review requested through the DPA")).toBeVisible();
     await expect(page.getByRole("button", { name: "Invoke binding arbitration" })).toBeDisabled();
 
@@ -36,7 +36,7 @@ test.describe("binding arbitration", () => {
     // The complainant's DPA refers the matter to Commerce, which concludes.
     await signInAs(page, "referrals@dpa.example");
     await page.goto(caseUrl);
-    await page.getByRole("button", { name: "Refer to the Department of Commerce" }).click();
+    await confirmStep(page, "Refer to the Department of Commerce");
     await expect(page.getByText("The DPA referred the matter to Commerce")).toBeVisible();
     await signInAs(page, "officer@commerce.example");
     await page.goto(caseUrl);
@@ -54,8 +54,11 @@ test.describe("binding arbitration", () => {
     await expect(notice).toHaveValue(/Notice of binding arbitration under Annex I/);
     await expect(notice).toHaveValue(/it did not respond within 45 days/);
     await expect(notice).toHaveValue(/outcome: unable to resolve/);
+    // R3.3: a demand for money is refused for that part, with the reason; the rest goes ahead.
+    await notice.fill(`${await notice.inputValue()}\nI also claim damages of 500 € and my costs.`);
     await invoke.getByRole("button", { name: "Send" }).click();
     await expect(page.getByText("Binding arbitration invoked")).toBeVisible();
+    await expect(page.getByText(/Part of the arbitration Notice is refused: it asks for damages or compensation, costs/)).toBeVisible();
     await expect(page.getByText(/Notice of binding arbitration under Annex I/).first()).toBeVisible();
 
     // ICDR-AAA administers: the Notice, five names; each side strikes two and ranks three.

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { fileComplaint, followMailLink, signInByEmail } from "../support/filing";
-import { moveClock, signInAs, expectAccessible } from "../support/helpers";
+import { confirmStep, moveClock, signInAs, expectAccessible } from "../support/helpers";
 
 test.describe("the DPA panel works an HR case", () => {
   test.afterEach(async ({ page }) => moveClock(page, { action: "reset" }));
@@ -13,8 +13,14 @@ test.describe("the DPA panel works an HR case", () => {
     const caseUrl = page.url().split("?")[0]!;
     await moveClock(page, { action: "advance", by: "46d" });
     await page.goto(caseUrl);
-    await page.getByRole("button", { name: "Go to the data protection authorities" }).click();
+    await confirmStep(page, "Go to the data protection authorities");
     await expect(page.getByText(/Done: Go to the data protection authorities/)).toBeVisible();
+    // R2.6: the panel advises once both sides have had their say (or their time to comment ran out).
+    const mine = page.locator("details", { hasText: "Comment to the panel" });
+    await mine.locator("summary").click();
+    await mine.getByRole("textbox").fill("My employer in Lyon sent my HR file to mParticle; it lists the wrong job title.");
+    await mine.getByRole("button", { name: "Send" }).click();
+    await expect(page.getByText("Done: Comment to the panel.")).toBeVisible();
     await signInAs(page, "staff@mparticle.example");
     await page.goto(caseUrl);
     const comment = page.locator("details", { hasText: "Comment to the panel" });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, moveClock, signInAs } from "../support/helpers";
+import { confirmStep, expectAccessible, moveClock, signInAs } from "../support/helpers";
 import { fileComplaint, followMailLink, signInByEmail } from "../support/filing";
 
 test.describe("the complainant's case", () => {
@@ -10,7 +10,9 @@ test.describe("the complainant's case", () => {
     await followMailLink(page, "marta@example.it", reference);
     const caseUrl = page.url().split("?")[0]!;
     await expect(page.getByRole("button", { name: /Escalate to Association of National Advertisers/ })).toBeDisabled();
-    await expect(page.getByText(/You can take this step on .*, when the company's 45 days have run out/)).toBeVisible();
+    // Customer Portfolios' policy also sends individuals to ANA on no prompt acknowledgment (R2.2).
+    await expect(page.getByText(/You can take this step on .* if the company has not acknowledged your complaint by then, and in any case on .*, when its 45 days have run out/)).toBeVisible();
+    await expect(page.getByTestId("case-status")).toContainText(/Your complaint is with Customer Portfolios LLC\.\s*Customer Portfolios LLC must reply by/);
     await expect(page.locator("li", { hasText: "You raised the claim with the company" }).getByText("Not yet")).toBeVisible();
 
     // A message to the company, which the company's staff sees.
@@ -23,7 +25,7 @@ test.describe("the complainant's case", () => {
     await page.goto(caseUrl);
     await expect(page.getByTestId("clocks").locator("li", { hasText: "The company responds" }).getByText("Missed", { exact: true })).toBeVisible();
     await expect(page.locator("li", { hasText: "You raised the claim with the company" }).getByText("Met")).toBeVisible();
-    await page.getByRole("button", { name: /Escalate to Association of National Advertisers/ }).click();
+    await confirmStep(page, /Escalate to Association of National Advertisers/);
     await expect(page.getByText(/Done: Escalate to Association of National Advertisers/)).toBeVisible();
     await expect(page.getByText("Escalated to the dispute resolution provider")).toBeVisible();
     await expect(page.getByRole("button", { name: "Invoke binding arbitration" })).toBeDisabled();
@@ -56,9 +58,10 @@ test.describe("the complainant's case", () => {
     const reference = await fileComplaint(page, { org: "mparticle", name: "Walter Wolf", email: "walter@example.at", country: "AT" });
     await followMailLink(page, "walter@example.at", reference);
     await page.getByText("Withdraw the complaint").click();
-    await expect(page.getByText("This closes the case. It cannot be undone.")).toBeVisible();
+    await expect(page.getByText("Withdrawing ends your complaint at every step, and nobody will act on it any more. It cannot be undone.")).toBeVisible();
     await page.getByRole("button", { name: "Yes, go ahead" }).click();
-    await expect(page.getByText("The complaint was withdrawn")).toBeVisible();
+    await expect(page.getByText("The complaint was withdrawn", { exact: true })).toBeVisible();
+    await expect(page.getByTestId("case-status")).toContainText("The case is closed: the complaint was withdrawn.");
     await expect(page.locator("li", { hasText: "The company responds" }).getByText("Stopped")).toBeVisible();
     await expect(page.getByText("Nothing to do right now.")).toBeVisible();
   });

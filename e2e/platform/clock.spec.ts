@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { fileComplaint, followMailLink } from "../support/filing";
-import { expectAccessible, moveClock, signInAs } from "../support/helpers";
+import { confirmStep, expectAccessible, moveClock, signInAs } from "../support/helpers";
 
 test.describe("the demo clock", () => {
   test.afterEach(async ({ page }) => moveClock(page, { action: "reset" }));
@@ -13,17 +13,17 @@ test.describe("the demo clock", () => {
     await expect(page.getByText("The company responds")).toBeVisible();
     const escalate = page.getByRole("button", { name: /Escalate to BBB National Programs/ });
     await expect(escalate).toBeDisabled();
-    await expect(page.getByText(/You can take this step on .*, when the company's 45 days have run out/)).toBeVisible();
+    await expect(page.getByText(/You can take this step on .* if the company has not acknowledged your complaint by then, and in any case on .*, when its 45 days have run out/)).toBeVisible();
     await expectAccessible(page);
     const url = page.url();
 
     await moveClock(page, { action: "advance", by: "46d" });
     await page.goto(url);
-    await expect(page.getByRole("button", { name: /Escalate to BBB National Programs/ })).toBeEnabled();
+    await expect(page.locator("summary", { hasText: /Escalate to BBB National Programs/ })).toBeVisible();
     await expect(page.getByTestId("clocks").locator("li", { hasText: "The company responds" }).getByText("Missed", { exact: true })).toBeVisible();
 
     // Escalated to BBB: BBB's liaison has it, with BBB's own deadline; JAMS's gets "not found".
-    await page.getByRole("button", { name: /Escalate to BBB National Programs/ }).click();
+    await confirmStep(page, /Escalate to BBB National Programs/, /The company’s own turn ends/);
     await expect(page.getByText("Escalated to the dispute resolution provider")).toBeVisible();
     await signInAs(page, "liaison@bbb.example");
     await expect(page.getByRole("row").filter({ hasText: "mParticle" }).getByText(/days left/)).toBeVisible();

@@ -38,3 +38,11 @@ export async function pointFormAt(form: Locator, caseId: string) {
     element.addEventListener("submit", () => (field().value = id), { capture: true });
   }, caseId);
 }
+
+/** Takes a step that asks for confirmation: opens it, reads its consequence, confirms. */
+export async function confirmStep(page: Page, name: string | RegExp, consequence?: string | RegExp) {
+  const box = page.locator("details").filter({ has: page.locator("summary", { hasText: name }) });
+  await box.locator("summary").click();
+  if (consequence) await expect(box.getByText(consequence)).toBeVisible();
+  await box.getByRole("button", { name: "Yes, go ahead" }).click();
+}

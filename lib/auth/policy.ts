@@ -14,6 +14,7 @@ export const PARTY_OF_PROVIDER: Record<ProviderKind, Party> = {
   dpa_panel: "dpa_panel",
   fdpic: "dpa_panel",
   ico: "dpa_panel",
+  gra: "dpa_panel",
   commerce: "commerce",
   arbitration_administrator: "arbitration",
   national_dpa: "dpa",

@@ -17,11 +17,11 @@ import {
   FRAMEWORKS,
   applyEvent,
   clocks,
+  dpaBodyFor,
   decide,
   foldCase,
   inferFramework,
   participation,
-  regionOf,
   type Certification,
   type EventPayloads,
   type EventType,
@@ -56,14 +56,6 @@ async function providerOfKind(tx: Tx, kind: (typeof providers.$inferSelect)["kin
   return row?.id ?? null;
 }
 
-/** The DPA body of the complainant's region: the panel for HR data, or their own DPA for a Commerce referral. */
-function dpaKindFor(country: string, role: "panel" | "own"): "dpa_panel" | "national_dpa" | "fdpic" | "ico" {
-  const region = regionOf(country);
-  if (region === "swiss") return "fdpic";
-  if (region === "uk") return "ico";
-  return role === "panel" ? "dpa_panel" : "national_dpa";
-}
-
 /** Hands the case to the body on the rung an event opens (the hand-over is dated). */
 async function handOver(tx: Tx, row: CaseRow, event: LadderEvent) {
   const snapshot = row.certificationSnapshot as Certification;
@@ -75,13 +67,13 @@ async function handOver(tx: Tx, row: CaseRow, event: LadderEvent) {
       rung = "irm";
       break;
     case "panel.escalated":
-      providerId = await providerOfKind(tx, dpaKindFor(row.complainantCountry, "panel"));
+      providerId = await providerOfKind(tx, dpaBodyFor(row.complainantCountry, "panel"));
       rung = "dpa_panel";
       break;
     case "commerce.requested":
       // R2.7: the individual raises it through their own DPA, which refers it to Commerce; the
       // DPA panel sees only the cases it is competent for (R2.5).
-      providerId = await providerOfKind(tx, dpaKindFor(row.complainantCountry, "own"));
+      providerId = await providerOfKind(tx, dpaBodyFor(row.complainantCountry, "own"));
       rung = "dpa";
       break;
     case "commerce.referred":

@@ -69,3 +69,11 @@ export function pauseDays(from: Date, to: Date): number {
 export function startOfLocalDay(at: Date, zone: string): Date {
   return new Date(startOfDay(new TZDate(at.getTime(), zone)).getTime());
 }
+
+/**
+ * The calendar day a person reads for an instant, as noon UTC of that day in `zone`: a page,
+ * mail or file that formats it in UTC shows the acting party's day, the same everywhere.
+ */
+export function calendarDay(at: Date, zone: string): Date {
+  return new Date((localDay(at, zone) * DAY_MS) + DAY_MS / 2);
+}

@@ -18,4 +18,5 @@ export * from "./enforcement";
 export * from "./transitions";
 export * from "./next-actions";
 export * from "./case-view";
+export * from "./status";
 export * from "./principles";

@@ -100,7 +100,10 @@ function candidates(party: Party, s: CaseState, r: Route, now: Date): Candidate[
       if (!s.arbitration) break;
       out.push(c("deliver_notice", "arbitration.notice_delivered"));
       out.push(c("propose_arbitrators", "arbitration.arbitrators_proposed", { names: ["1", "2", "3", "4", "5"] }));
-      out.push(c("constitute_panel", "arbitration.panel_constituted", { arbitrators: proposed.slice(0, 1) }));
+      {
+        const struck = Object.values(s.arbitration.strikes).flatMap((x) => x?.struck ?? []);
+        out.push(c("constitute_panel", "arbitration.panel_constituted", { arbitrators: [proposed.find((n) => !struck.includes(n)) ?? proposed[0]!] }));
+      }
       out.push(c("schedule_hearing", "arbitration.hearing_scheduled", { hearingAt: later, mode: "video" }));
       out.push(c("issue_award", "arbitration.awarded", { remedies: [] }));
       out.push(c("close_case", "case.closed", { outcome: "closed" }));

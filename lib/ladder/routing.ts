@@ -2,7 +2,7 @@
  * R1.2, R1.3, R2.5, R3.2 — which rungs a complaint has and who sits on each.
  */
 import { participation, type Certification, type ParticipationAnswer } from "./certification";
-import { isCovered, type CoverageAnswer, type DataSubject } from "./coverage";
+import { isCovered, regionOf, type CoverageAnswer, type DataSubject } from "./coverage";
 import { FRAMEWORKS, type FrameworkId, type Region } from "./frameworks";
 
 /** The bodies that can sit on a rung. */
@@ -12,13 +12,30 @@ export type Body =
   | { kind: "dpa_panel" }
   | { kind: "fdpic" }
   | { kind: "ico" }
+  | { kind: "gra" }
   | { kind: "commerce" }
   | { kind: "arbitration_panel"; panel: "privacy-shield-panel" | "dpf-annex-i-panel" }
   | { kind: "ftc" };
 
-/** R1.3: the data protection authority with authority over HR data in each region. */
-export function dpaAuthority(region: Region): Body {
-  return region === "eu" ? { kind: "dpa_panel" } : region === "swiss" ? { kind: "fdpic" } : { kind: "ico" };
+/**
+ * R1.3, R2.6: the data protection authority with authority over HR data in each region — the
+ * EU panel, the Swiss FDPIC, and under the UK Extension the ICO, or the GRA for Gibraltar.
+ */
+export function dpaAuthority(region: Region, country?: string): Body {
+  if (region === "eu") return { kind: "dpa_panel" };
+  if (region === "swiss") return { kind: "fdpic" };
+  return country?.toUpperCase() === "GI" ? { kind: "gra" } : { kind: "ico" };
+}
+
+/** The kind of directory body that stands for a DPA: the panel for HR data, or the individual's own DPA for a Commerce referral (R2.7). */
+export type DpaBodyKind = "dpa_panel" | "national_dpa" | "fdpic" | "ico" | "gra";
+
+/** R1.3, R2.5, R2.7: which DPA body receives a case from a complainant in `country`. */
+export function dpaBodyFor(country: string, role: "panel" | "own"): DpaBodyKind {
+  const region = regionOf(country);
+  if (region === "swiss") return "fdpic";
+  if (region === "uk") return country.toUpperCase() === "GI" ? "gra" : "ico";
+  return role === "panel" ? "dpa_panel" : "national_dpa";
 }
 
 export type RungId = "organisation" | "irm" | "dpa_panel" | "commerce" | "arbitration";
@@ -74,7 +91,7 @@ function routeOf(subject: CaseSubject, cert: Certification | undefined, claimsPa
   const coverage = isCovered(framework.id, subject.complainantCountry, subject.dataSubject);
   if (!coverage.covered) return { applies: false, framework: framework.id, coverage, goTo: ["dpa"] };
 
-  const dpa = dpaAuthority(framework.region);
+  const dpa = dpaAuthority(framework.region, subject.complainantCountry);
   const irmIsDpa = subject.hrData || cert!.irm?.kind === "dpa";
   const irm: Body | null = irmIsDpa
     ? dpa

@@ -111,7 +111,9 @@ function organisationHadItsChance(facts: CaseFacts, s: CaseState, now: Date): De
   if (facts.irmOnMissedAcknowledgment) {
     const acknowledgment = clock(facts, "organisation.acknowledgment", now, s)!;
     if (acknowledgment.state === "missed") return ACCEPT;
-    if (!acknowledgment.completedAt) return reject("organisation_deadline_running", "R2.2", { until: new Date(acknowledgment.dueAt.getTime() + 1) });
+    if (!acknowledgment.completedAt) {
+      return reject("acknowledgment_deadline_running", "R2.2", { until: new Date(acknowledgment.dueAt.getTime() + 1), latest: new Date(response.dueAt.getTime() + 1) });
+    }
   }
   return reject("organisation_deadline_running", "R2.2", { until: new Date(response.dueAt.getTime() + 1) });
 }

@@ -35,6 +35,7 @@ const rows: Row[] = [
   ["R2.4", "a withdrawn case takes no further step", [filed(), ev("complainant.withdrew", "2026-01-11T00:00:00Z", "complainant")], ev("commerce.requested", "2026-01-12T00:00:00Z", "complainant"), "case_closed"],
   // R2.2: the acknowledgment route, per organisation.
   ["R2.2", "no timely acknowledgment opens the IRM where the company's policy says so", [filed()], ev("irm.escalated", "2026-01-17T00:00:00Z", "complainant"), true, { irmOnMissedAcknowledgment: true }],
+  ["R2.2", "…from the day after the acknowledgment was due", [filed()], ev("irm.escalated", "2026-01-16T12:00:00Z", "complainant"), "acknowledgment_deadline_running", { irmOnMissedAcknowledgment: true }],
   ["R2.2", "…and not where it does not", [filed()], ev("irm.escalated", "2026-01-17T00:00:00Z", "complainant"), "organisation_deadline_running"],
   ["R2.2", "a timely acknowledgment keeps the 45 days", [filed(), ev("organisation.acknowledged", "2026-01-12T00:00:00Z", "organisation")], ev("irm.escalated", "2026-01-20T00:00:00Z", "complainant"), "organisation_deadline_running", { irmOnMissedAcknowledgment: true }],
   ["R2.2", "a late acknowledgment was still missed", [filed(), ev("organisation.acknowledged", "2026-01-19T00:00:00Z", "organisation")], ev("irm.escalated", "2026-01-20T00:00:00Z", "complainant"), true, { irmOnMissedAcknowledgment: true }],

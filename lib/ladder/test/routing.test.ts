@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inferFramework, route } from "../routing";
+import { dpaBodyFor, inferFramework, route } from "../routing";
 import { jamsCert, subject } from "./builders";
 import type { Certification } from "../certification";
 
@@ -15,6 +15,7 @@ describe("R1.3 / R2.5 routing", () => {
     ["eu-us-ps", "DE", "dpa_panel"],
     ["swiss-us-ps", "CH", "fdpic"],
     ["uk-ext-dpf", "GB", "ico"],
+    ["uk-ext-dpf", "GI", "gra"],
   ] as const)("HR data under %s (%s) goes to %s (R1.3, R2.5)", (framework, country, body) => {
     const r = route(subject({ framework, complainantCountry: country, hrData: true }), { ...jamsCert, framework });
     expect(r.applies && r.irm).toEqual({ kind: body });
@@ -70,5 +71,18 @@ describe("framework inference", () => {
   });
   it("ignores certifications that do not make a participant", () => {
     expect(inferFramework([{ ...jamsCert, status: "removed" }], "DE")).toBeNull();
+  });
+});
+
+describe("dpaBodyFor: the DPA body that receives a case (R1.3, R2.5, R2.7)", () => {
+  it.each([
+    ["DE", "panel", "dpa_panel"],
+    ["DE", "own", "national_dpa"],
+    ["CH", "own", "fdpic"],
+    ["GB", "panel", "ico"],
+    ["GI", "panel", "gra"],
+    ["GI", "own", "gra"],
+  ] as const)("%s (%s) → %s", (country, role, kind) => {
+    expect(dpaBodyFor(country, role)).toBe(kind);
   });
 });

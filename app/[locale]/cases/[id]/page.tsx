@@ -12,7 +12,8 @@ import { inputClass } from "@/components/ui/field";
 import { CaseMessages } from "@/components/case-messages/case-messages";
 import { CaseDocuments } from "@/components/case-documents/case-documents";
 import { NotFoundError } from "@/lib/errors";
-import { PARTIES, type Party } from "@/lib/ladder";
+import { PARTIES, caseStatus, type Party } from "@/lib/ladder";
+import { CaseStatusPanel } from "@/components/case-status/case-status";
 import { signedInContext } from "@/lib/page-context";
 import { ArbitrationChecklist } from "@/components/arbitration-checklist/arbitration-checklist";
 import { CaseActions } from "@/components/case-actions/case-actions";
@@ -50,6 +51,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const [irmProvider] = irm ? await db.select({ name: providers.name }).from(providers).where(eq(providers.id, irm)) : [];
   const showGate = view.route.applies && (detail.party === "complainant" || detail.party === "arbitration" || detail.party === "administrator");
   const unread = await unreadForCase(db, actor, detail.id);
+  const status = caseStatus(view, detail.party);
 
   return (
     <div className="space-y-6">
@@ -87,6 +89,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         </Notice>
       ) : null}
 
+      <CaseStatusPanel status={status} reader={detail.party} organisation={detail.organisation.name} irm={irmProvider?.name ?? ""} />
+
       {view.state.arbitration?.refused.length ? (
         <Notice tone="warn">
           {(await getTranslations("gate"))("refusedDemands", { demands: view.state.arbitration.refused.map((d) => tl(`monetary.${d}`)).join(", ") })}
@@ -119,7 +123,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <div className="order-first space-y-6 lg:order-none">
           <Card aria-labelledby="actions-title">
             <CardTitle id="actions-title">{ta("title")}</CardTitle>
-            <CaseActions caseId={detail.id} version={detail.version} party={detail.party} locale={locale} actions={view.actions} irmName={irmProvider?.name ?? ""} remedies={view.state.remedies} proposed={view.state.arbitration?.proposed ?? []} notice={view.gate.open && detail.party === "complainant" ? arbitrationNotice(detail) : undefined} />
+            <CaseActions caseId={detail.id} version={detail.version} party={detail.party} locale={locale} actions={view.actions} irmName={irmProvider?.name ?? ""} remedies={view.state.remedies} proposed={view.state.arbitration?.proposed ?? []} recommended={status.recommended} notice={view.gate.open && detail.party === "complainant" ? arbitrationNotice(detail) : undefined} />
           </Card>
           {detail.party === "organisation" && !view.state.closed ? (
             <Card aria-labelledby="assign-title">

@@ -48,6 +48,13 @@ export default async function FilePage({ params }: { params: Promise<{ locale: s
       <Card className="max-w-3xl">
         <ComplaintForm organisation={{ slug: profile.slug, name: profile.name }} certifications={certifications} countries={countries} />
       </Card>
+      <aside aria-labelledby="elsewhere-title" className="mt-6 max-w-3xl space-y-2 text-sm text-slate-700">
+        <h2 id="elsewhere-title" className="text-base font-semibold text-slate-900">
+          {t("elsewhere.title")}
+        </h2>
+        <p>{t("elsewhere.processor", { organisation: profile.name })}</p>
+        <p>{t("elsewhere.nationalSecurity")}</p>
+      </aside>
     </>
   );
 }

@@ -1,0 +1,27 @@
+import { getTranslations } from "next-intl/server";
+import { calendarDay, type CaseStatus, type Party } from "@/lib/ladder";
+
+/**
+ * Where the case stands, in plain words, before anything else on the page: where it is, what
+ * happens next, who acts and by when, and the route running beside it.
+ */
+export async function CaseStatusPanel({ status, reader, organisation, irm }: { status: CaseStatus; reader: Party; organisation: string; irm: string }) {
+  const t = await getTranslations("status");
+  const params = {
+    reader,
+    you: status.you ? "yes" : "no",
+    organisation,
+    irm,
+    date: status.due ? calendarDay(status.due.dueAt, status.due.zone) : new Date(0),
+  };
+  return (
+    <section aria-labelledby="status-title" className="rounded-lg border-l-4 border-sky-700 bg-sky-50 p-4 sm:p-5" data-testid="case-status">
+      <h2 id="status-title" className="text-lg font-semibold text-slate-900">
+        {t("title")}
+      </h2>
+      <p className="mt-2 text-base text-slate-900">{t(`where.${status.where}`, params)}</p>
+      <p className="mt-1 text-base font-medium text-slate-900">{t(`next.${status.next}`, params)}</p>
+      {status.beside ? <p className="mt-1 text-sm text-slate-700">{t(`beside.${status.beside}`)}</p> : null}
+    </section>
+  );
+}

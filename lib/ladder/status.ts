@@ -1,0 +1,152 @@
+/**
+ * Where a case stands, told to one party: where it is, what happens next, who acts and by
+ * when, and the one step the ladder recommends to this party now. Computed from the case view
+ * alone, so the sentence a page shows can never disagree with the rules.
+ */
+import type { CaseView } from "./case-view";
+import type { Clock } from "./clocks";
+import type { Party } from "./events";
+import type { ActionId } from "./next-actions";
+
+/** Where the case is, as one plain sentence's key. */
+export type StatusWhere =
+  | "with_organisation"
+  | "organisation_answered"
+  | "with_irm"
+  | "irm_decided"
+  | "irm_closed"
+  | "with_panel"
+  | "panel_advised"
+  | "panel_closed"
+  | "with_arbitration"
+  | "arbitration_awarded"
+  | "arbitration_closed"
+  | "closed_accepted"
+  | "closed_settled"
+  | "closed_withdrawn"
+  | "closed";
+
+/** What happens next, as one sentence's key. */
+export type StatusNext =
+  | "you_answer_question"
+  | "organisation_replies"
+  | "organisation_overdue"
+  | "review_answer"
+  | "irm_reviews"
+  | "irm_overdue"
+  | "panel_hears_sides"
+  | "organisation_complies"
+  | "arbitration_runs"
+  | "remedies_watched"
+  | "later_steps_open"
+  | "nothing_more";
+
+/** The route beside the main ladder (R2.7). */
+export type StatusBeside = "commerce_requested" | "commerce_reviewing" | "commerce_concluded" | null;
+
+export interface CaseStatus {
+  where: StatusWhere;
+  next: StatusNext;
+  beside: StatusBeside;
+  /** Who must act next, if anyone; `you` when that is the reader. */
+  actor: Party | null;
+  you: boolean;
+  /** The clock that governs the next step, if there is one. */
+  due: Pick<Clock, "dueAt" | "zone" | "state" | "aim"> | null;
+  /** The single step recommended to the reader now, if any; every other allowed step is secondary. */
+  recommended: ActionId | null;
+}
+
+/** Steps the ladder recommends, most urgent first; only allowed ones are chosen. */
+const RECOMMENDATION_ORDER: ActionId[] = [
+  "provide_information",
+  "respond",
+  "acknowledge",
+  "decide_eligibility",
+  "issue_determination",
+  "comment_to_panel",
+  "issue_advice",
+  "refer_to_commerce",
+  "conclude_review",
+  "deliver_notice",
+  "propose_arbitrators",
+  "submit_strikes",
+  "constitute_panel",
+  "schedule_hearing",
+  "issue_award",
+  "record_compliance",
+  "invoke_arbitration",
+];
+
+/** Climbing the ladder is recommended only once the rung below has had its turn. */
+const CLIMBS: ActionId[] = ["escalate_to_irm", "escalate_to_panel", "request_commerce_review"];
+
+const pick = (clock: Clock | undefined): CaseStatus["due"] => (clock ? { dueAt: clock.dueAt, zone: clock.zone, state: clock.state, aim: clock.aim } : null);
+
+export function caseStatus(view: CaseView, party: Party): CaseStatus {
+  const s = view.state;
+  const byId = (id: string) => view.clocks.find((c) => c.id === id);
+  const beside: StatusBeside = !s.commerce ? null : s.commerce.outcome || s.commerce.closed ? "commerce_concluded" : s.commerce.referredAt ? "commerce_reviewing" : "commerce_requested";
+  const openRemedies = s.remedies.filter((r) => !r.compliedAt);
+  const nextRemedy = openRemedies.length ? byId(`remedy:${[...openRemedies].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0]!.id}`) : undefined;
+
+  let where: StatusWhere;
+  let next: StatusNext;
+  let actor: Party | null = null;
+  let due: CaseStatus["due"] = null;
+
+  if (s.closed) {
+    where = s.closed.outcome === "accepted" ? "closed_accepted" : s.closed.outcome === "settled" ? "closed_settled" : s.closed.outcome === "withdrawn" ? "closed_withdrawn" : "closed";
+    next = openRemedies.length ? "remedies_watched" : "nothing_more";
+    if (openRemedies.length) [actor, due] = ["organisation", pick(nextRemedy)];
+  } else if (s.arbitration) {
+    const awarded = !!s.arbitration.awardedAt;
+    where = s.arbitration.closed ? "arbitration_closed" : awarded ? "arbitration_awarded" : "with_arbitration";
+    if (openRemedies.length) [next, actor, due] = ["remedies_watched", "organisation", pick(nextRemedy)];
+    else if (!awarded && !s.arbitration.closed) [next, actor, due] = ["arbitration_runs", "arbitration", pick(byId("arbitration.conclusion"))];
+    else next = "nothing_more";
+  } else if (s.panel) {
+    where = s.panel.closed ? "panel_closed" : s.panel.advisedAt ? "panel_advised" : "with_panel";
+    if (openRemedies.length) [next, actor, due] = ["organisation_complies", "organisation", pick(nextRemedy)];
+    else if (!s.panel.advisedAt && !s.panel.closed) [next, actor, due] = ["panel_hears_sides", "dpa_panel", pick(byId("panel.advice"))];
+    else next = "later_steps_open";
+  } else if (s.irm) {
+    const open = !s.irm.outcome && !s.irm.closed;
+    where = s.irm.closed ? "irm_closed" : s.irm.outcome ? "irm_decided" : "with_irm";
+    if (open && s.irm.openRequests.includes("complainant")) [next, actor] = ["you_answer_question", "complainant"];
+    else if (open) {
+      const determination = byId("irm.determination");
+      [next, actor, due] = [determination?.state === "missed" ? "irm_overdue" : "irm_reviews", "irm", pick(determination)];
+    } else if (openRemedies.length) [next, actor, due] = ["remedies_watched", "organisation", pick(nextRemedy)];
+    else next = "later_steps_open";
+  } else {
+    where = s.organisation.respondedAt ? "organisation_answered" : "with_organisation";
+    if (s.organisation.infoRequestOpen) [next, actor] = ["you_answer_question", "complainant"];
+    else if (s.organisation.respondedAt) [next, actor] = ["review_answer", "complainant"];
+    else {
+      const response = byId("organisation.response");
+      [next, actor, due] = [response?.state === "missed" ? "organisation_overdue" : "organisation_replies", "organisation", pick(response)];
+    }
+  }
+
+  const allowed = view.actions.filter((a) => a.allowed).map((a) => a.action);
+  let recommended = RECOMMENDATION_ORDER.find((a) => allowed.includes(a)) ?? null;
+  // A climb is the recommended step once the rung below missed its time or concluded; after
+  // an answer the complainant decides whether it settles the matter, so nothing is pushed.
+  if (!recommended && party === "complainant" && next !== "review_answer") recommended = CLIMBS.find((a) => allowed.includes(a)) ?? null;
+  if (party === "organisation" && recommended === "invoke_arbitration") recommended = null;
+  return { where, next, beside, actor, you: actor === party, due, recommended };
+}
+
+/** Every key the status can produce, for the message catalogue's completeness test. */
+export const STATUS_KEYS = {
+  where: [
+    "with_organisation", "organisation_answered", "with_irm", "irm_decided", "irm_closed", "with_panel", "panel_advised", "panel_closed",
+    "with_arbitration", "arbitration_awarded", "arbitration_closed", "closed_accepted", "closed_settled", "closed_withdrawn", "closed",
+  ] satisfies StatusWhere[],
+  next: [
+    "you_answer_question", "organisation_replies", "organisation_overdue", "review_answer", "irm_reviews", "irm_overdue", "panel_hears_sides",
+    "organisation_complies", "arbitration_runs", "remedies_watched", "later_steps_open", "nothing_more",
+  ] satisfies StatusNext[],
+  beside: ["commerce_requested", "commerce_reviewing", "commerce_concluded"] satisfies NonNullable<StatusBeside>[],
+};
