@@ -3,7 +3,7 @@ import { takeStep, takeStepWithMessage } from "@/lib/actions/case-actions";
 import { RELIEF_CHOICES } from "@/components/complaint-form/steps";
 import { inputClass } from "@/components/ui/field";
 import { isDetailedAction } from "@/lib/cases/detailed-steps";
-import type { TrackedRemedy } from "@/lib/ladder";
+import { calendarDay, type TrackedRemedy } from "@/lib/ladder";
 import { StepDetailsForm } from "./step-details-form";
 import { ONE_CLICK_STEPS } from "@/lib/cases/steps";
 import type { ActionId, AvailableAction, Party } from "@/lib/ladder";
@@ -24,7 +24,7 @@ const WITH_MESSAGE: ActionId[] = ["respond", "request_information", "propose_res
  * The steps the ladder allows this party now, each a small form; a step that is not allowed
  * is shown disabled with the ladder's reason.
  */
-export async function CaseActions({ caseId, version, party, locale, actions, irmName, remedies, proposed, notice, recommended = null }: { caseId: string; version: number; party: Party; locale: string; actions: AvailableAction[]; irmName: string; remedies: TrackedRemedy[]; proposed: string[]; notice?: string; recommended?: ActionId | null }) {
+export async function CaseActions({ caseId, version, party, locale, actions, irmName, remedies, proposed, notice, recommended = null, zone = "UTC" }: { caseId: string; version: number; party: Party; locale: string; actions: AvailableAction[]; irmName: string; remedies: TrackedRemedy[]; proposed: string[]; notice?: string; recommended?: ActionId | null; zone?: string }) {
   const td = await getTranslations("details");
   const t = await getTranslations("actions");
   const tr = await getTranslations("reasons");
@@ -86,7 +86,7 @@ export async function CaseActions({ caseId, version, party, locale, actions, irm
         }
         if (a.allowed && isDetailedAction(a.action) && !(a.action === "close_case" && party === "organisation")) {
           const remedy = a.action === "record_compliance" ? remedies.find((r) => r.id === a.target) : undefined;
-          const label = remedy ? `${t(a.action, { body: irmName })}: ${td("remedyFor", { kind: td(`remedy.${remedy.kind}`), date: remedy.dueAt })}` : t(a.action, { body: irmName });
+          const label = remedy ? `${t(a.action, { body: irmName })}: ${td("remedyFor", { kind: td(`remedy.${remedy.kind}`), date: calendarDay(remedy.dueAt, zone) })}` : t(a.action, { body: irmName });
           return (
             <li key={`${a.action}:${a.target ?? ""}`}>
               <StepDetailsForm action={a.action} label={label} caseId={caseId} version={version} party={party} locale={locale} target={a.target} proposed={proposed} />

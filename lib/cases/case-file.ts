@@ -8,6 +8,7 @@ import PDFDocument from "pdfkit";
 import type { DocumentEntry } from "./attachments";
 import { messageKey } from "@/lib/i18n/message-key";
 import type { CaseDetail } from "./queries";
+import { calendarDay } from "@/lib/ladder";
 
 const FONTS = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
 
@@ -45,7 +46,7 @@ export function caseFilePdf(detail: CaseDetail, documents: DocumentEntry[], word
 
   heading(t("case.clocks"));
   for (const c of detail.view.clocks) {
-    doc.text(`${t(`ladder.clock.${messageKey(c.kind)}`)} — ${c.completedAt ? t("case.completed", { date: c.completedAt }) : t("case.due", { date: c.dueAt })} — ${t(`ladder.clockState.${c.state}`)} (${c.rule})`);
+    doc.text(`${t(`ladder.clock.${messageKey(c.kind)}`)} — ${c.completedAt ? t("case.completed", { date: calendarDay(c.completedAt, c.zone) }) : t("case.due", { date: calendarDay(c.dueAt, c.zone) })} — ${t(`ladder.clockState.${c.state}`)} (${c.rule})`);
   }
 
   heading(t("case.timeline"));

@@ -15,9 +15,11 @@ import {
   ACTORS,
   REGION_COUNTRIES,
   FRAMEWORKS,
+  anchorRemedies,
   applyEvent,
   clocks,
   dpaBodyFor,
+  zoneOf,
   decide,
   foldCase,
   inferFramework,
@@ -275,20 +277,20 @@ export async function recordEvent(
     if (!party || !parties.includes(party)) throw new ForbiddenError();
     if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) throw new ConflictError(row.version);
 
-    const event = { type: proposal.type, at: options.now, by: party, data: proposal.data } as LadderEvent;
+    const event = { type: proposal.type, at: options.now, by: party, data: anchorRemedies(proposal.data, zoneOf(loaded.facts, "organisation")) } as LadderEvent;
     const before = foldCase(loaded.facts.events);
     const decision = decide(loaded.facts, event, options.now, before);
     if (!decision.ok) throw new RuleError(decision.reason);
+    // The message is checked before anything is written.
+    const body = options.message ? messageBody.safeParse(options.message.body) : null;
+    if (body && !body.success) throw new ValidationError({ body: body.error.issues.map((i) => i.message) });
     // Folded once here and carried on: the projection and the notice rules need both states.
     const states = { before, after: applyEvent(before, event) };
 
     const { seqs: [seq], heads } = await appendEvents(tx, [{ caseId: row.id, event, actorUserId: actor.userId, meta: options.meta, after: lastLink(loaded.events) }]);
     // A step and the message that explains it are one write.
-    if (options.message) {
-      const parsed = messageBody.safeParse(options.message.body);
-      if (!parsed.success) throw new ValidationError({ body: parsed.error.issues.map((i) => i.message) });
-      const body = parsed.data;
-      await tx.insert(messages).values({ caseId: row.id, authorUserId: actor.userId, authorParty: party, visibility: options.message.visibility, body, createdAt: options.now });
+    if (options.message && body?.success) {
+      await tx.insert(messages).values({ caseId: row.id, authorUserId: actor.userId, authorParty: party, visibility: options.message.visibility, body: body.data, createdAt: options.now });
     }
     await handOver(tx, row, event);
     const version = await project(tx, row, { ...loaded.facts, events: [...loaded.facts.events, event] }, options.now, { heads, state: states.after });

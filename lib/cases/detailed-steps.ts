@@ -14,9 +14,9 @@ const remedySchema = z.object({
 });
 const remediesSchema = z.array(remedySchema).max(10);
 
-/** Due dates are days: a remedy is due by the end of that day (UTC). */
+/** Due dates are days (noon UTC of the day); recording anchors each to the organisation's end of that day (R4.3). */
 const toRemedies = (list: z.infer<typeof remediesSchema>) =>
-  list.map((r) => ({ id: `rem-${randomBytes(4).toString("hex")}`, kind: r.kind, dueAt: new Date(`${r.due}T23:59:59.999Z`), ...(r.description ? { description: r.description } : {}) }));
+  list.map((r) => ({ id: `rem-${randomBytes(4).toString("hex")}`, kind: r.kind, dueAt: new Date(`${r.due}T12:00:00Z`), ...(r.description ? { description: r.description } : {}) }));
 
 export const DETAILED_STEPS = {
   decide_eligibility: {

@@ -8,7 +8,7 @@ import { caseBodies, cases, deadlines, messages, organisations } from "@/db/sche
 import type { Actor } from "@/lib/auth/actor";
 import { caseScope, partiesOnCase, scopeToCase, visibleMessageAudiences } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
-import { caseView, type CaseView, type Party } from "@/lib/ladder";
+import { calendarDay, caseView, zoneOf, type CaseView, type Party } from "@/lib/ladder";
 import { loadCase } from "./load";
 
 export interface CaseListItem {
@@ -61,12 +61,13 @@ export interface TimelineEntry {
 
 export type TimelineDetail =
   | { kind: "eligibility"; decision: string; reason: string | null }
+  /** Each remedy's due day (noon UTC of the organisation's calendar day, as `calendarDay` gives it). */
   | { kind: "remedies"; remedies: { kind: string; dueAt: Date }[] }
   | { kind: "outcome"; outcome: string }
   | { kind: "referral"; status: string }
   | { kind: "clock"; clock: string };
 
-function timelineDetail(type: string, data: unknown): TimelineDetail | null {
+function timelineDetail(type: string, data: unknown, organisationZone: string): TimelineDetail | null {
   const d = (data ?? {}) as Record<string, unknown>;
   switch (type) {
     case "irm.eligibility_decided":
@@ -74,7 +75,8 @@ function timelineDetail(type: string, data: unknown): TimelineDetail | null {
     case "irm.determined":
     case "panel.advised":
     case "arbitration.awarded":
-      return { kind: "remedies", remedies: ((d.remedies as { kind: string; dueAt: string }[]) ?? []).map((r) => ({ kind: r.kind, dueAt: new Date(r.dueAt) })) };
+    case "complainant.settled":
+      return { kind: "remedies", remedies: ((d.remedies as { kind: string; dueAt: string }[]) ?? []).map((r) => ({ kind: r.kind, dueAt: calendarDay(new Date(r.dueAt), organisationZone) })) };
     case "commerce.concluded":
     case "case.closed":
       return { kind: "outcome", outcome: String(d.outcome) };
@@ -148,7 +150,7 @@ export async function getCaseDetail(db: Db, actor: Actor, caseId: string, now: D
     parties,
     party,
     bodies: loaded.bodies.map(({ providerId, name, kind, rung, since, handoverSha256 }) => ({ providerId, name, kind, rung, since, handoverSha256 })),
-    timeline: loaded.events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, party: e.party, detail: timelineDetail(e.type, e.data) })),
+    timeline: loaded.events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, party: e.party, detail: timelineDetail(e.type, e.data, zoneOf(loaded.facts, "organisation")) })),
     // Internal notes stay with the side that wrote them.
     messages: visible.filter((m) => m.visibility !== "internal" || m.authorParty === party),
     view: caseView(loaded.facts, party, now),

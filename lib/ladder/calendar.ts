@@ -77,3 +77,9 @@ export function startOfLocalDay(at: Date, zone: string): Date {
 export function calendarDay(at: Date, zone: string): Date {
   return new Date((localDay(at, zone) * DAY_MS) + DAY_MS / 2);
 }
+
+/** The last instant, in `zone`, of the calendar day that `day` falls on in UTC (a day as `calendarDay` gives it). */
+export function endOfDayIn(day: Date, zone: string): Date {
+  const local = new TZDate(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 12, 0, 0, zone);
+  return new Date(endOfDay(local).getTime());
+}

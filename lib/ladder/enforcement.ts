@@ -39,9 +39,6 @@ export const REFERRER_FOR: Partial<Record<RemedySource, Referrer>> = {
   arbitration: "commerce",
 };
 
-/** Whom a referral informs besides the FTC: an IRM's notice of non-compliance also goes to Commerce (R2.4). */
-export const ALSO_NOTIFIES: Partial<Record<Referrer, "commerce">> = { irm: "commerce" };
-
 export interface ReferralProposal {
   rule: "R4.1";
   referrer: Referrer;

@@ -1,6 +1,8 @@
 /**
  * R2.4, R3.3 — the remedies a body may order, and which of them arbitration may grant.
  */
+import { endOfDayIn } from "./calendar";
+
 export const REMEDY_KINDS = [
   "reverse_effects",
   "correct",
@@ -61,4 +63,14 @@ export function monetaryDemands(notice: string): MonetaryDemand[] {
 export function arbitrationInvocation(notice: string): { refused?: MonetaryDemand[] } {
   const refused = monetaryDemands(notice);
   return refused.length ? { refused } : {};
+}
+
+/**
+ * R4.3: a remedy is due by the end of its day in the acting party's zone (the organisation
+ * carries remedies out). Forms give days; this anchors each to that party's end of day.
+ */
+export function anchorRemedies<T>(data: T, zone: string): T {
+  const remedies = (data as { remedies?: unknown })?.remedies;
+  if (!Array.isArray(remedies) || !remedies.every((r) => r && typeof r === "object" && (r as { dueAt?: unknown }).dueAt instanceof Date)) return data;
+  return { ...data, remedies: (remedies as OrderedRemedy[]).map((r) => ({ ...r, dueAt: endOfDayIn(r.dueAt, zone) })) };
 }

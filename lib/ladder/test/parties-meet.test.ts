@@ -8,7 +8,8 @@ import { clock, clocks } from "../clocks";
 import { referralProposals } from "../enforcement";
 import type { LadderEvent } from "../events";
 import { nextActions } from "../next-actions";
-import { arbitrationInvocation, monetaryDemands } from "../remedies";
+import { anchorRemedies, arbitrationInvocation, monetaryDemands } from "../remedies";
+import { calendarDay } from "../calendar";
 import { decide } from "../transitions";
 import { at, ev, facts, filed, subject } from "./builders";
 
@@ -178,5 +179,13 @@ describe("R2.7, R2.4 referrals", () => {
   it("Commerce may refer a company that left its referral unresolved", () => {
     const state = foldCase([filed(), commerce, ev("commerce.referred", "2026-01-13T00:00:00Z", "dpa"), ev("commerce.concluded", "2026-03-01T00:00:00Z", "commerce", { outcome: "unable_to_resolve" })]);
     expect(referralProposals(state, at("2026-03-02T00:00:00Z"))).toEqual([{ rule: "R4.1", referrer: "commerce", source: "commerce_review", remedyIds: [] }]);
+  });
+});
+
+describe("R4.3 a remedy's day ends in the acting party's zone", () => {
+  it("a remedy due on 1 March is due at the end of 1 March in New York", () => {
+    const data = anchorRemedies({ remedies: [{ id: "r", kind: "delete" as const, dueAt: at("2026-03-01T12:00:00Z") }] }, "America/New_York");
+    expect(data.remedies[0]!.dueAt.toISOString()).toBe("2026-03-02T04:59:59.999Z");
+    expect(calendarDay(data.remedies[0]!.dueAt, "America/New_York").toISOString().slice(0, 10)).toBe("2026-03-01");
   });
 });

@@ -123,7 +123,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <div className="order-first space-y-6 lg:order-none">
           <Card aria-labelledby="actions-title">
             <CardTitle id="actions-title">{ta("title")}</CardTitle>
-            <CaseActions caseId={detail.id} version={detail.version} party={detail.party} locale={locale} actions={view.actions} irmName={irmProvider?.name ?? ""} remedies={view.state.remedies} proposed={view.state.arbitration?.proposed ?? []} recommended={status.recommended} notice={view.gate.open && detail.party === "complainant" ? arbitrationNotice(detail) : undefined} />
+            <CaseActions caseId={detail.id} version={detail.version} party={detail.party} locale={locale} actions={view.actions} irmName={irmProvider?.name ?? ""} remedies={view.state.remedies} proposed={view.state.arbitration?.proposed ?? []} recommended={status.recommended} zone={view.clocks.find((c) => c.party === "organisation")?.zone ?? "UTC"} notice={view.gate.open && detail.party === "complainant" ? arbitrationNotice(detail) : undefined} />
           </Card>
           {detail.party === "organisation" && !view.state.closed ? (
             <Card aria-labelledby="assign-title">
