@@ -16,7 +16,7 @@ import { cases, deadlines } from "@/db/schema";
 import { appendEvents, lastLink } from "@/lib/cases/append";
 import { loadCases } from "@/lib/cases/load";
 import { projectCases } from "@/lib/cases/projection";
-import { DEFAULT_POLICY, applyEvent, calendarDaysLeft, clocks, decide, foldCase, type CaseFacts, type LadderEvent, type Party } from "@/lib/ladder";
+import { DEFAULT_POLICY, PERSISTENT_FAILURE_SOURCES, applyEvent, calendarDaysLeft, clocks, decide, foldCase, type CaseFacts, type LadderEvent, type Party } from "@/lib/ladder";
 import { dispatch, type CaseForNotice } from "@/lib/notifications/dispatch";
 import { notifyEvents, type RecordedEvent } from "@/lib/notifications/notify-events";
 import { persistentFailureNotice, reminderNotice } from "@/lib/notifications/rules";
@@ -218,6 +218,8 @@ async function persistentFailureBatch(tx: Tx, now: Date, afterDays: number, batc
       WHERE d.kind = 'remedy' AND d.state = 'missed' AND d.due_at <= ${at} - make_interval(days => ${afterDays}::int)
         AND ${inLane(sql`d.case_id`, lane)}
         AND NOT EXISTS (SELECT 1 FROM remedies r WHERE r.case_id = d.case_id AND 'remedy:' || r.remedy_key = d.clock_id AND r.complied_at IS NOT NULL)
+        -- Only what the ladder counts as persistent failure (R4.2): its list of sources.
+        AND EXISTS (SELECT 1 FROM remedies r WHERE r.case_id = d.case_id AND 'remedy:' || r.remedy_key = d.clock_id AND r.source IN (${sql.join(PERSISTENT_FAILURE_SOURCES.map((x) => sql`${x}`), sql`, `)}))
         AND NOT EXISTS (SELECT 1 FROM clock_notices n WHERE n.case_id = d.case_id AND n.clock_id = d.clock_id AND n.due_at = d.due_at AND n.threshold_days = ${-afterDays}::int)
       LIMIT ${batch}
     ), ${claimFrom(sql`${-afterDays}::int`, at, sql`0`)}`);

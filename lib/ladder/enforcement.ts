@@ -70,10 +70,17 @@ export function referralProposals(state: CaseState, now: Date): ReferralProposal
  * (the DPA panel) still not carried out a policy period after it was due, or a panel's notice
  * of delisting. Commerce then removes the organisation from the list.
  */
+/**
+ * R4.2: whose final determinations count towards persistent failure — an IRM's or a government
+ * body's (the DPA panel). An award is enforced by the courts, and a settlement was ordered by
+ * no body; lateness alone prompts referral steps instead (R4.3). The sweep selects by this list.
+ */
+export const PERSISTENT_FAILURE_SOURCES: readonly RemedySource[] = ["irm", "dpa_panel"];
+
 export function persistentFailure(state: CaseState, now: Date, overrides?: Partial<LadderPolicy>): boolean {
   const grace = resolvePolicy(overrides).persistentFailureAfterDays * DAY_MS;
   const refused = state.remedies.some(
-    (r) => (r.source === "irm" || r.source === "dpa_panel") && !r.compliedAt && now.getTime() > r.dueAt.getTime() + grace,
+    (r) => PERSISTENT_FAILURE_SOURCES.includes(r.source) && !r.compliedAt && now.getTime() > r.dueAt.getTime() + grace,
   );
   return refused || (state.panel?.referralNotices.some((n) => n.kind === "delisting") ?? false);
 }
