@@ -21,7 +21,7 @@ describe("the environment", () => {
     expect(found[0]).toMatch(/^RECOURSE_URL is not set/);
     expect(found[1]).toMatch(/^AUTH_SECRET is not set/);
     expect(problems({ AUTH_SECRET: "s" })).toEqual([expect.stringMatching(/^RECOURSE_URL is not set/)]);
-    expect(() => parseConfig({})).toThrow(/Recourse cannot start:\n {2}- RECOURSE_URL/);
+    expect(() => parseConfig({})).toThrow(/^Recourse cannot start in production mode \(production mode is the default\):\n {2}- RECOURSE_URL/);
   });
 
   it("AUTH_URL alone does not stand in for RECOURSE_URL", () => {
@@ -50,12 +50,13 @@ describe("the environment", () => {
     expect(runMode({ DATABASE_URL: "postgres://db/recourse" }, quickStart).demo).toBe(false);
     const found = problems({ DATABASE_URL: "postgres://db/recourse" }, quickStart);
     expect(found).toHaveLength(2);
-    expect(found[0]).toMatch(/RECOURSE_URL is not set.*DATABASE_URL is set.*RECOURSE_DEMO=1 to ask for it/);
+    expect(found[0]).toMatch(/^RECOURSE_URL is not set/);
+    expect(() => parseConfig({ DATABASE_URL: "postgres://db/recourse" }, quickStart)).toThrow(/production mode \(DATABASE_URL is set, and demo mode starts by itself only on the embedded database; set RECOURSE_DEMO=1 to ask for it anyway\)/);
     expect(parseConfig({ DATABASE_URL: "postgres://db/recourse", ...production }, quickStart).demo).toBe(false);
   });
 
   it("demo mode does not start by itself with NODE_ENV=production either", () => {
-    expect(problems({ NODE_ENV: "production" }, quickStart)[0]).toMatch(/NODE_ENV=production.*RECOURSE_DEMO=1/);
+    expect(() => parseConfig({ NODE_ENV: "production" }, quickStart)).toThrow(/production mode \(NODE_ENV=production.*RECOURSE_DEMO=1\)/);
   });
 
   it("demo mode runs anywhere it is asked for with RECOURSE_DEMO=1", () => {

@@ -16,8 +16,11 @@ export interface RecourseConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Recourse cannot start:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee "Production" in README.md for every setting.`);
+  constructor(
+    readonly problems: string[],
+    mode = "",
+  ) {
+    super(`Recourse cannot start${mode}:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee "Production" in README.md for every setting.`);
     this.name = "ConfigError";
   }
 }
@@ -49,9 +52,9 @@ export function runMode(env: Environment, launch: Launch = {}): { demo: boolean;
   const test = env.RECOURSE_TEST === "1";
   if (env.RECOURSE_DEMO === "1") return { demo: true, test, why: "RECOURSE_DEMO=1 asks for demo mode" };
   if (env.RECOURSE_DEMO === "0" || !launch.quickStart) return { demo: false, test, why: "production mode is the default" };
-  if (env.DATABASE_URL) return { demo: false, test, why: "DATABASE_URL is set, so this is taken for a deployment: demo mode starts by itself only on the embedded database (set RECOURSE_DEMO=1 to ask for it anyway)" };
-  if (env.NODE_ENV === "production") return { demo: false, test, why: "NODE_ENV=production, so this is taken for a deployment: demo mode must be asked for with RECOURSE_DEMO=1" };
-  return { demo: true, test, why: "`npm start` on the embedded database runs the demo (set RECOURSE_DEMO=0 for production mode)" };
+  if (env.DATABASE_URL) return { demo: false, test, why: "DATABASE_URL is set, and demo mode starts by itself only on the embedded database; set RECOURSE_DEMO=1 to ask for it anyway" };
+  if (env.NODE_ENV === "production") return { demo: false, test, why: "NODE_ENV=production, where demo mode must be asked for with RECOURSE_DEMO=1" };
+  return { demo: true, test, why: "`npm start` on the embedded database runs the demo; RECOURSE_DEMO=0 turns it off" };
 }
 
 /** Validates `env` and derives the settings; throws a ConfigError naming every missing or wrong setting. */
@@ -62,14 +65,14 @@ export function parseConfig(env: Environment, launch: Launch = {}): RecourseConf
   const mode = runMode(vars, launch);
   const problems: string[] = [];
   if (!mode.demo) {
-    if (!vars.RECOURSE_URL) problems.push(`RECOURSE_URL is not set: the public base URL every link is built from (https://recourse.example.org). Required outside demo mode; ${mode.why}.`);
-    if (!vars.AUTH_SECRET) problems.push(`AUTH_SECRET is not set: the key that signs sessions (make one with \`openssl rand -base64 32\`). Required outside demo mode; ${mode.why}.`);
+    if (!vars.RECOURSE_URL) problems.push("RECOURSE_URL is not set: the public base URL every link is built from (https://recourse.example.org).");
+    if (!vars.AUTH_SECRET) problems.push("AUTH_SECRET is not set: the key that signs sessions (make one with `openssl rand -base64 32`).");
   }
   const publicUrl = (vars.RECOURSE_URL ?? `http://localhost:${vars.PORT ?? "3000"}`).replace(/\/$/, "");
   if (vars.AUTH_URL && (vars.RECOURSE_URL || mode.demo) && new URL(vars.AUTH_URL).origin !== new URL(publicUrl).origin) {
     problems.push(`AUTH_URL (${vars.AUTH_URL}) names another site than RECOURSE_URL (${publicUrl}): leave AUTH_URL unset, it is derived from RECOURSE_URL.`);
   }
-  if (problems.length) throw new ConfigError(problems);
+  if (problems.length) throw new ConfigError(problems, mode.demo ? "" : ` in production mode (${mode.why})`);
   return { demo: mode.demo, test: mode.test, publicUrl, authSecret: vars.AUTH_SECRET };
 }
 
