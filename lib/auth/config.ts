@@ -1,8 +1,9 @@
 /**
  * Auth.js: magic links by email for everyone (complainants never need a password), and in
- * demo mode one-click demo accounts. The mailed link opens a confirmation page, built from
- * RECOURSE_URL, never from the request (lib/auth/magic-link.ts). Sessions are JWTs; who the user is on each case is
- * decided per request by lib/auth/policy.ts from the database, never from the token.
+ * demo mode one-click demo accounts. The mailed link opens a confirmation page and is built
+ * from RECOURSE_URL, never from the request (lib/auth/magic-link.ts). Sessions are JWTs; who
+ * the user is on each case is decided per request by lib/auth/policy.ts from the database,
+ * never from the token.
  */
 import { createHash } from "node:crypto";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";

@@ -39,7 +39,7 @@ export async function storeSignInToken(db: Db | Tx, identifier: string, hashedTo
 
 /** A path on this site to go to after signing in; anything else becomes "/". */
 export function callbackPath(callbackUrl: string | null | undefined): string {
-  if (!callbackUrl) return "/";
+  if (!callbackUrl || !URL.canParse(callbackUrl, publicUrl())) return "/";
   const url = new URL(callbackUrl, publicUrl());
   return url.origin === new URL(publicUrl()).origin ? `${url.pathname}${url.search}` : "/";
 }

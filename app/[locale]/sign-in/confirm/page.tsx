@@ -9,8 +9,12 @@ import { PageHeader } from "@/components/ui/page-header";
 export const metadata = { title: "Sign in" };
 
 /** Where a mailed sign-in link lands: opening it signs no one in; the button does (a POST). */
-export default async function ConfirmSignInPage({ searchParams }: { searchParams: Promise<{ email?: string; token?: string; callbackUrl?: string }> }) {
-  const { email = "", token = "", callbackUrl } = await searchParams;
+type Param = string | string[] | undefined;
+const single = (value: Param) => (typeof value === "string" ? value : "");
+
+export default async function ConfirmSignInPage({ searchParams }: { searchParams: Promise<{ email?: Param; token?: Param; callbackUrl?: Param }> }) {
+  const query = await searchParams;
+  const [email, token, callbackUrl] = [single(query.email), single(query.token), single(query.callbackUrl)];
   const t = await getTranslations("signIn");
   const state = await signInLinkState(email, token);
   if (state !== "valid") {
@@ -30,7 +34,7 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
     <div>
       <PageHeader title={t("confirmTitle")} lead={t("confirmLead", { email })} />
       <Card>
-        <form method="post" action={callbackAction(email, token, callbackUrl ?? "/")}>
+        <form method="post" action={callbackAction(email, token, callbackUrl)}>
           <Button type="submit">{t("confirmButton", { email })}</Button>
         </form>
       </Card>
