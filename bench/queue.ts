@@ -15,6 +15,8 @@ import { organisationQueue, parseQueueFilter } from "@/lib/cases/queue";
 import { emptyDatabase } from "./support/server";
 
 process.env.RECOURSE_TEST ??= "1";
+process.env.RECOURSE_URL ??= "http://localhost:3000";
+process.env.AUTH_SECRET ??= "bench-secret";
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const ORGS = Number(process.env.BENCH_ORGS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);

@@ -21,6 +21,8 @@ import { SWEEP_LANES } from "@/lib/worker/jobs";
 import { SERVER, copyOfDatabase, databaseExists, emptyDatabase } from "./support/server";
 
 process.env.RECOURSE_TEST ??= "1";
+process.env.RECOURSE_URL ??= "http://localhost:3000";
+process.env.AUTH_SECRET ??= "bench-secret";
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const ORGS = Number(process.env.BENCH_ORGS ?? 10_000);
 const CROSSING = Number(process.env.BENCH_CROSSING ?? 10_000);

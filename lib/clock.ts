@@ -4,22 +4,23 @@
  * production ignores it.
  */
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { settings } from "@/db/schema";
+import { demoMode, testMode } from "@/lib/demo";
 
 const OFFSET_KEY = "clock.offset_ms";
 
 export function clockAdjustable(): boolean {
-  return process.env.RECOURSE_DEMO === "1" || process.env.RECOURSE_TEST === "1";
+  return demoMode() || testMode();
 }
 
-export async function clockOffset(db: Db): Promise<number> {
+export async function clockOffset(db: Db | Tx): Promise<number> {
   if (!clockAdjustable()) return 0;
   const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, OFFSET_KEY));
   return typeof row?.value === "number" ? row.value : 0;
 }
 
-export async function now(db: Db): Promise<Date> {
+export async function now(db: Db | Tx): Promise<Date> {
   return new Date(Date.now() + (await clockOffset(db)));
 }
 

@@ -1,4 +1,14 @@
-/** Demo mode (`npm start` sets RECOURSE_DEMO=1): one-click accounts, the dev mailbox, the movable clock. */
+/**
+ * Demo mode (RECOURSE_DEMO=1, or `npm start`'s quick start): one-click accounts, the dev
+ * mailbox, the movable clock. Outside it those routes answer 404. lib/config.ts decides.
+ */
+import { runMode } from "@/lib/config";
+
 export function demoMode(): boolean {
-  return process.env.RECOURSE_DEMO === "1";
+  return runMode(process.env).demo;
+}
+
+/** Test mode (RECOURSE_TEST=1, set by the test harnesses): the movable clock without the demo. */
+export function testMode(): boolean {
+  return runMode(process.env).test;
 }

@@ -1,5 +1,6 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible, signInAs } from "../support/helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { confirmSignIn, mailedLink } from "../support/filing";
+import { expectAccessible, moveClock, signInAs } from "../support/helpers";
 
 const ROLES = [
   { email: "anna.schmidt@example.de", home: /\/en\/cases$/, heading: "My cases" },
@@ -12,6 +13,21 @@ const ROLES = [
   { email: "cases@icdr.example", home: /\/en\/workspace$/, heading: "Cases escalated to ICDR-AAA" },
   { email: "admin@recourse.example", home: /\/en\/admin$/, heading: "Administration" },
 ];
+
+const SIGN_IN_MAIL = /Your sign-in link|Ihr Anmeldelink|Votre lien de connexion/;
+
+async function askForLink(page: Page, email: string) {
+  await page.goto("/en/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+  await expect(page).toHaveURL(/\/sign-in\/check-email$/);
+  return mailedLink(page, email, SIGN_IN_MAIL);
+}
+
+async function signedInAs(page: Page): Promise<string | undefined> {
+  const session = await (await page.request.get("/api/auth/session")).json();
+  return session?.user?.email;
+}
 
 test.describe("sign-in", () => {
   for (const role of ROLES) {
@@ -38,15 +54,18 @@ test.describe("sign-in", () => {
     // Claire's language is French: the mail is in French.
     const mail = page.getByTestId("mail").filter({ hasText: "Votre lien de connexion" }).first();
     const link = await mail.getByRole("link").getAttribute("href");
-    expect(link).toContain("/api/auth/callback/email");
+    expect(link).toContain("/fr/sign-in/confirm?");
     await page.goto(link!);
+    await expect(page.getByRole("button", { name: "Se connecter en tant que claire.martin@example.fr" })).toBeVisible();
+    await expectAccessible(page);
+    await confirmSignIn(page);
     await expect(page).toHaveURL(/\/en\/cases$/);
     await expect(page.getByText("Signed in as claire.martin@example.fr")).toBeAttached();
-    // Single use: the same link no longer signs anyone in.
+    // Single use: the same link no longer signs anyone in, and says so.
     await page.context().clearCookies();
     await page.goto(link!);
-    await expect(page).toHaveURL(/sign-in\?error=/);
-    await expect(page.getByRole("alert").filter({ hasText: "expired or been used" })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: /Ce lien de connexion ne fonctionne plus/ })).toBeVisible();
+    await expect(page.getByRole("button", { name: /Se connecter/ })).toHaveCount(0);
   });
 
   for (const role of ROLES.slice(1)) {
@@ -56,8 +75,8 @@ test.describe("sign-in", () => {
       await page.getByRole("button", { name: "Send me a sign-in link" }).click();
       await expect(page).toHaveURL(/check-email/);
       await page.goto("/en/dev/mailbox");
-      const mail = page.getByTestId("mail").filter({ has: page.getByTestId("mail-to").getByText(role.email, { exact: true }) }).first();
-      await page.goto((await mail.getByRole("link").getAttribute("href"))!);
+      await page.goto(await mailedLink(page, role.email, SIGN_IN_MAIL));
+      await confirmSignIn(page);
       await expect(page).toHaveURL(role.home);
     });
   }
@@ -83,5 +102,86 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL(/\/en$/);
     await page.goto("/en/cases");
     await expect(page).toHaveURL(/\/en\/sign-in$/);
+  });
+});
+
+test.describe("sign-in links", () => {
+  test("opening the link signs no one in; the confirmation page's button (a POST) does", async ({ page }) => {
+    const link = await askForLink(page, "lukas.meier@example.ch");
+    await page.context().clearCookies();
+    await page.goto(link);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bei Recourse anmelden");
+    await expect(page.getByRole("button", { name: "Anmelden als lukas.meier@example.ch" })).toBeVisible();
+    expect(await signedInAs(page)).toBeUndefined();
+    // Nor does a GET of Auth.js's callback with the same token: it leads to the same page.
+    const callback = new URL(link);
+    callback.pathname = "/api/auth/callback/email";
+    await page.goto(callback.toString());
+    await expect(page).toHaveURL(/\/sign-in\/confirm\?/);
+    expect(await signedInAs(page)).toBeUndefined();
+    await confirmSignIn(page);
+    await expect(page).toHaveURL(/\/en\/cases$/);
+    expect(await signedInAs(page)).toBe("lukas.meier@example.ch");
+  });
+
+  test("another site cannot post the link for the visitor", async ({ page }) => {
+    const link = new URL(await askForLink(page, "lukas.meier@example.ch"));
+    await page.context().clearCookies();
+    const forged = await page.request.post(`/api/auth/callback/email?${link.searchParams}`, { headers: { origin: "https://attacker.example" }, maxRedirects: 0 });
+    expect(forged.status()).toBe(403);
+    expect(await signedInAs(page)).toBeUndefined();
+    // The link is still good for its owner.
+    await page.goto(link.toString());
+    await confirmSignIn(page);
+    expect(await signedInAs(page)).toBe("lukas.meier@example.ch");
+  });
+
+  test("a new link cancels the older one", async ({ page }) => {
+    const older = await askForLink(page, "anna.schmidt@example.de");
+    const newer = await askForLink(page, "anna.schmidt@example.de");
+    expect(newer).not.toBe(older);
+    await page.context().clearCookies();
+    await page.goto(older);
+    await expect(page.getByRole("alert").filter({ hasText: /Dieser Anmeldelink funktioniert nicht mehr: Er wurde schon benutzt, oder ein neuerer Link hat ihn ersetzt/ })).toBeVisible();
+    await expect(page.getByRole("button", { name: /Anmelden als/ })).toHaveCount(0);
+    await expectAccessible(page);
+    // Posting the old token anyway signs no one in.
+    const posted = await page.request.post(`/api/auth/callback/email?${new URL(older).searchParams}`, { headers: { origin: new URL(older).origin } });
+    expect(posted.url()).toContain("/sign-in/confirm?");
+    expect(await signedInAs(page)).toBeUndefined();
+    await page.goto(newer);
+    await confirmSignIn(page);
+    expect(await signedInAs(page)).toBe("anna.schmidt@example.de");
+  });
+
+  test("an expired link says so plainly, in the user's language", async ({ page }) => {
+    const link = await askForLink(page, "anna.schmidt@example.de");
+    await page.context().clearCookies();
+    await moveClock(page, { action: "advance", by: "11m" });
+    try {
+      await page.goto(link);
+      await expect(page.getByRole("alert").filter({ hasText: "Dieser Anmeldelink ist abgelaufen: Links gelten 10 Minuten. Fordern Sie einen neuen an." })).toBeVisible();
+      await expect(page.getByRole("button", { name: /Anmelden als/ })).toHaveCount(0);
+      const posted = await page.request.post(`/api/auth/callback/email?${new URL(link).searchParams}`, { headers: { origin: new URL(link).origin } });
+      expect(posted.url()).toContain("/sign-in/confirm?");
+      expect(await signedInAs(page)).toBeUndefined();
+      await page.getByRole("link", { name: "Neuen Anmeldelink anfordern" }).click();
+      await expect(page).toHaveURL(/\/de\/sign-in$/);
+    } finally {
+      await moveClock(page, { action: "reset" });
+    }
+  });
+
+  test("a forged X-Forwarded-Host never reaches the link: it points at RECOURSE_URL", async ({ page, baseURL }) => {
+    const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
+    const asked = await page.request.post("/api/auth/signin/email", {
+      headers: { "x-forwarded-host": "attacker.example", "x-forwarded-proto": "https" },
+      form: { email: "admin@recourse.example", csrfToken, callbackUrl: "/en/admin" },
+    });
+    expect(asked.ok()).toBe(true);
+    const link = await mailedLink(page, "admin@recourse.example", SIGN_IN_MAIL);
+    expect(link.startsWith(`${baseURL}/en/sign-in/confirm?`)).toBe(true);
+    expect(link).not.toContain("attacker.example");
+    expect(new URL(link).searchParams.get("callbackUrl")).toBe("/en/admin");
   });
 });

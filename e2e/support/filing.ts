@@ -46,14 +46,28 @@ export async function fileComplaint(page: Page, c: Complaint): Promise<string> {
   return (await reference.textContent())!.match(/RC-\d{4}-[A-Z0-9]{6}/)![0];
 }
 
-/** Opens the newest mail to `email` whose subject contains `subject` and that carries a sign-in link, and follows it. */
-export async function followMailLink(page: Page, email: string, subject: string | RegExp) {
+/** A mailed sign-in link: it opens the confirmation page, never the sign-in callback itself. */
+export const SIGN_IN_LINK = 'a[href*="/sign-in/confirm?"]';
+
+/** The sign-in link in the newest mail to `email` whose text contains `subject`. */
+export async function mailedLink(page: Page, email: string, subject: string | RegExp): Promise<string> {
   await page.goto("/en/dev/mailbox");
-  const signInLink = 'a[href*="/api/auth/callback/email"]';
-  const mail = page.getByTestId("mail").filter({ has: page.getByTestId("mail-to").getByText(email, { exact: true }) }).filter({ hasText: subject }).filter({ has: page.locator(signInLink) }).first();
-  const href = await mail.locator(signInLink).first().getAttribute("href");
-  expect(href).toContain("/api/auth/callback/email");
-  await page.goto(href!);
+  const mail = page.getByTestId("mail").filter({ has: page.getByTestId("mail-to").getByText(email, { exact: true }) }).filter({ hasText: subject }).filter({ has: page.locator(SIGN_IN_LINK) }).first();
+  const href = await mail.locator(SIGN_IN_LINK).first().getAttribute("href");
+  expect(href).toContain("/sign-in/confirm?");
+  return href!;
+}
+
+/** Presses the confirmation page's button: the POST that signs in. */
+export async function confirmSignIn(page: Page) {
+  await page.locator('form[action*="/api/auth/callback/email"] button[type="submit"]').click();
+  await page.waitForURL((url) => !url.pathname.endsWith("/sign-in/confirm"));
+}
+
+/** Opens the newest mail to `email` whose subject contains `subject` and that carries a sign-in link, follows it and signs in. */
+export async function followMailLink(page: Page, email: string, subject: string | RegExp) {
+  await page.goto(await mailedLink(page, email, subject));
+  await confirmSignIn(page);
 }
 
 /** Signs in as `email` the way a person does: ask for a link, open it from the mailbox. */

@@ -1,7 +1,9 @@
 /**
  * Auth.js: magic links by email for everyone (complainants never need a password), and in
- * demo mode one-click demo accounts. Sessions are JWTs; who the user is on each case is
- * decided per request by lib/auth/policy.ts from the database, never from the token.
+ * demo mode one-click demo accounts. The mailed link opens a confirmation page and is built
+ * from RECOURSE_URL, never from the request (lib/auth/magic-link.ts). Sessions are JWTs; who
+ * the user is on each case is decided per request by lib/auth/policy.ts from the database,
+ * never from the token.
  */
 import { createHash } from "node:crypto";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
@@ -12,12 +14,12 @@ import Credentials from "next-auth/providers/credentials";
 import { getDatabase } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { DEMO_USERS } from "@/db/seed/demo-users";
+import { config } from "@/lib/config";
 import { demoMode } from "@/lib/demo";
 import { deliverNow } from "@/lib/mail/deliver";
 import { enqueueMail } from "@/lib/mail/outbox";
+import { callbackPath, confirmationLink, SIGN_IN_LINK_MINUTES, storeSignInToken } from "./magic-link";
 import { authSecret } from "./secret";
-
-export const MAGIC_LINK_MINUTES = 30;
 
 function localeFrom(request: Request): string {
   const cookie = request.headers.get("cookie") ?? "";
@@ -29,13 +31,14 @@ const emailProvider = {
   id: "email",
   type: "email",
   name: "Email",
-  maxAge: MAGIC_LINK_MINUTES * 60,
+  maxAge: SIGN_IN_LINK_MINUTES * 60,
   async sendVerificationRequest({ identifier, url, token, request }) {
     const { db } = await getDatabase();
     const [user] = await db.select({ locale: users.locale }).from(users).where(eq(users.email, identifier.toLowerCase()));
     const locale = user?.locale ?? localeFrom(request);
     const dedupeKey = `sign-in:${createHash("sha256").update(token).digest("hex")}`;
-    await enqueueMail(db, { dedupeKey, to: identifier, locale, template: "sign-in", params: { url, minutes: String(MAGIC_LINK_MINUTES) } });
+    const link = confirmationLink(locale, identifier, token, callbackPath(new URL(url).searchParams.get("callbackUrl")));
+    await enqueueMail(db, { dedupeKey, to: identifier, locale, template: "sign-in", params: { url: link, minutes: String(SIGN_IN_LINK_MINUTES) } });
     await deliverNow(db, dedupeKey);
   },
 } as EmailConfig;
@@ -55,12 +58,14 @@ const demoProvider = Credentials({
 });
 
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+  // Validates the environment and sets AUTH_URL from RECOURSE_URL before Auth.js reads it.
+  config();
   const { db } = await getDatabase();
+  const adapter = DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens });
   return {
-    adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+    adapter: { ...adapter, createVerificationToken: ({ identifier, token }) => storeSignInToken(db, identifier, token, SIGN_IN_LINK_MINUTES * 60_000) },
     session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
     secret: authSecret(),
-    trustHost: true,
     pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
     providers: demoMode() ? [emailProvider, demoProvider] : [emailProvider],
     callbacks: {

@@ -1,16 +1,17 @@
 /**
- * AUTH_SECRET from the environment; in demo or test mode without one, a random secret kept
- * in the data folder so that sessions survive a restart. Production must set AUTH_SECRET.
+ * AUTH_SECRET from the environment (lib/config.ts refuses to start without it outside demo
+ * mode); in demo mode without one, a random secret kept in the data folder so that sessions
+ * survive a restart.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { config } from "@/lib/config";
 
 export function authSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  if (process.env.RECOURSE_DEMO !== "1" && process.env.RECOURSE_TEST !== "1") {
-    throw new Error("AUTH_SECRET is not set. Set it (e.g. `openssl rand -base64 32`) or run in demo mode.");
-  }
+  const { authSecret, demo } = config();
+  if (authSecret) return authSecret;
+  if (!demo) throw new Error("AUTH_SECRET is not set. Set it (e.g. `openssl rand -base64 32`) or run in demo mode.");
   const dir = path.join(process.cwd(), "data");
   const file = path.join(dir, "auth-secret");
   if (!existsSync(file)) {

@@ -11,7 +11,7 @@ import { calendarFeeds, cases, deadlines } from "@/db/schema";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { caseScope, requireUser } from "@/lib/auth/policy";
 import { messageKey } from "@/lib/i18n/message-key";
-import { baseUrl } from "@/lib/mail/outbox";
+import { publicUrl } from "@/lib/config";
 import { isMailLocale } from "@/lib/mail/templates";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
@@ -20,7 +20,7 @@ import fr from "@/messages/fr.json";
 const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export function feedUrl(token: string): string {
-  return `${baseUrl()}/api/calendar/${token}`;
+  return `${publicUrl()}/api/calendar/${token}`;
 }
 
 /** Makes (or remakes) the user's feed; returns the secret URL, which is not kept. */
@@ -72,7 +72,7 @@ export async function renderFeed(db: Db, token: string): Promise<string | null> 
   const calendar = ical({ name: "Recourse", method: ICalCalendarMethod.PUBLISH, prodId: { company: "Recourse", product: "deadlines", language: locale.toUpperCase() } });
   for (const row of rows) {
     const label = labels[messageKey(row.kind)] ?? row.kind;
-    const url = `${baseUrl()}/${locale}/cases/${row.caseId}`;
+    const url = `${publicUrl()}/${locale}/cases/${row.caseId}`;
     const event = calendar.createEvent({
       id: `${row.caseId}-${row.clockId}@recourse`,
       // The day it runs out, in the acting party's zone: an all-day event on that date.

@@ -30,7 +30,8 @@ import {
   type LadderEvent,
   type Party,
 } from "@/lib/ladder";
-import { baseUrl, enqueueMails } from "@/lib/mail/outbox";
+import { enqueueMails } from "@/lib/mail/outbox";
+import { publicUrl } from "@/lib/config";
 import { mailDate } from "@/lib/mail/templates";
 import type { CheckedAttachment } from "./attachments";
 import { filingSchema, messageBody, type FilingInput } from "./filing-schema";
@@ -228,7 +229,7 @@ export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMet
             to: member.email,
             locale,
             template: "case-received" as const,
-            params: { reference: row.reference, organisation: organisation.name, due: mailDate(due, locale, organisation.timeZone), ackDue: mailDate(ackDue, locale, organisation.timeZone), url: `${baseUrl()}/${locale}/cases/${row.id}` },
+            params: { reference: row.reference, organisation: organisation.name, due: mailDate(due, locale, organisation.timeZone), ackDue: mailDate(ackDue, locale, organisation.timeZone), url: `${publicUrl()}/${locale}/cases/${row.id}` },
             caseId: row.id,
           };
         }),

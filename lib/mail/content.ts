@@ -6,7 +6,7 @@
 import type { outbox } from "@/db/schema";
 import { renderNotice } from "@/lib/notifications/render";
 import type { NoticeKind } from "@/lib/notifications/rules";
-import { baseUrl } from "./outbox";
+import { publicUrl } from "@/lib/config";
 
 export interface MailContent {
   subject: string;
@@ -25,6 +25,6 @@ export function mailContent(mail: StoredMail): MailContent {
   if (mail.textBody !== null && mail.subject !== null) return { subject: mail.subject, text: mail.textBody, html: mail.htmlBody };
   if (!mail.template.startsWith(NOTICE_TEMPLATE)) throw new Error(`mail ${mail.template} has no words`);
   const kind = noticeKindOf(mail.template);
-  const rendered = renderNotice(kind, mail.params ?? {}, mail.locale, `${baseUrl()}/${mail.locale}/cases/${mail.caseId}`);
+  const rendered = renderNotice(kind, mail.params ?? {}, mail.locale, `${publicUrl()}/${mail.locale}/cases/${mail.caseId}`);
   return { subject: rendered.title, text: rendered.text, html: rendered.html };
 }

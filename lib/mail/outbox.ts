@@ -36,7 +36,3 @@ export async function enqueueMails(db: Db | Tx, mails: OutgoingMail[]): Promise<
 
 /** Rows that are mail: a bell item that is not mailed shares the table but has no address. */
 export const isMail = () => isNotNull(outbox.toEmail);
-
-export function baseUrl(): string {
-  return (process.env.RECOURSE_URL ?? process.env.AUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
-}

@@ -46,8 +46,9 @@ describe.each(KINDS)("complainant data on %s", (kind) => {
     const [mail] = await db().select().from(outbox).where(and(eq(outbox.toEmail, "link@example.eu"), like(outbox.subject, `%${reference}%`)));
     expect(mail!.subject).toBe(`Plainte ${reference} reçue`);
     const url = new URL(mail!.textBody!.split("\n").find((l) => l.startsWith("http"))!);
-    expect(url.pathname).toBe("/api/auth/callback/email");
-    expect(url.searchParams.get("callbackUrl")).toContain(`/fr/cases/${caseId}`);
+    // The confirmation page in the complainant's language, on RECOURSE_URL; it opens the case after signing in.
+    expect(`${url.origin}${url.pathname}`).toBe(`${process.env.RECOURSE_URL}/fr/sign-in/confirm`);
+    expect(url.searchParams.get("callbackUrl")).toBe(`/fr/cases/${caseId}`);
     const token = url.searchParams.get("token")!;
     const hashed = createHash("sha256").update(`${token}${process.env.AUTH_SECRET}`).digest("hex");
     const [row] = await db().select().from(verificationTokens).where(eq(verificationTokens.token, hashed));
