@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { detailedEvent } from "./detailed-steps";
 
 describe("steps with details become ladder events", () => {
-  it("a determination's remedies get ids and end-of-day due dates", () => {
+  it("a determination's remedies get ids and their due day (anchored to the organisation's end of day when recorded)", () => {
     const result = detailedEvent("issue_determination", { remedies: [{ kind: "delete", due: "2027-01-31", description: "Delete the profile" }] });
     expect(result.ok && result.type).toBe("irm.determined");
     const remedy = result.ok ? (result.data as { remedies: { id: string; dueAt: Date }[] }).remedies[0]! : null;
     expect(remedy!.id).toMatch(/^rem-[0-9a-f]{8}$/);
-    expect(remedy!.dueAt.toISOString()).toBe("2027-01-31T23:59:59.999Z");
+    expect(remedy!.dueAt.toISOString()).toBe("2027-01-31T12:00:00.000Z");
   });
   it.each([
     ["decide_eligibility", { decision: "maybe" }],
