@@ -7,6 +7,8 @@ import { calendarDay, type CaseStatus, type Party } from "@/lib/ladder";
  */
 export async function CaseStatusPanel({ status, reader, organisation, irm }: { status: CaseStatus; reader: Party; organisation: string; irm: string }) {
   const t = await getTranslations("status");
+  // A name that ends a sentence with its own full stop ("mParticle, Inc.") needs no second one.
+  const sentence = (text: string) => text.replace(/\.\.(?=\s|$)/g, ".");
   const params = {
     reader,
     you: status.you ? "yes" : "no",
@@ -19,8 +21,8 @@ export async function CaseStatusPanel({ status, reader, organisation, irm }: { s
       <h2 id="status-title" className="text-lg font-semibold text-slate-900">
         {t("title")}
       </h2>
-      <p className="mt-2 text-base text-slate-900">{t(`where.${status.where}`, params)}</p>
-      <p className="mt-1 text-base font-medium text-slate-900">{t(`next.${status.next}`, params)}</p>
+      <p className="mt-2 text-base text-slate-900">{sentence(t(`where.${status.where}`, params))}</p>
+      <p className="mt-1 text-base font-medium text-slate-900">{sentence(t(`next.${status.next}`, params))}</p>
       {status.beside ? <p className="mt-1 text-sm text-slate-700">{t(`beside.${status.beside}`)}</p> : null}
     </section>
   );

@@ -30,6 +30,7 @@ export type StatusWhere =
 export type StatusNext =
   | "you_answer_question"
   | "organisation_replies"
+  | "acknowledgment_missed"
   | "organisation_overdue"
   | "review_answer"
   | "irm_reviews"
@@ -125,15 +126,19 @@ export function caseStatus(view: CaseView, party: Party): CaseStatus {
     else if (s.organisation.respondedAt) [next, actor] = ["review_answer", "complainant"];
     else {
       const response = byId("organisation.response");
-      [next, actor, due] = [response?.state === "missed" ? "organisation_overdue" : "organisation_replies", "organisation", pick(response)];
+      // R2.2: where the company's policy allows it, a missed acknowledgment already opens its IRM.
+      const irmOpen = view.actions.some((a) => a.action === "escalate_to_irm" && a.allowed);
+      const ackMissed = byId("organisation.acknowledgment")?.state === "missed" && irmOpen;
+      [next, actor, due] = [response?.state === "missed" ? "organisation_overdue" : ackMissed ? "acknowledgment_missed" : "organisation_replies", "organisation", pick(response)];
     }
   }
 
   const allowed = view.actions.filter((a) => a.allowed).map((a) => a.action);
   let recommended = RECOMMENDATION_ORDER.find((a) => allowed.includes(a)) ?? null;
-  // A climb is the recommended step once the rung below missed its time or concluded; after
-  // an answer the complainant decides whether it settles the matter, so nothing is pushed.
-  if (!recommended && party === "complainant" && next !== "review_answer") recommended = CLIMBS.find((a) => allowed.includes(a)) ?? null;
+  // A climb is the recommended step once the rung below missed its time or ended; while a body's
+  // clock runs, or after an answer the complainant is weighing, nothing is pushed.
+  const climbTime = next === "organisation_overdue" || next === "irm_overdue" || next === "later_steps_open";
+  if (!recommended && party === "complainant" && climbTime) recommended = CLIMBS.find((a) => allowed.includes(a)) ?? null;
   if (party === "organisation" && recommended === "invoke_arbitration") recommended = null;
   return { where, next, beside, actor, you: actor === party, due, recommended };
 }
@@ -145,7 +150,7 @@ export const STATUS_KEYS = {
     "with_arbitration", "arbitration_awarded", "arbitration_closed", "closed_accepted", "closed_settled", "closed_withdrawn", "closed",
   ] satisfies StatusWhere[],
   next: [
-    "you_answer_question", "organisation_replies", "organisation_overdue", "review_answer", "irm_reviews", "irm_overdue", "panel_hears_sides",
+    "you_answer_question", "organisation_replies", "acknowledgment_missed", "organisation_overdue", "review_answer", "irm_reviews", "irm_overdue", "panel_hears_sides",
     "organisation_complies", "arbitration_runs", "remedies_watched", "later_steps_open", "nothing_more",
   ] satisfies StatusNext[],
   beside: ["commerce_requested", "commerce_reviewing", "commerce_concluded"] satisfies NonNullable<StatusBeside>[],

@@ -8,6 +8,8 @@ import { clock, clocks } from "../clocks";
 import { referralProposals } from "../enforcement";
 import type { LadderEvent } from "../events";
 import { nextActions } from "../next-actions";
+import { caseView } from "../case-view";
+import { caseStatus } from "../status";
 import { anchorRemedies, arbitrationInvocation, monetaryDemands } from "../remedies";
 import { calendarDay } from "../calendar";
 import { decide } from "../transitions";
@@ -187,5 +189,37 @@ describe("R4.3 a remedy's day ends in the acting party's zone", () => {
     const data = anchorRemedies({ remedies: [{ id: "r", kind: "delete" as const, dueAt: at("2026-03-01T12:00:00Z") }] }, "America/New_York");
     expect(data.remedies[0]!.dueAt.toISOString()).toBe("2026-03-02T04:59:59.999Z");
     expect(calendarDay(data.remedies[0]!.dueAt, "America/New_York").toISOString().slice(0, 10)).toBe("2026-03-01");
+  });
+});
+
+describe("where the case stands, for each reader", () => {
+  const view = (events: LadderEvent[], party: Parameters<typeof caseView>[1], iso: string, over?: Parameters<typeof facts>[1]) => caseStatus(caseView(facts(events, over), party, at(iso)), party);
+
+  it("while the company's 45 days run, the company must act and nothing is pushed on the complainant", () => {
+    const s = view([filed()], "complainant", "2026-01-12T00:00:00Z");
+    expect(s).toMatchObject({ where: "with_organisation", next: "organisation_replies", actor: "organisation", you: false, recommended: null });
+    expect(view([filed()], "organisation", "2026-01-12T00:00:00Z")).toMatchObject({ you: true, recommended: "respond" });
+  });
+
+  it("R2.2: a missed acknowledgment is said, where the company's policy opens the IRM", () => {
+    expect(view([filed()], "complainant", "2026-01-20T00:00:00Z", { irmOnMissedAcknowledgment: true }).next).toBe("acknowledgment_missed");
+    expect(view([filed()], "complainant", "2026-01-20T00:00:00Z").next).toBe("organisation_replies");
+  });
+
+  it("once the 45 days ran out, climbing to the IRM is the recommended step", () => {
+    expect(view([filed()], "complainant", "2026-03-01T00:00:00Z")).toMatchObject({ next: "organisation_overdue", recommended: "escalate_to_irm" });
+  });
+
+  it("R2.7: the Commerce review is told beside the rung", () => {
+    expect(view([filed(), commerce], "complainant", "2026-01-13T00:00:00Z")).toMatchObject({ where: "with_organisation", beside: "commerce_requested" });
+  });
+
+  it("a question to the complainant comes first", () => {
+    const asked = [filed(), ev("organisation.info_requested", "2026-01-12T00:00:00Z", "organisation")];
+    expect(view(asked, "complainant", "2026-01-13T00:00:00Z")).toMatchObject({ next: "you_answer_question", you: true, recommended: "provide_information" });
+  });
+
+  it("R2.4: after the IRM closes its rung, the later steps are open", () => {
+    expect(view(irmClosed, "complainant", "2026-02-02T00:00:00Z")).toMatchObject({ where: "irm_closed", next: "later_steps_open", recommended: "request_commerce_review" });
   });
 });
