@@ -7,7 +7,7 @@ import { calendarDay, type TrackedRemedy } from "@/lib/ladder";
 import { StepDetailsForm } from "./step-details-form";
 import { ONE_CLICK_STEPS } from "@/lib/cases/steps";
 import type { ActionId, AvailableAction, Party } from "@/lib/ladder";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 const INFORMATIVE = ["organisation_deadline_running", "acknowledgment_deadline_running", "comments_window_open", "arbitration_gate_closed", "nothing_to_accept", "eligibility_not_decided", "commerce_not_referred", "notice_not_delivered"];
 
@@ -25,6 +25,7 @@ const WITH_MESSAGE: ActionId[] = ["respond", "request_information", "propose_res
  * is shown disabled with the ladder's reason.
  */
 export async function CaseActions({ caseId, version, party, locale, actions, irmName, remedies, proposed, notice, recommended = null, zone = "UTC" }: { caseId: string; version: number; party: Party; locale: string; actions: AvailableAction[]; irmName: string; remedies: TrackedRemedy[]; proposed: string[]; notice?: string; recommended?: ActionId | null; zone?: string }) {
+  const busy = (await getTranslations("common"))("busy");
   const td = await getTranslations("details");
   const t = await getTranslations("actions");
   const tr = await getTranslations("reasons");
@@ -78,7 +79,7 @@ export async function CaseActions({ caseId, version, party, locale, actions, irm
                     defaultValue={a.action === "invoke_arbitration" ? notice : undefined}
                     className={inputClass}
                   />
-                  <Button type="submit">{to("send")}</Button>
+                  <SubmitButton busyLabel={busy}>{to("send")}</SubmitButton>
                 </form>
               </details>
             </li>
@@ -110,15 +111,15 @@ export async function CaseActions({ caseId, version, party, locale, actions, irm
                   <summary className={`cursor-pointer rounded-md px-4 py-2 text-sm font-medium ${a.action === "withdraw" ? "text-red-800" : a.action === recommended ? "bg-sky-800 text-white" : "text-slate-900"}`}>{t(a.action, { body: irmName })}</summary>
                   <div className="space-y-2 p-3">
                     <p className="text-sm text-slate-700">{t.has(`confirmText.${a.action}` as "confirmClose") ? t(`confirmText.${a.action}` as "confirmClose", { body: irmName }) : t("confirmClose")}</p>
-                    <Button type="submit" variant={a.action === "withdraw" ? "danger" : "primary"}>
+                    <SubmitButton busyLabel={busy} variant={a.action === "withdraw" ? "danger" : "primary"}>
                       {t("confirm")}
-                    </Button>
+                    </SubmitButton>
                   </div>
                 </details>
               ) : (
-                <Button type="submit" variant={enabled && a.action === recommended ? "primary" : "secondary"} disabled={!enabled} aria-describedby={!enabled ? id : undefined} className="justify-start text-left">
+                <SubmitButton busyLabel={busy} variant={enabled && a.action === recommended ? "primary" : "secondary"} disabled={!enabled} aria-describedby={!enabled ? id : undefined} className="justify-start text-left">
                   {t(a.action, { body: irmName })}
-                </Button>
+                </SubmitButton>
               )}
               {!a.allowed ? (
                 <p id={id} className="text-sm text-slate-700">

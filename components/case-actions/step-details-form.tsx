@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { takeDetailedStep } from "@/lib/actions/case-actions";
 import type { DetailedAction } from "@/lib/cases/detailed-steps";
 import { ARBITRATION_REMEDIES, COMMERCE_OUTCOMES, REMEDY_KINDS, type Party, type RemedyKind } from "@/lib/ladder";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { inputClass } from "@/components/ui/field";
 
 interface Props {
@@ -19,6 +19,7 @@ interface Props {
 
 /** The fields a step needs, folded under its name; the server checks them with the same schema. */
 export async function StepDetailsForm({ action, label, caseId, version, party, locale, target, proposed = [] }: Props) {
+  const busy = (await getTranslations("common"))("busy");
   const t = await getTranslations("details");
   const id = `${action}-${target ?? "x"}`;
   const kinds: readonly RemedyKind[] = action === "issue_award" ? ARBITRATION_REMEDIES : REMEDY_KINDS;
@@ -86,6 +87,18 @@ export async function StepDetailsForm({ action, label, caseId, version, party, l
               </div>
             ))}
           </fieldset>
+        ) : null}
+
+        {action === "issue_determination" || action === "issue_advice" || action === "issue_award" || action === "conclude_review" ? (
+          <>
+            <label htmlFor={`${id}-findings`} className="block text-sm font-medium">
+              {t("findings")}
+            </label>
+            <p id={`${id}-findings-hint`} className="text-xs text-slate-600">
+              {t("findingsHint")}
+            </p>
+            <textarea id={`${id}-findings`} name="findings" rows={5} maxLength={5000} required={action !== "conclude_review"} aria-describedby={`${id}-findings-hint`} className={inputClass} />
+          </>
         ) : null}
 
         {action === "conclude_review" ? (
@@ -199,7 +212,7 @@ export async function StepDetailsForm({ action, label, caseId, version, party, l
           </>
         ) : null}
 
-        <Button type="submit">{t("submit")}</Button>
+        <SubmitButton busyLabel={busy}>{t("submit")}</SubmitButton>
       </form>
     </details>
   );

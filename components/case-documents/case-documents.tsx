@@ -2,10 +2,11 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { uploadEvidence } from "@/lib/actions/correspondence-actions";
 import type { Party } from "@/lib/ladder";
 import type { DocumentEntry } from "@/lib/cases/attachments";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** The case's documents with their SHA-256, and an upload form while the case is open. */
 export async function CaseDocuments({ caseId, party, locale, documents, closed }: { caseId: string; party: Party; locale: string; documents: DocumentEntry[]; closed: boolean }) {
+  const busy = (await getTranslations("common"))("busy");
   const t = await getTranslations("caseExtra");
   const tf = await getTranslations("filing");
   const format = await getFormatter();
@@ -42,9 +43,9 @@ export async function CaseDocuments({ caseId, party, locale, documents, closed }
             {tf("filesHint")}
           </p>
           <input id="evidence-files" name="files" type="file" multiple required aria-describedby="evidence-hint" accept=".pdf,.png,.jpg,.jpeg,.txt" className="block text-sm" />
-          <Button type="submit" variant="secondary">
+          <SubmitButton busyLabel={busy} variant="secondary">
             {t("upload")}
-          </Button>
+          </SubmitButton>
         </form>
       ) : null}
     </div>

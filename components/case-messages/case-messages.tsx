@@ -4,11 +4,12 @@ import type { MessageEntry } from "@/lib/cases/queries";
 import { WRITABLE } from "@/lib/cases/correspondence";
 import type { Party } from "@/lib/ladder";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { inputClass } from "@/components/ui/field";
 
 /** The case's messages this party may read, and a form to write to the audiences it may address. */
 export async function CaseMessages({ caseId, party, locale, messages, closed }: { caseId: string; party: Party; locale: string; messages: MessageEntry[]; closed: boolean }) {
+  const busy = (await getTranslations("common"))("busy");
   const t = await getTranslations("caseExtra");
   const tc = await getTranslations("case");
   const tp = await getTranslations("party");
@@ -58,7 +59,7 @@ export async function CaseMessages({ caseId, party, locale, messages, closed }: 
             ) : (
               <input type="hidden" name="visibility" value={audiences[0]} />
             )}
-            <Button type="submit">{t("send")}</Button>
+            <SubmitButton busyLabel={busy}>{t("send")}</SubmitButton>
           </div>
         </form>
       ) : null}

@@ -20,14 +20,22 @@ export async function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
               {td(e.detail.decision as "eligible")}
               {e.detail.reason ? `: ${e.detail.reason}` : ""}
             </p>
-          ) : e.detail?.kind === "remedies" && e.detail.remedies.length ? (
-            <ul className="list-disc pl-5 text-sm text-slate-800">
-              {e.detail.remedies.map((r, i) => (
-                <li key={i}>{td("remedyFor", { kind: td(`remedy.${r.kind}` as "remedy.delete"), date: r.dueAt })}</li>
-              ))}
-            </ul>
+          ) : e.detail?.kind === "remedies" ? (
+            <>
+              {e.detail.findings ? <p className="whitespace-pre-line text-sm text-slate-800">{e.detail.findings}</p> : null}
+              {e.detail.remedies.length ? (
+                <ul className="list-disc pl-5 text-sm text-slate-800">
+                  {e.detail.remedies.map((r, i) => (
+                    <li key={i}>{td("remedyFor", { kind: td(`remedy.${r.kind}` as "remedy.delete"), date: r.dueAt })}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </>
           ) : e.detail?.kind === "outcome" ? (
-            <p className="text-sm text-slate-800">{td.has(`commerce.${e.detail.outcome}` as "commerce.denied") ? td(`commerce.${e.detail.outcome}` as "commerce.denied") : e.detail.outcome}</p>
+            <>
+              <p className="text-sm text-slate-800">{td.has(`commerce.${e.detail.outcome}` as "commerce.denied") ? td(`commerce.${e.detail.outcome}` as "commerce.denied") : e.detail.outcome}</p>
+              {e.detail.findings ? <p className="whitespace-pre-line text-sm text-slate-800">{e.detail.findings}</p> : null}
+            </>
           ) : e.detail?.kind === "clock" ? (
             <p className="text-sm text-slate-800">{tl(`clock.${messageKey(e.detail.clock)}` as "clock.remedy")}</p>
           ) : e.detail?.kind === "referral" ? (

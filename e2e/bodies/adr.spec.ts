@@ -35,6 +35,7 @@ test.describe("an ADR provider works its rung", () => {
     await determination.getByText("Issue a determination").click();
     await determination.getByLabel("Remedy 1").selectOption("stop_processing");
     await determination.getByLabel("Due by").first().fill("2027-02-15");
+    await determination.getByLabel("Findings").fill("Customer Portfolios kept sending the complainant's profile to advertisers after her objection.");
     await determination.getByRole("button", { name: "Record", exact: true }).click();
     await expect(page.getByText("The provider issued a determination")).toBeVisible();
     await expect(page.getByText("A remedy is carried out")).toBeVisible();

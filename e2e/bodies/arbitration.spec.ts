@@ -30,6 +30,7 @@ test.describe("binding arbitration", () => {
     const determination = await details(page, "Issue a determination");
     await determination.getByLabel("Remedy 1").selectOption("access");
     await determination.getByLabel("Due by").first().fill("2027-03-01");
+    await determination.getByLabel("Findings").fill("SessionM never answered the access request it received.");
     await determination.getByRole("button", { name: "Record", exact: true }).click();
     await expect(page.getByText("The provider issued a determination")).toBeVisible();
 
@@ -96,8 +97,13 @@ test.describe("binding arbitration", () => {
     await expect(award.getByLabel("Remedy 1").locator("option", { hasText: "Compensation" })).toHaveCount(0);
     await award.getByLabel("Remedy 1").selectOption("delete");
     await award.getByLabel("Due by").first().fill("2027-04-01");
+    await award.getByLabel("Findings").fill("The panel finds the retained loyalty profile unlawful; it must be deleted.");
     await award.getByRole("button", { name: "Record", exact: true }).click();
     await expect(page.getByText("Award made")).toBeVisible();
     await expect(page.getByText(/Deletion, due April 1, 2027/).first()).toBeVisible();
+    // The award reads with its findings, beside the outcome, for both sides.
+    await signInByEmail(page, "gunnar@example.no");
+    await page.goto(caseUrl);
+    await expect(page.getByText("The panel finds the retained loyalty profile unlawful; it must be deleted.")).toBeVisible();
   });
 });

@@ -40,6 +40,7 @@ test.describe("the DPA panel works an HR case", () => {
     await advice.getByText("Give advice").click();
     await advice.getByLabel("Remedy 1").selectOption("correct");
     await advice.getByLabel("Due by").first().fill(due);
+    await advice.getByLabel("Findings").fill("The job title mParticle holds is wrong and must be corrected.");
     await advice.getByRole("button", { name: "Record", exact: true }).click();
     await expect(page.getByText("The panel gave its advice")).toBeVisible();
     await expect(page.getByText("The company complies with the advice")).toBeVisible();

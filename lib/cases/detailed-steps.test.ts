@@ -3,7 +3,7 @@ import { detailedEvent } from "./detailed-steps";
 
 describe("steps with details become ladder events", () => {
   it("a determination's remedies get ids and their due day (anchored to the organisation's end of day when recorded)", () => {
-    const result = detailedEvent("issue_determination", { remedies: [{ kind: "delete", due: "2027-01-31", description: "Delete the profile" }] });
+    const result = detailedEvent("issue_determination", { remedies: [{ kind: "delete", due: "2027-01-31", description: "Delete the profile" }], findings: "The profile was kept after the objection." });
     expect(result.ok && result.type).toBe("irm.determined");
     const remedy = result.ok ? (result.data as { remedies: { id: string; dueAt: Date }[] }).remedies[0]! : null;
     expect(remedy!.id).toMatch(/^rem-[0-9a-f]{8}$/);
@@ -11,7 +11,8 @@ describe("steps with details become ladder events", () => {
   });
   it.each([
     ["decide_eligibility", { decision: "maybe" }],
-    ["issue_advice", { remedies: [{ kind: "delete", due: "31/01/2027" }] }],
+    ["issue_advice", { remedies: [{ kind: "delete", due: "31/01/2027" }], findings: "Wrong data." }],
+    ["issue_determination", { remedies: [], findings: "" }],
     ["conclude_review", { outcome: "won" }],
     ["record_compliance", { remedyId: "r1", evidence: "" }],
     ["close_case", { outcome: "<b>done</b>" }],
@@ -20,5 +21,9 @@ describe("steps with details become ladder events", () => {
   });
   it("an eligibility decision keeps its reason", () => {
     expect(detailedEvent("decide_eligibility", { decision: "dismissed", reason: "Frivolous" })).toEqual({ ok: true, type: "irm.eligibility_decided", data: { decision: "dismissed", reason: "Frivolous" } });
+  });
+  it("a decision keeps its written findings", () => {
+    const result = detailedEvent("issue_award", { remedies: [], findings: "No violation remains." });
+    expect(result.ok && (result.data as { findings: string }).findings).toBe("No violation remains.");
   });
 });

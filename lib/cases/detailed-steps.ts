@@ -13,6 +13,11 @@ const remedySchema = z.object({
   description: plain(500).optional(),
 });
 const remediesSchema = z.array(remedySchema).max(10);
+/** A decision's written findings: what was found and why, for both sides to read. */
+const findingsSchema = plain(5000).pipe(z.string().min(1, { message: "required" }));
+const decision = z.object({ remedies: remediesSchema, findings: findingsSchema });
+type Decision = z.infer<typeof decision>;
+const decided = (d: Decision) => ({ remedies: toRemedies(d.remedies), findings: d.findings });
 
 /** Due dates are days (noon UTC of the day); recording anchors each to the organisation's end of that day (R4.3). */
 const toRemedies = (list: z.infer<typeof remediesSchema>) =>
@@ -25,10 +30,14 @@ export const DETAILED_STEPS = {
     payload: (d: { decision: "eligible" | "ineligible" | "dismissed"; reason?: string }) => ({ decision: d.decision, ...(d.reason ? { reason: d.reason } : {}) }),
   },
   settle: { event: "complainant.settled", schema: z.object({ remedies: remediesSchema }), payload: (d: { remedies: z.infer<typeof remediesSchema> }) => ({ remedies: toRemedies(d.remedies) }) },
-  issue_determination: { event: "irm.determined", schema: z.object({ remedies: remediesSchema }), payload: (d: { remedies: z.infer<typeof remediesSchema> }) => ({ remedies: toRemedies(d.remedies) }) },
-  issue_advice: { event: "panel.advised", schema: z.object({ remedies: remediesSchema }), payload: (d: { remedies: z.infer<typeof remediesSchema> }) => ({ remedies: toRemedies(d.remedies) }) },
-  issue_award: { event: "arbitration.awarded", schema: z.object({ remedies: remediesSchema }), payload: (d: { remedies: z.infer<typeof remediesSchema> }) => ({ remedies: toRemedies(d.remedies) }) },
-  conclude_review: { event: "commerce.concluded", schema: z.object({ outcome: z.enum(COMMERCE_OUTCOMES) }), payload: (d: { outcome: (typeof COMMERCE_OUTCOMES)[number] }) => d },
+  issue_determination: { event: "irm.determined", schema: decision, payload: decided },
+  issue_advice: { event: "panel.advised", schema: decision, payload: decided },
+  issue_award: { event: "arbitration.awarded", schema: decision, payload: decided },
+  conclude_review: {
+    event: "commerce.concluded",
+    schema: z.object({ outcome: z.enum(COMMERCE_OUTCOMES), findings: plain(5000).optional() }),
+    payload: (d: { outcome: (typeof COMMERCE_OUTCOMES)[number]; findings?: string }) => ({ outcome: d.outcome, ...(d.findings ? { findings: d.findings } : {}) }),
+  },
   notice_referral: { event: "panel.referral_noticed", schema: z.object({ kind: z.enum(["ftc", "delisting"]) }), payload: (d: { kind: "ftc" | "delisting" }) => d },
   record_compliance: {
     event: "remedy.complied",

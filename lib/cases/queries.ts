@@ -62,8 +62,8 @@ export interface TimelineEntry {
 export type TimelineDetail =
   | { kind: "eligibility"; decision: string; reason: string | null }
   /** Each remedy's due day (noon UTC of the organisation's calendar day, as `calendarDay` gives it). */
-  | { kind: "remedies"; remedies: { kind: string; dueAt: Date }[] }
-  | { kind: "outcome"; outcome: string }
+  | { kind: "remedies"; remedies: { kind: string; dueAt: Date }[]; findings: string | null }
+  | { kind: "outcome"; outcome: string; findings: string | null }
   | { kind: "referral"; status: string }
   | { kind: "clock"; clock: string };
 
@@ -76,10 +76,10 @@ function timelineDetail(type: string, data: unknown, organisationZone: string): 
     case "panel.advised":
     case "arbitration.awarded":
     case "complainant.settled":
-      return { kind: "remedies", remedies: ((d.remedies as { kind: string; dueAt: string }[]) ?? []).map((r) => ({ kind: r.kind, dueAt: calendarDay(new Date(r.dueAt), organisationZone) })) };
+      return { kind: "remedies", remedies: ((d.remedies as { kind: string; dueAt: string }[]) ?? []).map((r) => ({ kind: r.kind, dueAt: calendarDay(new Date(r.dueAt), organisationZone) })), findings: typeof d.findings === "string" ? d.findings : null };
     case "commerce.concluded":
     case "case.closed":
-      return { kind: "outcome", outcome: String(d.outcome) };
+      return { kind: "outcome", outcome: String(d.outcome), findings: typeof d.findings === "string" ? d.findings : null };
     case "referral.status_changed":
       return { kind: "referral", status: String(d.status) };
     case "clock.breached":

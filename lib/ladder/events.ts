@@ -67,14 +67,15 @@ export interface EventPayloads {
   "irm.info_requested": { from: InfoSource };
   "irm.info_received": { from: InfoSource };
   "irm.conciliated": Record<string, never>;
-  "irm.determined": { remedies: OrderedRemedy[] };
+  /** Decisions carry their written findings, read by both sides beside the outcome. */
+  "irm.determined": { remedies: OrderedRemedy[]; findings?: string };
   "panel.escalated": Record<string, never>;
   "panel.commented": { from: InfoSource };
-  "panel.advised": { remedies: OrderedRemedy[] };
+  "panel.advised": { remedies: OrderedRemedy[]; findings?: string };
   "panel.referral_noticed": { kind: "ftc" | "delisting" };
   "commerce.requested": Record<string, never>;
   "commerce.referred": Record<string, never>;
-  "commerce.concluded": { outcome: CommerceOutcome };
+  "commerce.concluded": { outcome: CommerceOutcome; findings?: string };
   /** R3.3: the parts of the Notice refused because they ask for money, kept with the case. */
   "arbitration.invoked": { refused?: MonetaryDemand[] };
   "arbitration.notice_delivered": Record<string, never>;
@@ -82,7 +83,7 @@ export interface EventPayloads {
   "arbitration.strikes_submitted": { side: InfoSource; struck: string[]; ranking: string[] };
   "arbitration.panel_constituted": { arbitrators: string[] };
   "arbitration.hearing_scheduled": { hearingAt: Date; mode: "video" | "phone" };
-  "arbitration.awarded": { remedies: OrderedRemedy[] };
+  "arbitration.awarded": { remedies: OrderedRemedy[]; findings?: string };
   "remedy.complied": { remedyId: string; evidence: string };
   "referral.status_changed": { referralId: string; status: ReferralStatus; referrer: Referrer };
   "case.bar_recorded": { bar: ArbitrationBar };
