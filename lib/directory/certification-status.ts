@@ -4,7 +4,7 @@
  * directory and filing follow the status through the ladder's `participation()`; cases
  * already filed keep the certification they were filed under (their snapshot).
  */
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { auditLog, certifications, organisations } from "@/db/schema";
@@ -31,8 +31,7 @@ export function certificationStatusSchema(now: Date) {
       .string({ message: "required" })
       .trim()
       .min(1, { message: "required" })
-      .refine(isCalendarDate, { message: "invalid_date" })
-      .refine((v) => !isCalendarDate(v) || v <= latestStatusDate(now), { message: "date_in_future" }),
+      .pipe(z.string().refine(isCalendarDate, { message: "invalid_date", abort: true }).refine((v) => v <= latestStatusDate(now), { message: "date_in_future" })),
     source: plain(300).pipe(z.string().min(1, { message: "required" })),
     /** The administrator's confirmation that new complaints will be turned away (see `endsParticipation`). */
     confirm: z.enum(["yes", ""]).optional(),
@@ -82,7 +81,7 @@ export async function listCertificationStatuses(db: Db, actor: Actor): Promise<C
     .select({ cert: certifications, organisationName: organisations.name, organisationSlug: organisations.slug })
     .from(certifications)
     .innerJoin(organisations, eq(organisations.id, certifications.organisationId))
-    .orderBy(asc(organisations.name), asc(certifications.framework));
+    .orderBy(sql`lower(${organisations.name})`, asc(certifications.framework));
   return rows.map(({ cert, organisationName, organisationSlug }) => ({
     id: cert.id,
     organisationName,
