@@ -23,25 +23,15 @@ const asksAboutData = (s: string) => s === "inactive" || s === "withdrawn";
  * One certification's new status, with its date and source. A status that turns new
  * complaints away to the DPA (R1.2) must be confirmed with its consequence spelled out.
  */
-export function CertificationStatusForm({ id, organisationName, frameworkName, status: current, retainsFrameworkData, today }: CertificationStatusFormProps) {
+export function CertificationStatusForm(props: CertificationStatusFormProps) {
   const t = useTranslations("certifications");
-  const tl = useTranslations("ladder");
   const te = useTranslations("errors");
   const locale = useLocale();
   const [state, act, pending] = useActionState<CertificationStatusState, FormData>(setCertificationStatusAction, {});
-  const sent = state.values ?? {};
-  const [status, setStatus] = useState<string>(sent.status || current);
-  const [retains, setRetains] = useState<string>(sent.retainsFrameworkData ?? (asksAboutData(current) ? (retainsFrameworkData ? "yes" : "no") : ""));
-  const known = (CERTIFICATION_STATUSES as readonly string[]).includes(status);
-  const answered = !asksAboutData(status) || retains === "yes" || retains === "no";
-  const wouldEnd = known && answered && !participation({ framework: "eu-us-dpf", status: status as CertificationStatus, retainsFrameworkData: retains === "yes", irm: null, coversHrData: null }).participant;
-  const errorOf = (field: string) => (state.fieldErrors?.[field]?.length ? state.fieldErrors[field].map((k) => (te.has(k as "invalid") ? te(k as "invalid") : te("invalid"))).join(" ") : null);
-  const fid = (field: string) => `cert-${id}-${field}`;
-  const describedBy = (field: string, hint = false) => [hint ? `${fid(field)}-hint` : "", errorOf(field) ? `${fid(field)}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <form action={act} noValidate className="space-y-3">
       <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="certificationId" value={id} />
+      <input type="hidden" name="certificationId" value={props.id} />
       {state.formError ? (
         <Notice tone="bad" alert>
           {state.formError === "internal" ? te("internal", { ref: state.ref ?? "" }) : te("not_found")}
@@ -52,11 +42,33 @@ export function CertificationStatusForm({ id, organisationName, frameworkName, s
           {t("fixErrors")}
         </Notice>
       ) : null}
+      {/* Laid out afresh after each answer: React resets a form after its action, and the fields' defaults are what was sent. */}
+      <StatusFields key={state.attempt ?? 0} {...props} state={state} pending={pending} />
+    </form>
+  );
+}
+
+function StatusFields({ id, organisationName, frameworkName, status: current, retainsFrameworkData, today, state, pending }: CertificationStatusFormProps & { state: CertificationStatusState; pending: boolean }) {
+  const t = useTranslations("certifications");
+  const tl = useTranslations("ladder");
+  const te = useTranslations("errors");
+  const sent = state.values ?? {};
+  const initialStatus = (CERTIFICATION_STATUSES as readonly string[]).includes(sent.status ?? "") ? sent.status! : current;
+  const initialRetains = state.values ? (sent.retainsFrameworkData ?? "") : asksAboutData(current) ? (retainsFrameworkData ? "yes" : "no") : "";
+  const [status, setStatus] = useState(initialStatus);
+  const [retains, setRetains] = useState(initialRetains);
+  const answered = !asksAboutData(status) || retains === "yes" || retains === "no";
+  const endsParticipation = answered && !participation({ framework: "eu-us-dpf", status: status as CertificationStatus, retainsFrameworkData: retains === "yes", irm: null, coversHrData: null }).participant;
+  const errorOf = (field: string) => (state.fieldErrors?.[field]?.length ? state.fieldErrors[field].map((k) => (te.has(k as "invalid") ? te(k as "invalid") : te("invalid"))).join(" ") : null);
+  const fid = (field: string) => `cert-${id}-${field}`;
+  const describedBy = (field: string, hint = false) => [hint ? `${fid(field)}-hint` : "", errorOf(field) ? `${fid(field)}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <>
       <Field id={fid("status")} label={t("newStatus")} error={errorOf("status")}>
         <select
           id={fid("status")}
           name="status"
-          value={status}
+          defaultValue={initialStatus}
           onChange={(e) => setStatus(e.target.value)}
           className={inputClass}
           aria-invalid={errorOf("status") ? true : undefined}
@@ -73,7 +85,7 @@ export function CertificationStatusForm({ id, organisationName, frameworkName, s
         <FieldSet id={fid("retainsFrameworkData")} legend={t("retainsLegend")} hint={t("retainsHint")} error={errorOf("retainsFrameworkData")}>
           {(["yes", "no"] as const).map((v) => (
             <label key={v} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="retainsFrameworkData" value={v} checked={retains === v} onChange={() => setRetains(v)} />
+              <input type="radio" name="retainsFrameworkData" value={v} defaultChecked={initialRetains === v} onChange={() => setRetains(v)} />
               {t(v === "yes" ? "retainsYes" : "retainsNo")}
             </label>
           ))}
@@ -103,7 +115,7 @@ export function CertificationStatusForm({ id, organisationName, frameworkName, s
           aria-describedby={describedBy("source", true)}
         />
       </Field>
-      {wouldEnd ? (
+      {endsParticipation ? (
         <div className="space-y-1 rounded-md bg-amber-50 p-3 ring-1 ring-amber-300">
           <label className="flex items-start gap-2 text-sm text-amber-950">
             <input
@@ -124,9 +136,9 @@ export function CertificationStatusForm({ id, organisationName, frameworkName, s
           ) : null}
         </div>
       ) : null}
-      <Button type="submit" variant={wouldEnd ? "danger" : "primary"} disabled={pending}>
+      <Button type="submit" variant={endsParticipation ? "danger" : "primary"} disabled={pending}>
         {t("save")}
       </Button>
-    </form>
+    </>
   );
 }

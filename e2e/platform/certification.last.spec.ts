@@ -43,7 +43,7 @@ test("the administrator records SessionM's Privacy Shield certification as withd
 
   await page.goto("/en/directory/sessionm");
   await expect(page.getByText("Does not take part")).toBeVisible();
-  await expect(page.getByText("Withdrawn since 30 November 2026")).toBeVisible();
+  await expect(page.getByText("Withdrawn since November 30, 2026")).toBeVisible();
   await expect(page.getByText(SOURCE)).toBeVisible();
   await expect(page.getByText("SessionM, Inc.'s certification lapsed or was withdrawn")).toBeVisible();
   await expect(page.getByText("Contact your national data protection authority")).toBeVisible();
@@ -63,5 +63,5 @@ test("the administrator records SessionM's Privacy Shield certification as withd
   await expect(page.getByText("Recorded: SessionM, Inc., EU-U.S. Privacy Shield: Active.")).toBeVisible();
   await page.goto("/en/directory/sessionm");
   await expect(page.getByText("Takes part", { exact: true })).toBeVisible();
-  await expect(page.getByText("EU-U.S. Data Privacy Framework, since 10 July 2023")).toBeVisible();
+  await expect(page.getByText("EU-U.S. Data Privacy Framework, since July 10, 2023")).toBeVisible();
 });

@@ -22,20 +22,23 @@ export interface CertificationStatusState {
   ref?: string;
   /** What the administrator sent, to show again beside the errors. */
   values?: Partial<Record<(typeof FIELDS)[number], string>>;
+  /** Counts the answers, so the form can lay out what was sent afresh after each. */
+  attempt?: number;
 }
 
-export async function setCertificationStatusAction(_prev: CertificationStatusState, form: FormData): Promise<CertificationStatusState> {
+export async function setCertificationStatusAction(prev: CertificationStatusState, form: FormData): Promise<CertificationStatusState> {
   const locale = localeOf(form);
   const fields = formFields(form, { keepEmpty: true });
   const values = Object.fromEntries(FIELDS.map((f) => [f, (fields[f] ?? "").slice(0, 1000)]));
+  const attempt = (prev.attempt ?? 0) + 1;
   let saved: string;
   try {
     const db = await getDb();
     saved = (await setCertificationStatus(db, await currentActor(), values, await now(db), await requestMeta())).id;
   } catch (error) {
-    if (error instanceof ValidationError) return { fieldErrors: error.fieldErrors, values };
-    if (error instanceof NotFoundError) return { formError: "not_found", values };
-    return { formError: "internal", ref: logError(error), values };
+    if (error instanceof ValidationError) return { fieldErrors: error.fieldErrors, values, attempt };
+    if (error instanceof NotFoundError) return { formError: "not_found", values, attempt };
+    return { formError: "internal", ref: logError(error), values, attempt };
   }
   return redirect({ href: `/admin/certifications?saved=${saved}#cert-${saved}`, locale });
 }
