@@ -106,6 +106,9 @@ export const certifications = pgTable(
     irmKind: text("irm_kind").$type<"provider" | "dpa">(),
     irmProviderId: uuid("irm_provider_id").references(() => providers.id),
     coversHrData: boolean("covers_hr_data"),
+    /** R1.2: when the status took effect, and where Recourse learned it (the official list, the company's notice). */
+    statusSince: tz("status_since").notNull().defaultNow(),
+    statusSource: text("status_source").notNull(),
     updatedAt: tz("updated_at").notNull().defaultNow(),
   },
   (t) => [

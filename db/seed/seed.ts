@@ -37,6 +37,7 @@ export async function seedDirectory(db: Db): Promise<void> {
           irmKind: c.irm?.kind ?? null,
           irmProviderId: c.irmProviderSlug ? providerIds.get(c.irmProviderSlug)! : null,
           coversHrData: c.coversHrData,
+          statusSource: "seed: company policy",
         })
         .onConflictDoNothing();
     }

@@ -90,6 +90,15 @@ export function requireAdmin(actor: Actor): void {
   if (actor.kind !== "user" || !actor.isAdmin) throw new NotFoundError();
 }
 
+/**
+ * R1.2: a certification's status (lapsed, withdrawn, removed) is recorded by the
+ * administrators from the official list or the company's notice; an organisation names its
+ * own recourse arrangements but never its status.
+ */
+export function canRecordCertificationStatus(actor: Actor): boolean {
+  return actor.kind === "user" && actor.isAdmin;
+}
+
 export function requireUser(actor: Actor): asserts actor is Extract<Actor, { kind: "user" }> {
   if (actor.kind !== "user") throw new NotFoundError();
 }

@@ -5,7 +5,7 @@
 import { asc, eq, ilike, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { certifications, organisations, providers } from "@/db/schema";
-import { FRAMEWORKS, participation, route, type Certification, type FrameworkId } from "@/lib/ladder";
+import { dpfSuccessor, FRAMEWORKS, participation, route, type Certification, type FrameworkId, type ParticipationAnswer } from "@/lib/ladder";
 
 export interface OrganisationSummary {
   slug: string;
@@ -50,6 +50,11 @@ export async function searchOrganisations(db: Db, query = "", limit = 20): Promi
 export interface CertificationView {
   framework: FrameworkId;
   status: Certification["status"];
+  /** When the status took effect and where it comes from (R1.2). */
+  statusSince: Date;
+  statusSource: string;
+  /** R1.1: the DPF framework an active Privacy Shield certification runs under today. */
+  successor: ReturnType<typeof dpfSuccessor>;
   participant: boolean;
   irm: { kind: "provider"; name: string; website: string | null } | { kind: "dpa" } | null;
   coversHrData: boolean | null;
@@ -70,6 +75,8 @@ export interface OrganisationProfile {
   note: string | null;
   claimsParticipation: boolean;
   participant: boolean;
+  /** Why the ladder does not apply (R1.2, R4.2); null for a participant. */
+  notParticipantReason: Extract<ParticipationAnswer, { participant: false }>["reason"] | null;
   certifications: CertificationView[];
 }
 
@@ -84,14 +91,20 @@ export async function getOrganisationProfile(db: Db, slug: string): Promise<Orga
     .leftJoin(providers, eq(providers.id, certifications.irmProviderId))
     .where(eq(certifications.organisationId, o.id))
     .orderBy(asc(certifications.framework));
+  const answers: ParticipationAnswer[] = [];
   const views: CertificationView[] = rows.map(({ cert, providerName, providerWebsite }) => {
     const c = toCertification(cert);
     const country = SAMPLE_COUNTRY[FRAMEWORKS[c.framework].region]!;
     const subject = { framework: c.framework, complainantCountry: country, dataSubject: "self" as const };
+    const answer = participation(c, o.claimsParticipation);
+    answers.push(answer);
     return {
       framework: c.framework,
       status: c.status,
-      participant: participation(c).participant,
+      statusSince: cert.statusSince,
+      statusSource: cert.statusSource,
+      successor: dpfSuccessor(c.framework, c.status),
+      participant: answer.participant,
       irm: c.irm?.kind === "provider" ? { kind: "provider", name: providerName ?? "", website: providerWebsite } : c.irm,
       coversHrData: c.coversHrData,
       route: route({ ...subject, hrData: false }, c, o.claimsParticipation),
@@ -110,6 +123,7 @@ export async function getOrganisationProfile(db: Db, slug: string): Promise<Orga
     note: o.note,
     claimsParticipation: o.claimsParticipation,
     participant: views.some((v) => v.participant),
+    notParticipantReason: views.some((v) => v.participant) ? null : (["removed", "lapsed_without_data"] as const).find((r) => answers.some((a) => !a.participant && a.reason === r)) ?? "no_certification",
     certifications: views,
   };
 }

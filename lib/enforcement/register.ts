@@ -38,7 +38,7 @@ export async function delistOrganisation(db: Db, actor: Actor, organisationId: s
   await db.transaction(async (tx) => {
     const changed = await tx
       .update(certifications)
-      .set({ status: "removed", retainsFrameworkData: false, updatedAt: now })
+      .set({ status: "removed", retainsFrameworkData: false, statusSince: now, statusSource: "FTC referral register: removed for persistent failure to comply (R4.2)", updatedAt: now })
       .where(and(eq(certifications.organisationId, organisationId), ne(certifications.status, "removed")))
       .returning({ framework: certifications.framework });
     if (!changed.length) throw new NotFoundError();

@@ -1,3 +1,5 @@
+import type { CertificationStatus } from "./certification";
+
 /**
  * R1.1 — the five frameworks. The ladder is the same in all of them; what differs is the
  * region whose individuals they cover, who has authority over HR data, and what the
@@ -66,4 +68,16 @@ export const FRAMEWORKS: Record<FrameworkId, Framework> = {
 
 export function isFrameworkId(value: string): value is FrameworkId {
   return (FRAMEWORK_IDS as readonly string[]).includes(value);
+}
+
+/**
+ * R1.1: an organisation still active under a Privacy Shield framework became a participant
+ * in its DPF successor when that took effect; the record keeps the certification its policy
+ * names, and a complaint filed today runs under the successor. Null when there is none: a
+ * DPF framework, or a certification no longer active.
+ */
+export function dpfSuccessor(framework: FrameworkId, status: CertificationStatus): { framework: FrameworkId; since: string } | null {
+  if (status !== "active") return null;
+  const successor: FrameworkId | null = framework === "eu-us-ps" ? "eu-us-dpf" : framework === "swiss-us-ps" ? "swiss-us-dpf" : null;
+  return successor ? { framework: successor, since: FRAMEWORKS[successor].inForceFrom! } : null;
 }

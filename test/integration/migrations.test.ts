@@ -77,3 +77,30 @@ describe("migration 0019: a notice to a person becomes one outbox row", () => {
     expect(await unreadCount(db as never, user("staff"))).toBe(1);
   });
 });
+
+describe("migration 0023: a certification's status gets its date and source", () => {
+  let database: Database | undefined;
+  let before: string | undefined;
+  afterAll(async () => {
+    await database?.close();
+    if (before) rmSync(before, { recursive: true, force: true });
+  });
+
+  it("dates each existing status from the row's last change and names the seed's policy as its source", async () => {
+    database = await openDatabase({ dataDir: "memory://" }, { migrate: false });
+    const { db } = database;
+    before = migrationsUpTo(22);
+    await migrate(db as never, { migrationsFolder: before });
+    await db.execute(sql`INSERT INTO organisations (id, slug, name, country) VALUES ('00000000-0000-4000-8000-000000000001', 'acme', 'Acme', 'US')`);
+    await db.execute(sql`
+      INSERT INTO certifications (organisation_id, framework, status, retains_framework_data, updated_at)
+      VALUES ('00000000-0000-4000-8000-000000000001', 'eu-us-ps', 'inactive', true, '2025-03-04T05:06:07Z')`);
+
+    await migrate(db as never, { migrationsFolder: MIGRATIONS });
+
+    const [row] = rowsOf(await db.execute(sql`SELECT status, status_since, status_source FROM certifications`)) as Record<string, unknown>[];
+    expect(row).toMatchObject({ status: "inactive", status_source: "seed: company policy" });
+    expect(new Date(row!.status_since as string).toISOString()).toBe("2025-03-04T05:06:07.000Z");
+    await expect(db.execute(sql`INSERT INTO certifications (organisation_id, framework, status) VALUES ('00000000-0000-4000-8000-000000000001', 'eu-us-dpf', 'active')`)).rejects.toThrow();
+  });
+});

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { count, eq } from "drizzle-orm";
 import { notFound } from "next/navigation";
+import { Link } from "@/i18n/navigation";
 import { cases, ftcReferrals, organisations, providers, users } from "@/db/schema";
 import { listCases } from "@/lib/cases/queries";
 import { signedInContext } from "@/lib/page-context";
@@ -24,6 +25,7 @@ export default async function AdminPage({ params, searchParams }: { params: Prom
   const tc = await getTranslations("cases");
   const tp = await getTranslations("policy");
   const te = await getTranslations("errors");
+  const tcert = await getTranslations("certifications");
   const policy = await retentionPolicy(db, actor);
   const source = { setting: tp("sourceSetting"), environment: tp("sourceEnvironment"), default: tp("sourceDefault") }[policy.source];
   const rangeError = search.error === "retention_range" ? tp("retentionRange", RETENTION_DAYS_RANGE) : null;
@@ -52,6 +54,11 @@ export default async function AdminPage({ params, searchParams }: { params: Prom
           </div>
         ))}
       </dl>
+      <Card aria-labelledby="certifications-title" className="mb-8 max-w-2xl">
+        <CardTitle id="certifications-title">{tcert("title")}</CardTitle>
+        <p className="mb-3 text-sm text-slate-700">{tcert("adminLead")}</p>
+        <Link href="/admin/certifications">{tcert("adminLink")}</Link>
+      </Card>
       <Card id="policy" className="mb-8 max-w-2xl">
         <CardTitle>{tp("title")}</CardTitle>
         {search.saved === "retention" ? <Notice tone="good">{tp("saved")}</Notice> : null}

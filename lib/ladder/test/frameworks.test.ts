@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FRAMEWORKS, FRAMEWORK_IDS } from "../frameworks";
+import { dpfSuccessor, FRAMEWORKS, FRAMEWORK_IDS } from "../frameworks";
 import { isCovered, regionOf } from "../coverage";
 import { participation } from "../certification";
 import { jamsCert } from "./builders";
@@ -17,6 +17,16 @@ describe("R1.1 frameworks", () => {
     expect(FRAMEWORKS[id].arbitrationPanel).toBe(panel);
   });
   it("lists exactly five frameworks", () => expect(FRAMEWORK_IDS).toHaveLength(5));
+  it.each([
+    ["eu-us-ps", "active", { framework: "eu-us-dpf", since: "2023-07-10" }],
+    ["swiss-us-ps", "active", { framework: "swiss-us-dpf", since: "2023-07-17" }],
+    ["eu-us-ps", "withdrawn", null],
+    ["eu-us-ps", "inactive", null],
+    ["eu-us-dpf", "active", null],
+    ["uk-ext-dpf", "active", null],
+  ] as const)("%s certification, %s: DPF successor %o", (id, status, successor) => {
+    expect(dpfSuccessor(id, status)).toEqual(successor);
+  });
 });
 
 describe("R1.4 covered complainants", () => {

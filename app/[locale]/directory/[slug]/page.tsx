@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getOrganisationProfile, type CertificationView } from "@/lib/directory/queries";
@@ -6,7 +6,7 @@ import type { Body } from "@/lib/ladder";
 import { Link } from "@/i18n/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
-import { Notice } from "@/components/ui/notice";
+import { NotParticipantNotice } from "@/components/directory/not-participant-notice";
 import { PageHeader } from "@/components/ui/page-header";
 
 async function RouteSteps({ route, irmName, organisation }: { route: CertificationView["route"]; irmName: string; organisation: string }) {
@@ -33,6 +33,9 @@ export default async function OrganisationPage({ params }: { params: Promise<{ l
   const t = await getTranslations("directory");
   const tl = await getTranslations("ladder");
   const tc = await getTranslations("common");
+  const format = await getFormatter();
+  // Dates without a time of day: the status and the frameworks take effect on a calendar date.
+  const day = (d: Date | string) => format.dateTime(typeof d === "string" ? new Date(`${d}T00:00:00Z`) : d, { dateStyle: "long", timeZone: "UTC" });
   return (
     <>
       <PageHeader title={profile.name} lead={[profile.city, profile.country].filter(Boolean).join(", ")}>
@@ -46,13 +49,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ l
         </Link>
       ) : null}
       {!profile.participant ? (
-        <Notice tone="warn">
-          <p className="font-medium">
-            {profile.certifications.some((c) => c.status === "removed") ? t("removedNotice", { organisation: profile.name }) : t("notApplicable", { organisation: profile.name })}
-          </p>
-          <p className="mt-2">{t("goDpa")}</p>
-          {profile.claimsParticipation ? <p className="mt-2">{t("goFtc")}</p> : null}
-        </Notice>
+        <NotParticipantNotice profile={profile} />
       ) : null}
       <div className="grid gap-6 md:grid-cols-2">
         {profile.certifications.map((c) => {
@@ -62,7 +59,15 @@ export default async function OrganisationPage({ params }: { params: Promise<{ l
               <CardTitle id={`fw-${c.framework}`}>{tl(`framework.${c.framework}`)}</CardTitle>
               <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
                 <dt className="text-slate-600">{t("status")}</dt>
-                <dd>{tl(`certStatus.${c.status}`)}</dd>
+                <dd>{t("statusSince", { status: tl(`certStatus.${c.status}`), date: day(c.statusSince) })}</dd>
+                <dt className="text-slate-600">{t("statusSource")}</dt>
+                <dd>{c.statusSource}</dd>
+                {c.successor ? (
+                  <>
+                    <dt className="text-slate-600">{t("successor")}</dt>
+                    <dd>{t("successorText", { framework: tl(`framework.${c.successor.framework}`), date: day(c.successor.since) })}</dd>
+                  </>
+                ) : null}
                 <dt className="text-slate-600">{t("irm")}</dt>
                 <dd>{c.irm?.kind === "provider" && c.irm.website ? <a href={c.irm.website} rel="noopener noreferrer">{irmName}</a> : irmName}</dd>
                 <dt className="text-slate-600">{t("hr")}</dt>

@@ -6,7 +6,7 @@ import { COVERED_COUNTRIES, type Certification } from "@/lib/ladder";
 import { Link } from "@/i18n/navigation";
 import { ComplaintForm } from "@/components/complaint-form/complaint-form";
 import { Card } from "@/components/ui/card";
-import { Notice } from "@/components/ui/notice";
+import { NotParticipantNotice } from "@/components/directory/not-participant-notice";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata = { title: "File a complaint" };
@@ -16,18 +16,11 @@ export default async function FilePage({ params }: { params: Promise<{ locale: s
   const profile = await getOrganisationProfile(await getDb(), slug.slice(0, 200));
   if (!profile) notFound();
   const t = await getTranslations("filing");
-  const td = await getTranslations("directory");
   if (!profile.participant) {
     return (
       <>
         <PageHeader title={t("title", { organisation: profile.name })} />
-        <Notice tone="warn">
-          <p className="font-medium">
-            {profile.certifications.some((c) => c.status === "removed") ? td("removedNotice", { organisation: profile.name }) : td("notApplicable", { organisation: profile.name })}
-          </p>
-          <p className="mt-2">{td("goDpa")}</p>
-          {profile.claimsParticipation ? <p className="mt-2">{td("goFtc")}</p> : null}
-        </Notice>
+        <NotParticipantNotice profile={profile} />
         <Link href={`/directory/${profile.slug}`}>{profile.name}</Link>
       </>
     );
