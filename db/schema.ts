@@ -506,6 +506,25 @@ export const caseStatistics = pgTable(
   (t) => [index("case_statistics_org").on(t.organisationId, t.filedMonth)],
 );
 
+/**
+ * R2.1: the link by which an organisation without a Recourse account acknowledges and answers
+ * a complaint delivered to its published contact. Only the token's hash is kept; the answer
+ * uses it up, and it expires.
+ */
+export const organisationLinks = pgTable(
+  "organisation_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    sentTo: text("sent_to").notNull(),
+    expiresAt: tz("expires_at").notNull(),
+    usedAt: tz("used_at"),
+    createdAt: tz("created_at").notNull(),
+  },
+  (t) => [index("organisation_links_case").on(t.caseId)],
+);
+
 /** Audit of changes outside cases (directory, users, policy); case history is in case_events. */
 export const auditLog = pgTable("audit_log", {
   id: bigserial("id", { mode: "number" }).primaryKey(),

@@ -11,3 +11,9 @@ export async function signedInContext(locale: string) {
   const db = await getDb();
   return { db, actor: actor as Extract<typeof actor, { kind: "user" }>, now: await now(db) };
 }
+
+/** What a public page needs: the database and the server's now; no actor. */
+export async function publicContext() {
+  const db = await getDb();
+  return { db, now: await now(db) };
+}

@@ -143,7 +143,7 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
         <p className="mt-3 text-lg" data-testid="reference">
           {t("doneReference", { reference: done.reference })}
         </p>
-        <p className="mt-2">{t("doneDue", { organisation: done.organisationName, date: new Date(done.responseDueAt) })}</p>
+        <p className="mt-2">{done.responseDueAt ? t("doneDue", { organisation: done.organisationName, date: new Date(done.responseDueAt) }) : t("doneDelivering", { organisation: done.organisationName })}</p>
         <p className="mt-2 text-slate-700">{t("doneMail", { email: done.email })}</p>
         <Link href="/cases" className="mt-4 inline-block">
           {t("doneOpen")}

@@ -10,9 +10,10 @@ import { loadActor } from "@/lib/auth/actor";
 import { fileCase, recordEvent, type ProposedEvent } from "@/lib/cases/commands";
 import { DAY_MS } from "@/lib/ladder";
 import { DEMO_USERS, type DemoRole } from "./demo-users";
-import { ORGANISATIONS, PROVIDERS } from "./directory";
+import { ORGANISATIONS, PROVIDERS, type SeedOrganisation } from "./directory";
+import { DEMO_ORGANISATIONS } from "./demo-organisations";
 
-export async function seedDirectory(db: Db): Promise<void> {
+export async function seedDirectory(db: Db, extra: SeedOrganisation[] = []): Promise<void> {
   for (const p of PROVIDERS) {
     await db
       .insert(providers)
@@ -20,7 +21,7 @@ export async function seedDirectory(db: Db): Promise<void> {
       .onConflictDoNothing({ target: providers.slug });
   }
   const providerIds = new Map((await db.select({ id: providers.id, slug: providers.slug }).from(providers)).map((p) => [p.slug, p.id]));
-  for (const o of ORGANISATIONS) {
+  for (const o of [...ORGANISATIONS, ...extra]) {
     await db
       .insert(organisations)
       .values({ slug: o.slug, name: o.name, city: o.city, country: o.country, timeZone: o.timeZone, contactEmail: o.contactEmail, contactAddress: o.contactAddress, website: o.website, claimsParticipation: o.claimsParticipation, irmOnMissedAcknowledgment: o.irmOnMissedAcknowledgment ?? false, note: o.note })
@@ -156,7 +157,7 @@ export async function seedCases(db: Db, now: Date): Promise<void> {
 }
 
 export async function seedDemo(db: Db, now: Date): Promise<void> {
-  await seedDirectory(db);
+  await seedDirectory(db, DEMO_ORGANISATIONS);
   await seedUsers(db);
   await seedCases(db, now);
 }

@@ -7,6 +7,7 @@
 import { getDb } from "@/db/client";
 import { checkAttachments } from "@/lib/cases/attachments";
 import { fieldErrorsOf, fileCase } from "@/lib/cases/commands";
+import { calendarDay } from "@/lib/ladder";
 import { filingSchema } from "@/lib/cases/filing-schema";
 import { now } from "@/lib/clock";
 import { RuleError, ValidationError, type FieldErrors } from "@/lib/errors";
@@ -15,7 +16,7 @@ import { rateLimited } from "@/lib/rate-limit";
 import { requestMeta } from "./request-meta";
 
 export type FilingResult =
-  | { ok: true; reference: string; responseDueAt: string; organisationName: string; email: string }
+  | { ok: true; reference: string; responseDueAt: string | null; organisationName: string; email: string }
   | { ok: false; fieldErrors: FieldErrors; formError?: string };
 
 export async function submitComplaint(form: FormData): Promise<FilingResult> {
@@ -38,7 +39,7 @@ export async function submitComplaint(form: FormData): Promise<FilingResult> {
     }
     const db = await getDb();
     const filed = await fileCase(db, payload, await now(db), meta, checked.ok);
-    return { ok: true, reference: filed.reference, responseDueAt: filed.responseDueAt.toISOString(), organisationName: filed.organisationName, email: String((payload as { email?: string }).email ?? "").trim().toLowerCase() };
+    return { ok: true, reference: filed.reference, responseDueAt: filed.responseDueAt ? calendarDay(filed.responseDueAt, filed.organisationZone).toISOString() : null, organisationName: filed.organisationName, email: String((payload as { email?: string }).email ?? "").trim().toLowerCase() };
   } catch (error) {
     if (error instanceof ValidationError) return { ok: false, fieldErrors: error.fieldErrors };
     if (error instanceof RuleError) {

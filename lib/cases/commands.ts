@@ -6,7 +6,8 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { attachments, caseBodies, caseEvents, cases, certifications, deadlines, memberships, messages, organisations, providers, users } from "@/db/schema";
+import { attachments, caseBodies, caseEvents, cases, certifications, deadlines, memberships, messages, organisationLinks, organisations, providers, users } from "@/db/schema";
+import { smtpConfigured } from "@/lib/mail/deliver";
 import { createSignInLink } from "@/lib/auth/magic-link";
 import type { Actor } from "@/lib/auth/actor";
 import { partiesOnCase, scopeToCase } from "@/lib/auth/policy";
@@ -15,8 +16,11 @@ import {
   ACTORS,
   REGION_COUNTRIES,
   FRAMEWORKS,
+  DAY_MS,
   anchorRemedies,
   applyEvent,
+  endOfDayIn,
+  startOfLocalDay,
   clocks,
   dpaBodyFor,
   zoneOf,
@@ -30,7 +34,7 @@ import {
   type LadderEvent,
   type Party,
 } from "@/lib/ladder";
-import { enqueueMails } from "@/lib/mail/outbox";
+import { enqueueMails, type OutgoingMail } from "@/lib/mail/outbox";
 import { publicUrl } from "@/lib/config";
 import { mailDate } from "@/lib/mail/templates";
 import type { CheckedAttachment } from "./attachments";
@@ -108,9 +112,11 @@ export interface FiledCase {
   reference: string;
   /** False when the same form had already been submitted (the existing case is returned). */
   created: boolean;
-  /** The first deadline: the organisation's reply (R2.1). */
-  responseDueAt: Date;
+  /** The first deadline: the organisation's reply (R2.1); null until it has received the complaint. */
+  responseDueAt: Date | null;
   organisationName: string;
+  /** The organisation's time zone, in which its days are counted and its dates read. */
+  organisationZone: string;
 }
 
 /**
@@ -147,7 +153,13 @@ export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMet
     zones: { organisation: organisation.timeZone },
     events: [],
   };
-  const filed: LadderEvent = { type: "case.filed", at: now, by: "complainant", data: {} };
+  const staff = await db
+    .select({ email: users.email, locale: users.locale })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.organisationId, organisation.id));
+  const receipt = receiptAtFiling(input, staff.length > 0, organisation, now);
+  const filed: LadderEvent = { type: "case.filed", at: now, by: "complainant", data: receipt };
   const decision = decide(facts, filed, now);
   if (!decision.ok) throw new RuleError(decision.reason);
 
@@ -202,24 +214,22 @@ export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMet
     await project(tx, row, withEvents, now, { heads, fresh: true });
 
     const all = clocks(withEvents, now);
-    const due = all.find((c) => c.id === "organisation.response")!.dueAt;
-    const ackDue = all.find((c) => c.id === "organisation.acknowledgment")!.dueAt;
+    const due = all.find((c) => c.id === "organisation.response")?.dueAt ?? null;
+    const ackDue = all.find((c) => c.id === "organisation.acknowledgment")?.dueAt ?? null;
     const lang = input.preferredLanguage;
-    const staff = await tx
-      .select({ email: users.email, locale: users.locale })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(eq(memberships.organisationId, organisation.id));
-    // The receipt and every staff member's notice in one write.
+    // R2.1: a company without an account gets the complaint at its published contact, with a link to answer.
+    const delivery = !staff.length && organisation.contactEmail ? await deliveryMail(tx, row, organisation as Required<typeof organisation> & { contactEmail: string }, now) : [];
+    // The receipt, the delivery and every staff member's notice in one write.
     await enqueueMails(tx, [
       {
         dedupeKey: `case-filed:${row.id}`,
         to: email,
         locale: lang,
-        template: "case-filed",
-        params: { reference: row.reference, organisation: organisation.name, due: mailDate(due, lang, organisation.timeZone), url: await createSignInLink(tx, email, `/${lang}/cases/${row.id}`) },
+        template: due ? "case-filed" : "case-filed-pending",
+        params: { reference: row.reference, organisation: organisation.name, due: due ? mailDate(due, lang, organisation.timeZone) : "", url: await createSignInLink(tx, email, `/${lang}/cases/${row.id}`) },
         caseId: row.id,
       },
+      ...delivery,
       ...staff
         .filter((member): member is { email: string; locale: string | null } => !!member.email)
         .map((member) => {
@@ -229,25 +239,62 @@ export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMet
             to: member.email,
             locale,
             template: "case-received" as const,
-            params: { reference: row.reference, organisation: organisation.name, due: mailDate(due, locale, organisation.timeZone), ackDue: mailDate(ackDue, locale, organisation.timeZone), url: `${publicUrl()}/${locale}/cases/${row.id}` },
+            params: { reference: row.reference, organisation: organisation.name, due: mailDate(due!, locale, organisation.timeZone), ackDue: mailDate(ackDue!, locale, organisation.timeZone), url: `${publicUrl()}/${locale}/cases/${row.id}` },
             caseId: row.id,
           };
         }),
     ]);
-    return { caseId: row.id, reference: row.reference, created: true, responseDueAt: due, organisationName: organisation.name };
+    return { caseId: row.id, reference: row.reference, created: true, responseDueAt: due, organisationName: organisation.name, organisationZone: organisation.timeZone };
   });
   if (filing.created) await wake(JOBS.mail);
   return filing;
 }
 
+/**
+ * R2.1: when the organisation receives a complaint. An earlier direct contact the complainant
+ * documents (a date and what happened) counts from that day; a company with staff on Recourse
+ * receives it in its account at filing; otherwise it is delivered to its published contact —
+ * by mail when SMTP is configured (received when sent), or, without SMTP (demo and tests), in
+ * the mailbox at once.
+ */
+function receiptAtFiling(input: FilingInput, hasAccount: boolean, organisation: { timeZone: string; contactEmail: string | null }, now: Date): EventPayloads["case.filed"] {
+  if (input.priorContactDate && input.priorContactOutcome?.trim()) {
+    const day = endOfDayIn(new Date(`${input.priorContactDate}T12:00:00Z`), organisation.timeZone);
+    const start = startOfLocalDay(day, organisation.timeZone);
+    if (start.getTime() <= now.getTime()) return { via: "earlier_contact", receivedAt: start };
+  }
+  if (hasAccount) return { via: "account" };
+  if (organisation.contactEmail && !smtpConfigured()) return { via: "published_contact" };
+  return { awaitingDelivery: true };
+}
+
+/** Days an organisation's answering link stays valid. */
+export const ORGANISATION_LINK_DAYS = 30;
+
+/** The complaint, mailed to the organisation's published contact with a link to answer it (R2.1). */
+async function deliveryMail(tx: Tx, row: CaseRow, organisation: { name: string; contactEmail: string }, now: Date): Promise<OutgoingMail[]> {
+  const token = randomBytes(32).toString("base64url");
+  await tx.insert(organisationLinks).values({ caseId: row.id, tokenHash: sha256Of(token), sentTo: organisation.contactEmail, expiresAt: new Date(now.getTime() + ORGANISATION_LINK_DAYS * DAY_MS), createdAt: now });
+  return [
+    {
+      dedupeKey: `case-delivery:${row.id}`,
+      to: organisation.contactEmail,
+      locale: "en",
+      template: "case-delivery",
+      params: { reference: row.reference, organisation: organisation.name, description: row.description, days: String(ORGANISATION_LINK_DAYS), url: `${publicUrl()}/en/respond/${token}` },
+      caseId: row.id,
+    },
+  ];
+}
+
 async function existingFiling(db: Db | Tx, idempotencyKey: string): Promise<FiledCase | null> {
   const [row] = await db
-    .select({ id: cases.id, reference: cases.reference, organisationName: organisations.name, due: deadlines.dueAt })
+    .select({ id: cases.id, reference: cases.reference, organisationName: organisations.name, organisationZone: organisations.timeZone, due: deadlines.dueAt })
     .from(cases)
     .innerJoin(organisations, eq(organisations.id, cases.organisationId))
     .leftJoin(deadlines, and(eq(deadlines.caseId, cases.id), eq(deadlines.clockId, "organisation.response")))
     .where(eq(cases.idempotencyKey, idempotencyKey));
-  return row ? { caseId: row.id, reference: row.reference, created: false, responseDueAt: row.due!, organisationName: row.organisationName } : null;
+  return row ? { caseId: row.id, reference: row.reference, created: false, responseDueAt: row.due ?? null, organisationName: row.organisationName, organisationZone: row.organisationZone } : null;
 }
 
 export interface ProposedEvent<T extends EventType = EventType> {
@@ -266,7 +313,7 @@ export async function recordEvent(
   actor: Actor,
   caseId: string,
   proposal: ProposedEvent,
-  options: { now: Date; expectedVersion?: number; meta?: RequestMeta; message?: { body: string; visibility: "complainant" | "internal" } },
+  options: StepOptions,
 ): Promise<{ version: number }> {
   if (actor.kind !== "user") throw new NotFoundError();
   const recorded = await db.transaction(async (tx) => {
@@ -276,30 +323,66 @@ export async function recordEvent(
     const parties = partiesOnCase(actor, { complainantUserId: row.complainantUserId, organisationId: row.organisationId, providerIds: loaded.bodies.map((b) => b.providerId) });
     const party = proposal.party ?? parties.find((p) => ACTORS[proposal.type].includes(p));
     if (!party || !parties.includes(party)) throw new ForbiddenError();
-    if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) throw new ConflictError(row.version);
-
-    const event = { type: proposal.type, at: options.now, by: party, data: anchorRemedies(proposal.data, zoneOf(loaded.facts, "organisation")) } as LadderEvent;
-    const before = foldCase(loaded.facts.events);
-    const decision = decide(loaded.facts, event, options.now, before);
-    if (!decision.ok) throw new RuleError(decision.reason);
-    // The message is checked before anything is written.
-    const body = options.message ? messageBody.safeParse(options.message.body) : null;
-    if (body && !body.success) throw new ValidationError({ body: body.error.issues.map((i) => i.message) });
-    // Folded once here and carried on: the projection and the notice rules need both states.
-    const states = { before, after: applyEvent(before, event) };
-
-    const { seqs: [seq], heads } = await appendEvents(tx, [{ caseId: row.id, event, actorUserId: actor.userId, meta: options.meta, after: lastLink(loaded.events) }]);
-    // A step and the message that explains it are one write.
-    if (options.message && body?.success) {
-      await tx.insert(messages).values({ caseId: row.id, authorUserId: actor.userId, authorParty: party, visibility: options.message.visibility, body: body.data, createdAt: options.now });
-    }
-    await handOver(tx, row, event);
-    const version = await project(tx, row, { ...loaded.facts, events: [...loaded.facts.events, event] }, options.now, { heads, state: states.after });
-    await notifyEvents(tx, [{ caseRow: row, before: loaded.facts, event, seq: seq!, actorUserId: actor.userId, states }], options.now);
-    return { version };
+    return writeStep(tx, row, loaded, { party, userId: actor.userId }, proposal, options);
   });
   await wake(JOBS.mail);
   return recorded;
+}
+
+export interface StepOptions {
+  now: Date;
+  expectedVersion?: number;
+  meta?: RequestMeta;
+  message?: { body: string; visibility: "complainant" | "internal" };
+}
+
+/**
+ * A step taken without a signed-in user: by the organisation through the link it was mailed
+ * (R2.1; the caller has checked the link), or by Recourse itself (`system`). Same write path.
+ */
+export async function recordWithoutUser(db: Db, caseId: string, party: "organisation" | "system", proposal: ProposedEvent, options: StepOptions, within?: (tx: Tx) => Promise<void>): Promise<{ version: number }> {
+  const recorded = await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(cases).where(eq(cases.id, caseId)).for("update");
+    if (!row) throw new NotFoundError();
+    const loaded = await loadCase(tx, row);
+    const written = await writeStep(tx, row, loaded, { party, userId: null }, proposal, options);
+    await within?.(tx);
+    return written;
+  });
+  await wake(JOBS.mail);
+  return recorded;
+}
+
+/** The one way an event is written: decide, append, message, hand over, project, notify. */
+async function writeStep(
+  tx: Tx,
+  row: CaseRow,
+  loaded: Awaited<ReturnType<typeof loadCase>>,
+  by: { party: Party; userId: string | null },
+  proposal: ProposedEvent,
+  options: StepOptions,
+): Promise<{ version: number }> {
+  const { party } = by;
+  if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) throw new ConflictError(row.version);
+  const event = { type: proposal.type, at: options.now, by: party, data: anchorRemedies(proposal.data, zoneOf(loaded.facts, "organisation")) } as LadderEvent;
+  const before = foldCase(loaded.facts.events);
+  const decision = decide(loaded.facts, event, options.now, before);
+  if (!decision.ok) throw new RuleError(decision.reason);
+  // The message is checked before anything is written.
+  const body = options.message ? messageBody.safeParse(options.message.body) : null;
+  if (body && !body.success) throw new ValidationError({ body: body.error.issues.map((i) => i.message) });
+  // Folded once here and carried on: the projection and the notice rules need both states.
+  const states = { before, after: applyEvent(before, event) };
+
+  const { seqs: [seq], heads } = await appendEvents(tx, [{ caseId: row.id, event, actorUserId: by.userId, meta: options.meta, after: lastLink(loaded.events) }]);
+  // A step and the message that explains it are one write.
+  if (options.message && body?.success) {
+    await tx.insert(messages).values({ caseId: row.id, authorUserId: by.userId, authorParty: party, visibility: options.message.visibility, body: body.data, createdAt: options.now });
+  }
+  await handOver(tx, row, event);
+  const version = await project(tx, row, { ...loaded.facts, events: [...loaded.facts.events, event] }, options.now, { heads, state: states.after });
+  await notifyEvents(tx, [{ caseRow: row, before: loaded.facts, event, seq: seq!, actorUserId: by.userId, states }], options.now);
+  return { version };
 }
 
 export function fieldErrorsOf(error: { issues: { path: PropertyKey[]; message: string }[] }): Record<string, string[]> {

@@ -3,7 +3,7 @@
  */
 import type { LadderEvent } from "@/lib/ladder";
 
-const DATE_FIELDS = new Set(["dueAt", "hearingAt"]);
+const DATE_FIELDS = new Set(["dueAt", "hearingAt", "receivedAt"]);
 
 function revive(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(revive);

@@ -39,6 +39,8 @@ export function arbitrationGate(facts: CaseFacts, now: Date, state: CaseState = 
   const response = clock(facts, "organisation.response", now, state);
   const a: Precondition = state.organisation.respondedAt
     ? { id: "R3.1a", met: true, detail: "organisation_answered" }
+    : !response
+      ? { id: "R3.1a", met: false, detail: "organisation_deadline_running" }
     : response && t > response.dueAt.getTime()
       ? { id: "R3.1a", met: true, detail: "organisation_deadline_passed" }
       : { id: "R3.1a", met: false, detail: "organisation_deadline_running", from: response?.dueAt };

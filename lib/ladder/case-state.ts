@@ -2,7 +2,7 @@
  * Where a case stands, folded from its events. Pure and total: the same events always give
  * the same state, whatever the order they were loaded in (they are sorted by time first).
  */
-import type { ArbitrationBar, EligibilityDecision, InfoSource, LadderEvent, ReferralStatus, Referrer } from "./events";
+import type { ArbitrationBar, EligibilityDecision, InfoSource, LadderEvent, ReceiptVia, ReferralStatus, Referrer } from "./events";
 import type { MonetaryDemand, RemedyKind } from "./remedies";
 import type { RungId } from "./routing";
 
@@ -51,6 +51,9 @@ export interface CaseState {
    */
   rung: RungId | "closed" | "not_filed";
   organisation: {
+    /** R2.1: when the organisation received the complaint, and how; its clocks run from then. */
+    receivedAt: Date | null;
+    receivedVia: ReceiptVia | null;
     acknowledgedAt: Date | null;
     respondedAt: Date | null;
     resolutionProposed: { at: Date; remedies: RemedyKind[] } | null;
@@ -111,7 +114,7 @@ export function emptyState(): CaseState {
     filedAt: null,
     closed: null,
     rung: "not_filed",
-    organisation: { acknowledgedAt: null, respondedAt: null, resolutionProposed: null, infoRequestOpen: false },
+    organisation: { receivedAt: null, receivedVia: null, acknowledgedAt: null, respondedAt: null, resolutionProposed: null, infoRequestOpen: false },
     irm: null,
     panel: null,
     commerce: null,
@@ -165,19 +168,33 @@ function change(s: CaseState, event: LadderEvent): void {
     case "case.filed":
       s.filedAt = at;
       s.rung = "organisation";
+      if (!event.data.awaitingDelivery) {
+        s.organisation.receivedAt = event.data.receivedAt ?? at;
+        s.organisation.receivedVia = event.data.via ?? "account";
+      }
+      break;
+    case "organisation.received":
+      if (!s.organisation.receivedAt) {
+        s.organisation.receivedAt = event.data.receivedAt;
+        s.organisation.receivedVia = event.data.via;
+      }
       break;
     case "organisation.acknowledged":
+      received(s, at);
       s.organisation.acknowledgedAt ??= at;
       break;
     case "organisation.info_requested":
+      received(s, at);
       s.organisation.acknowledgedAt ??= at;
       s.organisation.infoRequestOpen = true;
       break;
     case "organisation.responded":
+      received(s, at);
       s.organisation.acknowledgedAt ??= at;
       s.organisation.respondedAt ??= at;
       break;
     case "organisation.resolution_proposed":
+      received(s, at);
       s.organisation.acknowledgedAt ??= at;
       s.organisation.respondedAt ??= at;
       s.organisation.resolutionProposed = { at, remedies: event.data.remedies };
@@ -313,6 +330,13 @@ function change(s: CaseState, event: LadderEvent): void {
       break;
   }
   if (s.closed) s.rung = "closed";
+}
+
+/** An organisation that acts on the case has received it, through the link or its account (R2.1). */
+function received(s: CaseState, at: Date) {
+  if (s.organisation.receivedAt) return;
+  s.organisation.receivedAt = at;
+  s.organisation.receivedVia = "link";
 }
 
 /** The rung each body closes (R2.4); an administrator closes the whole case. */

@@ -56,26 +56,28 @@ function specs(facts: CaseFacts, s: CaseState): ClockSpec[] {
   const out: ClockSpec[] = [];
   if (!s.filedAt) return out;
   const orgZone = zoneOf(facts, "organisation");
+  // R2.1: the organisation's clocks run from its receipt of the complaint.
+  const receivedAt = s.organisation.receivedAt;
 
-  out.push({
+  if (receivedAt) out.push({
     id: "organisation.acknowledgment",
     kind: "organisation.acknowledgment",
     rule: "R2.1",
     party: "organisation",
     span: facts.organisationAcknowledge ?? policy.organisationAcknowledge,
     policy: true,
-    startedAt: s.filedAt,
+    startedAt: receivedAt!,
     completedAt: s.organisation.acknowledgedAt,
     zone: orgZone,
   });
-  out.push({
+  if (receivedAt) out.push({
     id: "organisation.response",
     kind: "organisation.response",
     rule: "R2.1",
     party: "organisation",
     span: FRAMEWORK_CLOCKS.organisationResponse,
     policy: false,
-    startedAt: s.filedAt,
+    startedAt: receivedAt!,
     completedAt: s.organisation.respondedAt,
     zone: orgZone,
   });

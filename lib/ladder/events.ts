@@ -49,9 +49,21 @@ export type ClockKind =
   | "arbitration.conclusion"
   | "remedy";
 
+/**
+ * R2.1: how the organisation received the complaint — in its Recourse account, by delivery to
+ * its published complaint contact, or by an earlier direct contact the complainant documents.
+ */
+export const RECEIPT_VIAS = ["account", "published_contact", "earlier_contact", "link"] as const;
+export type ReceiptVia = (typeof RECEIPT_VIAS)[number];
+
 /** The payload of each event type. */
 export interface EventPayloads {
-  "case.filed": Record<string, never>;
+  /**
+   * R2.1: receipt at filing (its account, or an earlier contact dated `receivedAt`), or
+   * `awaitingDelivery` until `organisation.received`. An empty payload is receipt at filing.
+   */
+  "case.filed": { via?: ReceiptVia; receivedAt?: Date; awaitingDelivery?: boolean };
+  "organisation.received": { via: ReceiptVia; receivedAt: Date };
   "organisation.acknowledged": Record<string, never>;
   "organisation.info_requested": Record<string, never>;
   "organisation.responded": Record<string, never>;
@@ -95,6 +107,7 @@ export interface EventPayloads {
 export type EventType = keyof EventPayloads;
 export const EVENT_TYPES = [
   "case.filed",
+  "organisation.received",
   "organisation.acknowledged",
   "organisation.info_requested",
   "organisation.responded",

@@ -5,11 +5,12 @@
  */
 import type { CaseView } from "./case-view";
 import type { Clock } from "./clocks";
-import type { Party } from "./events";
+import type { Party, ReceiptVia } from "./events";
 import type { ActionId } from "./next-actions";
 
 /** Where the case is, as one plain sentence's key. */
 export type StatusWhere =
+  | "being_delivered"
   | "with_organisation"
   | "organisation_answered"
   | "with_irm"
@@ -28,6 +29,7 @@ export type StatusWhere =
 
 /** What happens next, as one sentence's key. */
 export type StatusNext =
+  | "delivery_pending"
   | "you_answer_question"
   | "organisation_replies"
   | "acknowledgment_missed"
@@ -56,6 +58,8 @@ export interface CaseStatus {
   due: Pick<Clock, "dueAt" | "zone" | "state" | "aim"> | null;
   /** The single step recommended to the reader now, if any; every other allowed step is secondary. */
   recommended: ActionId | null;
+  /** R2.1: from when, and how, the organisation's 45 days count — while they matter. */
+  receipt: { at: Date; via: ReceiptVia; zone: string } | null;
 }
 
 /** Steps the ladder recommends, most urgent first; only allowed ones are chosen. */
@@ -120,6 +124,9 @@ export function caseStatus(view: CaseView, party: Party): CaseStatus {
       [next, actor, due] = [determination?.state === "missed" ? "irm_overdue" : "irm_reviews", "irm", pick(determination)];
     } else if (openRemedies.length) [next, actor, due] = ["remedies_watched", "organisation", pick(nextRemedy)];
     else next = "later_steps_open";
+  } else if (!s.organisation.receivedAt) {
+    // R2.1: delivered to the published contact, not yet received.
+    [where, next, actor] = ["being_delivered", "delivery_pending", "system"];
   } else {
     where = s.organisation.respondedAt ? "organisation_answered" : "with_organisation";
     if (s.organisation.infoRequestOpen) [next, actor] = ["you_answer_question", "complainant"];
@@ -140,18 +147,21 @@ export function caseStatus(view: CaseView, party: Party): CaseStatus {
   const climbTime = next === "organisation_overdue" || next === "irm_overdue" || next === "later_steps_open";
   if (!recommended && party === "complainant" && climbTime) recommended = CLIMBS.find((a) => allowed.includes(a)) ?? null;
   if (party === "organisation" && recommended === "invoke_arbitration") recommended = null;
-  return { where, next, beside, actor, you: actor === party, due, recommended };
+  const org = byId("organisation.response");
+  const receipt = s.organisation.receivedAt && s.organisation.receivedVia && !s.irm && !s.panel && !s.arbitration && !s.closed ? { at: s.organisation.receivedAt, via: s.organisation.receivedVia, zone: org?.zone ?? "UTC" } : null;
+  return { where, next, beside, actor, you: actor === party, due, recommended, receipt };
 }
 
 /** Every key the status can produce, for the message catalogue's completeness test. */
 export const STATUS_KEYS = {
   where: [
-    "with_organisation", "organisation_answered", "with_irm", "irm_decided", "irm_closed", "with_panel", "panel_advised", "panel_closed",
+    "being_delivered", "with_organisation", "organisation_answered", "with_irm", "irm_decided", "irm_closed", "with_panel", "panel_advised", "panel_closed",
     "with_arbitration", "arbitration_awarded", "arbitration_closed", "closed_accepted", "closed_settled", "closed_withdrawn", "closed",
   ] satisfies StatusWhere[],
   next: [
-    "you_answer_question", "organisation_replies", "acknowledgment_missed", "organisation_overdue", "review_answer", "irm_reviews", "irm_overdue", "panel_hears_sides",
+    "delivery_pending", "you_answer_question", "organisation_replies", "acknowledgment_missed", "organisation_overdue", "review_answer", "irm_reviews", "irm_overdue", "panel_hears_sides",
     "organisation_complies", "arbitration_runs", "remedies_watched", "later_steps_open", "nothing_more",
   ] satisfies StatusNext[],
   beside: ["commerce_requested", "commerce_reviewing", "commerce_concluded"] satisfies NonNullable<StatusBeside>[],
+  receipt: ["account", "published_contact", "earlier_contact", "link"] satisfies ReceiptVia[],
 };

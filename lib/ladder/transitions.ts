@@ -31,6 +31,8 @@ const reject = (code: string, rule?: string, params?: Reason["params"]): Decisio
 /** Who may record each event. */
 export const ACTORS: Record<EventType, readonly Party[]> = {
   "case.filed": ["complainant"],
+  // R2.1: Recourse records delivery to the published contact; the complainant or an administrator an earlier contact.
+  "organisation.received": ["system", "complainant", "administrator"],
   "organisation.acknowledged": ["organisation"],
   "organisation.info_requested": ["organisation"],
   "organisation.responded": ["organisation"],
@@ -106,6 +108,8 @@ function checkRemedies(remedies: OrderedRemedy[], s: CaseState, at: Date): Decis
  */
 function organisationHadItsChance(facts: CaseFacts, s: CaseState, now: Date): Decision {
   if (s.organisation.respondedAt) return ACCEPT;
+  // R2.1: nothing runs before the organisation has received the complaint.
+  if (!s.organisation.receivedAt) return reject("not_yet_received", "R2.1");
   const response = clock(facts, "organisation.response", now, s)!;
   if (now.getTime() > response.dueAt.getTime()) return ACCEPT;
   if (facts.irmOnMissedAcknowledgment) {
@@ -135,6 +139,7 @@ export function decide(facts: CaseFacts, event: LadderEvent, now: Date, state: C
 
   if (event.type === "case.filed") {
     if (s.filedAt) return reject("already_filed");
+    if (event.data.receivedAt && event.data.receivedAt.getTime() > event.at.getTime()) return reject("event_in_future");
     const r = route(facts.subject, facts.certification, facts.claimsParticipation);
     if (!r.applies) {
       if (r.participation && !r.participation.participant) return reject(`not_participant_${r.participation.reason}`, "R1.2");
@@ -151,6 +156,10 @@ export function decide(facts: CaseFacts, event: LadderEvent, now: Date, state: C
   const atOrganisation = s.rung === "organisation";
 
   switch (event.type) {
+    case "organisation.received":
+      if (s.organisation.receivedAt) return reject("already_received", "R2.1");
+      if (event.data.receivedAt.getTime() > event.at.getTime()) return reject("event_in_future");
+      return ACCEPT;
     case "organisation.acknowledged":
       return s.organisation.acknowledgedAt ? reject("already_acknowledged", "R2.1") : ACCEPT;
     case "organisation.info_requested":

@@ -57,6 +57,11 @@ async function send(db: Db, mail: Mail): Promise<boolean> {
       .update(outbox)
       .set({ status: "sent", sentAt: new Date(), lastError: null, subject: content.subject, textBody: content.text, htmlBody: content.html })
       .where(eq(outbox.id, mail.id));
+    // R2.1: a complaint delivered to a company's published contact is received now.
+    if (mail.template === "case-delivery" && mail.caseId) {
+      const { recordDelivery } = await import("@/lib/cases/receipt");
+      await recordDelivery(db, mail.caseId).catch((error) => log.error("receipt.failed", { caseId: mail.caseId, error: String(error) }));
+    }
     return true;
   } catch (error) {
     const giveUp = mail.attempts >= MAX_ATTEMPTS;

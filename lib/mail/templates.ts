@@ -2,7 +2,7 @@
  * The mail Recourse sends, in each language, with a plain-text part always.
  */
 export type MailLocale = "en" | "de" | "fr";
-export type MailTemplate = "sign-in" | "case-filed" | "case-received" | "invitation";
+export type MailTemplate = "sign-in" | "case-filed" | "case-filed-pending" | "case-delivery" | "case-received" | "invitation";
 
 type Params = Record<string, string>;
 type Rendered = { subject: string; text: string };
@@ -17,6 +17,20 @@ const TEMPLATES: Record<MailTemplate, Record<MailLocale, (p: Params) => Rendered
     en: (p) => ({ subject: `Complaint ${p.reference} received`, text: `Your complaint against ${p.organisation} has the reference ${p.reference}.\n\nThe company must reply by ${p.due}.\n\nFollow your case here:\n${p.url}` }),
     de: (p) => ({ subject: `Beschwerde ${p.reference} eingegangen`, text: `Ihre Beschwerde gegen ${p.organisation} hat das Aktenzeichen ${p.reference}.\n\nDas Unternehmen muss bis ${p.due} antworten.\n\nIhren Fall verfolgen Sie hier:\n${p.url}` }),
     fr: (p) => ({ subject: `Plainte ${p.reference} reçue`, text: `Votre plainte contre ${p.organisation} porte la référence ${p.reference}.\n\nL'entreprise doit répondre au plus tard le ${p.due}.\n\nSuivez votre dossier ici :\n${p.url}` }),
+  },
+  "case-filed-pending": {
+    en: (p) => ({ subject: `Complaint ${p.reference} received`, text: `Your complaint against ${p.organisation} has the reference ${p.reference}.\n\n${p.organisation} has no account on Recourse, so Recourse is delivering your complaint to its published complaint contact. Its 45 days start when it receives it; your case page will show the date.\n\nFollow your case here:\n${p.url}` }),
+    de: (p) => ({ subject: `Beschwerde ${p.reference} eingegangen`, text: `Ihre Beschwerde gegen ${p.organisation} hat das Aktenzeichen ${p.reference}.\n\n${p.organisation} hat kein Konto bei Recourse. Recourse stellt Ihre Beschwerde daher an die veröffentlichte Beschwerdeadresse des Unternehmens zu. Seine 45 Tage beginnen mit dem Eingang; Ihre Fallseite zeigt das Datum.\n\nIhren Fall verfolgen Sie hier:\n${p.url}` }),
+    fr: (p) => ({ subject: `Plainte ${p.reference} reçue`, text: `Votre plainte contre ${p.organisation} porte la référence ${p.reference}.\n\n${p.organisation} n'a pas de compte sur Recourse : Recourse transmet donc votre plainte à l'adresse de réclamation publiée par l'entreprise. Ses 45 jours commencent à sa réception ; la page de votre dossier en indiquera la date.\n\nSuivez votre dossier ici :\n${p.url}` }),
+  },
+  // To a U.S. organisation's published complaint contact: in English, like the arbitration Notice.
+  "case-delivery": {
+    en: (p) => ({
+      subject: `Privacy complaint ${p.reference} against ${p.organisation}`,
+      text: `An individual has filed a complaint against ${p.organisation} under the EU-U.S. Data Privacy Framework (or its predecessor, the Privacy Shield) through Recourse, and named this address as your published complaint contact.\n\nThe Principles require a response within 45 days of receiving the complaint: they run from this message.\n\nThe complaint:\n${p.description}\n\nRead the whole complaint, acknowledge receipt and send your response here, without an account (the link works for ${p.days} days, until you send your response):\n${p.url}`,
+    }),
+    de: (p) => TEMPLATES["case-delivery"].en(p),
+    fr: (p) => TEMPLATES["case-delivery"].en(p),
   },
   invitation: {
     en: (p) => ({ subject: `Join ${p.organisation} on Recourse`, text: `${p.inviter} invited you to answer privacy complaints for ${p.organisation} on Recourse.\n\nSign in with this link (it works once, for 7 days):\n${p.url}` }),

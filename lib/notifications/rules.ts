@@ -97,6 +97,8 @@ export function noticesForEvent(before: CaseFacts, event: LadderEvent, now: Date
   };
 
   if (event.type === "case.filed") push({ to: "organisation" }, "new-case", {}, false);
+  // R2.1: the complainant learns the day the company's 45 days started.
+  if (event.type === "organisation.received" && event.by === "system") push({ to: "complainant" }, "step");
   if (event.type === "case.assigned" && event.data.assigneeUserId) push({ to: "user", userId: event.data.assigneeUserId }, "assigned", {});
   // What was open to the complainant before: for a clock that ran out, as it stood at its due instant.
   let openedSince = now;

@@ -33,12 +33,12 @@ describe.each(KINDS)("platform on %s", (kind) => {
     await database?.close();
   });
 
-  it("seeds the five organisations, the providers and a case per demo entry; a second run changes nothing", async () => {
+  it("seeds the five organisations and the demo's own company, the providers and a case per demo entry; a second run changes nothing", async () => {
     const before = await Promise.all([organisations, providers, users, cases, caseEvents].map((t) => db().select({ n: count() }).from(t)));
     await seedDemo(db(), NOW);
     const after = await Promise.all([organisations, providers, users, cases, caseEvents].map((t) => db().select({ n: count() }).from(t)));
     expect(after).toEqual(before);
-    expect(before[0]![0]!.n).toBe(5);
+    expect(before[0]![0]!.n).toBe(6);
     expect(before[3]![0]!.n).toBe(5);
   });
 

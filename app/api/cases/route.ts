@@ -33,7 +33,7 @@ export async function POST(request: Request) {
     const db = await getDb();
     const filed = await fileCase(db, payload, await now(db), { ip, userAgent: request.headers.get("user-agent") });
     return Response.json(
-      { caseId: filed.caseId, reference: filed.reference, responseDueAt: filed.responseDueAt.toISOString(), organisation: filed.organisationName },
+      { caseId: filed.caseId, reference: filed.reference, responseDueAt: filed.responseDueAt?.toISOString() ?? null, organisation: filed.organisationName },
       { status: filed.created ? 201 : 200 },
     );
   } catch (error) {
