@@ -26,13 +26,17 @@ const retryBaseMs = () => Number(process.env.MAIL_RETRY_BASE_MS ?? 30_000);
 const leaseMs = () => Number(process.env.MAIL_LEASE_MS ?? 120_000);
 export const retryDelayMs = (attempts: number) => Math.min(retryBaseMs() * 2 ** Math.max(0, attempts - 1), 3_600_000);
 
-let transport: nodemailer.Transporter | null = null;
+let transport: { url: string; smtp: nodemailer.Transporter } | null = null;
 function smtp(): nodemailer.Transporter {
-  // A pooled connection: one SMTP session carries many mails instead of one each.
+  // A pooled connection: one SMTP session carries many mails instead of one each; a changed
+  // SMTP_URL gets a transport of its own.
   const url = new URL(process.env.SMTP_URL!);
   if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
-  transport ??= nodemailer.createTransport(url.toString());
-  return transport;
+  if (transport?.url !== url.toString()) {
+    transport?.smtp.close();
+    transport = { url: url.toString(), smtp: nodemailer.createTransport(url.toString()) };
+  }
+  return transport.smtp;
 }
 
 /** An outbox row with an address: only those are ever pending (a bell item alone has neither). */
