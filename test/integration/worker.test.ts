@@ -48,6 +48,7 @@ describe.runIf(KINDS.includes("postgres"))("worker processes on postgres", () =>
     staffCount = (await database.db.select().from(memberships).where(eq(memberships.organisationId, org!.id))).length;
   });
   afterEach(async () => {
+    if (process.env.DEBUG_WORKERS) for (const w of workers) console.log(w.output.join(""));
     await Promise.all(workers.splice(0).map((w) => w.kill()));
     await smtp?.close();
   });

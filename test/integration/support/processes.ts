@@ -17,6 +17,7 @@ export function workerEnv(databaseUrl: string, smtpUrl: string): NodeJS.ProcessE
     MAIL_LEASE_MS: "1500",
     // The clock command talks to the database directly: no app answers here.
     RECOURSE_URL: "http://127.0.0.1:9",
+    AUTH_URL: "http://127.0.0.1:9",
     // A worker runs in production mode, which needs the key that signs sessions.
     AUTH_SECRET: process.env.AUTH_SECRET ?? "worker-test-secret",
   };
