@@ -222,6 +222,8 @@ export const cases = pgTable(
     rung: text("rung").notNull().default("organisation"),
     status: text("status").$type<"open" | "closed">().notNull().default("open"),
     nextDueAt: tz("next_due_at"),
+    /** The party that owes the step due at next_due_at (the ladder's owed deadline), for "needs response" views. */
+    owedBy: text("owed_by"),
     assigneeUserId: text("assignee_user_id").references(() => users.id),
     /** The complainant asked for erasure of this closed case; the retention job carries it out. */
     erasureRequestedAt: tz("erasure_requested_at"),
