@@ -207,6 +207,8 @@ export const cases = pgTable(
     complainantName: text("complainant_name").notNull(),
     complainantEmail: text("complainant_email").notNull(),
     complainantCountry: text("complainant_country").notNull(),
+    /** R1.3: for HR data, the country where the complainant works, when it is not where they live. */
+    workCountry: text("work_country"),
     preferredLanguage: text("preferred_language").notNull().default("en"),
     dataSubject: text("data_subject").$type<"self" | "child">().notNull().default("self"),
     companyIdentifier: text("company_identifier"),
