@@ -8,8 +8,7 @@ import type { Tx } from "@/db/client";
 import { inList } from "@/db/in-list";
 import { jsonRows } from "@/db/json-rows";
 import { ftcReferrals } from "@/db/schema";
-import { reminderAt } from "@/lib/deadlines/reminder-instants";
-import { clocks as computeClocks, foldCase, owedDeadline, type CaseFacts, type CaseState } from "@/lib/ladder";
+import { clocks as computeClocks, firstReminderAt, foldCase, owedDeadline, type CaseFacts, type CaseState } from "@/lib/ladder";
 import type { CaseRow } from "./load";
 
 export interface Projectable {
@@ -60,14 +59,14 @@ export async function projectCases(tx: Tx, items: Projectable[], now: Date, { he
     WHERE cases.id = v.id`);
 
   const deadlineRows = computed.flatMap(({ row, clocks }) =>
-    clocks.map((c) => ({ case_id: row.id, clock_id: c.id, kind: c.kind, rule: c.rule, party: c.party, started_at: c.startedAt, due_at: c.dueAt, state: c.state, zone: c.zone })),
+    clocks.map((c) => ({ case_id: row.id, clock_id: c.id, kind: c.kind, rule: c.rule, party: c.party, started_at: c.startedAt, due_at: c.dueAt, state: c.state, zone: c.zone, remind_at: c.state === "running" ? firstReminderAt(c.startedAt, c.dueAt) : null })),
   );
   // Only what changed is written: a step usually moves one or two clocks of a case, and a
   // rewritten row costs an entry in every index of the table. The rows now stored are read
   // in one pass by case and compared by hash join, rather than probed one by one.
   await tx.execute(sql`
     WITH projected AS (
-      SELECT * FROM ${jsonRows(deadlineRows, { case_id: "uuid", clock_id: "text", kind: "text", rule: "text", party: "text", started_at: "timestamptz", due_at: "timestamptz", state: "text", zone: "text" })} AS d
+      SELECT * FROM ${jsonRows(deadlineRows, { case_id: "uuid", clock_id: "text", kind: "text", rule: "text", party: "text", started_at: "timestamptz", due_at: "timestamptz", state: "text", zone: "text", remind_at: "timestamptz" })} AS d
     ), stored AS (
       SELECT d.case_id, d.clock_id, d.kind, d.rule, d.party, d.started_at, d.due_at, d.state, d.zone FROM deadlines d
       WHERE ${fresh ? sql`false` : inList(sql`d.case_id`, items.map((i) => i.row.id))}
@@ -77,7 +76,7 @@ export async function projectCases(tx: Tx, items: Projectable[], now: Date, { he
         AND NOT EXISTS (SELECT 1 FROM projected p WHERE p.case_id = s.case_id AND p.clock_id = s.clock_id)
     )
     INSERT INTO deadlines (case_id, clock_id, kind, rule, party, started_at, due_at, state, zone, remind_at)
-    SELECT p.*, CASE WHEN p.state = 'running' THEN ${reminderAt(sql`p.due_at`, sql`p.started_at`)} END
+    SELECT p.*
     FROM projected p LEFT JOIN stored s ON s.case_id = p.case_id AND s.clock_id = p.clock_id
     WHERE s.case_id IS NULL
        OR (s.kind, s.rule, s.party, s.started_at, s.due_at, s.state, s.zone) IS DISTINCT FROM (p.kind, p.rule, p.party, p.started_at, p.due_at, p.state, p.zone)

@@ -1,19 +1,12 @@
 /**
- * When a running clock's reminders fall due, as SQL over a deadline row's `due_at` and
- * `started_at`. The projection stores the first on the row (`remind_at`) and the sweep moves
- * it on to the next as it claims each one, so that a sweep reads only the clocks whose
- * reminder has come, not every clock within a week of its due date (at 1M open cases about
- * one clock in six is).
- *
- * A clock is due at the end of a day, so "7 days before" begins when the due day is 7
- * calendar days away: at due − 8 days. A reminder must come at least a day after the clock
- * started, or it says nothing new.
+ * The ladder's reminder instants (lib/ladder/reminders.ts) as SQL over a deadline row's
+ * `due_at` and `started_at`, for the sweep to select and claim clocks in one statement: the
+ * projection stores the first on the row (`remind_at`) and the sweep moves it on to the next
+ * as it claims each one, so a sweep reads only the clocks whose reminder has come. The rule is
+ * the ladder's; test/integration/reminders.test.ts holds this SQL to the same answers.
  */
 import { sql, type SQL } from "drizzle-orm";
-import { DEFAULT_POLICY } from "@/lib/ladder";
-
-/** Days before a due date (policy: 7 and 1); the breach itself is the sweep's other half. */
-const REMINDER_DAYS = DEFAULT_POLICY.reminderThresholds.filter((t) => t > 0);
+import { REMINDER_DAYS } from "@/lib/ladder";
 
 /** The reminder days as an SQL array, to unnest. */
 export const reminderDays = () => sql`ARRAY[${sql.join(REMINDER_DAYS.map((t) => sql`${t}::int`), sql`, `)}]`;

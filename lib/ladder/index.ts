@@ -19,4 +19,5 @@ export * from "./transitions";
 export * from "./next-actions";
 export * from "./case-view";
 export * from "./status";
+export * from "./reminders";
 export * from "./principles";

@@ -71,12 +71,16 @@ export default async function OrganisationPage({ params }: { params: Promise<{ l
                 <dt className="text-slate-600">{t("irm")}</dt>
                 <dd>{c.irm?.kind === "provider" && c.irm.website ? <a href={c.irm.website} rel="noopener noreferrer">{irmName}</a> : irmName}</dd>
                 <dt className="text-slate-600">{t("hr")}</dt>
-                <dd>{t("hrDpa")}{c.coversHrData === null ? ` (${tc("notStated")})` : ""}</dd>
+                <dd>{c.coversHrData === false ? t("hrNotCovered") : `${t("hrDpa")}${c.coversHrData === null ? ` (${tc("notStated")})` : ""}`}</dd>
               </dl>
               <h3 className="mb-1 text-sm font-semibold">{t("path")}</h3>
               <RouteSteps route={c.route} irmName={irmName} organisation={profile.name} />
-              <h3 className="mb-1 mt-3 text-sm font-semibold">{t("pathHr")}</h3>
-              <RouteSteps route={c.hrRoute} irmName={irmName} organisation={profile.name} />
+              {c.coversHrData === false ? null : (
+                <>
+                  <h3 className="mb-1 mt-3 text-sm font-semibold">{t("pathHr")}</h3>
+                  <RouteSteps route={c.hrRoute} irmName={irmName} organisation={profile.name} />
+                </>
+              )}
             </Card>
           );
         })}
