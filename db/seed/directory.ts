@@ -45,7 +45,7 @@ const defaults = (ack: number, ackUnit: "working" | "calendar", det: number): Pr
 export const PROVIDERS: SeedProvider[] = [
   { slug: "jams", name: "JAMS", kind: "adr", website: "https://www.jamsadr.com/eu-us-privacy-shield", timeZone: "America/Los_Angeles", clocks: null },
   { slug: "bbb-national-programs", name: "BBB National Programs (BBB EU Privacy Shield)", kind: "adr", website: "https://www.bbb.org/EU-privacy-shield/for-eu-consumers", timeZone: "America/New_York", clocks: null },
-  { slug: "ana", name: "Association of National Advertisers (ANA) Privacy Shield Dispute Resolution", kind: "adr", website: "https://www.ana.net", timeZone: "America/New_York", clocks: null },
+  { slug: "ana", name: "Association of National Advertisers (ANA) Privacy Shield Dispute Resolution", kind: "adr", website: "https://thedma.org/resources/consumer-resources/privacyshield-consumers/", timeZone: "America/New_York", clocks: null },
   { slug: "privacytrust", name: "PrivacyTrust", kind: "adr", website: "https://www.privacytrust.com", timeZone: "America/New_York", clocks: defaults(3, "working", 45) },
   { slug: "verasafe", name: "VeraSafe", kind: "adr", website: "https://verasafe.com", timeZone: "America/New_York", clocks: defaults(2, "working", 45) },
   { slug: "trustarc", name: "TrustArc (TRUSTe)", kind: "adr", website: "https://trustarc.com", timeZone: "America/Los_Angeles", clocks: null },

@@ -60,8 +60,9 @@ test.describe("the company workspace", () => {
     const csv = await page.request.get(csvLink!);
     expect(csv.status()).toBe(200);
     const text = await csv.text();
-    expect(text.split("\n")[0]).toBe("reference,filed,complainant,framework,hr_data,step,status,next_deadline,assignee");
-    expect(text).toContain("RC-");
+    expect(text.split("\n")[0]).toBe("reference,filed_on (America/New_York),complainant,framework,hr_data,step,status,next_deadline_on (America/New_York),next_deadline_owed_by,assignee");
+    // Days in the company's zone, as its pages show them, not instants.
+    expect(text.split("\n")[1]).toMatch(/^RC-[^,]+,\d{4}-\d{2}-\d{2},/);
 
     await page.goto(own!);
     const pdfLink = await page.getByRole("link", { name: "Download the case file (PDF)" }).getAttribute("href");

@@ -17,8 +17,8 @@ import {
   REGION_COUNTRIES,
   FRAMEWORKS,
   DAY_MS,
-  HANDED_OVER_BY,
   anchorRemedies,
+  handedOverBy,
   applyEvent,
   endOfDayIn,
   startOfLocalDay,
@@ -66,7 +66,7 @@ async function providerOfKind(tx: Tx, kind: (typeof providers.$inferSelect)["kin
 
 /** Hands the case to the body on the rung an event opens (the hand-over is dated). */
 async function handOver(tx: Tx, row: CaseRow, event: LadderEvent) {
-  const rung = HANDED_OVER_BY[event.type];
+  const rung = handedOverBy(event);
   if (!rung) return;
   const snapshot = row.certificationSnapshot as Certification;
   // R2.5: the DPA panel of the complainant's region; R2.7: their own DPA, which refers the matter to Commerce.

@@ -5,7 +5,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { caseSearch, cases, users } from "@/db/schema";
+import { caseSearch, cases, organisations, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { FRAMEWORK_IDS } from "@/lib/ladder";
@@ -145,5 +145,7 @@ export async function organisationQueue(db: Db, actor: Actor, organisationId: st
   ]);
   const capped = total!.n > COUNT_CAP;
   const n = Math.min(total!.n, COUNT_CAP);
-  return { rows: rows as QueueRow[], total: n, capped, pages: Math.max(1, Math.ceil(n / pageSize)) };
+  const [organisation] = await db.select({ zone: organisations.timeZone }).from(organisations).where(eq(organisations.id, organisationId));
+  // The organisation's zone: the days its people read its dates in (exports, lists).
+  return { rows: rows as QueueRow[], total: n, capped, pages: Math.max(1, Math.ceil(n / pageSize)), zone: organisation?.zone ?? "UTC" };
 }

@@ -4,7 +4,7 @@
 import { participation, type Certification, type ParticipationAnswer } from "./certification";
 import { isCovered, regionOf, type CoverageAnswer, type DataSubject } from "./coverage";
 import { FRAMEWORKS, type FrameworkId, type Region } from "./frameworks";
-import type { EventType } from "./events";
+import type { EventType, LadderEvent } from "./events";
 
 /** The bodies that can sit on a rung. */
 export type Body =
@@ -56,6 +56,18 @@ export const HANDED_OVER_BY: Readonly<Partial<Record<EventType, BodyPlace>>> = {
   "commerce.referred": "commerce",
   "arbitration.invoked": "arbitration",
 };
+
+/**
+ * The body an event hands the case to, if any: the map above, and R2.4's notice — an IRM that
+ * refers a company for not complying with its determination tells the FTC and Commerce, so
+ * Commerce receives the case.
+ */
+export function handedOverBy(event: LadderEvent): BodyPlace | null {
+  const place = HANDED_OVER_BY[event.type];
+  if (place) return place;
+  if (event.type === "referral.status_changed" && event.data.referrer === "irm" && event.data.status === "referred") return "commerce";
+  return null;
+}
 
 export interface Rung {
   id: RungId;

@@ -31,6 +31,18 @@ describe("notices for events", () => {
       "2026-03-10T09:00:00Z",
       ["administrators/referral-proposed", "complainant/rung-opened", "complainant/step", "organisation/step"],
     ],
+    [
+      "R2.4: the provider refers the company that ignored its determination: Commerce receives the case and is told",
+      [
+        filed(), acknowledged, responded, escalated,
+        ev("irm.eligibility_decided", "2026-01-23T09:00:00Z", "irm", { decision: "eligible" }),
+        ev("irm.determined", "2026-02-10T09:00:00Z", "irm", { remedies: [{ id: "r1", kind: "delete", dueAt: at("2026-03-10T00:00:00Z") }] }),
+        ev("referral.status_changed", "2026-03-20T09:00:00Z", "irm", { referralId: "F-1", status: "proposed", referrer: "irm" }),
+      ],
+      ev("referral.status_changed", "2026-03-21T09:00:00Z", "irm", { referralId: "F-1", status: "referred", referrer: "irm" }),
+      "2026-03-21T09:00:00Z",
+      ["body:commerce/escalated", "complainant/step", "organisation/moved-up"],
+    ],
     ["an assignment tells the assignee only", [filed()], ev("case.assigned", "2026-01-11T09:00:00Z", "organisation", { assigneeUserId: "u-1" }), "2026-01-11T09:00:00Z", ["user/assigned"]],
     ["the complainant's information goes to the company", [filed(), ev("organisation.info_requested", "2026-01-11T09:00:00Z", "organisation")], ev("complainant.info_provided", "2026-01-12T09:00:00Z", "complainant", { to: "organisation" }), "2026-01-12T09:00:00Z", ["organisation/step"]],
   ])("%s", (_label, history, event, now, expected) => {

@@ -4,8 +4,8 @@
  * audiences into people, mail and bell items in the same transaction.
  */
 import {
-  HANDED_OVER_BY,
   applyEvent,
+  handedOverBy,
   clock as findClock,
   foldCase,
   decide,
@@ -60,8 +60,6 @@ export function audienceOfParty(party: Party): Audience | null {
   return rung ? { to: "body", rung } : null;
 }
 
-/** The rung each escalation opens, and who receives the case there: the ladder's hand-over map. */
-const ESCALATIONS: Readonly<Partial<Record<LadderEvent["type"], BodyRung>>> = HANDED_OVER_BY;
 
 /** The complainant's ways up the ladder (the events of nextActions' climbs), and the rung each leads to. */
 const CLIMB_EVENTS: readonly (readonly [LadderEvent["type"], string])[] = [
@@ -109,7 +107,8 @@ export function noticesForEvent(before: CaseFacts, event: LadderEvent, now: Date
     }
   }
 
-  const escalatedTo = ESCALATIONS[event.type];
+  // The body that now holds the case (the ladder's hand-over), told that it has it.
+  const escalatedTo: BodyRung | null = handedOverBy(event);
   if (escalatedTo) {
     push({ to: "body", rung: escalatedTo }, "escalated", { rung: escalatedTo });
     push({ to: "organisation" }, "moved-up", { rung: escalatedTo });
