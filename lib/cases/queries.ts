@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { caseBodies, cases, deadlines, messages, organisations } from "@/db/schema";
+import { caseBodies, cases, deadlines, messages, organisations, providers } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { caseScope, partiesOnCase, scopeToCase, visibleMessageAudiences } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
@@ -118,6 +118,8 @@ export interface CaseDetail {
   timeline: TimelineEntry[];
   messages: MessageEntry[];
   view: CaseView;
+  /** The name of the case's ADR provider, if its IRM is one. */
+  irmName: string | null;
 }
 
 export async function getCaseDetail(db: Db, actor: Actor, caseId: string, now: Date, asParty?: Party): Promise<CaseDetail> {
@@ -134,6 +136,11 @@ export async function getCaseDetail(db: Db, actor: Actor, caseId: string, now: D
     .from(messages)
     .where(and(eq(messages.caseId, row.id), inArray(messages.visibility, audiences)))
     .orderBy(asc(messages.createdAt));
+  const view = caseView(loaded.facts, party, now);
+  // The independent recourse mechanism by name, for the steps and sentences that name it.
+  const irmId = view.route.applies && view.route.irm?.kind === "adr" ? view.route.irm.providerId : null;
+  const [irm] = irmId ? await db.select({ name: providers.name }).from(providers).where(eq(providers.id, irmId)) : [];
+  const irmName = irm?.name;
   return {
     id: row.id,
     reference: row.reference,
@@ -153,7 +160,8 @@ export async function getCaseDetail(db: Db, actor: Actor, caseId: string, now: D
     timeline: loaded.events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, party: e.party, detail: timelineDetail(e.type, e.data, zoneOf(loaded.facts, "organisation")) })),
     // Internal notes stay with the side that wrote them.
     messages: visible.filter((m) => m.visibility !== "internal" || m.authorParty === party),
-    view: caseView(loaded.facts, party, now),
+    view,
+    irmName: irmName ?? null,
   };
 }
 

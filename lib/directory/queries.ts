@@ -2,7 +2,8 @@
  * The public directory: organisations, their certifications and recourse arrangements.
  * Public data, so no actor is needed to read it.
  */
-import { asc, eq, ilike, or, sql } from "drizzle-orm";
+import { asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/db/client";
 import { certifications, organisations, providers } from "@/db/schema";
 import { dpfSuccessor, FRAMEWORKS, participation, route, type Certification, type FrameworkId, type ParticipationAnswer } from "@/lib/ladder";
@@ -126,4 +127,12 @@ export async function getOrganisationProfile(db: Db, slug: string): Promise<Orga
     notParticipantReason: views.some((v) => v.participant) ? null : (["removed", "lapsed_without_data"] as const).find((r) => answers.some((a) => !a.participant && a.reason === r)) ?? "no_certification",
     certifications: views,
   };
+}
+
+/** The recourse bodies the actor works for, by name (a body's workspace is titled with them). */
+export async function ownProviderNames(db: Db, actor: Actor): Promise<string[]> {
+  if (actor.kind !== "user") return [];
+  const ids = actor.memberships.map((m) => m.providerId).filter((id): id is string => !!id);
+  if (!ids.length) return [];
+  return (await db.select({ name: providers.name }).from(providers).where(inArray(providers.id, ids)).orderBy(asc(providers.name))).map((p) => p.name);
 }

@@ -2,7 +2,7 @@
  * Mail goes to the outbox in the transaction that causes it; a worker (or, with SMTP
  * configured, the sign-in path) delivers it. The dedupe key makes each mail exist once.
  */
-import { isNotNull } from "drizzle-orm";
+import { desc, isNotNull } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { outbox } from "@/db/schema";
 import { renderMail, type MailTemplate } from "./templates";
@@ -36,3 +36,8 @@ export async function enqueueMails(db: Db | Tx, mails: OutgoingMail[]): Promise<
 
 /** Rows that are mail: a bell item that is not mailed shares the table but has no address. */
 export const isMail = () => isNotNull(outbox.toEmail);
+
+/** The newest mail, for demo mode's mailbox (the page exists only in demo mode). */
+export async function latestMail(db: Db, limit = 100) {
+  return db.select().from(outbox).where(isMail()).orderBy(desc(outbox.createdAt)).limit(limit);
+}

@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { attachments, auditLog, caseEvents, cases, messages, outbox, users } from "@/db/schema";
+import { attachments, auditLog, caseEvents, cases, messages, organisations, outbox, users } from "@/db/schema";
 import { noticeKindOf } from "@/lib/mail/content";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -63,4 +63,14 @@ export async function requestErasure(db: Db, actor: Actor, caseId: string, now: 
     await tx.update(cases).set({ erasureRequestedAt: now }).where(eq(cases.id, row.id));
     await tx.insert(auditLog).values({ actorUserId: actor.userId, entity: "case", entityId: row.id, action: "erasure_requested", data: { reference: row.reference }, ip: meta.ip ?? null, userAgent: meta.userAgent ?? null, at: now });
   });
+}
+
+/** The complainant's closed cases, which they may ask to have erased. */
+export async function closedCases(db: Db, actor: Actor) {
+  if (actor.kind !== "user") return [];
+  return db
+    .select({ id: cases.id, reference: cases.reference, organisation: organisations.name, erasureRequestedAt: cases.erasureRequestedAt })
+    .from(cases)
+    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+    .where(and(eq(cases.complainantUserId, actor.userId), eq(cases.status, "closed")));
 }
