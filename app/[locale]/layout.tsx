@@ -6,6 +6,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { routing } from "@/i18n/routing";
 import { currentActor } from "@/lib/auth/session";
 import { SiteHeader } from "@/components/layout/site-header";
+import { unreadCount } from "@/lib/notifications/inbox";
+import { publicContext } from "@/lib/page-context";
 import "../globals.css";
 
 // Every page reads the session or the database: nothing is rendered at build time.
@@ -30,7 +32,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           {t("skipToContent")}
         </a>
         <NextIntlClientProvider>
-          <SiteHeader actor={actor} locale={locale} />
+          <SiteHeader actor={actor} locale={locale} unread={actor.kind === "user" ? await unreadCount((await publicContext()).db, actor) : 0} />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
             {children}
           </main>

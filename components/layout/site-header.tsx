@@ -5,11 +5,10 @@ import { homeOf } from "@/lib/auth/policy";
 import { signOutAction } from "@/lib/actions/auth-actions";
 import { demoMode } from "@/lib/demo";
 import { Button } from "@/components/ui/button";
-import { getDb } from "@/db/client";
-import { unreadCount } from "@/lib/notifications/inbox";
 import { LanguageSwitcher } from "./language-switcher";
 
-export async function SiteHeader({ actor, locale }: { actor: Actor; locale: string }) {
+/** The header; `unread` is the bell's count, read by the layout through the data layer. */
+export async function SiteHeader({ actor, locale, unread = 0 }: { actor: Actor; locale: string; unread?: number }) {
   const t = await getTranslations("nav");
   const tc = await getTranslations("common");
   const ts = await getTranslations("settings");
@@ -17,7 +16,6 @@ export async function SiteHeader({ actor, locale }: { actor: Actor; locale: stri
   const trep = await getTranslations("report");
   const tn = await getTranslations("notify");
   const home = homeOf(actor);
-  const unread = actor.kind === "user" ? await unreadCount(await getDb(), actor) : 0;
   const links: { href: string; label: string }[] = [{ href: "/directory", label: t("directory") }];
   if (home === "complainant") links.push({ href: "/cases", label: t("myCases") }, { href: "/my-data", label: t("myData") });
   if (home === "organisation") links.push({ href: "/org", label: t("queue") }, { href: "/org/settings", label: ts("nav") });

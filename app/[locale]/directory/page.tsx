@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
+import { publicContext } from "@/lib/page-context";
 import { Link } from "@/i18n/navigation";
 import { searchOrganisations } from "@/lib/directory/queries";
 import { Badge } from "@/components/ui/badge";
@@ -14,7 +14,7 @@ export default async function DirectoryPage({ params, searchParams }: { params: 
   const q = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 100) ?? "";
   const t = await getTranslations("directory");
   const tl = await getTranslations("landing");
-  const results = await searchOrganisations(await getDb(), q);
+  const results = await searchOrganisations((await publicContext()).db, q);
   return (
     <>
       <PageHeader title={t("title")} lead={t("lead")} />

@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { inArray } from "drizzle-orm";
 import { notFound } from "next/navigation";
-import { providers } from "@/db/schema";
+import { ownProviderNames } from "@/lib/directory/queries";
 import { listCases } from "@/lib/cases/queries";
 import { PARTY_OF_PROVIDER } from "@/lib/auth/policy";
 import { signedInContext } from "@/lib/page-context";
@@ -17,7 +16,7 @@ export default async function ProviderWorkspacePage({ params }: { params: Promis
   const providerIds = actor.memberships.map((m) => m.providerId).filter((id): id is string => !!id);
   if (!providerIds.length) notFound();
   const t = await getTranslations("cases");
-  const names = (await db.select({ name: providers.name }).from(providers).where(inArray(providers.id, providerIds))).map((p) => p.name).join(", ");
+  const names = (await ownProviderNames(db, actor)).join(", ");
   const parties = [...new Set(actor.memberships.filter((m) => m.providerKind).map((m) => PARTY_OF_PROVIDER[m.providerKind!]))];
   const items = await listCases(db, actor, { parties });
   return (

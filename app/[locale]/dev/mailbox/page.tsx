@@ -1,10 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { desc } from "drizzle-orm";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
-import { outbox } from "@/db/schema";
 import { mailContent } from "@/lib/mail/content";
-import { isMail } from "@/lib/mail/outbox";
+import { latestMail } from "@/lib/mail/outbox";
+import { publicContext } from "@/lib/page-context";
 import { demoMode } from "@/lib/demo";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -15,7 +13,7 @@ export default async function DevMailboxPage() {
   if (!demoMode()) notFound();
   const t = await getTranslations("mailbox");
   const format = await getFormatter();
-  const mails = await (await getDb()).select().from(outbox).where(isMail()).orderBy(desc(outbox.createdAt)).limit(100);
+  const mails = await latestMail((await publicContext()).db, 100);
   return (
     <>
       <PageHeader title={t("title")} lead={t("lead")} />

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { publicContext } from "@/lib/page-context";
 import { getOrganisationProfile, type CertificationView } from "@/lib/directory/queries";
 import type { Body } from "@/lib/ladder";
 import { Link } from "@/i18n/navigation";
@@ -28,7 +28,7 @@ async function RouteSteps({ route, irmName, organisation }: { route: Certificati
 
 export default async function OrganisationPage({ params }: { params: Promise<{ locale: string; slug: string }> }) {
   const { slug } = await params;
-  const profile = await getOrganisationProfile(await getDb(), slug.slice(0, 200));
+  const profile = await getOrganisationProfile((await publicContext()).db, slug.slice(0, 200));
   if (!profile) notFound();
   const t = await getTranslations("directory");
   const tl = await getTranslations("ladder");

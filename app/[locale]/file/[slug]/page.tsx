@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { publicContext } from "@/lib/page-context";
 import { getOrganisationProfile } from "@/lib/directory/queries";
 import { COVERED_COUNTRIES, type Certification } from "@/lib/ladder";
 import { Link } from "@/i18n/navigation";
@@ -13,7 +13,7 @@ export const metadata = { title: "File a complaint" };
 
 export default async function FilePage({ params }: { params: Promise<{ locale: string; slug: string }> }) {
   const { locale, slug } = await params;
-  const profile = await getOrganisationProfile(await getDb(), slug.slice(0, 200));
+  const profile = await getOrganisationProfile((await publicContext()).db, slug.slice(0, 200));
   if (!profile) notFound();
   const t = await getTranslations("filing");
   if (!profile.participant) {
