@@ -106,6 +106,8 @@ export const certifications = pgTable(
     irmKind: text("irm_kind").$type<"provider" | "dpa">(),
     irmProviderId: uuid("irm_provider_id").references(() => providers.id),
     coversHrData: boolean("covers_hr_data"),
+    /** R1.4: countries outside the framework's region that the certification names as covered. */
+    alsoCovers: text("also_covers").array().notNull().default(sql`'{}'::text[]`),
     /** R1.2: when the status took effect, and where Recourse learned it (the official list, the company's notice). */
     statusSince: tz("status_since").notNull().defaultNow(),
     statusSource: text("status_source").notNull(),
@@ -541,6 +543,20 @@ export const auditLog = pgTable("audit_log", {
   userAgent: text("user_agent"),
   at: tz("at").notNull().defaultNow(),
 });
+
+/**
+ * Rate limits shared by every app instance: one counter per key and minute (a key names what
+ * is limited and for whom, e.g. `sign-in:email:<address>`). Old minutes are swept away.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").notNull(),
+    windowStart: tz("window_start").notNull(),
+    hits: integer("hits").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limits_window").on(t.windowStart)],
+);
 
 /** Global policy and runtime settings (the demo clock offset lives here). */
 export const settings = pgTable("settings", {

@@ -135,7 +135,8 @@ export const ORGANISATIONS: SeedOrganisation[] = [
     claimsParticipation: true,
     irmOnMissedAcknowledgment: true,
     certifications: [
-      { framework: "eu-us-ps", status: "active", retainsFrameworkData: true, irm: { kind: "provider", providerId: "ana" }, irmProviderSlug: "ana", coversHrData: null },
+      // The policy names the United Kingdom beside the EU (it was written while the UK was in the EU).
+      { framework: "eu-us-ps", status: "active", retainsFrameworkData: true, irm: { kind: "provider", providerId: "ana" }, irmProviderSlug: "ana", coversHrData: null, alsoCovers: ["GB"] },
       { framework: "swiss-us-ps", status: "active", retainsFrameworkData: true, irm: { kind: "provider", providerId: "ana" }, irmProviderSlug: "ana", coversHrData: null },
     ],
     note: "EU-U.S. and Swiss-U.S. Privacy Shield. Contact the company first, then the ANA Privacy Shield Dispute Resolution program, then binding arbitration (no monetary award); FTC jurisdiction.",

@@ -38,6 +38,7 @@ export async function seedDirectory(db: Db, extra: SeedOrganisation[] = []): Pro
           irmKind: c.irm?.kind ?? null,
           irmProviderId: c.irmProviderSlug ? providerIds.get(c.irmProviderSlug)! : null,
           coversHrData: c.coversHrData,
+          alsoCovers: [...(c.alsoCovers ?? [])],
           statusSource: "seed: company policy",
         })
         .onConflictDoNothing();

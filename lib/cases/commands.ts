@@ -123,6 +123,7 @@ export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMet
     retainsFrameworkData: c.retainsFrameworkData,
     irm: c.irmKind === "provider" && c.irmProviderId ? { kind: "provider", providerId: c.irmProviderId } : c.irmKind === "dpa" ? { kind: "dpa" } : null,
     coversHrData: c.coversHrData,
+    alsoCovers: c.alsoCovers,
   }));
   const framework = input.framework ?? inferFramework(ladderCerts, input.country) ?? Object.values(FRAMEWORKS).find((f) => REGION_COUNTRIES[f.region].includes(input.country))!.id;
   const certification = ladderCerts.find((c) => c.framework === framework);

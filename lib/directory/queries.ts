@@ -23,6 +23,7 @@ function toCertification(c: typeof certifications.$inferSelect): Certification {
     retainsFrameworkData: c.retainsFrameworkData,
     irm: c.irmKind === "provider" && c.irmProviderId ? { kind: "provider", providerId: c.irmProviderId } : c.irmKind === "dpa" ? { kind: "dpa" } : null,
     coversHrData: c.coversHrData,
+    alsoCovers: c.alsoCovers,
   };
 }
 
@@ -59,6 +60,7 @@ export interface CertificationView {
   participant: boolean;
   irm: { kind: "provider"; name: string; website: string | null } | { kind: "dpa" } | null;
   coversHrData: boolean | null;
+  alsoCovers: readonly string[];
   /** The ladder for a non-HR and an HR complaint from the framework's region. */
   route: ReturnType<typeof route>;
   hrRoute: ReturnType<typeof route>;
@@ -108,6 +110,7 @@ export async function getOrganisationProfile(db: Db, slug: string): Promise<Orga
       participant: answer.participant,
       irm: c.irm?.kind === "provider" ? { kind: "provider", name: providerName ?? "", website: providerWebsite } : c.irm,
       coversHrData: c.coversHrData,
+      alsoCovers: c.alsoCovers ?? [],
       route: route({ ...subject, hrData: false }, c, o.claimsParticipation),
       hrRoute: route({ ...subject, hrData: true }, c, o.claimsParticipation),
     };

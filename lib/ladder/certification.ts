@@ -19,6 +19,8 @@ export interface Certification {
   irm: IrmChoice | null;
   /** Whether its certification covers HR data (cooperation with the DPAs). Null: not stated. */
   coversHrData: boolean | null;
+  /** Countries outside the framework's region that the certification names as covered (R1.4). */
+  alsoCovers?: readonly string[];
 }
 
 export type ParticipationAnswer =

@@ -38,9 +38,13 @@ export function regionOf(country: string): Region | null {
   return null;
 }
 
-export function isCovered(framework: FrameworkId, country: string, subject: DataSubject | "other"): CoverageAnswer {
+/**
+ * `alsoCovers`: countries beyond the framework's region that the organisation's certification
+ * names (Customer Portfolios' EU-U.S. Privacy Shield covers the United Kingdom, then in the EU).
+ */
+export function isCovered(framework: FrameworkId, country: string, subject: DataSubject | "other", alsoCovers: readonly string[] = []): CoverageAnswer {
   if (subject === "other") return { covered: false, rule: "R1.4", reason: "not_own_data" };
-  return regionOf(country) === FRAMEWORKS[framework].region
+  return regionOf(country) === FRAMEWORKS[framework].region || alsoCovers.includes(country.toUpperCase())
     ? { covered: true, rule: "R1.4" }
     : { covered: false, rule: "R1.4", reason: "country_not_covered" };
 }

@@ -119,7 +119,7 @@ function routeOf(subject: CaseSubject, cert: Certification | undefined, claimsPa
   const framework = FRAMEWORKS[subject.framework];
   const part = participation(cert, claimsParticipation);
   if (!part.participant) return { applies: false, framework: framework.id, participation: part, goTo: part.goTo };
-  const coverage = isCovered(framework.id, subject.complainantCountry, subject.dataSubject);
+  const coverage = isCovered(framework.id, subject.complainantCountry, subject.dataSubject, cert!.alsoCovers);
   if (!coverage.covered) return { applies: false, framework: framework.id, coverage, goTo: ["dpa"] };
 
   const dpa = dpaAuthority(framework.region, subject.hrData ? (subject.workCountry ?? subject.complainantCountry) : subject.complainantCountry);
@@ -155,8 +155,7 @@ function routeOf(subject: CaseSubject, cert: Certification | undefined, claimsPa
  */
 export function inferFramework(certs: Certification[], complainantCountry: string): FrameworkId | null {
   const candidates = (Object.values(FRAMEWORKS) as (typeof FRAMEWORKS)[FrameworkId][])
-    .filter((f) => isCovered(f.id, complainantCountry, "self").covered)
-    .filter((f) => certs.some((c) => c.framework === f.id && participation(c).participant))
+    .filter((f) => certs.some((c) => c.framework === f.id && participation(c).participant && isCovered(f.id, complainantCountry, "self", c.alsoCovers).covered))
     .sort((a, b) => (a.family === b.family ? 0 : a.family === "dpf" ? -1 : 1));
   return candidates[0]?.id ?? null;
 }

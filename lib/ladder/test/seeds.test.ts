@@ -112,4 +112,14 @@ describe("the seeds' organisations (DOMAIN.md §7)", () => {
     const d = decide({ subject: { framework: "eu-us-dpf", hrData: false, complainantCountry: country, dataSubject: "self" }, certification: undefined, events: [] }, ev("case.filed", "2026-01-05T09:00:00Z", "complainant"), at("2026-01-05T09:00:00Z"));
     expect(d.ok === false && d.reason).toMatchObject({ code: "not_participant_no_certification", rule: "R1.2" });
   });
+
+  it("R1.4: Customer Portfolios' Privacy Shield names the United Kingdom beside the EU, so a UK resident's complaint enters its ladder (ANA first)", () => {
+    const o = org("customer-portfolios");
+    expect(inferFramework(o.certifications, "GB")).toBe("eu-us-ps");
+    const base = baseFacts("customer-portfolios", "GB", false);
+    const r = route(base.subject, base.certification, base.claimsParticipation);
+    expect(r.applies && r.irm).toEqual({ kind: "adr", providerId: "ana" });
+    // Gibraltar is not named: no framework of Customer Portfolios covers it.
+    expect(inferFramework(o.certifications, "GI")).toBeNull();
+  });
 });

@@ -34,6 +34,7 @@ export default async function FilePage({ params }: { params: Promise<{ locale: s
     retainsFrameworkData: c.participant,
     irm: null,
     coversHrData: c.coversHrData,
+    alsoCovers: c.alsoCovers,
   }));
   return (
     <>
