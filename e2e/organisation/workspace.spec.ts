@@ -76,6 +76,44 @@ test.describe("the company workspace", () => {
     expect((await page.request.get(pdfLink!)).status()).toBe(404);
   });
 
+  test("a refused reply stays in its box with every field error beside it and in a summary; nothing is recorded, nothing redirects", async ({ page }) => {
+    const reference = await fileComplaint(page, { org: "mparticle", name: "Refused Reply", email: "refused.reply@example.nl", country: "NL" });
+    await signInAs(page, "staff@mparticle.example");
+    await page.getByLabel("Reference or complainant").fill(reference);
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.getByRole("link", { name: reference }).click();
+    await page.waitForURL(/\/cases\//);
+    const caseUrl = page.url();
+    await page.getByRole("button", { name: "Acknowledge receipt" }).click();
+    await expect(page.getByText("Done: Acknowledge receipt.")).toBeVisible();
+
+    // Markup and a control character: two errors on one field, both shown.
+    const typed = "<b>hi</b> we deleted it\u0007";
+    const reply = page.locator("details", { hasText: "Record the response" });
+    await reply.getByText("Record the response").click();
+    await reply.getByLabel("Message to the complainant").fill(typed);
+    await reply.getByRole("button", { name: "Send" }).click();
+
+    const summary = reply.getByRole("alert").filter({ hasText: "This was not sent" });
+    await expect(summary).toBeVisible();
+    await expect(summary.getByRole("link", { name: /Plain text only/ })).toBeVisible();
+    await expect(summary.getByRole("link", { name: /characters that are not allowed/ })).toBeVisible();
+    const box = reply.getByLabel("Message to the complainant");
+    await expect(box).toHaveValue(typed);
+    await expect(box).toHaveAttribute("aria-invalid", "true");
+    await expect(reply.locator(`#${await box.getAttribute("id")}-error`)).toContainText("Plain text only");
+    await expect(reply.locator(`#${await box.getAttribute("id")}-error`)).toContainText("characters that are not allowed");
+    expect(page.url()).toBe(caseUrl);
+    await expect(page.getByText("The company responded")).toHaveCount(0);
+    await expectAccessible(page);
+
+    // Corrected, it goes through.
+    await box.fill("We deleted it.");
+    await reply.getByRole("button", { name: "Send" }).click();
+    await expect(page.getByText("Done: Record the response.")).toBeVisible();
+    await expect(page.getByText("We deleted it.")).toBeVisible();
+  });
+
   test("two people acting on one case at once: one change, one clear conflict", async ({ browser }) => {
     const a = await browser.newPage();
     const b = await browser.newPage();
