@@ -47,8 +47,10 @@ export interface ActionFormProps {
   idPrefix: string;
   /** The success notice. */
   doneText?: string;
-  /** The fields' labels, for the error summary. */
+  /** The fields' labels: the error summary names each field by its label and links to it. */
   labels?: Record<string, string>;
+  /** Error texts that need more than a key (a range, a date), by error key; the rest come from `errors.*`. */
+  errorTexts?: Record<string, string>;
   className?: string;
   children: ReactNode;
 }
@@ -59,7 +61,7 @@ export interface ActionFormProps {
  * field error linking to its field, each error beside its field, and what was typed kept.
  * Without JavaScript it is a plain form and the page comes back with the same state.
  */
-export function ActionForm({ action, fields = {}, idPrefix, doneText, labels = {}, className, children }: ActionFormProps) {
+export function ActionForm({ action, fields = {}, idPrefix, doneText, labels = {}, errorTexts = {}, className, children }: ActionFormProps) {
   const locale = useLocale();
   const router = useRouter();
   const te = useTranslations("errors");
@@ -84,7 +86,7 @@ export function ActionForm({ action, fields = {}, idPrefix, doneText, labels = {
     if (pending) announce?.(null);
   }, [pending, announce]);
 
-  const errorText = (key: string) => (te.has(key as "invalid") ? te(key as "invalid") : te("invalid"));
+  const errorText = (key: string) => errorTexts[key] ?? (te.has(key as "invalid") ? te(key as "invalid") : te("invalid"));
   const errorsOf = (name: string) => (state.fieldErrors[name] ?? []).map(errorText);
   const fieldErrors = Object.entries(state.fieldErrors);
   // With a page notice and JavaScript the page says it; otherwise the form does.
@@ -116,19 +118,17 @@ export function ActionForm({ action, fields = {}, idPrefix, doneText, labels = {
         <div role="alert" className="mb-4 rounded-md bg-red-50 p-4 text-sm text-red-900 ring-1 ring-red-200">
           <p className="font-medium">{tf("fixErrors")}</p>
           <ul className="mt-1 list-disc space-y-1 pl-5">
-            {fieldErrors.flatMap(([name, keys]) =>
-              keys.map((key) => (
-                <li key={`${name}:${key}`}>
-                  {!(name in fields) && name !== "locale" ? (
-                    <a href={`#${fieldId(idPrefix, name)}`} className="underline">
-                      {labels[name] ? `${labels[name]}: ` : ""}
-                      {errorText(key)}
-                    </a>
-                  ) : (
-                    errorText(key)
-                  )}
+            {/* A field with a label is named and linked (its errors stand beside it); any other error is said here. */}
+            {fieldErrors.map(([name, keys]) =>
+              labels[name] ? (
+                <li key={name}>
+                  <a href={`#${fieldId(idPrefix, name)}`} className="underline">
+                    {labels[name]}
+                  </a>
                 </li>
-              )),
+              ) : (
+                keys.map((key) => <li key={`${name}:${key}`}>{errorText(key)}</li>)
+              ),
             )}
           </ul>
         </div>

@@ -2,25 +2,22 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { redirect } from "@/i18n/navigation";
 import { routing } from "@/i18n/routing";
 import { currentActor } from "@/lib/auth/session";
 import { createFeed, revokeFeed } from "@/lib/calendar/feed";
 import { now } from "@/lib/clock";
 import { markAllRead, markCaseRead } from "@/lib/notifications/inbox";
-import { localeOf } from "./form-fields";
+import { NotFoundError } from "@/lib/errors";
+import { formAction } from "./form-action";
 
-
-export async function markAllReadAction(form: FormData): Promise<void> {
-  const locale = localeOf(form);
-  const actor = await currentActor();
-  if (actor.kind !== "user") redirect({ href: "/sign-in", locale });
-  const db = await getDb();
-  await markAllRead(db, actor, await now(db));
-  // The bell lives in the layout, which a redirect to the same page would not redraw.
+/** The signed-in user's bell items, all read at once. */
+export const markAllReadAction = formAction(z.object({}), async (_input, { db, actor, now }) => {
+  if (actor.kind !== "user") throw new NotFoundError();
+  await markAllRead(db, actor, now);
+  // The bell lives in the layout.
   revalidatePath("/", "layout");
-  redirect({ href: "/notifications", locale });
-}
+  return "read";
+});
 
 /** Called by the case page when it is shown: the viewer's bell items about the case are read. */
 export async function markCaseReadAction(caseId: string): Promise<void> {
