@@ -207,6 +207,8 @@ export const cases = pgTable(
     complainantName: text("complainant_name").notNull(),
     complainantEmail: text("complainant_email").notNull(),
     complainantCountry: text("complainant_country").notNull(),
+    /** R1.3: for HR data, the country where the complainant works, when it is not where they live. */
+    workCountry: text("work_country"),
     preferredLanguage: text("preferred_language").notNull().default("en"),
     dataSubject: text("data_subject").$type<"self" | "child">().notNull().default("self"),
     companyIdentifier: text("company_identifier"),
@@ -222,6 +224,8 @@ export const cases = pgTable(
     rung: text("rung").notNull().default("organisation"),
     status: text("status").$type<"open" | "closed">().notNull().default("open"),
     nextDueAt: tz("next_due_at"),
+    /** The party that owes the step due at next_due_at (the ladder's owed deadline), for "needs response" views. */
+    owedBy: text("owed_by"),
     assigneeUserId: text("assignee_user_id").references(() => users.id),
     /** The complainant asked for erasure of this closed case; the retention job carries it out. */
     erasureRequestedAt: tz("erasure_requested_at"),

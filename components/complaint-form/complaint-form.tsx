@@ -219,6 +219,18 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
             </label>
           ))}
         </FieldSet>
+        {values.hrData === true ? (
+          <Field id="workCountry" label={t("workCountry")} hint={t("workCountryHint")} error={fieldError("workCountry")}>
+            <select id="workCountry" className={inputClass} {...register("workCountry")} {...aria("workCountry", true)}>
+              <option value="">{t("workCountrySame")}</option>
+              {countries.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : null}
         <Field id="companyIdentifier" label={t("companyIdentifier")} hint={t("companyIdentifierHint")} error={fieldError("companyIdentifier")}>
           <input id="companyIdentifier" className={inputClass} {...register("companyIdentifier")} {...aria("companyIdentifier", true)} />
         </Field>

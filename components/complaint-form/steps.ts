@@ -3,7 +3,7 @@ import type { FilingInput } from "@/lib/cases/filing-schema";
 /** The filing form's steps and the fields each one validates before moving on. */
 export const STEPS = [
   { id: "you", fields: ["name", "email", "country", "preferredLanguage", "dataSubject"] },
-  { id: "company", fields: ["hrData", "companyIdentifier", "exporter", "transferReason"] },
+  { id: "company", fields: ["hrData", "workCountry", "companyIdentifier", "exporter", "transferReason"] },
   { id: "what", fields: ["principles", "description"] },
   { id: "want", fields: ["reliefSought", "priorContactDate", "priorContactOutcome", "otherSteps"] },
   { id: "send", fields: ["consent", "files"] },

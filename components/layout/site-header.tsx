@@ -34,10 +34,11 @@ export async function SiteHeader({ actor, locale }: { actor: Actor; locale: stri
       ))}
     </nav>
   );
-  const account =
+  // Rendered twice (the wide bar and the phone menu); only the wide bar names the account.
+  const account = (named: boolean) =>
     actor.kind === "user" ? (
       <form action={signOutAction} className="flex items-center gap-2">
-        <span className="hidden text-xs text-slate-600 lg:inline">{tc("signedInAs", { email: actor.email })}</span>
+        {named ? <span className="hidden text-xs text-slate-600 lg:inline">{tc("signedInAs", { email: actor.email })}</span> : null}
         <input type="hidden" name="locale" value={locale} />
         <Button variant="secondary" type="submit">
           {tc("signOut")}
@@ -80,14 +81,14 @@ export async function SiteHeader({ actor, locale }: { actor: Actor; locale: stri
             <LanguageSwitcher />
           </div>
           {bell}
-          <div className="hidden md:block">{account}</div>
+          <div className="hidden md:block">{account(true)}</div>
           {/* Phones: the header stays one row; the rest opens under "Menu" (a disclosure, no script needed). */}
           <details className="md:hidden">
             <summary className="inline-flex min-h-10 cursor-pointer items-center rounded-md px-3 text-sm font-medium text-slate-900 ring-1 ring-slate-300">{tc("menu")}</summary>
             <div className="absolute inset-x-0 top-full z-20 space-y-4 border-b border-slate-200 bg-white px-4 py-4 shadow-md">
               {navigation}
               <LanguageSwitcher />
-              {account}
+              {account(false)}
             </div>
           </details>
         </div>

@@ -30,7 +30,7 @@ export async function QueueFilters({ filter, staff, action }: { filter: QueueFil
         </label>
         <input id="f-q" name="q" type="search" defaultValue={filter.q} className={inputClass} />
       </div>
-      {select("status", t("status"), [["open", t("statusOpen")], ["closed", t("statusClosed")], ["all", t("statusAll")]])}
+      <input type="hidden" name="view" value={filter.view} />
       {select("rung", t("rung"), [["any", t("any")], ...(["organisation", "irm", "dpa_panel", "commerce", "arbitration"] as const).map((r): [string, string] => [r, tl(`rung.${r}`)])])}
       {select("framework", t("framework"), [["any", t("any")], ...FRAMEWORK_IDS.map((f): [string, string] => [f, tl(`framework.${f}`)])])}
       {select("hr", t("hr"), [["any", t("any")], ["yes", "✓"], ["no", "—"]])}

@@ -33,7 +33,8 @@ test.describe("filing a complaint", () => {
   });
 
   test("against mParticle with HR data (France): the path goes to the data protection authorities", async ({ page }) => {
-    const reference = await fileComplaint(page, { org: "mparticle", name: "Élodie Bernard", email: "elodie@example.fr", country: "FR", hr: true, description: "My HR file from my employer, a client of mParticle, is wrong." });
+    // She lives in France and works in Belgium: HR complaints go where the employee works (R1.3).
+    const reference = await fileComplaint(page, { org: "mparticle", name: "Élodie Bernard", email: "elodie@example.fr", country: "FR", hr: true, workCountry: "BE", description: "My HR file from my employer, a client of mParticle, is wrong." });
     await followMailLink(page, "elodie@example.fr", reference);
     await expect(page.getByRole("button", { name: "Go to the data protection authorities" })).toBeDisabled();
     await expect(page.getByRole("button", { name: /Escalate to/ })).toHaveCount(0);

@@ -26,7 +26,7 @@ test.describe("the demo clock", () => {
     await confirmStep(page, /Escalate to BBB National Programs/, /The company’s own turn ends/);
     await expect(page.getByText("Escalated to the dispute resolution provider")).toBeVisible();
     await signInAs(page, "liaison@bbb.example");
-    await expect(page.getByRole("row").filter({ hasText: "mParticle" }).getByText(/days left/)).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: reference }).getByText(/days left/)).toBeVisible();
     await signInAs(page, "liaison@jams.example");
     expect((await page.goto(url))?.status()).toBe(404);
   });

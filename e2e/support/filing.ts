@@ -2,8 +2,8 @@ import { expect, type Page } from "@playwright/test";
 
 /** Labels of the filing form in each language (the journey is also walked in German). */
 export const LABELS = {
-  en: { name: "Your name", email: "Your email address", country: "Country where you live", hrYes: "Yes, HR data", hrNo: "No", description: "Describe what happened", next: "Next", submit: "Send the complaint", principle: "I could not see or correct it", relief: "Show me my data", files: "Documents (optional)" },
-  de: { name: "Ihr Name", email: "Ihre E-Mail-Adresse", country: "Land, in dem Sie leben", hrYes: "Ja, Personaldaten", hrNo: "Nein", description: "Beschreiben Sie, was passiert ist", next: "Weiter", submit: "Beschwerde absenden", principle: "Ich konnte sie nicht sehen oder berichtigen", relief: "Mir meine Daten zeigen", files: "Unterlagen (optional)" },
+  en: { name: "Your name", email: "Your email address", country: "Country where you live", hrYes: "Yes, HR data", hrNo: "No", description: "Describe what happened", next: "Next", submit: "Send the complaint", principle: "I could not see or correct it", relief: "Show me my data", files: "Documents (optional)", workCountry: "Country where you work" },
+  de: { name: "Ihr Name", email: "Ihre E-Mail-Adresse", country: "Land, in dem Sie leben", hrYes: "Ja, Personaldaten", hrNo: "Nein", description: "Beschreiben Sie, was passiert ist", next: "Weiter", submit: "Beschwerde absenden", principle: "Ich konnte sie nicht sehen oder berichtigen", relief: "Mir meine Daten zeigen", files: "Unterlagen (optional)", workCountry: "Land, in dem Sie arbeiten" },
 } as const;
 
 export interface Complaint {
@@ -13,6 +13,8 @@ export interface Complaint {
   email: string;
   country: string;
   hr?: boolean;
+  /** For HR data: the country of work, when it is not the country of residence (R1.3). */
+  workCountry?: string;
   description?: string;
   files?: { name: string; mimeType: string; buffer: Buffer }[];
 }
@@ -27,6 +29,7 @@ export async function fillComplaint(page: Page, c: Complaint) {
   await page.getByLabel(l.country).selectOption(c.country);
   await page.getByRole("button", { name: l.next }).click();
   await page.getByLabel(c.hr ? l.hrYes : l.hrNo, { exact: true }).check();
+  if (c.workCountry) await page.getByLabel(l.workCountry).selectOption(c.workCountry);
   await page.getByRole("button", { name: l.next }).click();
   await page.getByText(l.principle).click();
   await page.getByLabel(l.description).fill(c.description ?? "I asked the company for a copy of my data in March and got no answer.");

@@ -17,6 +17,7 @@ import {
   REGION_COUNTRIES,
   FRAMEWORKS,
   DAY_MS,
+  HANDED_OVER_BY,
   anchorRemedies,
   applyEvent,
   endOfDayIn,
@@ -65,35 +66,16 @@ async function providerOfKind(tx: Tx, kind: (typeof providers.$inferSelect)["kin
 
 /** Hands the case to the body on the rung an event opens (the hand-over is dated). */
 async function handOver(tx: Tx, row: CaseRow, event: LadderEvent) {
+  const rung = HANDED_OVER_BY[event.type];
+  if (!rung) return;
   const snapshot = row.certificationSnapshot as Certification;
-  let providerId: string | null = null;
-  let rung = "";
-  switch (event.type) {
-    case "irm.escalated":
-      providerId = snapshot.irm?.kind === "provider" ? snapshot.irm.providerId : null;
-      rung = "irm";
-      break;
-    case "panel.escalated":
-      providerId = await providerOfKind(tx, dpaBodyFor(row.complainantCountry, "panel"));
-      rung = "dpa_panel";
-      break;
-    case "commerce.requested":
-      // R2.7: the individual raises it through their own DPA, which refers it to Commerce; the
-      // DPA panel sees only the cases it is competent for (R2.5).
-      providerId = await providerOfKind(tx, dpaBodyFor(row.complainantCountry, "own"));
-      rung = "dpa";
-      break;
-    case "commerce.referred":
-      providerId = await providerOfKind(tx, "commerce");
-      rung = "commerce";
-      break;
-    case "arbitration.invoked":
-      providerId = await providerOfKind(tx, "arbitration_administrator");
-      rung = "arbitration";
-      break;
-    default:
-      return;
-  }
+  // R2.5: the DPA panel of the complainant's region; R2.7: their own DPA, which refers the matter to Commerce.
+  const providerId =
+    rung === "irm" ? (snapshot.irm?.kind === "provider" ? snapshot.irm.providerId : null)
+    : rung === "dpa_panel" ? await providerOfKind(tx, dpaBodyFor(row.hrData && row.workCountry ? row.workCountry : row.complainantCountry, "panel"))
+    : rung === "dpa" ? await providerOfKind(tx, dpaBodyFor(row.complainantCountry, "own"))
+    : rung === "commerce" ? await providerOfKind(tx, "commerce")
+    : await providerOfKind(tx, "arbitration_administrator");
   if (!providerId) return;
   // The receiving body gets the file as it stands now; later additions do not change it.
   const [timeline, documents] = await Promise.all([
@@ -147,7 +129,7 @@ export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMet
   // A participant whose frameworks do not cover where the complainant lives (R1.4).
   if (ladderCerts.some((c) => participation(c).participant) && !certification) throw new ValidationError({ country: ["country_not_covered_by_organisation"] });
   const facts = {
-    subject: { framework, hrData: input.hrData, complainantCountry: input.country, dataSubject: input.dataSubject },
+    subject: { framework, hrData: input.hrData, complainantCountry: input.country, workCountry: workCountryOf(input), dataSubject: input.dataSubject },
     certification,
     claimsParticipation: organisation.claimsParticipation,
     zones: { organisation: organisation.timeZone },
@@ -184,6 +166,7 @@ export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMet
         complainantName: input.name,
         complainantEmail: email,
         complainantCountry: input.country,
+        workCountry: workCountryOf(input),
         preferredLanguage: input.preferredLanguage,
         dataSubject: input.dataSubject,
         companyIdentifier: input.companyIdentifier || null,
@@ -249,6 +232,9 @@ export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMet
   if (filing.created) await wake(JOBS.mail);
   return filing;
 }
+
+/** R1.3: the country of work, for HR data only, when it is not the country of residence. */
+const workCountryOf = (input: FilingInput) => (input.hrData && input.workCountry && input.workCountry !== input.country ? input.workCountry : null);
 
 /**
  * R2.1: when the organisation receives a complaint. An earlier direct contact the complainant

@@ -38,6 +38,8 @@ export const filingSchema = z.object({
   country: z.enum(COVERED_COUNTRIES as [string, ...string[]], { message: "country_not_covered" }),
   preferredLanguage: z.enum(LOCALES, { message: "invalid" }),
   dataSubject: z.enum(["self", "child"], { message: "required" }),
+  /** R1.3: HR complaints go to the DPA where the employee works; empty = where they live. */
+  workCountry: z.union([z.literal(""), z.enum(COVERED_COUNTRIES as [string, ...string[]], { message: "country_not_covered" })]).optional(),
   companyIdentifier: plain(500).optional(),
   exporter: plain(500).optional(),
   transferReason: plain(2000).optional(),

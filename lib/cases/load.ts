@@ -13,7 +13,7 @@ export type CaseRow = typeof cases.$inferSelect;
 type Reader = Db | Tx;
 
 /** What of a case row its facts are built from (a sweep reads no more than it needs). */
-export type FactsRow = Pick<CaseRow, "id" | "organisationId" | "framework" | "hrData" | "complainantCountry" | "dataSubject" | "certificationSnapshot">;
+export type FactsRow = Pick<CaseRow, "id" | "organisationId" | "framework" | "hrData" | "complainantCountry" | "workCountry" | "dataSubject" | "certificationSnapshot">;
 
 export interface LoadedCase<R extends FactsRow = CaseRow> {
   row: R;
@@ -94,7 +94,7 @@ export async function loadCases<R extends FactsRow>(db: Reader, rows: R[]): Prom
       if (zoneKey) zones[zoneKey] = body.timeZone;
     }
     const facts: CaseFacts = {
-      subject: { framework: row.framework, hrData: row.hrData, complainantCountry: row.complainantCountry, dataSubject: row.dataSubject },
+      subject: { framework: row.framework, hrData: row.hrData, complainantCountry: row.complainantCountry, workCountry: row.workCountry, dataSubject: row.dataSubject },
       certification: row.certificationSnapshot as Certification,
       claimsParticipation: organisation.claimsParticipation,
       providers: providerPolicies,

@@ -39,20 +39,24 @@ export async function projectCases(tx: Tx, items: Projectable[], now: Date, { he
   const iso = now.toISOString();
 
   // Every table takes one JSON parameter rather than a bound value per column and row.
-  const caseRows = computed.map(({ row, state, clocks, version }) => ({
-    id: row.id,
-    rung: state.rung,
-    status: state.closed ? "closed" : "open",
-    next_due_at: owedDeadline(clocks, state)?.dueAt ?? null,
-    assignee: state.assigneeUserId,
-    version,
-    // The head hash lets audit:verify notice a deleted newest event; it changes only with new events.
-    head: heads?.get(row.id) ?? null,
-  }));
+  const caseRows = computed.map(({ row, state, clocks, version }) => {
+    const owed = owedDeadline(clocks, state);
+    return {
+      id: row.id,
+      rung: state.rung,
+      status: state.closed ? "closed" : "open",
+      next_due_at: owed?.dueAt ?? null,
+      owed_by: owed?.party ?? null,
+      assignee: state.assigneeUserId,
+      version,
+      // The head hash lets audit:verify notice a deleted newest event; it changes only with new events.
+      head: heads?.get(row.id) ?? null,
+    };
+  });
   await tx.execute(sql`
-    UPDATE cases SET rung = v.rung, status = v.status, next_due_at = v.next_due_at, assignee_user_id = v.assignee, version = v.version,
+    UPDATE cases SET rung = v.rung, status = v.status, next_due_at = v.next_due_at, owed_by = v.owed_by, assignee_user_id = v.assignee, version = v.version,
                      head_hash = coalesce(v.head, cases.head_hash), updated_at = ${iso}::timestamptz
-    FROM ${jsonRows(caseRows, { id: "uuid", rung: "text", status: "text", next_due_at: "timestamptz", assignee: "text", version: "int", head: "text" })} AS v
+    FROM ${jsonRows(caseRows, { id: "uuid", rung: "text", status: "text", next_due_at: "timestamptz", owed_by: "text", assignee: "text", version: "int", head: "text" })} AS v
     WHERE cases.id = v.id`);
 
   const deadlineRows = computed.flatMap(({ row, clocks }) =>

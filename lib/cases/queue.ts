@@ -14,8 +14,15 @@ export const PAGE_SIZE = 25;
 /** Counting stops here: "10,000+" is as useful as an exact figure and far cheaper. */
 export const COUNT_CAP = 10_000;
 
+/**
+ * The company's named views: what it owes (by due date), its own, nobody's, what it owes late,
+ * what has moved up the ladder (followed, no longer answered here), and what is closed.
+ */
+export const QUEUE_VIEWS = ["needs_response", "mine", "unassigned", "overdue", "escalated", "open", "closed", "all"] as const;
+export type QueueView = (typeof QUEUE_VIEWS)[number];
+
 export const queueFilterSchema = z.object({
-  status: z.enum(["open", "closed", "all"]).catch("open"),
+  view: z.enum(QUEUE_VIEWS).catch("open"),
   rung: z.enum(["any", "organisation", "irm", "dpa_panel", "commerce", "arbitration"]).catch("any"),
   framework: z.enum(["any", ...FRAMEWORK_IDS]).catch("any"),
   hr: z.enum(["any", "yes", "no"]).catch("any"),
@@ -29,7 +36,9 @@ export type QueueFilter = z.infer<typeof queueFilterSchema>;
 
 export function parseQueueFilter(params: Record<string, string | string[] | undefined>): QueueFilter {
   const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  return queueFilterSchema.parse({ status: "open", rung: "any", framework: "any", hr: "any", assignee: "any", overdue: "0", q: "", sort: "due", page: 1, ...flat });
+  // An older link's `status` (open, closed, all) names the view of the same cases.
+  const view = flat.view ?? (flat.status === "closed" || flat.status === "all" ? flat.status : undefined);
+  return queueFilterSchema.parse({ view: "open", rung: "any", framework: "any", hr: "any", assignee: "any", overdue: "0", q: "", sort: "due", page: 1, ...flat, ...(view ? { view } : {}) });
 }
 
 /** Staff of the organisation (or an administrator) may read its queue; anyone else: not found. */
@@ -37,9 +46,41 @@ export function assertQueueReader(actor: Actor, organisationId: string): asserts
   if (actor.kind !== "user" || !(actor.isAdmin || actor.memberships.some((m) => m.organisationId === organisationId))) throw new NotFoundError();
 }
 
+/** A view's condition; the party owed comes from the ladder's owed deadline, projected as `owed_by`. */
+function viewCondition(view: QueueView, actor: Extract<Actor, { kind: "user" }>, now: Date): SQL {
+  const open = eq(cases.status, "open");
+  switch (view) {
+    case "needs_response":
+      return and(open, eq(cases.owedBy, "organisation"))!;
+    case "mine":
+      return and(open, eq(cases.assigneeUserId, actor.userId))!;
+    case "unassigned":
+      return and(open, isNull(cases.assigneeUserId))!;
+    case "overdue":
+      return and(open, eq(cases.owedBy, "organisation"), lt(cases.nextDueAt, now))!;
+    case "escalated":
+      return and(open, inArray(cases.rung, ["irm", "dpa_panel", "arbitration"]))!;
+    case "open":
+      return open;
+    case "closed":
+      return eq(cases.status, "closed");
+    case "all":
+      return sql`true`;
+  }
+}
+
+/** Each view's count for one organisation, in one pass over its cases. */
+export async function queueViewCounts(db: Db, actor: Actor, organisationId: string, now: Date): Promise<Record<QueueView, number>> {
+  assertQueueReader(actor, organisationId);
+  const [row] = await db
+    .select(Object.fromEntries(QUEUE_VIEWS.map((v) => [v, sql<number>`count(*) filter (where ${viewCondition(v, actor, now)})`.mapWith(Number)])) as unknown as Record<QueueView, SQL<number>>)
+    .from(cases)
+    .where(eq(cases.organisationId, organisationId));
+  return row as Record<QueueView, number>;
+}
+
 function conditions(db: Db, actor: Extract<Actor, { kind: "user" }>, organisationId: string, f: QueueFilter, now: Date): SQL[] {
-  const where: SQL[] = [eq(cases.organisationId, organisationId)];
-  if (f.status !== "all") where.push(eq(cases.status, f.status));
+  const where: SQL[] = [eq(cases.organisationId, organisationId), viewCondition(f.view, actor, now)];
   if (f.rung !== "any") where.push(eq(cases.rung, f.rung));
   if (f.framework !== "any") where.push(eq(cases.framework, f.framework));
   if (f.hr !== "any") where.push(eq(cases.hrData, f.hr === "yes"));
@@ -68,6 +109,8 @@ export interface QueueRow {
   framework: string;
   hrData: boolean;
   nextDueAt: Date | null;
+  /** Who owes the step due at nextDueAt. */
+  owedBy: string | null;
   assigneeName: string | null;
   createdAt: Date;
 }
@@ -88,6 +131,7 @@ export async function organisationQueue(db: Db, actor: Actor, organisationId: st
         framework: cases.framework,
         hrData: cases.hrData,
         nextDueAt: cases.nextDueAt,
+        owedBy: cases.owedBy,
         assigneeName: users.name,
         createdAt: cases.createdAt,
       })

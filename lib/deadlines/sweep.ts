@@ -159,6 +159,7 @@ const SWEPT_CASE = {
   framework: cases.framework,
   hrData: cases.hrData,
   complainantCountry: cases.complainantCountry,
+  workCountry: cases.workCountry,
   dataSubject: cases.dataSubject,
   certificationSnapshot: cases.certificationSnapshot,
   reference: cases.reference,

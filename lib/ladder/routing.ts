@@ -4,6 +4,7 @@
 import { participation, type Certification, type ParticipationAnswer } from "./certification";
 import { isCovered, regionOf, type CoverageAnswer, type DataSubject } from "./coverage";
 import { FRAMEWORKS, type FrameworkId, type Region } from "./frameworks";
+import type { EventType } from "./events";
 
 /** The bodies that can sit on a rung. */
 export type Body =
@@ -40,6 +41,22 @@ export function dpaBodyFor(country: string, role: "panel" | "own"): DpaBodyKind 
 
 export type RungId = "organisation" | "irm" | "dpa_panel" | "commerce" | "arbitration";
 
+/** Where a body sits that receives a case: the IRM, the DPA panel, the individual's own DPA (R2.7), Commerce, the arbitration administrator. */
+export type BodyPlace = "irm" | "dpa_panel" | "dpa" | "commerce" | "arbitration";
+
+/**
+ * The events that hand a case to a body, and where that body sits: the one map the hand-over,
+ * the notices and the case's zones read. Asking for the Commerce review goes to the
+ * individual's own DPA, which refers it to Commerce (R2.7).
+ */
+export const HANDED_OVER_BY: Readonly<Partial<Record<EventType, BodyPlace>>> = {
+  "irm.escalated": "irm",
+  "panel.escalated": "dpa_panel",
+  "commerce.requested": "dpa",
+  "commerce.referred": "commerce",
+  "arbitration.invoked": "arbitration",
+};
+
 export interface Rung {
   id: RungId;
   body: Body;
@@ -52,6 +69,8 @@ export interface CaseSubject {
   framework: FrameworkId;
   hrData: boolean;
   complainantCountry: string;
+  /** R1.3: HR complaints go to the DPA where the employee works; unset = where they live. */
+  workCountry?: string | null;
   dataSubject: DataSubject | "other";
 }
 
@@ -91,7 +110,7 @@ function routeOf(subject: CaseSubject, cert: Certification | undefined, claimsPa
   const coverage = isCovered(framework.id, subject.complainantCountry, subject.dataSubject);
   if (!coverage.covered) return { applies: false, framework: framework.id, coverage, goTo: ["dpa"] };
 
-  const dpa = dpaAuthority(framework.region, subject.complainantCountry);
+  const dpa = dpaAuthority(framework.region, subject.hrData ? (subject.workCountry ?? subject.complainantCountry) : subject.complainantCountry);
   const irmIsDpa = subject.hrData || cert!.irm?.kind === "dpa";
   const irm: Body | null = irmIsDpa
     ? dpa

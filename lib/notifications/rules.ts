@@ -4,6 +4,7 @@
  * audiences into people, mail and bell items in the same transaction.
  */
 import {
+  HANDED_OVER_BY,
   applyEvent,
   clock as findClock,
   foldCase,
@@ -12,11 +13,12 @@ import {
   type CaseFacts,
   type CaseState,
   type LadderEvent,
+  type BodyPlace,
   type Party,
 } from "@/lib/ladder";
 
 /** A rung as case_bodies names it: the body that holds the case there. */
-export type BodyRung = "irm" | "dpa_panel" | "dpa" | "commerce" | "arbitration";
+export type BodyRung = BodyPlace;
 
 export type Audience =
   | { to: "complainant" }
@@ -58,14 +60,8 @@ export function audienceOfParty(party: Party): Audience | null {
   return rung ? { to: "body", rung } : null;
 }
 
-/** The rung each escalation opens, and who receives the case there. */
-const ESCALATIONS: Partial<Record<LadderEvent["type"], BodyRung>> = {
-  "irm.escalated": "irm",
-  "panel.escalated": "dpa_panel",
-  "commerce.requested": "dpa",
-  "commerce.referred": "commerce",
-  "arbitration.invoked": "arbitration",
-};
+/** The rung each escalation opens, and who receives the case there: the ladder's hand-over map. */
+const ESCALATIONS: Readonly<Partial<Record<LadderEvent["type"], BodyRung>>> = HANDED_OVER_BY;
 
 /** The complainant's ways up the ladder (the events of nextActions' climbs), and the rung each leads to. */
 const CLIMB_EVENTS: readonly (readonly [LadderEvent["type"], string])[] = [

@@ -84,3 +84,11 @@ export async function updateArrangement(db: Db, actor: Actor, organisationId: st
     });
   });
 }
+
+/** The organisations whose staff the actor is, by name: the queues they may open. */
+export async function memberOrganisations(db: Db, actor: Actor): Promise<{ id: string; name: string }[]> {
+  if (actor.kind !== "user") return [];
+  const ids = actor.memberships.map((m) => m.organisationId).filter((id): id is string => !!id);
+  if (!ids.length) return [];
+  return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids)).orderBy(asc(organisations.name));
+}

@@ -8,6 +8,7 @@ import { getCaseDetail } from "@/lib/cases/queries";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { DAY_MS } from "@/lib/ladder";
 import { updateArrangement, updateProfile } from "@/lib/organisations/profile";
+import { organisationQueue, parseQueueFilter, queueViewCounts } from "@/lib/cases/queue";
 import { inviteColleague, listTeam, removeMember, setMemberRole } from "@/lib/organisations/team";
 import { createTestDatabase, KINDS, type TestDatabase } from "./support/databases";
 import { actorByEmail, filing } from "./support/helpers";
@@ -76,5 +77,29 @@ describe.each(KINDS)("organisation settings on %s", (kind) => {
     await updateProfile(db(), admin, mparticle, { contactEmail: "dpo@mparticle.example", contactAddress: "New York", website: "https://www.mparticle.com" }, NOW);
     const [entry] = await db().select().from(auditLog).where(eq(auditLog.action, "profile_updated"));
     expect(entry!.data).toMatchObject({ before: { contactEmail: "privacy@mparticle.com" }, after: { contactEmail: "dpo@mparticle.example" } });
+  });
+
+  it("the queue's views count what the company owes, what is late and what moved up, and list the same cases", async () => {
+    const staff = await actorByEmail(db(), "staff@mparticle.example");
+    const counts = () => queueViewCounts(db(), staff, mparticle, later);
+    const later = new Date(NOW.getTime() + 46 * DAY_MS);
+    const before = await queueViewCounts(db(), staff, mparticle, later);
+    const { caseId } = await fileCase(db(), filing({ email: "views@example.eu" }), NOW);
+    const filed = await counts();
+    expect(filed.needs_response).toBe(before.needs_response + 1);
+    expect(filed.overdue).toBe(before.overdue + 1);
+    expect(filed.unassigned).toBe(before.unassigned + 1);
+    const overdue = await organisationQueue(db(), staff, mparticle, parseQueueFilter({ view: "overdue" }), later, 1000);
+    expect(overdue.rows.map((r) => r.id)).toContain(caseId);
+    // The complainant goes to BBB: the case is followed as escalated, and no longer owed by the company.
+    const complainant = await actorByEmail(db(), "views@example.eu");
+    await recordEvent(db(), complainant, caseId, { type: "irm.escalated", data: {} }, { now: later });
+    const escalated = await counts();
+    expect(escalated.escalated).toBe(filed.escalated + 1);
+    expect(escalated.needs_response).toBe(filed.needs_response - 1);
+    const rows = (await organisationQueue(db(), staff, mparticle, parseQueueFilter({ view: "escalated" }), later, 1000)).rows;
+    expect(rows.find((r) => r.id === caseId)?.owedBy).toBe("irm");
+    // Another company's staff sees nothing of it.
+    await expect(queueViewCounts(db(), await actorByEmail(db(), "staff@customerportfolios.example"), mparticle, later)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -1,9 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { inArray } from "drizzle-orm";
 import { notFound } from "next/navigation";
-import { organisations } from "@/db/schema";
 import { Link } from "@/i18n/navigation";
-import { organisationQueue, parseQueueFilter } from "@/lib/cases/queue";
+import { QUEUE_VIEWS, organisationQueue, parseQueueFilter, queueViewCounts } from "@/lib/cases/queue";
+import { memberOrganisations } from "@/lib/organisations/profile";
 import { listTeam } from "@/lib/organisations/team";
 import { signedInContext } from "@/lib/page-context";
 import { DeadlineBadge } from "@/components/deadline-badge/deadline-badge";
@@ -17,12 +16,12 @@ export default async function OrganisationQueuePage({ params, searchParams }: { 
   const { locale } = await params;
   const raw = await searchParams;
   const { db, actor, now } = await signedInContext(locale);
-  const orgIds = actor.memberships.map((m) => m.organisationId).filter((id): id is string => !!id);
-  if (!orgIds.length) notFound();
-  const orgs = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds));
+  const orgs = await memberOrganisations(db, actor);
+  if (!orgs.length) notFound();
   const org = orgs.find((o) => o.id === raw.org) ?? orgs[0]!;
   const filter = parseQueueFilter(raw);
-  const [{ rows, total, capped, pages }, staff] = await Promise.all([organisationQueue(db, actor, org.id, filter, now), listTeam(db, actor, org.id)]);
+  const [{ rows, total, capped, pages }, staff, counts] = await Promise.all([organisationQueue(db, actor, org.id, filter, now), listTeam(db, actor, org.id), queueViewCounts(db, actor, org.id, now)]);
+  const tp = await getTranslations("party");
   const t = await getTranslations("queue");
   const tc = await getTranslations("cases");
   const tl = await getTranslations("ladder");
@@ -36,6 +35,18 @@ export default async function OrganisationQueuePage({ params, searchParams }: { 
           {t("csv")}
         </a>
       </PageHeader>
+      <nav aria-label={t("views")} className="mb-4 flex flex-wrap gap-2 text-sm" data-testid="queue-views">
+        {QUEUE_VIEWS.map((v) => (
+          <Link
+            key={v}
+            href={`/org?${new URLSearchParams({ view: v, org: org.id })}`}
+            aria-current={filter.view === v ? "page" : undefined}
+            className={`rounded-full px-3 py-1.5 no-underline ring-1 ${filter.view === v ? "bg-brand-700 text-white ring-brand-700" : "bg-white text-slate-900 ring-slate-300"}`}
+          >
+            {t(`view.${v}`)} <span className="tabular-nums">({counts[v]})</span>
+          </Link>
+        ))}
+      </nav>
       <QueueFilters filter={filter} staff={staff.map((m) => ({ id: m.userId, name: m.name ?? m.email }))} action={`/${locale}/org`} />
       {rows.length ? (
         <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
@@ -62,7 +73,11 @@ export default async function OrganisationQueuePage({ params, searchParams }: { 
                     {c.hrData ? <Badge tone="info" className="ml-2">{tc("hrData")}</Badge> : null}
                   </td>
                   <td className="px-4 py-3">{tl(`rung.${c.rung}` as "rung.organisation")}</td>
-                  <td className="px-4 py-3">{c.status === "open" && c.nextDueAt ? <DeadlineBadge dueAt={c.nextDueAt} now={now} /> : <Badge>{tc(c.status === "open" ? "open" : "closed")}</Badge>}</td>
+                  <td className="px-4 py-3">
+                    {c.status === "open" && c.nextDueAt ? <DeadlineBadge dueAt={c.nextDueAt} now={now} /> : <Badge>{tc(c.status === "open" ? "open" : "closed")}</Badge>}
+                    {/* Another party's step is shown as context: the company does not owe it. */}
+                    {c.status === "open" && c.owedBy && c.owedBy !== "organisation" ? <span className="mt-1 block text-xs text-slate-600">{t("owedBy", { party: tp(c.owedBy as "irm") })}</span> : null}
+                  </td>
                   <td className="px-4 py-3">{c.assigneeName ?? "—"}</td>
                   <td className="px-4 py-3 text-slate-700">{format.dateTime(c.createdAt, { dateStyle: "medium" })}</td>
                 </tr>

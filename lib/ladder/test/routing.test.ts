@@ -86,3 +86,17 @@ describe("dpaBodyFor: the DPA body that receives a case (R1.3, R2.5, R2.7)", () 
     expect(dpaBodyFor(country, role)).toBe(kind);
   });
 });
+
+describe("R1.3: HR complaints go where the employee works", () => {
+  it("under the UK Extension, a complainant who lives in Britain and works in Gibraltar goes to the GRA; one who works where they live, to the ICO", () => {
+    const uk = { ...jamsCert, framework: "uk-ext-dpf" as const };
+    const working = route(subject({ framework: "uk-ext-dpf", complainantCountry: "GB", workCountry: "GI", hrData: true }), uk);
+    expect(working.applies && working.irm).toEqual({ kind: "gra" });
+    const living = route(subject({ framework: "uk-ext-dpf", complainantCountry: "GB", hrData: true }), uk);
+    expect(living.applies && living.irm).toEqual({ kind: "ico" });
+  });
+  it("the work country matters only for HR data", () => {
+    const r = route(subject({ framework: "uk-ext-dpf", complainantCountry: "GB", workCountry: "GI", hrData: false }), { ...jamsCert, framework: "uk-ext-dpf" });
+    expect(r.applies && r.irm).toEqual({ kind: "adr", providerId: "jams" });
+  });
+});
