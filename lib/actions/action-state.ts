@@ -14,7 +14,7 @@ export type FormError =
   | { kind: "not_found" }
   | { kind: "internal"; ref: string };
 
-export interface ActionState {
+export interface ActionState<Result = undefined> {
   status: "idle" | "done" | "error";
   /** What the user typed, to put back in the fields after a refusal (empty once done). */
   values: FormValues;
@@ -23,10 +23,12 @@ export interface ActionState {
   formError?: FormError;
   /** What was done, for the success notice (a step id such as `respond`, or `sent`). */
   done?: string;
+  /** What the command gives back for the page to show (a filed complaint's reference). */
+  result?: Result;
   /** Counts the answers, so a form can lay out its fields afresh with what was sent. */
   attempt: number;
 }
 
-export type FormActionFn = (previous: ActionState | undefined, form: FormData) => Promise<ActionState>;
+export type FormActionFn<Result = undefined> = (previous: ActionState<Result> | undefined, form: FormData) => Promise<ActionState<Result>>;
 
-export const idleState: ActionState = { status: "idle", values: {}, fieldErrors: {}, attempt: 0 };
+export const idleState: ActionState<never> = { status: "idle", values: {}, fieldErrors: {}, attempt: 0 };

@@ -13,7 +13,7 @@ import { requestMeta } from "./request-meta";
  * (without JavaScript the page is rendered again with the state). The actor, the database,
  * the server's clock and the request's metadata are resolved once, after the form parsed.
  */
-export function formAction<S extends z.ZodType>(schema: S, command: Command<z.output<S>>): FormActionFn {
+export function formAction<S extends z.ZodType, Result = undefined>(schema: S, command: Command<z.output<S>, Result>): FormActionFn<Result> {
   return async (previous, form) =>
     runFormAction(schema, command, previous, form, async () => {
       const db = await getDb();

@@ -64,6 +64,11 @@ describe("the action pipeline", () => {
     expect(command.mock.calls[0]![1]).toBe(context);
   });
 
+  it("hands back what a command gives back", async () => {
+    const result = await runFormAction(schema, async () => ({ done: "filed", result: { reference: "RC-2026-0001" } }), undefined, form(valid()), async () => context);
+    expect(result).toMatchObject({ status: "done", done: "filed", result: { reference: "RC-2026-0001" } });
+  });
+
   it("counts the answers", async () => {
     const first = await runFormAction(schema, async () => "x", idleState, form(valid()), async () => context);
     const second = await runFormAction(schema, async () => "x", first, form(valid()), async () => context);

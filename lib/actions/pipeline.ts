@@ -26,8 +26,14 @@ export interface ActionContext {
   locale: (typeof routing.locales)[number];
 }
 
+/** What a command that gives something back answers: what was done, and the thing. */
+export interface Done<Result> {
+  done: string;
+  result: Result;
+}
+
 /** A command: the parsed input and the context in, what was done out (or nothing to say). */
-export type Command<Input> = (input: Input, context: ActionContext, form: FormData) => Promise<string | void>;
+export type Command<Input, Result = undefined> = (input: Input, context: ActionContext, form: FormData) => Promise<string | void | Done<Result>>;
 
 const MAX_ECHO = 20_000;
 
@@ -85,7 +91,7 @@ export function fieldErrorsOfZod(error: z.ZodError): FieldErrors {
 }
 
 /** The state a failed command leaves: typed errors mapped here and nowhere else. */
-export function stateOfError(error: unknown, base: Pick<ActionState, "values" | "attempt">): ActionState {
+export function stateOfError<Result>(error: unknown, base: Pick<ActionState, "values" | "attempt">): ActionState<Result> {
   const failed = { ...base, status: "error" as const, fieldErrors: {} };
   if (error instanceof ValidationError) return { ...failed, fieldErrors: error.fieldErrors };
   if (error instanceof z.ZodError) return { ...failed, fieldErrors: fieldErrorsOfZod(error) };
@@ -99,13 +105,20 @@ export function stateOfError(error: unknown, base: Pick<ActionState, "values" | 
  * Parses, resolves the context, runs and answers. A redirect or `notFound()` from the command
  * passes through to Next.js; every other error becomes the state the form shows.
  */
-export async function runFormAction<S extends z.ZodType>(schema: S, command: Command<z.output<S>>, previous: ActionState | undefined, form: FormData, context: () => Promise<ActionContext>): Promise<ActionState> {
+export async function runFormAction<S extends z.ZodType, Result = undefined>(
+  schema: S,
+  command: Command<z.output<S>, Result>,
+  previous: ActionState<Result> | undefined,
+  form: FormData,
+  context: () => Promise<ActionContext>,
+): Promise<ActionState<Result>> {
   const base = { values: formValues(form), attempt: (previous?.attempt ?? 0) + 1 };
   const parsed = schema.safeParse(formInput(form));
   if (!parsed.success) return { ...base, status: "error", fieldErrors: fieldErrorsOfZod(parsed.error) };
   try {
     const done = await command(parsed.data, await context(), form);
-    return { status: "done", values: {}, fieldErrors: {}, done: done ?? undefined, attempt: base.attempt };
+    const answer = typeof done === "object" ? done : { done: done ?? undefined };
+    return { status: "done", values: {}, fieldErrors: {}, ...answer, attempt: base.attempt };
   } catch (error) {
     unstable_rethrow(error);
     return stateOfError(error, base);
