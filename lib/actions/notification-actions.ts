@@ -2,13 +2,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { routing } from "@/i18n/routing";
 import { currentActor } from "@/lib/auth/session";
 import { createFeed, revokeFeed } from "@/lib/calendar/feed";
 import { now } from "@/lib/clock";
 import { markAllRead, markCaseRead } from "@/lib/notifications/inbox";
 import { NotFoundError } from "@/lib/errors";
 import { formAction } from "./form-action";
+import type { Done } from "./pipeline";
 
 /** The signed-in user's bell items, all read at once. */
 export const markAllReadAction = formAction(z.object({}), async (_input, { db, actor, now }) => {
@@ -30,20 +30,12 @@ export async function markCaseReadAction(caseId: string): Promise<void> {
   if (await markCaseRead(db, actor, parsed.data, await now(db))) revalidatePath("/", "layout");
 }
 
-export type FeedState = { url?: string; revoked?: boolean; error?: string };
-
-const feedSchema = z.object({ locale: z.enum(routing.locales), intent: z.enum(["create", "revoke"]) });
-
 /** Makes a new secret feed address (the old one stops working) and hands it back once, or stops the feed. */
-export async function calendarFeedAction(_previous: FeedState, form: FormData): Promise<FeedState> {
-  const parsed = feedSchema.safeParse({ locale: form.get("locale"), intent: form.get("intent") });
-  if (!parsed.success) return { error: "invalid" };
-  const actor = await currentActor();
-  if (actor.kind !== "user") return { error: "not_signed_in" };
-  const db = await getDb();
-  if (parsed.data.intent === "revoke") {
+export const calendarFeedAction = formAction(z.object({ intent: z.enum(["create", "revoke"]) }), async (input, { db, actor }): Promise<Done<{ url: string | null }>> => {
+  if (actor.kind !== "user") throw new NotFoundError();
+  if (input.intent === "revoke") {
     await revokeFeed(db, actor);
-    return { revoked: true };
+    return { done: "revoked", result: { url: null } };
   }
-  return { url: await createFeed(db, actor) };
-}
+  return { done: "created", result: { url: await createFeed(db, actor) } };
+});
