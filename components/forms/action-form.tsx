@@ -79,8 +79,7 @@ export function ActionForm({ action, fields = {}, idPrefix, doneText, labels = {
       announce?.(state.status === "done" ? (doneText ? { tone: "good", text: doneText } : null) : { tone: "warn", text: conflict });
       router.refresh();
     }
-    // Only a new answer counts, not a new render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only a new answer counts, not a new render or new texts.
   }, [state]);
   useEffect(() => {
     if (pending) announce?.(null);

@@ -113,6 +113,32 @@ test.describe("the company workspace", () => {
     await expect(page.getByText("We deleted it.")).toBeVisible();
   });
 
+  test("without JavaScript a refused message comes back with its text and its error, and a sent one is sent", async ({ browser, page }) => {
+    const reference = await fileComplaint(page, { org: "mparticle", name: "No Script", email: "no.script@example.dk", country: "DK" });
+    await signInAs(page, "staff@mparticle.example");
+    await page.getByLabel("Reference or complainant").fill(reference);
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.getByRole("link", { name: reference }).click();
+    await page.waitForURL(/\/cases\//);
+    const caseUrl = page.url();
+    const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+    const plain = await context.newPage();
+    await plain.goto(caseUrl);
+    const messages = plain.locator("#messages");
+    await messages.getByLabel("Your message").fill("<b>hi</b>");
+    await messages.getByRole("button", { name: "Send" }).click();
+    await expect(messages.getByLabel("Your message")).toHaveValue("<b>hi</b>");
+    await expect(messages.getByLabel("Your message")).toHaveAttribute("aria-invalid", "true");
+    await expect(messages.getByText("Plain text only")).toBeVisible();
+    expect(plain.url()).not.toMatch(/\/home$/);
+
+    await messages.getByLabel("Your message").fill("Checked without scripts.");
+    await messages.getByRole("button", { name: "Send" }).click();
+    await expect(messages.getByText("Checked without scripts.")).toBeVisible();
+    await expect(messages.getByText("Message sent.")).toBeVisible();
+    await context.close();
+  });
+
   test("two people acting on one case at once: one change, one clear conflict", async ({ browser }) => {
     const a = await browser.newPage();
     const b = await browser.newPage();
