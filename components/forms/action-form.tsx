@@ -1,5 +1,5 @@
 "use client";
-import { Fragment, createContext, useActionState, useContext, useEffect, useState, useSyncExternalStore, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { Fragment, createContext, useActionState, useCallback, useContext, useEffect, useState, useSyncExternalStore, useTransition, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { idleState, type ActionState, type FormActionFn } from "@/lib/actions/action-state";
@@ -8,12 +8,37 @@ import { fieldId } from "./field-id";
 
 type Outcome = { tone: "good" | "warn"; text: string } | null;
 
+/**
+ * The page drawn again after a step, and what to say once it is: said before, the notice
+ * would stand beside the page as it was (and a form that the step removes would take it along).
+ */
+function useRefreshThenSay() {
+  const router = useRouter();
+  const [refreshing, startRefresh] = useTransition();
+  const [waiting, setWaiting] = useState<Outcome>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  useEffect(() => {
+    if (refreshing || !waiting) return;
+    setOutcome(waiting);
+    setWaiting(null);
+  }, [refreshing, waiting]);
+  const settle = useCallback(
+    (next: Outcome) => {
+      setOutcome(null);
+      setWaiting(next);
+      startRefresh(() => router.refresh());
+    },
+    [router],
+  );
+  return { outcome, settle, clear: useCallback(() => setOutcome(null), []) };
+}
+
 /** Where a page shows what its forms did: a step done or a conflict survives the refresh that follows. */
-const OutcomeContext = createContext<{ outcome: Outcome; announce: (outcome: Outcome) => void; conflictText?: string } | null>(null);
+const OutcomeContext = createContext<(ReturnType<typeof useRefreshThenSay> & { conflictText?: string }) | null>(null);
 
 export function ActionOutcomeProvider({ conflictText, children }: { conflictText?: string; children: ReactNode }) {
-  const [outcome, announce] = useState<Outcome>(null);
-  return <OutcomeContext.Provider value={{ outcome, announce, conflictText }}>{children}</OutcomeContext.Provider>;
+  const said = useRefreshThenSay();
+  return <OutcomeContext.Provider value={{ ...said, conflictText }}>{children}</OutcomeContext.Provider>;
 }
 
 export function ActionOutcomeNotice() {
@@ -63,44 +88,47 @@ export interface ActionFormProps {
  */
 export function ActionForm({ action, fields = {}, idPrefix, doneText, labels = {}, errorTexts = {}, className, children }: ActionFormProps) {
   const locale = useLocale();
-  const router = useRouter();
   const te = useTranslations("errors");
   const tr = useTranslations("reasons");
   const tf = useTranslations("forms");
   const page = useContext(OutcomeContext);
+  const own = useRefreshThenSay();
+  const { settle, clear, outcome } = page ?? own;
   const hydrated = useHydrated();
   const [state, dispatch, pending] = useActionState<ActionState, FormData>(action, idleState);
-  const { announce, conflictText } = page ?? {};
-  const conflict = conflictText ?? te("conflict");
+  const conflict = page?.conflictText ?? te("conflict");
 
   // A step done or refused for a stale page: the page shows the case as it is now, and says why.
   useEffect(() => {
-    if (state.status === "done" || state.formError?.kind === "conflict") {
-      announce?.(state.status === "done" ? (doneText ? { tone: "good", text: doneText } : null) : { tone: "warn", text: conflict });
-      router.refresh();
-    }
+    if (state.status === "done") settle(doneText ? { tone: "good", text: doneText } : null);
+    else if (state.formError?.kind === "conflict") settle({ tone: "warn", text: conflict });
     // Only a new answer counts, not a new render or new texts.
   }, [state]);
   useEffect(() => {
-    if (pending) announce?.(null);
-  }, [pending, announce]);
+    if (pending) clear();
+  }, [pending, clear]);
 
   const errorText = (key: string) => errorTexts[key] ?? (te.has(key as "invalid") ? te(key as "invalid") : te("invalid"));
   const errorsOf = (name: string) => (state.fieldErrors[name] ?? []).map(errorText);
   const fieldErrors = Object.entries(state.fieldErrors);
-  // With a page notice and JavaScript the page says it; otherwise the form does.
-  const inline = !page || !hydrated;
+  // Without JavaScript the page comes back with the answer and the form says it.
   const formError = state.formError;
   return (
     <form action={dispatch} className={className}>
       <input type="hidden" name="locale" value={locale} />
       {Object.entries(fields).map(([name, value]) => (value === undefined || value === null ? null : <input key={name} type="hidden" name={name} value={value} />))}
-      {state.status === "done" && doneText && inline ? <Notice tone="good">{doneText}</Notice> : null}
-      {formError?.kind === "conflict" && inline ? (
+      {!hydrated && state.status === "done" && doneText ? <Notice tone="good">{doneText}</Notice> : null}
+      {!hydrated && formError?.kind === "conflict" ? (
         <Notice tone="warn" alert>
           {conflict}
         </Notice>
-      ) : formError?.kind === "rule" ? (
+      ) : null}
+      {!page && outcome ? (
+        <Notice tone={outcome.tone} alert={outcome.tone !== "good"}>
+          {outcome.text}
+        </Notice>
+      ) : null}
+      {formError?.kind === "rule" ? (
         <Notice tone="warn" alert>
           {tr.has(formError.reason as "generic") ? tr(formError.reason as "generic", formError.params as Record<string, Date>) : tr("generic")}
         </Notice>
