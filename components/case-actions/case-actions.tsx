@@ -8,6 +8,8 @@ import { StepDetailsForm } from "./step-details-form";
 import { ONE_CLICK_STEPS } from "@/lib/cases/steps";
 import type { ActionId, AvailableAction, Party } from "@/lib/ladder";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ActionForm, FormFieldError, FormInput, FormTextarea } from "@/components/forms/action-form";
+import { fieldId } from "@/components/forms/field-id";
 
 const INFORMATIVE = ["organisation_deadline_running", "acknowledgment_deadline_running", "comments_window_open", "arbitration_gate_closed", "nothing_to_accept", "eligibility_not_decided", "commerce_not_referred", "notice_not_delivered"];
 
@@ -24,7 +26,7 @@ const WITH_MESSAGE: ActionId[] = ["respond", "request_information", "propose_res
  * The steps the ladder allows this party now, each a small form; a step that is not allowed
  * is shown disabled with the ladder's reason.
  */
-export async function CaseActions({ caseId, version, party, locale, actions, irmName, remedies, proposed, notice, recommended = null, zone = "UTC" }: { caseId: string; version: number; party: Party; locale: string; actions: AvailableAction[]; irmName: string; remedies: TrackedRemedy[]; proposed: string[]; notice?: string; recommended?: ActionId | null; zone?: string }) {
+export async function CaseActions({ caseId, version, party, actions, irmName, remedies, proposed, notice, recommended = null, zone = "UTC" }: { caseId: string; version: number; party: Party; actions: AvailableAction[]; irmName: string; remedies: TrackedRemedy[]; proposed: string[]; notice?: string; recommended?: ActionId | null; zone?: string }) {
   const busy = (await getTranslations("common"))("busy");
   const td = await getTranslations("details");
   const t = await getTranslations("actions");
@@ -38,6 +40,8 @@ export async function CaseActions({ caseId, version, party, locale, actions, irm
   // A disabled step is shown only when its reason tells the user something they can act on
   // (a date, a missing condition); steps already taken or out of reach are left out.
   // The ladder's recommended step comes first and is the one primary button; the rest are secondary.
+  const bodyLabel = (action: ActionId) => (action === "comment_to_panel" ? t("comment_to_panel") : action === "invoke_arbitration" ? to("notice") : to("message"));
+  const done = (a: AvailableAction) => t("done", { step: t(a.action, { body: irmName }) });
   const visible = actions
     .filter((a) => a.allowed || INFORMATIVE.includes(a.reason?.code ?? ""))
     .sort((a, b) => Number(b.action === recommended && b.allowed) - Number(a.action === recommended && a.allowed));
@@ -50,28 +54,23 @@ export async function CaseActions({ caseId, version, party, locale, actions, irm
             <li key={a.action}>
               <details className="rounded-md ring-1 ring-slate-300">
                 <summary className="cursor-pointer rounded-md px-4 py-2 text-sm font-medium text-slate-900">{t(a.action, { body: irmName })}</summary>
-                <form action={takeStepWithMessage} className="space-y-2 p-3">
-                  <input type="hidden" name="locale" value={locale} />
-                  <input type="hidden" name="caseId" value={caseId} />
-                  <input type="hidden" name="action" value={a.action} />
-                  <input type="hidden" name="version" value={version} />
-                  <input type="hidden" name="party" value={party} />
+                <ActionForm action={takeStepWithMessage} idPrefix={`step-${a.action}`} fields={{ caseId, action: a.action, version, party }} doneText={done(a)} labels={{ body: bodyLabel(a.action), remedies: to("remedies") }} className="space-y-2 p-3">
                   {a.action === "propose_resolution" ? (
                     <fieldset className="space-y-1">
                       <legend className="text-sm font-medium">{to("remedies")}</legend>
                       {RELIEF_CHOICES.map((r) => (
                         <label key={r} className="flex items-center gap-2 text-sm">
-                          <input type="checkbox" name="remedies" value={r} />
+                          <FormInput type="checkbox" name="remedies" value={r} />
                           {tf(`reliefKind.${r}`)}
                         </label>
                       ))}
+                      <FormFieldError name="remedies" />
                     </fieldset>
                   ) : null}
-                  <label htmlFor={`msg-${a.action}`} className="block text-sm font-medium">
-                    {a.action === "comment_to_panel" ? t("comment_to_panel") : a.action === "invoke_arbitration" ? to("notice") : to("message")}
+                  <label htmlFor={fieldId(`step-${a.action}`, "body")} className="block text-sm font-medium">
+                    {bodyLabel(a.action)}
                   </label>
-                  <textarea
-                    id={`msg-${a.action}`}
+                  <FormTextarea
                     name="body"
                     rows={a.action === "invoke_arbitration" ? 14 : 4}
                     required
@@ -80,7 +79,7 @@ export async function CaseActions({ caseId, version, party, locale, actions, irm
                     className={inputClass}
                   />
                   <SubmitButton busyLabel={busy}>{to("send")}</SubmitButton>
-                </form>
+                </ActionForm>
               </details>
             </li>
           );
@@ -90,7 +89,7 @@ export async function CaseActions({ caseId, version, party, locale, actions, irm
           const label = remedy ? `${t(a.action, { body: irmName })}: ${td("remedyFor", { kind: td(`remedy.${remedy.kind}`), date: calendarDay(remedy.dueAt, zone) })}` : t(a.action, { body: irmName });
           return (
             <li key={`${a.action}:${a.target ?? ""}`}>
-              <StepDetailsForm action={a.action} label={label} caseId={caseId} version={version} party={party} locale={locale} target={a.target} proposed={proposed} />
+              <StepDetailsForm action={a.action} label={label} doneText={done(a)} caseId={caseId} version={version} party={party} target={a.target} proposed={proposed} />
             </li>
           );
         }
@@ -99,13 +98,7 @@ export async function CaseActions({ caseId, version, party, locale, actions, irm
         const id = `action-${i}-reason`;
         return (
           <li key={`${a.action}:${a.target ?? ""}`}>
-            <form action={takeStep} className="flex flex-col gap-1">
-              <input type="hidden" name="locale" value={locale} />
-              <input type="hidden" name="caseId" value={caseId} />
-              <input type="hidden" name="action" value={a.action} />
-              <input type="hidden" name="version" value={version} />
-              <input type="hidden" name="party" value={party} />
-              {a.target ? <input type="hidden" name="target" value={a.target} /> : null}
+            <ActionForm action={takeStep} idPrefix={`step-${a.action}-${i}`} fields={{ caseId, action: a.action, version, party, target: a.target }} doneText={done(a)} className="flex flex-col gap-1">
               {enabled && CONFIRM.includes(a.action) ? (
                 <details className="rounded-md ring-1 ring-slate-300">
                   <summary className={`cursor-pointer rounded-md px-4 py-2 text-sm font-medium ${a.action === "withdraw" ? "text-red-800" : a.action === recommended ? "bg-sky-800 text-white" : "text-slate-900"}`}>{t(a.action, { body: irmName })}</summary>
@@ -130,7 +123,7 @@ export async function CaseActions({ caseId, version, party, locale, actions, irm
                   {t("needsDetails")}
                 </p>
               ) : null}
-            </form>
+            </ActionForm>
           </li>
         );
       })}

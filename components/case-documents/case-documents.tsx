@@ -3,9 +3,10 @@ import { uploadEvidence } from "@/lib/actions/correspondence-actions";
 import type { Party } from "@/lib/ladder";
 import type { DocumentEntry } from "@/lib/cases/attachments";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ActionForm, FormInput } from "@/components/forms/action-form";
 
 /** The case's documents with their SHA-256, and an upload form while the case is open. */
-export async function CaseDocuments({ caseId, party, locale, documents, closed }: { caseId: string; party: Party; locale: string; documents: DocumentEntry[]; closed: boolean }) {
+export async function CaseDocuments({ caseId, party, documents, closed }: { caseId: string; party: Party; documents: DocumentEntry[]; closed: boolean }) {
   const busy = (await getTranslations("common"))("busy");
   const t = await getTranslations("caseExtra");
   const tf = await getTranslations("filing");
@@ -32,21 +33,18 @@ export async function CaseDocuments({ caseId, party, locale, documents, closed }
         <p className="text-slate-700">{t("noDocuments")}</p>
       )}
       {!closed ? (
-        <form action={uploadEvidence} className="space-y-2">
-          <input type="hidden" name="locale" value={locale} />
-          <input type="hidden" name="caseId" value={caseId} />
-          <input type="hidden" name="party" value={party} />
+        <ActionForm action={uploadEvidence} idPrefix="evidence" fields={{ caseId, party }} doneText={t("uploaded")} labels={{ files: t("upload") }} className="space-y-2">
           <label htmlFor="evidence-files" className="block text-sm font-medium">
             {t("upload")}
           </label>
           <p id="evidence-hint" className="text-sm text-slate-600">
             {tf("filesHint")}
           </p>
-          <input id="evidence-files" name="files" type="file" multiple required aria-describedby="evidence-hint" accept=".pdf,.png,.jpg,.jpeg,.txt" className="block text-sm" />
+          <FormInput name="files" type="file" multiple required aria-describedby="evidence-hint" accept=".pdf,.png,.jpg,.jpeg,.txt" className="block text-sm" />
           <SubmitButton busyLabel={busy} variant="secondary">
             {t("upload")}
           </SubmitButton>
-        </form>
+        </ActionForm>
       ) : null}
     </div>
   );

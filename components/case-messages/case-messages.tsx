@@ -5,10 +5,11 @@ import { WRITABLE } from "@/lib/cases/correspondence";
 import type { Party } from "@/lib/ladder";
 import { Badge } from "@/components/ui/badge";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ActionForm, FormSelect, FormTextarea } from "@/components/forms/action-form";
 import { inputClass } from "@/components/ui/field";
 
 /** The case's messages this party may read, and a form to write to the audiences it may address. */
-export async function CaseMessages({ caseId, party, locale, messages, closed }: { caseId: string; party: Party; locale: string; messages: MessageEntry[]; closed: boolean }) {
+export async function CaseMessages({ caseId, party, messages, closed }: { caseId: string; party: Party; messages: MessageEntry[]; closed: boolean }) {
   const busy = (await getTranslations("common"))("busy");
   const t = await getTranslations("caseExtra");
   const tc = await getTranslations("case");
@@ -34,34 +35,29 @@ export async function CaseMessages({ caseId, party, locale, messages, closed }: 
         <p className="text-slate-700">{tc("noMessages")}</p>
       )}
       {!closed && audiences.length ? (
-        <form action={sendMessage} className="space-y-2">
-          <input type="hidden" name="locale" value={locale} />
-          <input type="hidden" name="caseId" value={caseId} />
-          <input type="hidden" name="party" value={party} />
+        <ActionForm action={sendMessage} idPrefix="message" fields={{ caseId, party, visibility: audiences.length > 1 ? undefined : audiences[0] }} doneText={t("sent")} labels={{ body: t("message"), visibility: t("audience") }} className="space-y-2">
           <label htmlFor="message-body" className="block text-sm font-medium">
             {t("message")}
           </label>
-          <textarea id="message-body" name="body" rows={3} required maxLength={10_000} className={inputClass} />
+          <FormTextarea name="body" rows={3} required maxLength={10_000} className={inputClass} />
           <div className="flex flex-wrap items-end gap-3">
             {audiences.length > 1 ? (
               <div>
                 <label htmlFor="message-visibility" className="block text-sm font-medium">
                   {t("audience")}
                 </label>
-                <select id="message-visibility" name="visibility" className={inputClass}>
+                <FormSelect name="visibility" className={inputClass}>
                   {audiences.map((v) => (
                     <option key={v} value={v}>
                       {t(`visibility.${v}` as "visibility.internal")}
                     </option>
                   ))}
-                </select>
+                </FormSelect>
               </div>
-            ) : (
-              <input type="hidden" name="visibility" value={audiences[0]} />
-            )}
+            ) : null}
             <SubmitButton busyLabel={busy}>{t("send")}</SubmitButton>
           </div>
-        </form>
+        </ActionForm>
       ) : null}
     </div>
   );

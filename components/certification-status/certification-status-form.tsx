@@ -1,7 +1,8 @@
 "use client";
 import { useActionState, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { setCertificationStatusAction, type CertificationStatusState } from "@/lib/actions/certification-actions";
+import { setCertificationStatusAction } from "@/lib/actions/certification-actions";
+import { idleState, type ActionState } from "@/lib/actions/action-state";
 import { CERTIFICATION_STATUSES, participation, type CertificationStatus } from "@/lib/ladder/certification";
 import { Button } from "@/components/ui/button";
 import { Field, FieldSet, inputClass } from "@/components/ui/field";
@@ -27,34 +28,35 @@ export function CertificationStatusForm(props: CertificationStatusFormProps) {
   const t = useTranslations("certifications");
   const te = useTranslations("errors");
   const locale = useLocale();
-  const [state, act, pending] = useActionState<CertificationStatusState, FormData>(setCertificationStatusAction, {});
+  const [state, act, pending] = useActionState<ActionState, FormData>(setCertificationStatusAction, idleState);
   return (
     <form action={act} noValidate className="space-y-3">
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="certificationId" value={props.id} />
       {state.formError ? (
         <Notice tone="bad" alert>
-          {state.formError === "internal" ? te("internal", { ref: state.ref ?? "" }) : te("not_found")}
+          {state.formError.kind === "internal" ? te("internal", { ref: state.formError.ref }) : te("not_found")}
         </Notice>
       ) : null}
-      {state.fieldErrors ? (
+      {Object.keys(state.fieldErrors).length ? (
         <Notice tone="bad" alert>
           {t("fixErrors")}
         </Notice>
       ) : null}
       {/* Laid out afresh after each answer: React resets a form after its action, and the fields' defaults are what was sent. */}
-      <StatusFields key={state.attempt ?? 0} {...props} state={state} pending={pending} />
+      <StatusFields key={state.attempt} {...props} state={state} pending={pending} />
     </form>
   );
 }
 
-function StatusFields({ id, organisationName, frameworkName, status: current, retainsFrameworkData, today, state, pending }: CertificationStatusFormProps & { state: CertificationStatusState; pending: boolean }) {
+function StatusFields({ id, organisationName, frameworkName, status: current, retainsFrameworkData, today, state, pending }: CertificationStatusFormProps & { state: ActionState; pending: boolean }) {
   const t = useTranslations("certifications");
   const tl = useTranslations("ladder");
   const te = useTranslations("errors");
-  const sent = state.values ?? {};
+  const refused = state.status === "error";
+  const sent = Object.fromEntries(Object.entries(state.values).map(([k, v]) => [k, [v].flat()[0] ?? ""])) as Record<string, string | undefined>;
   const initialStatus = (CERTIFICATION_STATUSES as readonly string[]).includes(sent.status ?? "") ? sent.status! : current;
-  const initialRetains = state.values ? (sent.retainsFrameworkData ?? "") : asksAboutData(current) ? (retainsFrameworkData ? "yes" : "no") : "";
+  const initialRetains = refused ? (sent.retainsFrameworkData ?? "") : asksAboutData(current) ? (retainsFrameworkData ? "yes" : "no") : "";
   const [status, setStatus] = useState(initialStatus);
   const [retains, setRetains] = useState(initialRetains);
   const answered = !asksAboutData(status) || retains === "yes" || retains === "no";

@@ -11,7 +11,7 @@ import { filingSchema, type FilingInput } from "@/lib/cases/filing-schema";
 import { inferFramework } from "@/lib/ladder/routing";
 import { PRINCIPLES } from "@/lib/ladder/principles";
 import type { Certification } from "@/lib/ladder/certification";
-import { submitComplaint, type FilingResult } from "@/lib/actions/filing-actions";
+import { submitComplaint, type FiledComplaint } from "@/lib/actions/filing-actions";
 import { Link } from "@/i18n/navigation";
 import { Button } from "@/components/ui/button";
 import { Field, FieldSet, inputClass } from "@/components/ui/field";
@@ -55,7 +55,7 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
   const [files, setFiles] = useState<File[]>([]);
   const [fileError, setFileError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const [done, setDone] = useState<Extract<FilingResult, { ok: true }> | null>(null);
+  const [done, setDone] = useState<FiledComplaint | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   const form = useForm<Values>({
@@ -118,19 +118,23 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
     const body = new FormData();
     body.set("payload", JSON.stringify(data));
     for (const file of files) body.append("files", file);
-    const result = await submitComplaint(body);
-    if (result.ok) {
+    const result = await submitComplaint(undefined, body);
+    if (result.status === "done" && result.result) {
       window.localStorage.removeItem(draftKey);
-      setDone(result);
+      setDone(result.result);
       return;
     }
-    const entries = Object.entries(result.fieldErrors);
+    const { _form: formErrors, ...fieldErrors } = result.fieldErrors;
+    const entries = Object.entries(fieldErrors);
     for (const [field, codes] of entries) {
       if (field === "files") setFileError(message(codes[0]));
       else setError(field as FieldPath<Values>, { message: codes[0] });
     }
     if (entries.length) setStep(Math.min(...entries.map(([f]) => stepOfField(f))));
-    if (result.formError) setFormError(result.formError.startsWith("internal:") ? te("internal", { ref: result.formError.slice(9) }) : message(result.formError));
+    const refused = result.formError;
+    if (refused?.kind === "internal") setFormError(te("internal", { ref: refused.ref }));
+    else if (refused?.kind === "rule") setFormError(message(refused.reason));
+    else if (refused || formErrors) setFormError(message("invalid"));
     else if (entries.length) setFormError(t("fixErrors"));
   });
 

@@ -3,6 +3,7 @@ import { Link } from "@/i18n/navigation";
 import type { Actor } from "@/lib/auth/actor";
 import { homeOf } from "@/lib/auth/policy";
 import { signOutAction } from "@/lib/actions/auth-actions";
+import { ActionForm } from "@/components/forms/action-form";
 import { demoMode } from "@/lib/demo";
 import { Button } from "@/components/ui/button";
 import { LanguageSwitcher } from "./language-switcher";
@@ -35,13 +36,12 @@ export async function SiteHeader({ actor, locale, unread = 0 }: { actor: Actor; 
   // Rendered twice (the wide bar and the phone menu); only the wide bar names the account.
   const account = (named: boolean) =>
     actor.kind === "user" ? (
-      <form action={signOutAction} className="flex items-center gap-2">
+      <ActionForm action={signOutAction} idPrefix={named ? "sign-out" : "menu-sign-out"} className="flex items-center gap-2">
         {named ? <span className="hidden text-xs text-slate-600 lg:inline">{tc("signedInAs", { email: actor.email })}</span> : null}
-        <input type="hidden" name="locale" value={locale} />
         <Button variant="secondary" type="submit">
           {tc("signOut")}
         </Button>
-      </form>
+      </ActionForm>
     ) : (
       <Link href="/sign-in" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-800">
         {tc("signIn")}

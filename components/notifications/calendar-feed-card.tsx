@@ -1,7 +1,8 @@
 "use client";
 import { useActionState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { calendarFeedAction, type FeedState } from "@/lib/actions/notification-actions";
+import { calendarFeedAction } from "@/lib/actions/notification-actions";
+import { idleState } from "@/lib/actions/action-state";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 
@@ -9,7 +10,8 @@ import { Card, CardTitle } from "@/components/ui/card";
 export function CalendarFeedCard({ active }: { active: { since: string; lastRead: string | null } | null }) {
   const t = useTranslations("notify");
   const locale = useLocale();
-  const [state, act, pending] = useActionState<FeedState, FormData>(calendarFeedAction, {});
+  const [answer, act, pending] = useActionState(calendarFeedAction, idleState);
+  const state = { url: answer.result?.url ?? null, revoked: answer.done === "revoked" };
   const isActive = state.url ? true : state.revoked ? false : !!active;
   return (
     <Card aria-labelledby="calendar-title">

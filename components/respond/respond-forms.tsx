@@ -1,23 +1,31 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { takeLinkStep, type LinkStepState } from "@/lib/actions/link-actions";
+import { takeLinkStep } from "@/lib/actions/link-actions";
+import { idleState, type ActionState } from "@/lib/actions/action-state";
 import { Card } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-const IDLE: LinkStepState = { status: "idle" };
-
 /** Acknowledge receipt, then send the response; a refused response keeps what was typed. */
 export function RespondForms({ token }: { token: string }) {
   const t = useTranslations("respond");
   const te = useTranslations("errors");
-  const [ack, acknowledge] = useActionState(takeLinkStep, IDLE);
-  const [reply, respond] = useActionState(takeLinkStep, IDLE);
-  const problem = (state: LinkStepState) => (state.error ? (state.error.startsWith("internal:") ? te("internal", { ref: state.error.slice(9) }) : t.has(`problem.${state.error.replace(/^link_/, "")}` as "problem.used") ? t(`problem.${state.error.replace(/^link_/, "")}` as "problem.used") : t("problem.refused")) : null);
+  const [ack, acknowledge] = useActionState(takeLinkStep, idleState);
+  const [reply, respond] = useActionState(takeLinkStep, idleState);
+  const problem = (state: ActionState) => {
+    const error = state.formError;
+    if (error?.kind === "internal") return te("internal", { ref: error.ref });
+    // A link the form cannot even read (no token, no step) is an unknown link.
+    const unreadable = Object.keys(state.fieldErrors).some((field) => field !== "body");
+    const code = error?.kind === "rule" ? error.reason.replace(/^link_/, "") : error || unreadable ? "unknown" : null;
+    if (!code) return null;
+    return t.has(`problem.${code}` as "problem.used") ? t(`problem.${code}` as "problem.used") : t("problem.refused");
+  };
   if (reply.status === "done") return <Notice tone="good">{t("responded")}</Notice>;
-  const bodyError = reply.fieldErrors?.body?.[0];
+  const bodyError = reply.fieldErrors.body?.[0];
+  const typed = [reply.values.body ?? ""].flat()[0];
   return (
     <>
       <Card>
@@ -46,8 +54,8 @@ export function RespondForms({ token }: { token: string }) {
               name="body"
               rows={8}
               maxLength={10_000}
-              defaultValue={reply.body}
-              key={reply.body ?? ""}
+              defaultValue={typed}
+              key={reply.attempt}
               aria-invalid={bodyError ? true : undefined}
               aria-describedby={["response-body-hint", bodyError ? "response-body-error" : ""].filter(Boolean).join(" ")}
               className={inputClass}

@@ -1,15 +1,24 @@
 "use client";
 import { useActionState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { requestMagicLink, type SignInState } from "@/lib/actions/auth-actions";
+import { requestMagicLink } from "@/lib/actions/auth-actions";
+import { idleState, type ActionState } from "@/lib/actions/action-state";
 import { Button } from "@/components/ui/button";
 
 export function EmailSignInForm() {
   const t = useTranslations("signIn");
   const te = useTranslations("errors");
   const locale = useLocale();
-  const [state, action, pending] = useActionState<SignInState, FormData>(requestMagicLink, {});
-  const error = state.error ? te(state.error) : null;
+  const [state, action, pending] = useActionState<ActionState, FormData>(requestMagicLink, idleState);
+  const refused = state.formError;
+  const error = state.fieldErrors.email?.length
+    ? te("invalid_email")
+    : refused?.kind === "rule" && refused.reason === "rate_limited"
+      ? te("rate_limited")
+      : refused?.kind === "internal"
+        ? te("internal", { ref: refused.ref })
+        : null;
+  const typed = [state.values.email ?? ""].flat()[0];
   return (
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="locale" value={locale} />
@@ -23,7 +32,8 @@ export function EmailSignInForm() {
           type="email"
           autoComplete="email"
           required
-          defaultValue={state.email}
+          defaultValue={typed}
+          key={state.attempt}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? "email-error" : undefined}
           className="mt-1 block min-h-10 w-full rounded-md border border-slate-300 bg-white px-3 py-2 aria-invalid:border-red-600"

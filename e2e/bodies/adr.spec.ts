@@ -79,8 +79,8 @@ test.describe("an ADR provider works its rung", () => {
     await eligibility.getByRole("button", { name: "Record", exact: true }).click();
     await expect(page.getByRole("alert").filter({ hasText: "not available" })).toBeVisible();
     await expect(page.getByText("The provider decided on eligibility")).toHaveCount(0);
-    await eligibility.getByText("Accept as eligible").click();
-    await eligibility.getByLabel("Not eligible").check();
+    // The refused form stays open with the decision as it was chosen.
+    await expect(eligibility.getByLabel("Not eligible")).toBeChecked();
     await eligibility.getByLabel("Reason (the complainant sees it)").fill("The complaint concerns data never transferred to the U.S.");
     await eligibility.getByRole("button", { name: "Record", exact: true }).click();
     await expect(page.getByText("The provider decided on eligibility")).toBeVisible();

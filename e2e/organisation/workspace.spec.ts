@@ -77,6 +77,69 @@ test.describe("the company workspace", () => {
     expect((await page.request.get(pdfLink!)).status()).toBe(404);
   });
 
+  test("a refused reply stays in its box with every field error beside it and in a summary; nothing is recorded, nothing redirects", async ({ page }) => {
+    const reference = await fileComplaint(page, { org: "mparticle", name: "Refused Reply", email: "refused.reply@example.nl", country: "NL" });
+    await signInAs(page, "staff@mparticle.example");
+    await page.getByLabel("Reference or complainant").fill(reference);
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.getByRole("link", { name: reference }).click();
+    await page.waitForURL(/\/cases\//);
+    const caseUrl = page.url();
+    await page.getByRole("button", { name: "Acknowledge receipt" }).click();
+    await expect(page.getByText("Done: Acknowledge receipt.")).toBeVisible();
+
+    // Markup and a control character: two errors on one field, both shown.
+    const typed = "<b>hi</b> we deleted it\u0007";
+    const reply = page.locator("details", { hasText: "Record the response" });
+    await reply.getByText("Record the response").click();
+    await reply.getByLabel("Message to the complainant").fill(typed);
+    await reply.getByRole("button", { name: "Send" }).click();
+
+    const summary = reply.getByRole("alert").filter({ hasText: "This was not sent" });
+    await expect(summary).toBeVisible();
+    await expect(summary.getByRole("link", { name: "Message to the complainant" })).toHaveAttribute("href", `#${await reply.locator("textarea").getAttribute("id")}`);
+    const box = reply.getByLabel("Message to the complainant");
+    await expect(box).toHaveValue(typed);
+    await expect(box).toHaveAttribute("aria-invalid", "true");
+    await expect(reply.locator(`#${await box.getAttribute("id")}-error`)).toContainText("Plain text only");
+    await expect(reply.locator(`#${await box.getAttribute("id")}-error`)).toContainText("characters that are not allowed");
+    expect(page.url()).toBe(caseUrl);
+    await expect(page.getByText("The company responded")).toHaveCount(0);
+    await expectAccessible(page);
+
+    // Corrected, it goes through.
+    await box.fill("We deleted it.");
+    await reply.getByRole("button", { name: "Send" }).click();
+    await expect(page.getByText("Done: Record the response.")).toBeVisible();
+    await expect(page.getByText("We deleted it.")).toBeVisible();
+  });
+
+  test("without JavaScript a refused message comes back with its text and its error, and a sent one is sent", async ({ browser, page }) => {
+    const reference = await fileComplaint(page, { org: "mparticle", name: "No Script", email: "no.script@example.dk", country: "DK" });
+    await signInAs(page, "staff@mparticle.example");
+    await page.getByLabel("Reference or complainant").fill(reference);
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.getByRole("link", { name: reference }).click();
+    await page.waitForURL(/\/cases\//);
+    const caseUrl = page.url();
+    const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+    const plain = await context.newPage();
+    await plain.goto(caseUrl);
+    const messages = plain.locator("#messages");
+    await messages.getByLabel("Your message").fill("<b>hi</b>");
+    await messages.getByRole("button", { name: "Send" }).click();
+    await expect(messages.getByLabel("Your message")).toHaveValue("<b>hi</b>");
+    await expect(messages.getByLabel("Your message")).toHaveAttribute("aria-invalid", "true");
+    await expect(messages.getByText("Plain text only")).toBeVisible();
+    expect(plain.url()).not.toMatch(/\/home$/);
+
+    await messages.getByLabel("Your message").fill("Checked without scripts.");
+    await messages.getByRole("button", { name: "Send" }).click();
+    await expect(messages.getByText("Checked without scripts.")).toBeVisible();
+    await expect(messages.getByText("Message sent.")).toBeVisible();
+    await context.close();
+  });
+
   test("two people acting on one case at once: one change, one clear conflict", async ({ browser }) => {
     const a = await browser.newPage();
     const b = await browser.newPage();

@@ -79,5 +79,7 @@ export async function signInByEmail(page: Page, email: string) {
   await page.goto("/en/sign-in");
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+  // The link is mailed once the request is answered: leaving the page earlier could cancel it.
+  await page.waitForURL(/\/sign-in\/check-email$/);
   await followMailLink(page, email, "Your sign-in link");
 }

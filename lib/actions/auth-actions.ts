@@ -1,49 +1,37 @@
 "use server";
 /**
- * Sign-in and sign-out from forms. Input is validated before anything is sent; errors come
- * back as message keys the page shows in the user's language.
+ * Sign-in and sign-out from forms, through the action pipeline. Input is validated before
+ * anything is sent; errors come back as message keys the page shows in the user's language.
  */
 import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/config";
-import { routing } from "@/i18n/routing";
 import { demoMode } from "@/lib/demo";
+import { NotFoundError, RuleError } from "@/lib/errors";
 import { rateLimited } from "@/lib/rate-limit";
-import { redirect } from "next/navigation";
-import { requestMeta } from "./request-meta";
+import { formAction } from "./form-action";
 
-const localeSchema = z.enum(routing.locales).catch(routing.defaultLocale);
-const emailSchema = z.string().trim().max(320).email();
+const emailForm = z.object({ email: z.string().trim().max(320, { message: "invalid_email" }).pipe(z.email({ message: "invalid_email" })) });
 
-export interface SignInState {
-  error?: "invalid_email" | "rate_limited";
-  email?: string;
-}
-
-export async function requestMagicLink(_prev: SignInState, form: FormData): Promise<SignInState> {
-  const locale = localeSchema.parse(form.get("locale"));
-  const email = emailSchema.safeParse(form.get("email"));
-  if (!email.success) return { error: "invalid_email", email: String(form.get("email") ?? "").slice(0, 320) };
-  const ip = (await requestMeta()).ip ?? "local";
-  if (rateLimited(`sign-in:${ip}`, 10) || rateLimited(`sign-in:${email.data.toLowerCase()}`, 5)) return { error: "rate_limited", email: email.data };
-  await signIn("email", { email: email.data.toLowerCase(), redirectTo: `/${locale}/home`, redirect: false });
+export const requestMagicLink = formAction(emailForm, async ({ email }, { meta, locale }) => {
+  const ip = meta.ip ?? "local";
+  if (rateLimited(`sign-in:${ip}`, 10) || rateLimited(`sign-in:${email.toLowerCase()}`, 5)) throw new RuleError({ code: "rate_limited" });
+  await signIn("email", { email: email.toLowerCase(), redirectTo: `/${locale}/home`, redirect: false });
   redirect(`/${locale}/sign-in/check-email`);
-}
+});
 
-export async function demoSignIn(form: FormData): Promise<void> {
-  if (!demoMode()) return;
-  const locale = localeSchema.parse(form.get("locale"));
-  const email = emailSchema.safeParse(form.get("email"));
-  if (!email.success) return;
+/** Demo mode's one-click sign-in; anywhere else there is nothing here. */
+export const demoSignIn = formAction(emailForm, async ({ email }, { locale }) => {
+  if (!demoMode()) throw new NotFoundError();
   try {
-    await signIn("demo", { email: email.data, redirectTo: `/${locale}/home` });
+    await signIn("demo", { email, redirectTo: `/${locale}/home` });
   } catch (error) {
-    if (error instanceof AuthError) return;
+    if (error instanceof AuthError) throw new NotFoundError();
     throw error;
   }
-}
+});
 
-export async function signOutAction(form: FormData): Promise<void> {
-  const locale = localeSchema.parse(form.get("locale"));
+export const signOutAction = formAction(z.object({}), async (_input, { locale }) => {
   await signOut({ redirectTo: `/${locale}` });
-}
+});

@@ -1,51 +1,56 @@
 "use server";
 /**
- * Filing a complaint from the form: the payload is parsed with the same zod schema as the
- * browser used, the files are checked by content, and nothing is stored unless all of it
- * passes. Errors come back as message keys per field, all of them.
+ * Filing a complaint from the form, through the action pipeline: the payload is parsed with
+ * the same zod schema as the browser used, the files are checked by content, and nothing is
+ * stored unless all of it passes. Errors come back as message keys per field, all of them.
  */
-import { getDb } from "@/db/client";
+import { z } from "zod";
 import { checkAttachments } from "@/lib/cases/attachments";
 import { fieldErrorsOf, fileCase } from "@/lib/cases/commands";
-import { calendarDay } from "@/lib/ladder";
 import { filingSchema } from "@/lib/cases/filing-schema";
-import { now } from "@/lib/clock";
-import { RuleError, ValidationError, type FieldErrors } from "@/lib/errors";
-import { logError } from "@/lib/log";
+import { RuleError, ValidationError } from "@/lib/errors";
+import { calendarDay } from "@/lib/ladder";
 import { rateLimited } from "@/lib/rate-limit";
-import { requestMeta } from "./request-meta";
+import { formAction } from "./form-action";
+import { many } from "./pipeline";
 
-export type FilingResult =
-  | { ok: true; reference: string; responseDueAt: string | null; organisationName: string; email: string }
-  | { ok: false; fieldErrors: FieldErrors; formError?: string };
+export interface FiledComplaint {
+  reference: string;
+  /** The company's response date (a calendar day), or null while the complaint is being delivered. */
+  responseDueAt: string | null;
+  organisationName: string;
+  email: string;
+}
 
-export async function submitComplaint(form: FormData): Promise<FilingResult> {
-  const meta = await requestMeta();
-  if (rateLimited(`filing:${meta.ip ?? "local"}`, 20)) return { ok: false, fieldErrors: {}, formError: "rate_limited" };
+const filingForm = z.object({ payload: z.string().max(100_000), files: many(z.instanceof(File)) });
+
+export const submitComplaint = formAction(filingForm, async (input, { db, now, meta }) => {
+  if (rateLimited(`filing:${meta.ip ?? "local"}`, 20)) throw new RuleError({ code: "rate_limited" });
   let payload: unknown;
   try {
-    payload = JSON.parse(String(form.get("payload") ?? ""));
+    payload = JSON.parse(input.payload);
   } catch {
-    return { ok: false, fieldErrors: {}, formError: "invalid" };
+    throw new ValidationError({ _form: ["invalid"] });
   }
-  const uploads = form.getAll("files").filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f && f.size > 0);
-  const files = await Promise.all(uploads.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) })));
-  const checked = await checkAttachments(files);
+  const checked = await checkAttachments(await Promise.all(input.files.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) }))));
+  if (checked.errors.length) {
+    // Report the form's own errors together with the files'.
+    const parsed = filingSchema.safeParse(payload);
+    throw new ValidationError({ ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), files: checked.errors });
+  }
   try {
-    if (checked.errors.length) {
-      // Report the form's own errors together with the files'.
-      const parsed = filingSchema.safeParse(payload);
-      return { ok: false, fieldErrors: { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), files: checked.errors } };
-    }
-    const db = await getDb();
-    const filed = await fileCase(db, payload, await now(db), meta, checked.ok);
-    return { ok: true, reference: filed.reference, responseDueAt: filed.responseDueAt ? calendarDay(filed.responseDueAt, filed.organisationZone).toISOString() : null, organisationName: filed.organisationName, email: String((payload as { email?: string }).email ?? "").trim().toLowerCase() };
+    const filed = await fileCase(db, payload, now, meta, checked.ok);
+    const result: FiledComplaint = {
+      reference: filed.reference,
+      responseDueAt: filed.responseDueAt ? calendarDay(filed.responseDueAt, filed.organisationZone).toISOString() : null,
+      organisationName: filed.organisationName,
+      email: String((payload as { email?: string }).email ?? "").trim().toLowerCase(),
+    };
+    return { done: "filed", result };
   } catch (error) {
-    if (error instanceof ValidationError) return { ok: false, fieldErrors: error.fieldErrors };
-    if (error instanceof RuleError) {
-      const code = error.reason.code.startsWith("not_covered") ? "country_not_covered" : error.reason.code.startsWith("not_participant") ? "not_participant" : "invalid";
-      return code === "country_not_covered" ? { ok: false, fieldErrors: { country: [code] } } : { ok: false, fieldErrors: {}, formError: code };
-    }
-    return { ok: false, fieldErrors: {}, formError: `internal:${logError(error)}` };
+    // The ladder's refusals of a filing are about the country or the company, said in the form's words.
+    if (!(error instanceof RuleError)) throw error;
+    if (error.reason.code.startsWith("not_covered")) throw new ValidationError({ country: ["country_not_covered"] });
+    throw new RuleError({ code: error.reason.code.startsWith("not_participant") ? "not_participant" : "invalid" });
   }
-}
+});

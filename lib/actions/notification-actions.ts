@@ -2,25 +2,22 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { redirect } from "@/i18n/navigation";
-import { routing } from "@/i18n/routing";
 import { currentActor } from "@/lib/auth/session";
 import { createFeed, revokeFeed } from "@/lib/calendar/feed";
 import { now } from "@/lib/clock";
 import { markAllRead, markCaseRead } from "@/lib/notifications/inbox";
-import { localeOf } from "./form-fields";
+import { NotFoundError } from "@/lib/errors";
+import { formAction } from "./form-action";
+import type { Done } from "./pipeline";
 
-
-export async function markAllReadAction(form: FormData): Promise<void> {
-  const locale = localeOf(form);
-  const actor = await currentActor();
-  if (actor.kind !== "user") redirect({ href: "/sign-in", locale });
-  const db = await getDb();
-  await markAllRead(db, actor, await now(db));
-  // The bell lives in the layout, which a redirect to the same page would not redraw.
+/** The signed-in user's bell items, all read at once. */
+export const markAllReadAction = formAction(z.object({}), async (_input, { db, actor, now }) => {
+  if (actor.kind !== "user") throw new NotFoundError();
+  await markAllRead(db, actor, now);
+  // The bell lives in the layout.
   revalidatePath("/", "layout");
-  redirect({ href: "/notifications", locale });
-}
+  return "read";
+});
 
 /** Called by the case page when it is shown: the viewer's bell items about the case are read. */
 export async function markCaseReadAction(caseId: string): Promise<void> {
@@ -33,20 +30,12 @@ export async function markCaseReadAction(caseId: string): Promise<void> {
   if (await markCaseRead(db, actor, parsed.data, await now(db))) revalidatePath("/", "layout");
 }
 
-export type FeedState = { url?: string; revoked?: boolean; error?: string };
-
-const feedSchema = z.object({ locale: z.enum(routing.locales), intent: z.enum(["create", "revoke"]) });
-
 /** Makes a new secret feed address (the old one stops working) and hands it back once, or stops the feed. */
-export async function calendarFeedAction(_previous: FeedState, form: FormData): Promise<FeedState> {
-  const parsed = feedSchema.safeParse({ locale: form.get("locale"), intent: form.get("intent") });
-  if (!parsed.success) return { error: "invalid" };
-  const actor = await currentActor();
-  if (actor.kind !== "user") return { error: "not_signed_in" };
-  const db = await getDb();
-  if (parsed.data.intent === "revoke") {
+export const calendarFeedAction = formAction(z.object({ intent: z.enum(["create", "revoke"]) }), async (input, { db, actor }): Promise<Done<{ url: string | null }>> => {
+  if (actor.kind !== "user") throw new NotFoundError();
+  if (input.intent === "revoke") {
     await revokeFeed(db, actor);
-    return { revoked: true };
+    return { done: "revoked", result: { url: null } };
   }
-  return { url: await createFeed(db, actor) };
-}
+  return { done: "created", result: { url: await createFeed(db, actor) } };
+});

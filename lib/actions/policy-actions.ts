@@ -1,21 +1,10 @@
 "use server";
-import { getDb } from "@/db/client";
-import { redirect } from "@/i18n/navigation";
-import { currentActor } from "@/lib/auth/session";
-import { now } from "@/lib/clock";
+import { z } from "zod";
 import { updateRetentionPolicy } from "@/lib/retention/policy";
-import { localeOf } from "./form-fields";
-import { outcomeOf } from "./outcome";
+import { formAction } from "./form-action";
 
 /** The administrator's retention period; the data layer checks the role and the range. */
-export async function updateRetentionAction(form: FormData): Promise<void> {
-  const locale = localeOf(form);
-  let outcome = "saved=retention";
-  try {
-    const db = await getDb();
-    await updateRetentionPolicy(db, await currentActor(), form.get("retentionDays"), await now(db));
-  } catch (error) {
-    outcome = outcomeOf(error);
-  }
-  redirect({ href: `/admin?${outcome}#policy`, locale });
-}
+export const updateRetentionAction = formAction(z.object({ retentionDays: z.string().max(20).optional() }), async (input, { db, actor, now }) => {
+  await updateRetentionPolicy(db, actor, input.retentionDays, now);
+  return "retention";
+});

@@ -7,28 +7,26 @@ import { listCases } from "@/lib/cases/queries";
 import { signedInContext } from "@/lib/page-context";
 import { CaseTable } from "@/components/case-list/case-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { ActionForm, FormInput } from "@/components/forms/action-form";
+import { fieldId } from "@/components/forms/field-id";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
 import { updateRetentionAction } from "@/lib/actions/policy-actions";
 import { RETENTION_DAYS_RANGE, retentionPolicy } from "@/lib/retention/policy";
 
 export const metadata = { title: "Administration" };
 
-export default async function AdminPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ saved?: string; error?: string; ref?: string }> }) {
+export default async function AdminPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
-  const search = await searchParams;
   const { db, actor, now } = await signedInContext(locale);
   if (!actor.isAdmin) notFound();
   const t = await getTranslations("home");
   const tc = await getTranslations("cases");
   const tp = await getTranslations("policy");
-  const te = await getTranslations("errors");
   const tcert = await getTranslations("certifications");
   const policy = await retentionPolicy(db, actor);
   const source = { setting: tp("sourceSetting"), environment: tp("sourceEnvironment"), default: tp("sourceDefault") }[policy.source];
-  const rangeError = search.error === "retention_range" ? tp("retentionRange", RETENTION_DAYS_RANGE) : null;
   const [[orgs], [provs], [people], [open], [refs]] = await Promise.all([
     db.select({ n: count() }).from(organisations),
     db.select({ n: count() }).from(providers),
@@ -61,13 +59,9 @@ export default async function AdminPage({ params, searchParams }: { params: Prom
       </Card>
       <Card id="policy" className="mb-8 max-w-2xl">
         <CardTitle>{tp("title")}</CardTitle>
-        {search.saved === "retention" ? <Notice tone="good">{tp("saved")}</Notice> : null}
-        {search.error && !rangeError ? <Notice tone="bad" alert>{search.error === "not_found" ? te("not_found") : te("internal", { ref: search.ref ?? "" })}</Notice> : null}
-        <form action={updateRetentionAction} className="mt-3 space-y-3">
-          <input type="hidden" name="locale" value={locale} />
-          <Field id="retentionDays" label={tp("retentionLabel")} hint={tp("retentionHint", { days: policy.days, source })} error={rangeError}>
-            <input
-              id="retentionDays"
+        <ActionForm action={updateRetentionAction} idPrefix="policy" doneText={tp("saved")} labels={{ retentionDays: tp("retentionLabel") }} errorTexts={{ retention_range: tp("retentionRange", RETENTION_DAYS_RANGE) }} className="mt-3 space-y-3">
+          <Field id={fieldId("policy", "retentionDays")} label={tp("retentionLabel")} hint={tp("retentionHint", { days: policy.days, source })}>
+            <FormInput
               name="retentionDays"
               type="number"
               inputMode="numeric"
@@ -77,12 +71,11 @@ export default async function AdminPage({ params, searchParams }: { params: Prom
               required
               defaultValue={policy.days}
               className={`${inputClass} max-w-40`}
-              aria-describedby={rangeError ? "retentionDays-hint retentionDays-error" : "retentionDays-hint"}
-              aria-invalid={rangeError ? true : undefined}
+              aria-describedby={`${fieldId("policy", "retentionDays")}-hint`}
             />
           </Field>
-          <Button type="submit">{tp("save")}</Button>
-        </form>
+          <SubmitButton busyLabel={(await getTranslations("common"))("busy")}>{tp("save")}</SubmitButton>
+        </ActionForm>
       </Card>
       <h2 className="mb-3 text-xl font-semibold">{tc("allTitle")}</h2>
       <CaseTable items={await listCases(db, actor, { limit: 200 })} now={now} caption={tc("allTitle")} />

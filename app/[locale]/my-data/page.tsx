@@ -3,19 +3,18 @@ import { and, eq } from "drizzle-orm";
 import { cases, organisations } from "@/db/schema";
 import { askForErasure } from "@/lib/actions/my-data-actions";
 import { signedInContext } from "@/lib/page-context";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { ActionForm } from "@/components/forms/action-form";
 import { Card, CardTitle } from "@/components/ui/card";
-import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata = { title: "My data" };
 
-export default async function MyDataPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ requested?: string; error?: string }> }) {
+export default async function MyDataPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
-  const search = await searchParams;
   const { db, actor } = await signedInContext(locale);
   const t = await getTranslations("myData");
-  const te = await getTranslations("errors");
+  const busy = (await getTranslations("common"))("busy");
   const closed = await db
     .select({ id: cases.id, reference: cases.reference, organisation: organisations.name, erasureRequestedAt: cases.erasureRequestedAt })
     .from(cases)
@@ -24,11 +23,6 @@ export default async function MyDataPage({ params, searchParams }: { params: Pro
   return (
     <>
       <PageHeader title={t("title")} lead={t("lead")} />
-      {search.error ? (
-        <Notice tone="bad" alert>
-          {te("forbidden")}
-        </Notice>
-      ) : null}
       <div className="grid gap-6 md:grid-cols-2">
         <Card>
           <a href="/api/me/export" download className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-800">
@@ -48,13 +42,11 @@ export default async function MyDataPage({ params, searchParams }: { params: Pro
                   {c.erasureRequestedAt ? (
                     <span className="text-sm text-slate-700">{t("requested", { date: c.erasureRequestedAt })}</span>
                   ) : (
-                    <form action={askForErasure}>
-                      <input type="hidden" name="locale" value={locale} />
-                      <input type="hidden" name="caseId" value={c.id} />
-                      <Button type="submit" variant="danger">
+                    <ActionForm action={askForErasure} idPrefix={`erasure-${c.id}`} fields={{ caseId: c.id }}>
+                      <SubmitButton busyLabel={busy} variant="danger">
                         {t("request")}
-                      </Button>
-                    </form>
+                      </SubmitButton>
+                    </ActionForm>
                   )}
                 </li>
               ))}

@@ -6,7 +6,8 @@ import { listNotifications } from "@/lib/notifications/inbox";
 import { renderNotice } from "@/lib/notifications/render";
 import { signedInContext } from "@/lib/page-context";
 import { CalendarFeedCard } from "@/components/notifications/calendar-feed-card";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { ActionForm } from "@/components/forms/action-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -26,12 +27,11 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <Card aria-label={t("title")}>
           {unread ? (
-            <form action={markAllReadAction} className="mb-3">
-              <input type="hidden" name="locale" value={locale} />
-              <Button type="submit" variant="secondary">
+            <ActionForm action={markAllReadAction} idPrefix="mark-all-read" className="mb-3">
+              <SubmitButton busyLabel={(await getTranslations("common"))("busy")} variant="secondary">
                 {t("markAllRead")}
-              </Button>
-            </form>
+              </SubmitButton>
+            </ActionForm>
           ) : null}
           {items.length ? (
             <ul className="divide-y divide-slate-200" data-testid="notifications">

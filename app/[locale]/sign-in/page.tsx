@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { DEMO_USERS } from "@/db/seed/demo-users";
 import { demoSignIn } from "@/lib/actions/auth-actions";
+import { ActionForm } from "@/components/forms/action-form";
 import { demoMode } from "@/lib/demo";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -9,8 +10,7 @@ import { EmailSignInForm } from "@/components/sign-in/email-sign-in-form";
 
 export const metadata = { title: "Sign in" };
 
-export default async function SignInPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ error?: string }> }) {
-  const { locale } = await params;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   const { error } = await searchParams;
   const t = await getTranslations("signIn");
   return (
@@ -33,9 +33,7 @@ export default async function SignInPage({ params, searchParams }: { params: Pro
           <ul className="space-y-2">
             {DEMO_USERS.map((user) => (
               <li key={user.email}>
-                <form action={demoSignIn} className="flex items-center justify-between gap-3 rounded-md p-2 ring-1 ring-slate-200">
-                  <input type="hidden" name="email" value={user.email} />
-                  <input type="hidden" name="locale" value={locale} />
+                <ActionForm action={demoSignIn} idPrefix={`demo-${user.email}`} fields={{ email: user.email }} className="flex items-center justify-between gap-3 rounded-md p-2 ring-1 ring-slate-200">
                   <span className="text-sm">
                     <span className="font-medium">{user.name}</span>
                     <span className="block text-xs text-slate-600">{t(`role.${user.role}`)} · {user.email}</span>
@@ -43,7 +41,7 @@ export default async function SignInPage({ params, searchParams }: { params: Pro
                   <button type="submit" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800" aria-label={`${t("title")}: ${user.name}`}>
                     {t("title")}
                   </button>
-                </form>
+                </ActionForm>
               </li>
             ))}
           </ul>

@@ -6,30 +6,30 @@ import { listReferrals } from "@/lib/enforcement/register";
 import { getOrganisationProfile } from "@/lib/directory/queries";
 import { signedInContext } from "@/lib/page-context";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { ActionForm, ActionOutcomeNotice, ActionOutcomeProvider } from "@/components/forms/action-form";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata = { title: "FTC referrals" };
 
-export default async function FtcRegisterPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ delisted?: string; error?: string }> }) {
+export default async function FtcRegisterPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
-  const search = await searchParams;
   const { db, actor } = await signedInContext(locale);
   if (!actor.isAdmin) notFound();
   const t = await getTranslations("register");
   const tr = await getTranslations("referral");
   const tp = await getTranslations("party");
   const format = await getFormatter();
+  const busy = (await getTranslations("common"))("busy");
   const referrals = await listReferrals(db, actor);
   const participants = new Map<string, boolean>();
   for (const r of referrals) {
     if (!participants.has(r.organisationSlug)) participants.set(r.organisationSlug, (await getOrganisationProfile(db, r.organisationSlug))?.participant ?? false);
   }
   return (
-    <>
+    <ActionOutcomeProvider>
       <PageHeader title={t("title")} lead={t("lead")} />
-      {search.delisted ? <Notice tone="good">{t("delisted")}</Notice> : null}
+      <ActionOutcomeNotice />
       {!referrals.length ? <p className="rounded-md bg-white p-6 ring-1 ring-slate-200">{t("empty")}</p> : null}
       <ul className="space-y-3">
         {referrals.map((r) => (
@@ -45,13 +45,11 @@ export default async function FtcRegisterPage({ params, searchParams }: { params
             <div className="flex items-center gap-3">
               <Badge tone={r.status === "action_taken" ? "bad" : "info"}>{tr(r.status)}</Badge>
               {participants.get(r.organisationSlug) ? (
-                <form action={delist}>
-                  <input type="hidden" name="locale" value={locale} />
-                  <input type="hidden" name="organisationId" value={r.organisationId} />
-                  <Button type="submit" variant="danger">
+                <ActionForm action={delist} idPrefix={`delist-${r.id}`} fields={{ organisationId: r.organisationId }} doneText={t("delisted")}>
+                  <SubmitButton busyLabel={busy} variant="danger">
                     {t("delist", { organisation: r.organisation })}
-                  </Button>
-                </form>
+                  </SubmitButton>
+                </ActionForm>
               ) : (
                 <Badge tone="bad">{t("removed")}</Badge>
               )}
@@ -59,6 +57,6 @@ export default async function FtcRegisterPage({ params, searchParams }: { params
           </li>
         ))}
       </ul>
-    </>
+    </ActionOutcomeProvider>
   );
 }

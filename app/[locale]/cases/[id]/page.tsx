@@ -7,8 +7,9 @@ import { listEvidence } from "@/lib/cases/correspondence";
 import { listTeam } from "@/lib/organisations/team";
 import { arbitrationNotice } from "@/lib/cases/arbitration-notice";
 import { assignCase } from "@/lib/actions/case-actions";
-import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { ActionForm, ActionOutcomeNotice, ActionOutcomeProvider, FormSelect } from "@/components/forms/action-form";
 import { CaseMessages } from "@/components/case-messages/case-messages";
 import { CaseDocuments } from "@/components/case-documents/case-documents";
 import { NotFoundError } from "@/lib/errors";
@@ -28,7 +29,7 @@ import { unreadForCase } from "@/lib/notifications/inbox";
 
 export const metadata = { title: "Case" };
 
-type Search = { done?: string; error?: string; reason?: string; ref?: string; as?: string; sent?: string; uploaded?: string };
+type Search = { as?: string };
 
 export default async function CasePage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Search> }) {
   const { locale, id } = await params;
@@ -43,8 +44,6 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const tl = await getTranslations("ladder");
   const tp = await getTranslations("party");
   const ta = await getTranslations("actions");
-  const te = await getTranslations("errors");
-  const tr = await getTranslations("reasons");
   const tq = await getTranslations("queue");
   const { view } = detail;
   const irm = view.route.applies && view.route.irm?.kind === "adr" ? view.route.irm.providerId : null;
@@ -54,132 +53,116 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const status = caseStatus(view, detail.party);
 
   return (
-    <div className="space-y-6">
-      {unread > 0 && <MarkCaseRead caseId={detail.id} />}
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t("title", { reference: detail.reference })}</h1>
-          <p className="mt-1 text-slate-700">
-            {t("against", { organisation: detail.organisation.name })} · {tl(`framework.${detail.framework}` as "framework.eu-us-ps")}
-          </p>
-          <p className="mt-1 text-sm text-slate-600">{t("youAre", { party: tp(detail.party) })}</p>
-          <a href={`/api/cases/${detail.id}/case-file?locale=${locale}`} download className="mt-2 inline-block text-sm font-medium underline">
-            {t("caseFile")}
-          </a>
+    <ActionOutcomeProvider conflictText={t("conflict")}>
+      <div className="space-y-6">
+        {unread > 0 && <MarkCaseRead caseId={detail.id} />}
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div>
+            <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t("title", { reference: detail.reference })}</h1>
+            <p className="mt-1 text-slate-700">
+              {t("against", { organisation: detail.organisation.name })} · {tl(`framework.${detail.framework}` as "framework.eu-us-ps")}
+            </p>
+            <p className="mt-1 text-sm text-slate-600">{t("youAre", { party: tp(detail.party) })}</p>
+            <a href={`/api/cases/${detail.id}/case-file?locale=${locale}`} download className="mt-2 inline-block text-sm font-medium underline">
+              {t("caseFile")}
+            </a>
+          </div>
+          <Badge tone={view.state.closed ? "neutral" : "info"} className="text-sm">
+            {tl(`rung.${view.state.rung}` as "rung.organisation")}
+          </Badge>
         </div>
-        <Badge tone={view.state.closed ? "neutral" : "info"} className="text-sm">
-          {tl(`rung.${view.state.rung}` as "rung.organisation")}
-        </Badge>
-      </div>
 
-      {search.sent ? <Notice tone="good">{(await getTranslations("caseExtra"))("sent")}</Notice> : null}
-      {search.uploaded ? <Notice tone="good">{(await getTranslations("caseExtra"))("uploaded")}</Notice> : null}
-      {search.done ? <Notice tone="good">{ta("done", { step: ta(search.done as "respond", { body: irmProvider?.name ?? "" }) })}</Notice> : null}
-      {search.error === "conflict" ? (
-        <Notice tone="warn" alert>
-          {t("conflict")}
-        </Notice>
-      ) : search.error === "rule" ? (
-        <Notice tone="warn" alert>
-          {tr.has((search.reason ?? "generic") as "generic") ? tr((search.reason ?? "generic") as "generic") : tr("generic")}
-        </Notice>
-      ) : search.error ? (
-        <Notice tone="bad" alert>
-          {search.error === "internal" ? te("internal", { ref: search.ref ?? "-" }) : te.has(search.error as "forbidden") ? te(search.error as "forbidden") : te("forbidden")}
-        </Notice>
-      ) : null}
+        <ActionOutcomeNotice />
 
-      <CaseStatusPanel status={status} reader={detail.party} organisation={detail.organisation.name} irm={irmProvider?.name ?? ""} />
+        <CaseStatusPanel status={status} reader={detail.party} organisation={detail.organisation.name} irm={irmProvider?.name ?? ""} />
 
-      {view.state.arbitration?.refused.length ? (
-        <Notice tone="warn">
-          {(await getTranslations("gate"))("refusedDemands", { demands: view.state.arbitration.refused.map((d) => tl(`monetary.${d}`)).join(", ") })}
-        </Notice>
-      ) : null}
+        {view.state.arbitration?.refused.length ? (
+          <Notice tone="warn">
+            {(await getTranslations("gate"))("refusedDemands", { demands: view.state.arbitration.refused.map((d) => tl(`monetary.${d}`)).join(", ") })}
+          </Notice>
+        ) : null}
 
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Card aria-labelledby="clocks-title">
-            <CardTitle id="clocks-title">{t("clocks")}</CardTitle>
-            <ClockList clocks={view.clocks} now={now} />
-          </Card>
-          <Card aria-labelledby="complaint-title">
-            <CardTitle id="complaint-title">{t("complaint")}</CardTitle>
-            <ComplaintSummary detail={detail} />
-          </Card>
-          <Card aria-labelledby="messages-title" id="messages">
-            <CardTitle id="messages-title">{t("messages")}</CardTitle>
-            <CaseMessages caseId={detail.id} party={detail.party} locale={locale} messages={detail.messages} closed={!!view.state.closed} />
-          </Card>
-          <Card aria-labelledby="documents-title" id="documents">
-            <CardTitle id="documents-title">{(await getTranslations("caseExtra"))("documents")}</CardTitle>
-            <CaseDocuments caseId={detail.id} party={detail.party} locale={locale} documents={await listEvidence(db, actor, detail.id)} closed={!!view.state.closed} />
-          </Card>
-          <Card aria-labelledby="timeline-title">
-            <CardTitle id="timeline-title">{t("timeline")}</CardTitle>
-            <CaseTimeline entries={detail.timeline} />
-          </Card>
-        </div>
-        <div className="order-first space-y-6 lg:order-none">
-          <Card aria-labelledby="actions-title">
-            <CardTitle id="actions-title">{ta("title")}</CardTitle>
-            <CaseActions caseId={detail.id} version={detail.version} party={detail.party} locale={locale} actions={view.actions} irmName={irmProvider?.name ?? ""} remedies={view.state.remedies} proposed={view.state.arbitration?.proposed ?? []} recommended={status.recommended} zone={view.clocks.find((c) => c.party === "organisation")?.zone ?? "UTC"} notice={view.gate.open && detail.party === "complainant" ? arbitrationNotice(detail) : undefined} />
-          </Card>
-          {detail.party === "organisation" && !view.state.closed ? (
-            <Card aria-labelledby="assign-title">
-              <CardTitle id="assign-title">{tq("assign")}</CardTitle>
-              <form action={assignCase} className="flex flex-wrap items-end gap-2">
-                <input type="hidden" name="locale" value={locale} />
-                <input type="hidden" name="caseId" value={detail.id} />
-                <input type="hidden" name="version" value={detail.version} />
-                <div className="flex-1">
-                  <label htmlFor="assignee" className="block text-sm font-medium">
-                    {tq("assignTo")}
-                  </label>
-                  <select id="assignee" name="assignee" defaultValue={view.state.assigneeUserId ?? ""} className={inputClass}>
-                    <option value="">{tq("unassigned")}</option>
-                    {(await listTeam(db, actor, detail.organisation.id)).map((s) => (
-                      <option key={s.userId} value={s.userId}>
-                        {s.name ?? s.email}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <Button type="submit" variant="secondary">
-                  {tq("assign")}
-                </Button>
-              </form>
+        <div className="grid gap-6 lg:grid-cols-3">
+          <div className="space-y-6 lg:col-span-2">
+            <Card aria-labelledby="clocks-title">
+              <CardTitle id="clocks-title">{t("clocks")}</CardTitle>
+              <ClockList clocks={view.clocks} now={now} />
             </Card>
-          ) : null}
-          {showGate ? (
-            <Card aria-labelledby="gate-title">
-              <CardTitle id="gate-title">{(await getTranslations("gate"))("title")}</CardTitle>
-              <ArbitrationChecklist gate={view.gate} />
+            <Card aria-labelledby="complaint-title">
+              <CardTitle id="complaint-title">{t("complaint")}</CardTitle>
+              <ComplaintSummary detail={detail} />
             </Card>
-          ) : null}
-          {detail.bodies.length ? (
-            <Card aria-labelledby="bodies-title">
-              <CardTitle id="bodies-title">{t("bodies")}</CardTitle>
-              <ul className="space-y-3 text-sm">
-                {detail.bodies.map((b) => (
-                  <li key={b.providerId}>
-                    <p className="font-medium">{b.name}</p>
-                    <p className="text-slate-700">{t("handedOver", { date: b.since })}</p>
-                    {b.handoverSha256 ? (
-                      <>
-                        <p className="break-all font-mono text-xs text-slate-600">SHA-256 {b.handoverSha256}</p>
-                        <a href={`/api/cases/${detail.id}/handover/${b.providerId}`} download className="underline">
-                          {t("handoverRecord")}
-                        </a>
-                      </>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
+            <Card aria-labelledby="messages-title" id="messages">
+              <CardTitle id="messages-title">{t("messages")}</CardTitle>
+              <CaseMessages caseId={detail.id} party={detail.party} messages={detail.messages} closed={!!view.state.closed} />
             </Card>
-          ) : null}
+            <Card aria-labelledby="documents-title" id="documents">
+              <CardTitle id="documents-title">{(await getTranslations("caseExtra"))("documents")}</CardTitle>
+              <CaseDocuments caseId={detail.id} party={detail.party} documents={await listEvidence(db, actor, detail.id)} closed={!!view.state.closed} />
+            </Card>
+            <Card aria-labelledby="timeline-title">
+              <CardTitle id="timeline-title">{t("timeline")}</CardTitle>
+              <CaseTimeline entries={detail.timeline} />
+            </Card>
+          </div>
+          <div className="order-first space-y-6 lg:order-none">
+            <Card aria-labelledby="actions-title">
+              <CardTitle id="actions-title">{ta("title")}</CardTitle>
+              <CaseActions caseId={detail.id} version={detail.version} party={detail.party} actions={view.actions} irmName={irmProvider?.name ?? ""} remedies={view.state.remedies} proposed={view.state.arbitration?.proposed ?? []} recommended={status.recommended} zone={view.clocks.find((c) => c.party === "organisation")?.zone ?? "UTC"} notice={view.gate.open && detail.party === "complainant" ? arbitrationNotice(detail) : undefined} />
+            </Card>
+            {detail.party === "organisation" && !view.state.closed ? (
+              <Card aria-labelledby="assign-title">
+                <CardTitle id="assign-title">{tq("assign")}</CardTitle>
+                <ActionForm action={assignCase} idPrefix="assign" fields={{ caseId: detail.id, version: detail.version }} doneText={ta("done", { step: ta("assign") })} labels={{ assignee: tq("assignTo") }} className="flex flex-wrap items-end gap-2">
+                  <div className="flex-1">
+                    <label htmlFor="assign-assignee" className="block text-sm font-medium">
+                      {tq("assignTo")}
+                    </label>
+                    <FormSelect name="assignee" defaultValue={view.state.assigneeUserId ?? ""} className={inputClass}>
+                      <option value="">{tq("unassigned")}</option>
+                      {(await listTeam(db, actor, detail.organisation.id)).map((s) => (
+                        <option key={s.userId} value={s.userId}>
+                          {s.name ?? s.email}
+                        </option>
+                      ))}
+                    </FormSelect>
+                  </div>
+                  <SubmitButton busyLabel={(await getTranslations("common"))("busy")} variant="secondary">
+                    {tq("assign")}
+                  </SubmitButton>
+                </ActionForm>
+              </Card>
+            ) : null}
+            {showGate ? (
+              <Card aria-labelledby="gate-title">
+                <CardTitle id="gate-title">{(await getTranslations("gate"))("title")}</CardTitle>
+                <ArbitrationChecklist gate={view.gate} />
+              </Card>
+            ) : null}
+            {detail.bodies.length ? (
+              <Card aria-labelledby="bodies-title">
+                <CardTitle id="bodies-title">{t("bodies")}</CardTitle>
+                <ul className="space-y-3 text-sm">
+                  {detail.bodies.map((b) => (
+                    <li key={b.providerId}>
+                      <p className="font-medium">{b.name}</p>
+                      <p className="text-slate-700">{t("handedOver", { date: b.since })}</p>
+                      {b.handoverSha256 ? (
+                        <>
+                          <p className="break-all font-mono text-xs text-slate-600">SHA-256 {b.handoverSha256}</p>
+                          <a href={`/api/cases/${detail.id}/handover/${b.providerId}`} download className="underline">
+                            {t("handoverRecord")}
+                          </a>
+                        </>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </Card>
+            ) : null}
+          </div>
         </div>
       </div>
-    </div>
+    </ActionOutcomeProvider>
   );
 }

@@ -1,0 +1,238 @@
+"use client";
+import { Fragment, createContext, useActionState, useCallback, useContext, useEffect, useState, useSyncExternalStore, useTransition, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { idleState, type ActionState, type FormActionFn } from "@/lib/actions/action-state";
+import { Notice } from "@/components/ui/notice";
+import { fieldId } from "./field-id";
+
+type Outcome = { tone: "good" | "warn"; text: string } | null;
+
+/**
+ * The page drawn again after a step, and what to say once it is: said before, the notice
+ * would stand beside the page as it was (and a form that the step removes would take it along).
+ */
+function useRefreshThenSay() {
+  const router = useRouter();
+  const [refreshing, startRefresh] = useTransition();
+  const [waiting, setWaiting] = useState<Outcome>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  useEffect(() => {
+    if (refreshing || !waiting) return;
+    setOutcome(waiting);
+    setWaiting(null);
+  }, [refreshing, waiting]);
+  const settle = useCallback(
+    (next: Outcome) => {
+      setOutcome(null);
+      setWaiting(next);
+      startRefresh(() => router.refresh());
+    },
+    [router],
+  );
+  return { outcome, settle, clear: useCallback(() => setOutcome(null), []) };
+}
+
+/** Where a page shows what its forms did: a step done or a conflict survives the refresh that follows. */
+const OutcomeContext = createContext<(ReturnType<typeof useRefreshThenSay> & { conflictText?: string }) | null>(null);
+
+export function ActionOutcomeProvider({ conflictText, children }: { conflictText?: string; children: ReactNode }) {
+  const said = useRefreshThenSay();
+  return <OutcomeContext.Provider value={{ ...said, conflictText }}>{children}</OutcomeContext.Provider>;
+}
+
+export function ActionOutcomeNotice() {
+  const outcome = useContext(OutcomeContext)?.outcome;
+  if (!outcome) return null;
+  return (
+    <Notice tone={outcome.tone} alert={outcome.tone !== "good"}>
+      {outcome.text}
+    </Notice>
+  );
+}
+
+interface FormContextValue {
+  state: ActionState;
+  prefix: string;
+  /** The translated errors of a field. */
+  errorsOf: (name: string) => string[];
+}
+
+const FormContext = createContext<FormContextValue | null>(null);
+
+const noSubscription = () => () => {};
+/** False while rendered on the server (and in a page without JavaScript), true once hydrated. */
+const useHydrated = () => useSyncExternalStore(noSubscription, () => true, () => false);
+
+export interface ActionFormProps {
+  action: FormActionFn;
+  /** The hidden fields the command needs (the page's language is added). */
+  fields?: Record<string, string | number | null | undefined>;
+  /** Makes the fields' ids (`fieldId(idPrefix, name)`), which the error summary links to. */
+  idPrefix: string;
+  /** The success notice. */
+  doneText?: string;
+  /** The fields' labels: the error summary names each field by its label and links to it. */
+  labels?: Record<string, string>;
+  /** Error texts that need more than a key (a range, a date), by error key; the rest come from `errors.*`. */
+  errorTexts?: Record<string, string>;
+  className?: string;
+  children: ReactNode;
+}
+
+/**
+ * A form through the action pipeline: its hidden fields, the outcome (done, a refusal in the
+ * reader's language, a conflict, an internal error with its reference), a summary of every
+ * field error linking to its field, each error beside its field, and what was typed kept.
+ * Without JavaScript it is a plain form and the page comes back with the same state.
+ */
+export function ActionForm({ action, fields = {}, idPrefix, doneText, labels = {}, errorTexts = {}, className, children }: ActionFormProps) {
+  const locale = useLocale();
+  const te = useTranslations("errors");
+  const tr = useTranslations("reasons");
+  const tf = useTranslations("forms");
+  const page = useContext(OutcomeContext);
+  const own = useRefreshThenSay();
+  const { settle, clear, outcome } = page ?? own;
+  const hydrated = useHydrated();
+  const [state, dispatch, pending] = useActionState<ActionState, FormData>(action, idleState);
+  const conflict = page?.conflictText ?? te("conflict");
+
+  // A step done or refused for a stale page: the page shows the case as it is now, and says why.
+  useEffect(() => {
+    if (state.status === "done") settle(doneText ? { tone: "good", text: doneText } : null);
+    else if (state.formError?.kind === "conflict") settle({ tone: "warn", text: conflict });
+    // Only a new answer counts, not a new render or new texts.
+  }, [state]);
+  useEffect(() => {
+    if (pending) clear();
+  }, [pending, clear]);
+
+  const errorText = (key: string) => errorTexts[key] ?? (te.has(key as "invalid") ? te(key as "invalid") : te("invalid"));
+  const errorsOf = (name: string) => (state.fieldErrors[name] ?? []).map(errorText);
+  const fieldErrors = Object.entries(state.fieldErrors);
+  // Without JavaScript the page comes back with the answer and the form says it.
+  const formError = state.formError;
+  return (
+    <form action={dispatch} className={className}>
+      <input type="hidden" name="locale" value={locale} />
+      {Object.entries(fields).map(([name, value]) => (value === undefined || value === null ? null : <input key={name} type="hidden" name={name} value={value} />))}
+      {!hydrated && state.status === "done" && doneText ? <Notice tone="good">{doneText}</Notice> : null}
+      {!hydrated && formError?.kind === "conflict" ? (
+        <Notice tone="warn" alert>
+          {conflict}
+        </Notice>
+      ) : null}
+      {!page && outcome ? (
+        <Notice tone={outcome.tone} alert={outcome.tone !== "good"}>
+          {outcome.text}
+        </Notice>
+      ) : null}
+      {formError?.kind === "rule" ? (
+        <Notice tone="warn" alert>
+          {tr.has(formError.reason as "generic") ? tr(formError.reason as "generic", formError.params as Record<string, Date>) : tr("generic")}
+        </Notice>
+      ) : formError?.kind === "not_found" ? (
+        <Notice tone="bad" alert>
+          {te("not_found")}
+        </Notice>
+      ) : formError?.kind === "internal" ? (
+        <Notice tone="bad" alert>
+          {te("internal", { ref: formError.ref })}
+        </Notice>
+      ) : null}
+      {fieldErrors.length ? (
+        <div role="alert" className="mb-4 rounded-md bg-red-50 p-4 text-sm text-red-900 ring-1 ring-red-200">
+          <p className="font-medium">{tf("fixErrors")}</p>
+          <ul className="mt-1 list-disc space-y-1 pl-5">
+            {/* A field with a label is named and linked (its errors stand beside it); any other error is said here. */}
+            {fieldErrors.map(([name, keys]) =>
+              labels[name] ? (
+                <li key={name}>
+                  <a href={`#${fieldId(idPrefix, name)}`} className="underline">
+                    {labels[name]}
+                  </a>
+                </li>
+              ) : (
+                keys.map((key) => <li key={`${name}:${key}`}>{errorText(key)}</li>)
+              ),
+            )}
+          </ul>
+        </div>
+      ) : null}
+      <FormContext.Provider value={{ state, prefix: idPrefix, errorsOf }}>
+        {/* Laid out afresh after each answer: React resets a form after its action, and the fields' defaults are what was sent. */}
+        <Fragment key={state.attempt}>{children}</Fragment>
+      </FormContext.Provider>
+    </form>
+  );
+}
+
+function useField(name: string, id: string | undefined) {
+  const form = useContext(FormContext);
+  const fid = id ?? (form ? fieldId(form.prefix, name) : name);
+  const errors = form?.errorsOf(name) ?? [];
+  const sent = form?.state.status === "error" ? form.state.values[name] : undefined;
+  return { fid, errors, sent, refused: form?.state.status === "error" };
+}
+
+function FieldError({ id, errors }: { id: string; errors: string[] }) {
+  if (!errors.length) return null;
+  return (
+    <p id={id} className="text-sm font-medium text-red-800">
+      {errors.join(" ")}
+    </p>
+  );
+}
+
+const describedBy = (own: string | undefined, id: string, errors: string[]) => [own, errors.length ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+type Named<T> = Omit<T, "name"> & { name: string };
+
+/** A text area of an `ActionForm`: its id, what was typed, and its error beside it. */
+export function FormTextarea({ name, id, defaultValue, ...props }: Named<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
+  const { fid, errors, sent, refused } = useField(name, id);
+  return (
+    <>
+      <textarea {...props} id={fid} name={name} defaultValue={refused ? (first(sent) ?? "") : defaultValue} aria-invalid={errors.length ? true : undefined} aria-describedby={describedBy(props["aria-describedby"], fid, errors)} />
+      <FieldError id={`${fid}-error`} errors={errors} />
+    </>
+  );
+}
+
+/** A select of an `ActionForm`. */
+export function FormSelect({ name, id, defaultValue, ...props }: Named<SelectHTMLAttributes<HTMLSelectElement>>) {
+  const { fid, errors, sent, refused } = useField(name, id);
+  return (
+    <>
+      <select {...props} id={fid} name={name} defaultValue={refused && sent !== undefined ? first(sent) : defaultValue} aria-invalid={errors.length ? true : undefined} aria-describedby={describedBy(props["aria-describedby"], fid, errors)} />
+      <FieldError id={`${fid}-error`} errors={errors} />
+    </>
+  );
+}
+
+/**
+ * An input of an `ActionForm`. A checkbox or radio is one of a group: it is ticked again as it
+ * was sent, and the group shows its error with `FormFieldError`.
+ */
+export function FormInput({ name, id, defaultValue, defaultChecked, ...props }: Named<InputHTMLAttributes<HTMLInputElement>>) {
+  const choice = props.type === "checkbox" || props.type === "radio";
+  const { fid, errors, sent, refused } = useField(name, id);
+  if (choice) {
+    const ticked = refused ? [sent ?? []].flat().includes(String(props.value)) : defaultChecked;
+    return <input {...props} id={id} name={name} defaultChecked={ticked} />;
+  }
+  return (
+    <>
+      <input {...props} id={fid} name={name} defaultValue={props.type === "file" ? undefined : refused ? (first(sent) ?? "") : defaultValue} aria-invalid={errors.length ? true : undefined} aria-describedby={describedBy(props["aria-describedby"], fid, errors)} />
+      <FieldError id={`${fid}-error`} errors={errors} />
+    </>
+  );
+}
+
+/** The error of a group of checkboxes or radios, under the group; the summary links to it. */
+export function FormFieldError({ name }: { name: string }) {
+  const { fid, errors } = useField(name, undefined);
+  return <FieldError id={fid} errors={errors} />;
+}
