@@ -12,3 +12,6 @@ export function demoMode(): boolean {
 export function testMode(): boolean {
   return runMode(process.env).test;
 }
+
+/** The demo's accounts, one per role, for the sign-in page's one-click buttons (demo mode only). */
+export { DEMO_USERS as demoAccounts } from "@/db/seed/demo-users";

@@ -9,14 +9,13 @@ import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/config";
 import { demoMode } from "@/lib/demo";
 import { NotFoundError, RuleError } from "@/lib/errors";
-import { rateLimited } from "@/lib/rate-limit";
+import { limitsFor, rateLimited } from "@/lib/rate-limit";
 import { formAction } from "./form-action";
 
 const emailForm = z.object({ email: z.string().trim().max(320, { message: "invalid_email" }).pipe(z.email({ message: "invalid_email" })) });
 
-export const requestMagicLink = formAction(emailForm, async ({ email }, { meta, locale }) => {
-  const ip = meta.ip ?? "local";
-  if (rateLimited(`sign-in:${ip}`, 10) || rateLimited(`sign-in:${email.toLowerCase()}`, 5)) throw new RuleError({ code: "rate_limited" });
+export const requestMagicLink = formAction(emailForm, async ({ email }, { db, meta, locale }) => {
+  if (await rateLimited(db, limitsFor("sign-in", email, meta.ip, 5, 20))) throw new RuleError({ code: "rate_limited" });
   await signIn("email", { email: email.toLowerCase(), redirectTo: `/${locale}/home`, redirect: false });
   redirect(`/${locale}/sign-in/check-email`);
 });

@@ -10,7 +10,7 @@ import { fieldErrorsOf, fileCase } from "@/lib/cases/commands";
 import { filingSchema } from "@/lib/cases/filing-schema";
 import { RuleError, ValidationError } from "@/lib/errors";
 import { calendarDay } from "@/lib/ladder";
-import { rateLimited } from "@/lib/rate-limit";
+import { limitsFor, rateLimited } from "@/lib/rate-limit";
 import { formAction } from "./form-action";
 import { many } from "./pipeline";
 
@@ -25,13 +25,14 @@ export interface FiledComplaint {
 const filingForm = z.object({ payload: z.string().max(100_000), files: many(z.instanceof(File)) });
 
 export const submitComplaint = formAction(filingForm, async (input, { db, now, meta }) => {
-  if (rateLimited(`filing:${meta.ip ?? "local"}`, 20)) throw new RuleError({ code: "rate_limited" });
   let payload: unknown;
   try {
     payload = JSON.parse(input.payload);
   } catch {
     throw new ValidationError({ _form: ["invalid"] });
   }
+  const email = typeof (payload as { email?: unknown })?.email === "string" ? (payload as { email: string }).email : null;
+  if (await rateLimited(db, limitsFor("filing", email, meta.ip, 10, 20))) throw new RuleError({ code: "rate_limited" });
   const checked = await checkAttachments(await Promise.all(input.files.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) }))));
   if (checked.errors.length) {
     // Report the form's own errors together with the files'.

@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { count, eq } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { Link } from "@/i18n/navigation";
-import { cases, ftcReferrals, organisations, providers, users } from "@/db/schema";
+import { platformCounts } from "@/lib/admin/overview";
 import { listCases } from "@/lib/cases/queries";
 import { signedInContext } from "@/lib/page-context";
 import { CaseTable } from "@/components/case-list/case-table";
@@ -27,19 +26,13 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
   const tcert = await getTranslations("certifications");
   const policy = await retentionPolicy(db, actor);
   const source = { setting: tp("sourceSetting"), environment: tp("sourceEnvironment"), default: tp("sourceDefault") }[policy.source];
-  const [[orgs], [provs], [people], [open], [refs]] = await Promise.all([
-    db.select({ n: count() }).from(organisations),
-    db.select({ n: count() }).from(providers),
-    db.select({ n: count() }).from(users),
-    db.select({ n: count() }).from(cases).where(eq(cases.status, "open")),
-    db.select({ n: count() }).from(ftcReferrals),
-  ]);
+  const counts = await platformCounts(db, actor);
   const stats = [
-    [t("organisations"), orgs!.n],
-    [t("providers"), provs!.n],
-    [t("users"), people!.n],
-    [t("openCases"), open!.n],
-    [t("referrals"), refs!.n],
+    [t("organisations"), counts.organisations],
+    [t("providers"), counts.providers],
+    [t("users"), counts.users],
+    [t("openCases"), counts.openCases],
+    [t("referrals"), counts.referrals],
   ] as const;
   return (
     <>

@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { and, eq } from "drizzle-orm";
-import { cases, organisations } from "@/db/schema";
+import { closedCases } from "@/lib/users/my-data";
 import { askForErasure } from "@/lib/actions/my-data-actions";
 import { signedInContext } from "@/lib/page-context";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -15,11 +14,7 @@ export default async function MyDataPage({ params }: { params: Promise<{ locale:
   const { db, actor } = await signedInContext(locale);
   const t = await getTranslations("myData");
   const busy = (await getTranslations("common"))("busy");
-  const closed = await db
-    .select({ id: cases.id, reference: cases.reference, organisation: organisations.name, erasureRequestedAt: cases.erasureRequestedAt })
-    .from(cases)
-    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
-    .where(and(eq(cases.complainantUserId, actor.userId), eq(cases.status, "closed")));
+  const closed = await closedCases(db, actor);
   return (
     <>
       <PageHeader title={t("title")} lead={t("lead")} />

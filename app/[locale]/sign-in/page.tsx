@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { DEMO_USERS } from "@/db/seed/demo-users";
 import { demoSignIn } from "@/lib/actions/auth-actions";
 import { ActionForm } from "@/components/forms/action-form";
-import { demoMode } from "@/lib/demo";
+import { demoAccounts, demoMode } from "@/lib/demo";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -31,7 +30,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <CardTitle id="demo-title">{t("demoTitle")}</CardTitle>
           <p className="mb-4 text-sm text-slate-700">{t("demoLead")}</p>
           <ul className="space-y-2">
-            {DEMO_USERS.map((user) => (
+            {demoAccounts.map((user) => (
               <li key={user.email}>
                 <ActionForm action={demoSignIn} idPrefix={`demo-${user.email}`} fields={{ email: user.email }} className="flex items-center justify-between gap-3 rounded-md p-2 ring-1 ring-slate-200">
                   <span className="text-sm">

@@ -8,7 +8,7 @@ import { fileCase } from "@/lib/cases/commands";
 import { now } from "@/lib/clock";
 import { RuleError, ValidationError } from "@/lib/errors";
 import { logError } from "@/lib/log";
-import { rateLimited } from "@/lib/rate-limit";
+import { clientAddress, limitsFor, rateLimited } from "@/lib/rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -19,8 +19,7 @@ export async function POST(request: Request) {
   if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) return Response.json({ error: "unsupported_media_type" }, { status: 415 });
   const origin = request.headers.get("origin");
   if (origin && new URL(origin).host !== request.headers.get("host")) return Response.json({ error: "cross_origin" }, { status: 403 });
-  const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
-  if (rateLimited(`filing:${ip ?? "local"}`, 20)) return Response.json({ error: "rate_limited" }, { status: 429, headers: { "retry-after": "60" } });
+  const ip = clientAddress(request.headers);
   const text = await request.text();
   if (text.length > MAX_BODY) return Response.json({ error: "too_large" }, { status: 413 });
   let payload: unknown;
@@ -29,8 +28,10 @@ export async function POST(request: Request) {
   } catch {
     return Response.json({ error: "invalid_json" }, { status: 400 });
   }
+  const db = await getDb();
+  const email = typeof (payload as { email?: unknown })?.email === "string" ? (payload as { email: string }).email : null;
+  if (await rateLimited(db, limitsFor("filing", email, ip, 10, 20))) return Response.json({ error: "rate_limited" }, { status: 429, headers: { "retry-after": "60" } });
   try {
-    const db = await getDb();
     const filed = await fileCase(db, payload, await now(db), { ip, userAgent: request.headers.get("user-agent") });
     return Response.json(
       { caseId: filed.caseId, reference: filed.reference, responseDueAt: filed.responseDueAt?.toISOString() ?? null, organisation: filed.organisationName },

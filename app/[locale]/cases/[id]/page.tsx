@@ -1,7 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { eq } from "drizzle-orm";
-import { providers } from "@/db/schema";
 import { getCaseDetail } from "@/lib/cases/queries";
 import { listEvidence } from "@/lib/cases/correspondence";
 import { listTeam } from "@/lib/organisations/team";
@@ -46,8 +44,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const ta = await getTranslations("actions");
   const tq = await getTranslations("queue");
   const { view } = detail;
-  const irm = view.route.applies && view.route.irm?.kind === "adr" ? view.route.irm.providerId : null;
-  const [irmProvider] = irm ? await db.select({ name: providers.name }).from(providers).where(eq(providers.id, irm)) : [];
+  const irmProvider = detail.irmName ? { name: detail.irmName } : null;
   const showGate = view.route.applies && (detail.party === "complainant" || detail.party === "arbitration" || detail.party === "administrator");
   const unread = await unreadForCase(db, actor, detail.id);
   const status = caseStatus(view, detail.party);

@@ -7,6 +7,8 @@ import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/config";
 import { EMAIL_CALLBACK_PATH, signInLinkState } from "@/lib/auth/magic-link";
 import { publicUrl } from "@/lib/config";
+import { getDb } from "@/db/client";
+import { clientAddress, limitsFor, rateLimited } from "@/lib/rate-limit";
 
 function confirmationPage(request: NextRequest): Response {
   const { searchParams } = request.nextUrl;
@@ -20,6 +22,11 @@ export async function GET(request: NextRequest) {
 }
 
 export async function POST(request: NextRequest) {
+  // Auth.js's own way to ask for a link is limited like the sign-in page: per address, per client.
+  if (request.nextUrl.pathname.endsWith("/signin/email")) {
+    const email = String((await request.clone().formData().catch(() => null))?.get("email") ?? "");
+    if (await rateLimited(await getDb(), limitsFor("sign-in", email || null, clientAddress(request.headers), 5, 20))) return Response.json({ error: "rate_limited" }, { status: 429, headers: { "retry-after": "60" } });
+  }
   if (request.nextUrl.pathname === EMAIL_CALLBACK_PATH) {
     if (request.headers.get("origin") !== new URL(publicUrl()).origin) return Response.json({ error: "forbidden" }, { status: 403 });
     const { searchParams } = request.nextUrl;
