@@ -33,7 +33,7 @@ export async function CaseTable({ items, now, caption }: { items: CaseListItem[]
                 {c.hrData ? <Badge tone="info" className="ml-2">{t("hrData")}</Badge> : null}
               </td>
               <td className="px-4 py-3">{tl(`rung.${c.rung}` as "rung.organisation")}</td>
-              <td className="px-4 py-3">{c.status === "open" && c.nextDueAt ? <DeadlineBadge dueAt={c.nextDueAt} now={now} /> : <Badge>{t(c.status === "open" ? "open" : "closed")}</Badge>}</td>
+              <td className="px-4 py-3">{c.status === "open" && c.nextDueAt ? <DeadlineBadge dueAt={c.nextDueAt} now={now} zone={c.organisationZone} /> : <Badge>{t(c.status === "open" ? "open" : "closed")}</Badge>}</td>
               <td className="px-4 py-3 text-slate-700">{format.dateTime(c.createdAt, { dateStyle: "medium" })}</td>
             </tr>
           ))}

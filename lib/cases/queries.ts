@@ -15,6 +15,8 @@ export interface CaseListItem {
   id: string;
   reference: string;
   organisationName: string;
+  /** The organisation's time zone: the days of its deadlines are counted there. */
+  organisationZone: string;
   rung: string;
   status: string;
   framework: string;
@@ -35,6 +37,7 @@ export async function listCases(db: Db, actor: Actor, options: { organisationId?
       id: cases.id,
       reference: cases.reference,
       organisationName: organisations.name,
+      organisationZone: organisations.timeZone,
       rung: cases.rung,
       status: cases.status,
       framework: cases.framework,

@@ -20,7 +20,7 @@ export default async function OrganisationQueuePage({ params, searchParams }: { 
   if (!orgs.length) notFound();
   const org = orgs.find((o) => o.id === raw.org) ?? orgs[0]!;
   const filter = parseQueueFilter(raw);
-  const [{ rows, total, capped, pages }, staff, counts] = await Promise.all([organisationQueue(db, actor, org.id, filter, now), listTeam(db, actor, org.id), queueViewCounts(db, actor, org.id, now)]);
+  const [{ rows, total, capped, pages, zone }, staff, counts] = await Promise.all([organisationQueue(db, actor, org.id, filter, now), listTeam(db, actor, org.id), queueViewCounts(db, actor, org.id, now)]);
   const tp = await getTranslations("party");
   const t = await getTranslations("queue");
   const tc = await getTranslations("cases");
@@ -74,7 +74,7 @@ export default async function OrganisationQueuePage({ params, searchParams }: { 
                   </td>
                   <td className="px-4 py-3">{tl(`rung.${c.rung}` as "rung.organisation")}</td>
                   <td className="px-4 py-3">
-                    {c.status === "open" && c.nextDueAt ? <DeadlineBadge dueAt={c.nextDueAt} now={now} /> : <Badge>{tc(c.status === "open" ? "open" : "closed")}</Badge>}
+                    {c.status === "open" && c.nextDueAt ? <DeadlineBadge dueAt={c.nextDueAt} now={now} zone={zone} /> : <Badge>{tc(c.status === "open" ? "open" : "closed")}</Badge>}
                     {/* Another party's step is shown as context: the company does not owe it. */}
                     {c.status === "open" && c.owedBy && c.owedBy !== "organisation" ? <span className="mt-1 block text-xs text-slate-600">{t("owedBy", { party: tp(c.owedBy as "irm") })}</span> : null}
                   </td>

@@ -13,7 +13,7 @@ import { caseStatus } from "../status";
 import { anchorRemedies, arbitrationInvocation, monetaryDemands } from "../remedies";
 import { calendarDay } from "../calendar";
 import { decide } from "../transitions";
-import { at, ev, facts, filed, subject } from "./builders";
+import { at, ev, facts, filed, FILED, subject } from "./builders";
 
 const responded = ev("organisation.responded", "2026-01-20T10:00:00Z", "organisation");
 const commerce = ev("commerce.requested", "2026-01-12T10:00:00Z", "complainant");
@@ -26,6 +26,11 @@ const hr = { subject: subject({ hrData: true }) };
 type Row = [rule: string, label: string, events: LadderEvent[], event: LadderEvent, expected: string | true, over?: Parameters<typeof facts>[1]];
 
 const rows: Row[] = [
+  // R2.1: receipt is a dated fact.
+  ["R2.1", "nothing climbs before the company received the complaint", [ev("case.filed", FILED, "complainant", { awaitingDelivery: true })], ev("irm.escalated", "2026-03-01T00:00:00Z", "complainant"), "not_yet_received"],
+  ["R2.1", "Recourse records the delivery to the published contact", [ev("case.filed", FILED, "complainant", { awaitingDelivery: true })], ev("organisation.received", "2026-01-12T00:00:00Z", "system", { via: "published_contact", receivedAt: at("2026-01-12T00:00:00Z") }), true],
+  ["R2.1", "receipt is recorded once", [filed()], ev("organisation.received", "2026-01-12T00:00:00Z", "system", { via: "published_contact", receivedAt: at("2026-01-12T00:00:00Z") }), "already_received"],
+  ["R2.1", "a receipt cannot be dated after it is recorded", [ev("case.filed", FILED, "complainant", { awaitingDelivery: true })], ev("organisation.received", "2026-01-12T00:00:00Z", "system", { via: "published_contact", receivedAt: at("2026-01-13T00:00:00Z") }), "event_in_future"],
   // R2.7: the Commerce review runs beside the other routes.
   ["R2.7", "the company still records its response after the Commerce review was asked for", [filed(), commerce], ev("organisation.responded", "2026-01-15T00:00:00Z", "organisation"), true],
   ["R2.7", "the company still asks for information after the Commerce review was asked for", [filed(), commerce], ev("organisation.info_requested", "2026-01-15T00:00:00Z", "organisation"), true],
@@ -221,5 +226,26 @@ describe("where the case stands, for each reader", () => {
 
   it("R2.4: after the IRM closes its rung, the later steps are open", () => {
     expect(view(irmClosed, "complainant", "2026-02-02T00:00:00Z")).toMatchObject({ where: "irm_closed", next: "later_steps_open", recommended: "request_commerce_review" });
+  });
+});
+
+describe("R2.1 the company's clocks run from its receipt", () => {
+  it("none before delivery; from delivery after it; from an earlier contact when documented", () => {
+    const pending = [ev("case.filed", FILED, "complainant", { awaitingDelivery: true })];
+    expect(clocks(facts(pending), at("2026-01-20T00:00:00Z")).filter((c) => c.party === "organisation")).toEqual([]);
+    const delivered = [...pending, ev("organisation.received", "2026-01-14T15:00:00Z", "system", { via: "published_contact", receivedAt: at("2026-01-14T15:00:00Z") })];
+    expect(clock(facts(delivered), "organisation.response", at("2026-01-20T00:00:00Z"))?.dueAt.toISOString()).toBe("2026-02-28T23:59:59.999Z");
+    const earlier = [ev("case.filed", FILED, "complainant", { via: "earlier_contact", receivedAt: at("2025-11-20T00:00:00Z") })];
+    expect(clock(facts(earlier), "organisation.response", at("2026-01-11T00:00:00Z"))?.state).toBe("missed");
+    expect(foldCase(earlier).organisation.receivedVia).toBe("earlier_contact");
+  });
+
+  it("a company that acts has received the complaint", () => {
+    const state = foldCase([ev("case.filed", FILED, "complainant", { awaitingDelivery: true }), ev("organisation.acknowledged", "2026-01-13T00:00:00Z", "organisation")]);
+    expect(state.organisation).toMatchObject({ receivedVia: "link", receivedAt: at("2026-01-13T00:00:00Z") });
+  });
+
+  it("an older case, filed before receipt was recorded, counts from filing", () => {
+    expect(foldCase([filed()]).organisation).toMatchObject({ receivedAt: at(FILED), receivedVia: "account" });
   });
 });
