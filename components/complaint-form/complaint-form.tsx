@@ -147,7 +147,7 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
         <p className="mt-3 text-lg" data-testid="reference">
           {t("doneReference", { reference: done.reference })}
         </p>
-        <p className="mt-2">{done.responseDueAt ? t("doneDue", { organisation: done.organisationName, date: new Date(done.responseDueAt) }) : t("doneDelivering", { organisation: done.organisationName })}</p>
+        <p className="mt-2">{!done.responseDueAt ? t("doneDelivering", { organisation: done.organisationName }) : done.responseOverdue ? t("doneOverdue", { organisation: done.organisationName, date: new Date(done.responseDueAt) }) : t("doneDue", { organisation: done.organisationName, date: new Date(done.responseDueAt) })}</p>
         <p className="mt-2 text-slate-700">{t("doneMail", { email: done.email })}</p>
         <Link href="/cases" className="mt-4 inline-block">
           {t("doneOpen")}
@@ -274,8 +274,8 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
             ))}
           </div>
         </FieldSet>
-        <Field id="priorContactDate" label={t("priorContactDate")} error={fieldError("priorContactDate")}>
-          <input id="priorContactDate" type="date" className={inputClass} {...register("priorContactDate")} {...aria("priorContactDate")} />
+        <Field id="priorContactDate" label={t("priorContactDate")} hint={t("priorContactHint")} error={fieldError("priorContactDate")}>
+          <input id="priorContactDate" type="date" className={inputClass} {...register("priorContactDate")} {...aria("priorContactDate", true)} />
         </Field>
         <Field id="priorContactOutcome" label={t("priorContactOutcome")} error={fieldError("priorContactOutcome")}>
           <textarea id="priorContactOutcome" rows={3} className={inputClass} {...register("priorContactOutcome")} {...aria("priorContactOutcome")} />

@@ -18,6 +18,8 @@ export interface FiledComplaint {
   reference: string;
   /** The company's response date (a calendar day), or null while the complaint is being delivered. */
   responseDueAt: string | null;
+  /** The 45 days, counted from an earlier contact the complainant documented, had already run out (R2.1). */
+  responseOverdue: boolean;
   organisationName: string;
   email: string;
 }
@@ -44,6 +46,7 @@ export const submitComplaint = formAction(filingForm, async (input, { db, now, m
     const result: FiledComplaint = {
       reference: filed.reference,
       responseDueAt: filed.responseDueAt ? calendarDay(filed.responseDueAt, filed.organisationZone).toISOString() : null,
+      responseOverdue: !!filed.responseDueAt && filed.responseDueAt.getTime() < now.getTime(),
       organisationName: filed.organisationName,
       email: String((payload as { email?: string }).email ?? "").trim().toLowerCase(),
     };

@@ -13,6 +13,7 @@ import { caseScope, requireUser } from "@/lib/auth/policy";
 import { messageKey } from "@/lib/i18n/message-key";
 import { publicUrl } from "@/lib/config";
 import { isMailLocale } from "@/lib/mail/templates";
+import { calendarDay } from "@/lib/ladder";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
@@ -87,8 +88,7 @@ export async function renderFeed(db: Db, token: string): Promise<string | null> 
   return calendar.toString();
 }
 
-/** Midnight UTC of the calendar day an instant falls on in a zone (all-day events carry no zone). */
+/** Midnight UTC of the calendar day an instant falls on in a zone, as every page reads it (all-day events carry no zone). */
 function dayIn(instant: Date, zone: string): Date {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
-  return new Date(`${day}T00:00:00Z`);
+  return new Date(`${calendarDay(instant, zone).toISOString().slice(0, 10)}T00:00:00Z`);
 }
