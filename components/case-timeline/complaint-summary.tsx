@@ -10,6 +10,7 @@ export async function ComplaintSummary({ detail }: { detail: CaseDetail }) {
     [t("name"), detail.complainant ? `${detail.complainant.name} (${detail.complainant.country})` : null],
     [t("dataSubject"), t(p.dataSubject === "child" ? "dataSubjectChild" : "dataSubjectSelf")],
     [t("hrData"), t(detail.hrData ? "hrYes" : "hrNo")],
+    [t("workCountry"), detail.workCountry],
     [t("companyIdentifier"), p.companyIdentifier],
     [t("exporter"), p.exporter],
     [t("transferReason"), p.transferReason],

@@ -319,12 +319,13 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
         <Button type="button" variant="secondary" onClick={() => setStep((s) => Math.max(0, s - 1))} disabled={step === 0}>
           {t("back")}
         </Button>
+        {/* Distinct keys: React must replace the button, not turn the clicked "Next" into a submit button mid-click (which sent the form, and showed the last step's errors at once). */}
         {step < STEPS.length - 1 ? (
-          <Button type="button" onClick={next}>
+          <Button key="next" type="button" onClick={next}>
             {t("next")}
           </Button>
         ) : (
-          <Button type="submit" disabled={formState.isSubmitting}>
+          <Button key="submit" type="submit" disabled={formState.isSubmitting}>
             {formState.isSubmitting ? t("sending") : t("submit")}
           </Button>
         )}

@@ -255,8 +255,8 @@ function receiptAtFiling(input: FilingInput, hasAccount: boolean, organisation: 
   return { awaitingDelivery: true };
 }
 
-/** Days an organisation's answering link stays valid. */
-export const ORGANISATION_LINK_DAYS = 30;
+/** Days an organisation's answering link stays valid: past its 45 days, so it can still answer late. */
+export const ORGANISATION_LINK_DAYS = 60;
 
 /** The complaint, mailed to the organisation's published contact with a link to answer it (R2.1). */
 async function deliveryMail(tx: Tx, row: CaseRow, organisation: { name: string; contactEmail: string }, now: Date): Promise<OutgoingMail[]> {

@@ -110,6 +110,8 @@ export interface CaseDetail {
   framework: string;
   hrData: boolean;
   complainant: { name: string; country: string; preferredLanguage: string } | null;
+  /** R1.3: for HR data, the country of work when it is not the country of residence. */
+  workCountry: string | null;
   description: string;
   principles: string[];
   reliefSought: string[];
@@ -152,6 +154,7 @@ export async function getCaseDetail(db: Db, actor: Actor, caseId: string, now: D
     framework: row.framework,
     hrData: row.hrData,
     complainant: { name: row.complainantName, country: row.complainantCountry, preferredLanguage: row.preferredLanguage },
+    workCountry: row.workCountry,
     description: row.description,
     principles: row.principles,
     reliefSought: row.reliefSought,

@@ -30,6 +30,12 @@ export interface LinkedCase {
   caseId: string;
   reference: string;
   organisation: string;
+  /** What the company needs to find the person and the matter: who complains, about what, asking what. */
+  complainantName: string;
+  complainantEmail: string;
+  companyIdentifier: string | null;
+  principles: string[];
+  reliefSought: string[];
   description: string;
   filedAt: Date;
   version: number;
@@ -39,7 +45,22 @@ export interface LinkedCase {
 export async function openLink(db: Db, token: string, at: Date): Promise<{ ok: true; linked: LinkedCase; linkId: string } | { ok: false; problem: LinkProblem }> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, problem: "unknown" };
   const [row] = await db
-    .select({ linkId: organisationLinks.id, expiresAt: organisationLinks.expiresAt, usedAt: organisationLinks.usedAt, caseId: cases.id, reference: cases.reference, description: cases.description, filedAt: cases.createdAt, version: cases.version, organisation: organisations.name })
+    .select({
+      linkId: organisationLinks.id,
+      expiresAt: organisationLinks.expiresAt,
+      usedAt: organisationLinks.usedAt,
+      caseId: cases.id,
+      reference: cases.reference,
+      complainantName: cases.complainantName,
+      complainantEmail: cases.complainantEmail,
+      companyIdentifier: cases.companyIdentifier,
+      principles: cases.principles,
+      reliefSought: cases.reliefSought,
+      description: cases.description,
+      filedAt: cases.createdAt,
+      version: cases.version,
+      organisation: organisations.name,
+    })
     .from(organisationLinks)
     .innerJoin(cases, eq(cases.id, organisationLinks.caseId))
     .innerJoin(organisations, eq(organisations.id, cases.organisationId))

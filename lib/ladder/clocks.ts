@@ -299,6 +299,8 @@ export function owedDeadline(all: Clock[], state: CaseState): Clock | undefined 
   const owed = (c: Clock) => {
     if (c.state === "running" || c.state === "paused") return true;
     if (c.state !== "missed" || c.completedAt) return false;
+    // A missed acknowledgment stays on the record, but what is owed next is the answer itself.
+    if (c.kind === "organisation.acknowledgment" || c.kind === "irm.acknowledgment") return false;
     return c.kind === "remedy" || RUNG_OF_CLOCK[c.id.split(".")[0]!] === state.rung;
   };
   return all.filter(owed).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];

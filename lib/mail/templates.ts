@@ -5,6 +5,9 @@ export type MailLocale = "en" | "de" | "fr";
 export type MailTemplate = "sign-in" | "case-filed" | "case-filed-pending" | "case-delivery" | "case-received" | "invitation";
 
 type Params = Record<string, string>;
+
+/** A name that ends a sentence keeps its own full stop ("mParticle, Inc.") rather than gaining a second. */
+const ending = (name: string) => (name.endsWith(".") ? name : `${name}.`);
 type Rendered = { subject: string; text: string };
 
 const TEMPLATES: Record<MailTemplate, Record<MailLocale, (p: Params) => Rendered>> = {
@@ -38,9 +41,9 @@ const TEMPLATES: Record<MailTemplate, Record<MailLocale, (p: Params) => Rendered
     fr: (p) => ({ subject: `Rejoignez ${p.organisation} sur Recourse`, text: `${p.inviter} vous invite à traiter les plaintes relatives à la vie privée pour ${p.organisation} sur Recourse.\n\nConnectez-vous avec ce lien (valable une fois, pendant 7 jours) :\n${p.url}` }),
   },
   "case-received": {
-    en: (p) => ({ subject: `New complaint ${p.reference}`, text: `A new complaint (${p.reference}) was filed against ${p.organisation}.\n\nAcknowledge it by ${p.ackDue}; reply by ${p.due}.\n\n${p.url}` }),
+    en: (p) => ({ subject: `New complaint ${p.reference}`, text: `A new complaint (${p.reference}) was filed against ${ending(p.organisation!)}\n\nAcknowledge it by ${p.ackDue}; reply by ${p.due}.\n\n${p.url}` }),
     de: (p) => ({ subject: `Neue Beschwerde ${p.reference}`, text: `Gegen ${p.organisation} wurde eine neue Beschwerde (${p.reference}) eingereicht.\n\nBestätigen Sie den Eingang bis ${p.ackDue}; antworten Sie bis ${p.due}.\n\n${p.url}` }),
-    fr: (p) => ({ subject: `Nouvelle plainte ${p.reference}`, text: `Une nouvelle plainte (${p.reference}) a été déposée contre ${p.organisation}.\n\nAccusez réception avant le ${p.ackDue} ; répondez avant le ${p.due}.\n\n${p.url}` }),
+    fr: (p) => ({ subject: `Nouvelle plainte ${p.reference}`, text: `Une nouvelle plainte (${p.reference}) a été déposée contre ${ending(p.organisation!)}\n\nAccusez réception avant le ${p.ackDue} ; répondez avant le ${p.due}.\n\n${p.url}` }),
   },
 };
 

@@ -162,6 +162,7 @@ describe("R2.7 / R3.5 / R4.3 other clocks", () => {
   });
   it.each<[string, LadderEvent[], string, string | undefined]>([
     ["a new case owes its acknowledgment first", [filed()], FILED, "organisation.acknowledgment"],
+    ["a missed acknowledgment stays missed on the record, but the answer is what is owed next", [filed()], "2026-01-20T00:00:00Z", "organisation.response"],
     ["R2.1: 45 days passed without an answer: the company still owes it, overdue", [filed(), ev("organisation.acknowledged", "2026-01-12T10:00:00Z", "organisation")], "2026-03-10T00:00:00Z", "organisation.response"],
     [
       "once the complainant moved on to the IRM, the company's missed answer is history and the IRM's clocks are owed",

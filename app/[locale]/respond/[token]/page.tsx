@@ -13,6 +13,7 @@ export default async function RespondPage({ params }: { params: Promise<{ locale
   const { token } = await params;
   const { db, now } = await publicContext();
   const t = await getTranslations("respond");
+  const tf = await getTranslations("filing");
   const link = await openLink(db, token, now);
   if (!link.ok) {
     return (
@@ -30,6 +31,22 @@ export default async function RespondPage({ params }: { params: Promise<{ locale
         <Card>
           <h2 className="text-lg font-semibold">{t("complaint")}</h2>
           <p className="mt-1 text-sm text-slate-600">{t("filed", { date: linked.filedAt })}</p>
+          <dl className="mt-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+            <dt className="text-slate-600">{t("complainant")}</dt>
+            <dd>
+              {linked.complainantName} ({linked.complainantEmail})
+            </dd>
+            {linked.companyIdentifier ? (
+              <>
+                <dt className="text-slate-600">{t("identifier")}</dt>
+                <dd>{linked.companyIdentifier}</dd>
+              </>
+            ) : null}
+            <dt className="text-slate-600">{t("principles")}</dt>
+            <dd>{linked.principles.map((p) => tf(`principle.${p}.label` as "principle.notice.label")).join("; ")}</dd>
+            <dt className="text-slate-600">{t("relief")}</dt>
+            <dd>{linked.reliefSought.map((r) => tf(`reliefKind.${r}` as "reliefKind.access")).join("; ")}</dd>
+          </dl>
           <p className="mt-3 whitespace-pre-line text-slate-900">{linked.description}</p>
         </Card>
         <RespondForms token={token} />
