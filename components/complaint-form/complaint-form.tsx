@@ -91,6 +91,12 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
 
   const message = (key?: string) => (key ? (te.has(key as "invalid") ? te(key as "invalid") : te("invalid")) : null);
   const fieldError = (name: string) => message(errors[name]?.message);
+  // Residence and, for HR data, the country of work are chosen from the same covered countries.
+  const countryOptions = countries.map((c) => (
+    <option key={c.code} value={c.code}>
+      {c.name}
+    </option>
+  ));
   const aria = (name: string, hint = false) => ({
     "aria-invalid": errors[name] ? true : undefined,
     "aria-describedby": [hint ? `${name}-hint` : "", errors[name] ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined,
@@ -185,11 +191,7 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
         <Field id="country" label={t("country")} error={fieldError("country")}>
           <select id="country" autoComplete="country" className={inputClass} {...register("country")} {...aria("country")}>
             <option value="">{t("chooseCountry")}</option>
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
+            {countryOptions}
           </select>
         </Field>
         {values.country ? (
@@ -227,11 +229,7 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
           <Field id="workCountry" label={t("workCountry")} hint={t("workCountryHint")} error={fieldError("workCountry")}>
             <select id="workCountry" className={inputClass} {...register("workCountry")} {...aria("workCountry", true)}>
               <option value="">{t("workCountrySame")}</option>
-              {countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
+              {countryOptions}
             </select>
           </Field>
         ) : null}

@@ -17,6 +17,8 @@ export interface Complaint {
   workCountry?: string;
   description?: string;
   files?: { name: string; mimeType: string; buffer: Buffer }[];
+  /** Leave the consent box unticked (to look at the last step as it opens). */
+  noConsent?: boolean;
 }
 
 export async function fillComplaint(page: Page, c: Complaint) {
@@ -37,7 +39,7 @@ export async function fillComplaint(page: Page, c: Complaint) {
   await page.getByLabel(l.relief).check();
   await page.getByRole("button", { name: l.next }).click();
   if (c.files) await page.getByLabel(l.files).setInputFiles(c.files);
-  await page.getByRole("checkbox").last().check();
+  if (!c.noConsent) await page.getByRole("checkbox").last().check();
 }
 
 /** Files a complaint through the form and returns its reference. */

@@ -221,10 +221,11 @@ function evaluate(spec: ClockSpec, s: CaseState, now: Date): Clock {
   const { dueAt, pausedDays, paused: pauseOpen } = withPauses(spec, now);
   const paused = pauseOpen && !spec.completedAt;
   const completedAt = spec.completedAt;
+  const stopped = spec.kind === "remedy" ? undefined : stoppedAt(spec, s);
   let state: ClockState;
   if (completedAt) state = completedAt.getTime() <= dueAt.getTime() ? "met" : "missed";
   else if (s.breachedClocks.includes(spec.id)) state = "missed";
-  else if (stoppedAt(spec, s) && spec.kind !== "remedy") state = stoppedAt(spec, s)!.getTime() <= dueAt.getTime() ? "stopped" : "missed";
+  else if (stopped) state = stopped.getTime() <= dueAt.getTime() ? "stopped" : "missed";
   else if (paused) state = "paused";
   else state = now.getTime() <= dueAt.getTime() ? "running" : "missed";
   return {

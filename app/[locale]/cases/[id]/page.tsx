@@ -44,7 +44,6 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const ta = await getTranslations("actions");
   const tq = await getTranslations("queue");
   const { view } = detail;
-  const irmProvider = detail.irmName ? { name: detail.irmName } : null;
   const showGate = view.route.applies && (detail.party === "complainant" || detail.party === "arbitration" || detail.party === "administrator");
   const unread = await unreadForCase(db, actor, detail.id);
   const status = caseStatus(view, detail.party);
@@ -71,7 +70,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
 
         <ActionOutcomeNotice />
 
-        <CaseStatusPanel status={status} reader={detail.party} organisation={detail.organisation.name} irm={irmProvider?.name ?? ""} />
+        <CaseStatusPanel status={status} reader={detail.party} organisation={detail.organisation.name} irm={detail.irmName ?? ""} />
 
         {view.state.arbitration?.refused.length ? (
           <Notice tone="warn">
@@ -105,7 +104,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <div className="order-first space-y-6 lg:order-none">
             <Card aria-labelledby="actions-title">
               <CardTitle id="actions-title">{ta("title")}</CardTitle>
-              <CaseActions caseId={detail.id} version={detail.version} party={detail.party} actions={view.actions} irmName={irmProvider?.name ?? ""} remedies={view.state.remedies} proposed={view.state.arbitration?.proposed ?? []} recommended={status.recommended} zone={view.clocks.find((c) => c.party === "organisation")?.zone ?? "UTC"} notice={view.gate.open && detail.party === "complainant" ? arbitrationNotice(detail) : undefined} />
+              <CaseActions caseId={detail.id} version={detail.version} party={detail.party} actions={view.actions} irmName={detail.irmName ?? ""} remedies={view.state.remedies} proposed={view.state.arbitration?.proposed ?? []} recommended={status.recommended} zone={detail.organisation.timeZone} notice={view.gate.open && detail.party === "complainant" ? arbitrationNotice(detail) : undefined} />
             </Card>
             {detail.party === "organisation" && !view.state.closed ? (
               <Card aria-labelledby="assign-title">
