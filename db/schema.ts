@@ -129,6 +129,8 @@ export const users = pgTable("users", {
   image: text("image"),
   locale: text("locale"),
   isAdmin: boolean("is_admin").notNull().default(false),
+  /** Set by an administrator: the account's sessions are ended and it cannot sign in. */
+  disabledAt: timestamp("disabled_at", { withTimezone: true }),
   createdAt: createdAt(),
 });
 
@@ -154,6 +156,8 @@ export const sessions = pgTable("sessions", {
   sessionToken: text("sessionToken").primaryKey(),
   userId: text("userId").notNull().references(() => users.id, { onDelete: "cascade" }),
   expires: timestamp("expires", { mode: "date" }).notNull(),
+  /** The absolute lifetime counts from here, however often the session is used. */
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
 export const verificationTokens = pgTable(

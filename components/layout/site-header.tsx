@@ -37,7 +37,10 @@ export async function SiteHeader({ actor, locale, unread = 0 }: { actor: Actor; 
   const account = (named: boolean) =>
     actor.kind === "user" ? (
       <ActionForm action={signOutAction} idPrefix={named ? "sign-out" : "menu-sign-out"} className="flex items-center gap-2">
-        {named ? <span className="hidden text-xs text-slate-600 lg:inline">{tc("signedInAs", { email: actor.email })}</span> : null}
+        <Link href="/account" className="text-xs text-slate-700">
+          {named ? <span className="hidden lg:inline">{tc("signedInAs", { email: actor.email })}</span> : null}
+          <span className={named ? "lg:hidden" : undefined}>{t("account")}</span>
+        </Link>
         <Button variant="secondary" type="submit">
           {tc("signOut")}
         </Button>

@@ -3,11 +3,11 @@
  * Sign-in and sign-out from forms, through the action pipeline. Input is validated before
  * anything is sent; errors come back as message keys the page shows in the user's language.
  */
-import { AuthError } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/config";
-import { demoMode } from "@/lib/demo";
+import { secureCookies, sessionCookieName, startDemoSession } from "@/lib/auth/sessions";
 import { NotFoundError, RuleError } from "@/lib/errors";
 import { limitsFor, rateLimited } from "@/lib/rate-limit";
 import { formAction } from "./form-action";
@@ -21,14 +21,11 @@ export const requestMagicLink = formAction(emailForm, async ({ email }, { db, me
 });
 
 /** Demo mode's one-click sign-in; anywhere else there is nothing here. */
-export const demoSignIn = formAction(emailForm, async ({ email }, { locale }) => {
-  if (!demoMode()) throw new NotFoundError();
-  try {
-    await signIn("demo", { email, redirectTo: `/${locale}/home` });
-  } catch (error) {
-    if (error instanceof AuthError) throw new NotFoundError();
-    throw error;
-  }
+export const demoSignIn = formAction(emailForm, async ({ email }, { db, locale }) => {
+  const session = await startDemoSession(db, email);
+  if (!session) throw new NotFoundError();
+  (await cookies()).set(sessionCookieName(), session.sessionToken, { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies(), expires: session.expires });
+  redirect(`/${locale}/home`);
 });
 
 export const signOutAction = formAction(z.object({}), async (_input, { locale }) => {

@@ -24,7 +24,8 @@ export const ANONYMOUS: Actor = { kind: "anonymous" };
 export async function loadActor(db: Db, userId: string | null | undefined): Promise<Actor> {
   if (!userId) return ANONYMOUS;
   const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user?.email) return ANONYMOUS;
+  // A disabled account acts as no one, whatever session it still holds.
+  if (!user?.email || user.disabledAt) return ANONYMOUS;
   const rows = await db
     .select({ role: memberships.role, organisationId: memberships.organisationId, providerId: memberships.providerId, providerKind: providers.kind })
     .from(memberships)

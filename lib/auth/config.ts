@@ -1,25 +1,24 @@
 /**
  * Auth.js: magic links by email for everyone (complainants never need a password), and in
- * demo mode one-click demo accounts. The mailed link opens a confirmation page and is built
- * from RECOURSE_URL, never from the request (lib/auth/magic-link.ts). Sessions are JWTs; who
- * the user is on each case is decided per request by lib/auth/policy.ts from the database,
- * never from the token.
+ * demo mode one-click demo accounts (lib/actions/auth-actions.ts). The mailed link opens a
+ * confirmation page and is built from RECOURSE_URL, never from the request
+ * (lib/auth/magic-link.ts). Sessions are rows in the database (lib/auth/sessions.ts), so
+ * signing out, "every device" and disabling an account end them; who the user is on each
+ * case is decided per request by lib/auth/policy.ts.
  */
 import { createHash } from "node:crypto";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { eq } from "drizzle-orm";
 import NextAuth from "next-auth";
 import type { EmailConfig } from "next-auth/providers/email";
-import Credentials from "next-auth/providers/credentials";
 import { getDatabase } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
-import { DEMO_USERS } from "@/db/seed/demo-users";
 import { config } from "@/lib/config";
-import { demoMode } from "@/lib/demo";
 import { deliverNow } from "@/lib/mail/deliver";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { callbackPath, confirmationLink, SIGN_IN_LINK_MINUTES, storeSignInToken } from "./magic-link";
 import { authSecret } from "./secret";
+import { SESSION_IDLE_HOURS, withSessionRules } from "./sessions";
 
 function localeFrom(request: Request): string {
   const cookie = request.headers.get("cookie") ?? "";
@@ -34,7 +33,9 @@ const emailProvider = {
   maxAge: SIGN_IN_LINK_MINUTES * 60,
   async sendVerificationRequest({ identifier, url, token, request }) {
     const { db } = await getDatabase();
-    const [user] = await db.select({ locale: users.locale }).from(users).where(eq(users.email, identifier.toLowerCase()));
+    const [user] = await db.select({ locale: users.locale, disabledAt: users.disabledAt }).from(users).where(eq(users.email, identifier.toLowerCase()));
+    // A disabled account gets no link, and the page says what it says to everyone.
+    if (user?.disabledAt) return;
     const locale = user?.locale ?? localeFrom(request);
     const dedupeKey = `sign-in:${createHash("sha256").update(token).digest("hex")}`;
     const link = confirmationLink(locale, identifier, token, callbackPath(new URL(url).searchParams.get("callbackUrl")));
@@ -43,34 +44,27 @@ const emailProvider = {
   },
 } as EmailConfig;
 
-const demoProvider = Credentials({
-  id: "demo",
-  name: "Demo account",
-  credentials: { email: {} },
-  async authorize(credentials) {
-    if (!demoMode()) return null;
-    const email = String(credentials?.email ?? "").toLowerCase();
-    if (!DEMO_USERS.some((u) => u.email === email)) return null;
-    const { db } = await getDatabase();
-    const [user] = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.email, email));
-    return user ? { id: user.id, email: user.email, name: user.name } : null;
-  },
-});
-
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   // Validates the environment and sets AUTH_URL from RECOURSE_URL before Auth.js reads it.
   config();
   const { db } = await getDatabase();
   const adapter = DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens });
   return {
-    adapter: { ...adapter, createVerificationToken: ({ identifier, token }) => storeSignInToken(db, identifier, token, SIGN_IN_LINK_MINUTES * 60_000) },
-    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    adapter: { ...withSessionRules(adapter, db), createVerificationToken: ({ identifier, token }) => storeSignInToken(db, identifier, token, SIGN_IN_LINK_MINUTES * 60_000) },
+    session: { strategy: "database", maxAge: SESSION_IDLE_HOURS * 60 * 60, updateAge: 15 * 60 },
     secret: authSecret(),
     pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
-    providers: demoMode() ? [emailProvider, demoProvider] : [emailProvider],
+    providers: [emailProvider],
     callbacks: {
-      session({ session, token }) {
-        if (token.sub && session.user) session.user.id = token.sub;
+      async signIn({ user, email }) {
+        // Asking for a link is answered alike for every address (a disabled one gets no mail).
+        if (email?.verificationRequest) return true;
+        if (!user.email) return false;
+        const [row] = await db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.email, user.email.toLowerCase()));
+        return !row?.disabledAt;
+      },
+      session({ session, user }) {
+        if (session.user) session.user.id = user.id;
         return session;
       },
     },

@@ -10,6 +10,7 @@ import { sweepDeadlines } from "@/lib/deadlines/sweep";
 import { log } from "@/lib/log";
 import { deliverDue } from "@/lib/mail/deliver";
 import { applyRetention } from "@/lib/retention/apply";
+import { deleteEndedSessions } from "@/lib/auth/sessions";
 
 export const JOBS = {
   sweep: "deadline-sweep",
@@ -53,7 +54,7 @@ export function handlers(database: Database, wake: (job: JobName) => Promise<voi
     },
     [JOBS.retention]: async () => {
       const result = await applyRetention(db, await now(db));
-      log.info("retention", result);
+      log.info("retention", { ...result, endedSessions: await deleteEndedSessions(db) });
     },
   };
 }

@@ -24,6 +24,7 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
   const tc = await getTranslations("cases");
   const tp = await getTranslations("policy");
   const tcert = await getTranslations("certifications");
+  const ta = await getTranslations("accounts");
   const policy = await retentionPolicy(db, actor);
   const source = { setting: tp("sourceSetting"), environment: tp("sourceEnvironment"), default: tp("sourceDefault") }[policy.source];
   const counts = await platformCounts(db, actor);
@@ -49,6 +50,11 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
         <CardTitle id="certifications-title">{tcert("title")}</CardTitle>
         <p className="mb-3 text-sm text-slate-700">{tcert("adminLead")}</p>
         <Link href="/admin/certifications">{tcert("adminLink")}</Link>
+      </Card>
+      <Card aria-labelledby="accounts-title" className="mb-8 max-w-2xl">
+        <CardTitle id="accounts-title">{ta("title")}</CardTitle>
+        <p className="mb-3 text-sm text-slate-700">{ta("lead")}</p>
+        <Link href="/admin/users">{ta("adminLink")}</Link>
       </Card>
       <Card id="policy" className="mb-8 max-w-2xl">
         <CardTitle>{tp("title")}</CardTitle>

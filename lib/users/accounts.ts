@@ -1,0 +1,72 @@
+/**
+ * Accounts: a person ends their own sessions on every device; an administrator lists
+ * accounts and disables or re-enables one. Disabling ends the account's sessions at once,
+ * refuses its sign-in links and makes its actor anonymous (lib/auth/actor.ts). Audited.
+ */
+import { and, asc, count, eq, gt, ilike, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { auditLog, memberships, organisations, providers, sessions, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { requireAdmin, requireUser } from "@/lib/auth/policy";
+import { activeSessionCount, endSessions } from "@/lib/auth/sessions";
+import { NotFoundError, RuleError } from "@/lib/errors";
+
+export async function myAccount(db: Db, actor: Actor) {
+  requireUser(actor);
+  return { email: actor.email, name: actor.name, sessions: await activeSessionCount(db, actor.userId) };
+}
+
+export async function signOutEverywhere(db: Db, actor: Actor, now: Date): Promise<number> {
+  requireUser(actor);
+  return db.transaction(async (tx) => {
+    const ended = await endSessions(tx, actor.userId);
+    await tx.insert(auditLog).values({ actorUserId: actor.userId, entity: "user", entityId: actor.userId, action: "sessions_ended", data: { sessions: ended }, at: now });
+    return ended;
+  });
+}
+
+export const ACCOUNT_PAGE_SIZE = 50;
+
+/** Accounts for the administrator, those with roles first; `query` matches address or name. */
+export async function listAccounts(db: Db, actor: Actor, query = "") {
+  requireAdmin(actor);
+  const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const live = db
+    .select({ userId: sessions.userId, n: count().as("n") })
+    .from(sessions)
+    .where(gt(sessions.expires, new Date()))
+    .groupBy(sessions.userId)
+    .as("live");
+  const rows = await db
+    .select({ id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin, disabledAt: users.disabledAt, sessions: sql<number>`coalesce(${live.n}, 0)::int` })
+    .from(users)
+    .leftJoin(live, eq(live.userId, users.id))
+    .where(query ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined)
+    .orderBy(sql`${users.isAdmin} desc`, sql`exists (select 1 from ${memberships} where ${memberships.userId} = ${users.id}) desc`, asc(users.email))
+    .limit(ACCOUNT_PAGE_SIZE);
+  const roles = rows.length
+    ? await db
+        .select({ userId: memberships.userId, role: memberships.role, organisation: organisations.name, provider: providers.name })
+        .from(memberships)
+        .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+        .leftJoin(providers, eq(providers.id, memberships.providerId))
+        .where(sql`${memberships.userId} in ${rows.map((r) => r.id)}`)
+    : [];
+  return rows.map((r) => ({ ...r, roles: roles.filter((m) => m.userId === r.id).map(({ role, organisation, provider }) => ({ role, where: organisation ?? provider ?? "" })) }));
+}
+
+export async function setAccountDisabled(db: Db, actor: Actor, userId: string, disabled: boolean, now: Date, reason = "") {
+  requireAdmin(actor);
+  requireUser(actor);
+  if (userId === actor.userId) throw new RuleError({ code: "own_account" });
+  await db.transaction(async (tx) => {
+    const [user] = await tx.update(users).set({ disabledAt: disabled ? now : null }).where(and(eq(users.id, userId), disabled ? sql`${users.disabledAt} is null` : sql`${users.disabledAt} is not null`)).returning({ id: users.id });
+    if (!user) {
+      const [exists] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
+      if (!exists) throw new NotFoundError();
+      return;
+    }
+    const ended = disabled ? await endSessions(tx, userId) : 0;
+    await tx.insert(auditLog).values({ actorUserId: actor.userId, entity: "user", entityId: userId, action: disabled ? "account_disabled" : "account_enabled", data: { reason, sessions: ended }, at: now });
+  });
+}
