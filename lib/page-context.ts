@@ -17,3 +17,9 @@ export async function publicContext() {
   const db = await getDb();
   return { db, now: await now(db) };
 }
+
+/** A public page that also says who is looking (anonymous or signed in). */
+export async function viewerContext() {
+  const actor = await currentActor();
+  return { ...(await publicContext()), actor };
+}

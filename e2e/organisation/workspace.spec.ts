@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { caseLinks, expectAccessible, signInAs } from "../support/helpers";
-import { fileComplaint, followMailLink, signInByEmail } from "../support/filing";
+import { fileComplaint, signInByEmail } from "../support/filing";
 
 test.describe("the company workspace", () => {
   test("mParticle staff acknowledges, asks for information, replies; the complainant accepts; internal notes stay internal", async ({ page }) => {
@@ -166,7 +166,7 @@ test.describe("the company workspace", () => {
 });
 
 test.describe("team and settings", () => {
-  test("an admin invites a colleague, who signs in through the mailbox and sees the queue", async ({ page }) => {
+  test("an admin invites a colleague, who joins only by accepting from the mail, and sees the queue", async ({ page }) => {
     await signInAs(page, "admin@mparticle.example");
     await page.getByRole("link", { name: "Settings" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Settings of mParticle, Inc.");
@@ -174,11 +174,21 @@ test.describe("team and settings", () => {
     await page.getByLabel("Email", { exact: true }).fill("riley.new@mparticle.example");
     await page.getByLabel("Name (optional)").fill("Riley New");
     await page.getByRole("button", { name: "Invite" }).click();
-    await expect(page.getByText("Invitation sent.")).toBeVisible();
-    await expect(page.getByText("riley.new@mparticle.example", { exact: true })).toBeVisible();
+    await expect(page.getByText("Invitation sent. They join when they accept it from the mail.")).toBeVisible();
+    const pending = page.getByRole("listitem").filter({ hasText: "riley.new@mparticle.example" });
+    await expect(pending).toContainText("Staff · open until");
+    await expect(pending.getByRole("button", { name: "Cancel invitation riley.new@mparticle.example" })).toBeVisible();
 
     await page.context().clearCookies();
-    await followMailLink(page, "riley.new@mparticle.example", "Join mParticle, Inc. on Recourse");
+    await page.goto("/en/dev/mailbox");
+    const mail = page.getByTestId("mail").filter({ has: page.getByTestId("mail-to").getByText("riley.new@mparticle.example", { exact: true }) }).filter({ hasText: "Join mParticle, Inc. on Recourse" }).first();
+    await expect(mail).toContainText("the link works for 72 hours");
+    const link = await mail.locator('a[href*="/invitation/"]').getAttribute("href");
+    await page.goto(link!);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Join mParticle, Inc. on Recourse");
+    await expect(page.getByText("Jordan Park (mParticle admin) invited riley.new@mparticle.example to answer privacy complaints for mParticle, Inc., as Company staff.")).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Accept and sign in as riley.new@mparticle.example" }).click();
     await expect(page).toHaveURL(/\/en\/org$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Complaints against mParticle, Inc.");
     await expect(page.getByText("Signed in as riley.new@mparticle.example")).toBeAttached();
@@ -186,5 +196,8 @@ test.describe("team and settings", () => {
     await page.getByRole("link", { name: "Settings" }).click();
     await expect(page.getByText("Only your organisation's admins can change these settings.")).toBeVisible();
     await expect(page.getByRole("button", { name: "Invite" })).toHaveCount(0);
+    // The link has done its work.
+    await page.goto(link!);
+    await expect(page.getByRole("alert").filter({ hasText: "already" })).toHaveText("This invitation has already been accepted. Sign in to open the team's cases.");
   });
 });

@@ -3,11 +3,11 @@
  * Sign-in and sign-out from forms, through the action pipeline. Input is validated before
  * anything is sent; errors come back as message keys the page shows in the user's language.
  */
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/config";
-import { secureCookies, sessionCookieName, startDemoSession } from "@/lib/auth/sessions";
+import { demoUserId } from "@/lib/auth/sessions";
+import { startSessionCookie } from "./session-cookie";
 import { NotFoundError, RuleError } from "@/lib/errors";
 import { limitsFor, rateLimited } from "@/lib/rate-limit";
 import { formAction } from "./form-action";
@@ -22,9 +22,9 @@ export const requestMagicLink = formAction(emailForm, async ({ email }, { db, me
 
 /** Demo mode's one-click sign-in; anywhere else there is nothing here. */
 export const demoSignIn = formAction(emailForm, async ({ email }, { db, locale }) => {
-  const session = await startDemoSession(db, email);
-  if (!session) throw new NotFoundError();
-  (await cookies()).set(sessionCookieName(), session.sessionToken, { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies(), expires: session.expires });
+  const userId = await demoUserId(db, email);
+  if (!userId) throw new NotFoundError();
+  await startSessionCookie(db, userId);
   redirect(`/${locale}/home`);
 });
 

@@ -3,9 +3,12 @@
  * The organisation's settings from forms, through the action pipeline: zod for the form's
  * shape, the data layer for who may change what and for the values themselves.
  */
+import { redirect } from "next/navigation";
 import { z } from "zod";
+import { startSessionCookie } from "./session-cookie";
 import { updateArrangement, updateProfile } from "@/lib/organisations/profile";
-import { inviteColleague, ORG_ROLES, removeMember, setMemberRole } from "@/lib/organisations/team";
+import { acceptInvitation, cancelInvitation, declineInvitation, inviteColleague } from "@/lib/organisations/invitations";
+import { ORG_ROLES, removeMember, setMemberRole } from "@/lib/organisations/team";
 import { formAction } from "./form-action";
 
 const organisationForm = z.object({ organisationId: z.uuid({ message: "invalid" }) });
@@ -35,4 +38,23 @@ export const changeRole = formAction(memberForm.extend({ role: z.enum(ORG_ROLES)
 export const remove = formAction(memberForm, async (input, { db, actor, now }) => {
   await removeMember(db, actor, input.organisationId, input.userId, now);
   return "removed";
+});
+
+export const cancelInvite = formAction(organisationForm.extend({ invitationId: z.uuid({ message: "invalid" }) }), async (input, { db, actor, now }) => {
+  await cancelInvitation(db, actor, input.organisationId, input.invitationId, now);
+  return "cancelled";
+});
+
+const invitationForm = z.object({ token: z.string().min(20).max(100) });
+
+/** The invited person's yes: the membership, then a session as the invited address, then the queue. */
+export const acceptInvite = formAction(invitationForm, async ({ token }, { db, now, locale }) => {
+  const { userId } = await acceptInvitation(db, token, now, locale);
+  await startSessionCookie(db, userId);
+  redirect(`/${locale}/org`);
+});
+
+export const declineInvite = formAction(invitationForm, async ({ token }, { db, now }) => {
+  await declineInvitation(db, token, now);
+  return "declined";
 });

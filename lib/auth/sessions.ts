@@ -39,11 +39,11 @@ export async function startSession(db: Db | Tx, userId: string): Promise<{ sessi
   return row;
 }
 
-/** Demo mode's one-click sign-in as a demo account; null anywhere else. */
-export async function startDemoSession(db: Db, email: string) {
+/** Demo mode's one-click sign-in: the demo account's id; null anywhere else. */
+export async function demoUserId(db: Db, email: string): Promise<string | null> {
   if (!demoMode() || !DEMO_USERS.some((u) => u.email === email.toLowerCase())) return null;
   const [user] = await db.select({ id: users.id }).from(users).where(and(eq(users.email, email.toLowerCase()), isNull(users.disabledAt)));
-  return user ? startSession(db, user.id) : null;
+  return user?.id ?? null;
 }
 
 /** Ends every session of a user; returns how many there were. */

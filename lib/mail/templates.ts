@@ -36,9 +36,9 @@ const TEMPLATES: Record<MailTemplate, Record<MailLocale, (p: Params) => Rendered
     fr: (p) => TEMPLATES["case-delivery"].en(p),
   },
   invitation: {
-    en: (p) => ({ subject: `Join ${p.organisation} on Recourse`, text: `${p.inviter} invited you to answer privacy complaints for ${p.organisation} on Recourse.\n\nSign in with this link (it works once, for 7 days):\n${p.url}` }),
-    de: (p) => ({ subject: `Treten Sie ${p.organisation} auf Recourse bei`, text: `${p.inviter} hat Sie eingeladen, Datenschutzbeschwerden für ${p.organisation} auf Recourse zu beantworten.\n\nMelden Sie sich mit diesem Link an (einmal gültig, 7 Tage lang):\n${p.url}` }),
-    fr: (p) => ({ subject: `Rejoignez ${p.organisation} sur Recourse`, text: `${p.inviter} vous invite à traiter les plaintes relatives à la vie privée pour ${p.organisation} sur Recourse.\n\nConnectez-vous avec ce lien (valable une fois, pendant 7 jours) :\n${p.url}` }),
+    en: (p) => ({ subject: `Join ${p.organisation} on Recourse`, text: `${p.inviter} invited you to answer privacy complaints for ${p.organisation} on Recourse.\n\nOpen the invitation to accept or decline it (the link works for ${p.hours} hours):\n${p.url}\n\nIf you did not expect this, you can ignore this mail: nothing happens unless you accept.` }),
+    de: (p) => ({ subject: `Treten Sie ${p.organisation} auf Recourse bei`, text: `${p.inviter} hat Sie eingeladen, Datenschutzbeschwerden für ${p.organisation} auf Recourse zu beantworten.\n\nÖffnen Sie die Einladung, um sie anzunehmen oder abzulehnen (der Link gilt ${p.hours} Stunden):\n${p.url}\n\nWenn Sie das nicht erwartet haben, können Sie diese E-Mail ignorieren: Ohne Ihre Zusage geschieht nichts.` }),
+    fr: (p) => ({ subject: `Rejoignez ${p.organisation} sur Recourse`, text: `${p.inviter} vous invite à traiter les plaintes relatives à la vie privée pour ${p.organisation} sur Recourse.\n\nOuvrez l'invitation pour l'accepter ou la refuser (le lien est valable ${p.hours} heures) :\n${p.url}\n\nSi vous ne vous y attendiez pas, ignorez ce message : rien ne se passe sans votre accord.` }),
   },
   "case-received": {
     en: (p) => ({ subject: `New complaint ${p.reference}`, text: `A new complaint (${p.reference}) was filed against ${ending(p.organisation!)}\n\nAcknowledge it by ${p.ackDue}; reply by ${p.due}.\n\n${p.url}` }),

@@ -1,15 +1,16 @@
 /** The organisation's settings on both databases: invitations, roles, and arrangements that apply to new cases only. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { auditLog, memberships, organisations, outbox, providers } from "@/db/schema";
+import { auditLog, invitations, memberships, organisations, outbox, providers } from "@/db/schema";
 import { seedDemo } from "@/db/seed/seed";
 import { fileCase, recordEvent } from "@/lib/cases/commands";
 import { getCaseDetail } from "@/lib/cases/queries";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, RuleError, ValidationError } from "@/lib/errors";
 import { DAY_MS } from "@/lib/ladder";
 import { updateArrangement, updateProfile } from "@/lib/organisations/profile";
 import { organisationQueue, parseQueueFilter, queueViewCounts } from "@/lib/cases/queue";
-import { inviteColleague, listTeam, removeMember, setMemberRole } from "@/lib/organisations/team";
+import { acceptInvitation, cancelInvitation, declineInvitation, INVITATION_HOURS, invitationByToken, inviteColleague, pendingInvitations } from "@/lib/organisations/invitations";
+import { listTeam, removeMember, setMemberRole } from "@/lib/organisations/team";
 import { createTestDatabase, KINDS, type TestDatabase } from "./support/databases";
 import { actorByEmail, filing } from "./support/helpers";
 
@@ -26,18 +27,73 @@ describe.each(KINDS)("organisation settings on %s", (kind) => {
   });
   afterAll(async () => database?.close());
 
-  it("an admin invites a colleague, who gets a sign-in link to the queue; staff may not invite", async () => {
+  const tokenIn = async (email: string) => {
+    const mails = await db().select().from(outbox).where(and(eq(outbox.toEmail, email), eq(outbox.template, "invitation"))).orderBy(outbox.createdAt);
+    const match = /\/invitation\/([A-Za-z0-9_-]+)/.exec(mails.at(-1)!.textBody ?? "");
+    return match![1]!;
+  };
+  const memberOf = async (email: string) =>
+    (await listTeam(db(), await actorByEmail(db(), "admin@mparticle.example"), mparticle)).some((m) => m.email === email);
+
+  it("an invitation adds no one until the invited person accepts it; staff may not invite", async () => {
     const admin = await actorByEmail(db(), "admin@mparticle.example");
     await inviteColleague(db(), admin, mparticle, { email: "New.Colleague@mparticle.example", role: "org_staff" }, NOW, "de");
-    expect((await listTeam(db(), admin, mparticle)).map((m) => m.email)).toContain("new.colleague@mparticle.example");
+    expect(await memberOf("new.colleague@mparticle.example")).toBe(false);
+    expect((await pendingInvitations(db(), admin, mparticle, NOW)).map((i) => i.email)).toEqual(["new.colleague@mparticle.example"]);
     const [mail] = await db().select().from(outbox).where(eq(outbox.toEmail, "new.colleague@mparticle.example"));
     expect(mail!.subject).toBe("Treten Sie mParticle, Inc. auf Recourse bei");
-    expect(mail!.textBody).toContain(encodeURIComponent("/de/org"));
+    expect(mail!.textBody).toContain("/de/invitation/");
+    expect(mail!.textBody).toContain("72 Stunden");
+    const token = await tokenIn("new.colleague@mparticle.example");
+    expect(await invitationByToken(db(), token, NOW)).toMatchObject({ state: "open", organisation: "mParticle, Inc.", role: "org_staff" });
+    await acceptInvitation(db(), token, new Date(NOW.getTime() + 3_600_000), "de");
+    expect(await memberOf("new.colleague@mparticle.example")).toBe(true);
+    await expect(acceptInvitation(db(), token, NOW, "de")).rejects.toBeInstanceOf(RuleError);
+    expect((await invitationByToken(db(), token, NOW))?.state).toBe("accepted");
     await expect(inviteColleague(db(), admin, mparticle, { email: "new.colleague@mparticle.example", role: "org_staff" }, NOW, "en")).rejects.toBeInstanceOf(ValidationError);
     const staff = await actorByEmail(db(), "staff@mparticle.example");
     await expect(inviteColleague(db(), staff, mparticle, { email: "x@mparticle.example", role: "org_admin" }, NOW, "en")).rejects.toBeInstanceOf(ForbiddenError);
     const outsider = await actorByEmail(db(), "admin@customerportfolios.example");
     await expect(inviteColleague(db(), outsider, mparticle, { email: "x@mparticle.example", role: "org_admin" }, NOW, "en")).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("never adds an existing account by itself: a complainant invited to the staff sees no internal note until they accept", async () => {
+    const admin = await actorByEmail(db(), "admin@mparticle.example");
+    await inviteColleague(db(), admin, mparticle, { email: "anna.schmidt@example.de", role: "org_admin" }, NOW, "en");
+    const anna = await actorByEmail(db(), "anna.schmidt@example.de");
+    expect(anna.kind === "user" && anna.memberships.some((m) => m.organisationId === mparticle)).toBe(false);
+    await declineInvitation(db(), await tokenIn("anna.schmidt@example.de"), NOW);
+    expect(await pendingInvitations(db(), admin, mparticle, NOW)).toEqual([]);
+    await expect(acceptInvitation(db(), await tokenIn("anna.schmidt@example.de"), NOW, "en")).rejects.toBeInstanceOf(RuleError);
+    expect(await memberOf("anna.schmidt@example.de")).toBe(false);
+  });
+
+  it("ends invitations on expiry, on a newer invitation, on cancelling and on removal", async () => {
+    const admin = await actorByEmail(db(), "admin@mparticle.example");
+    await inviteColleague(db(), admin, mparticle, { email: "late@mparticle.example", role: "org_staff" }, NOW, "en");
+    const late = await tokenIn("late@mparticle.example");
+    const after = new Date(NOW.getTime() + INVITATION_HOURS * 3_600_000);
+    expect((await invitationByToken(db(), late, after))?.state).toBe("expired");
+    await expect(acceptInvitation(db(), late, after, "en")).rejects.toBeInstanceOf(RuleError);
+
+    await inviteColleague(db(), admin, mparticle, { email: "twice@mparticle.example", role: "org_staff" }, NOW, "en");
+    const first = await tokenIn("twice@mparticle.example");
+    await inviteColleague(db(), admin, mparticle, { email: "twice@mparticle.example", role: "org_admin" }, NOW, "en");
+    expect((await invitationByToken(db(), first, NOW))?.state).toBe("cancelled");
+    const second = await tokenIn("twice@mparticle.example");
+    const [pending] = (await pendingInvitations(db(), admin, mparticle, NOW)).filter((i) => i.email === "twice@mparticle.example");
+    await cancelInvitation(db(), admin, mparticle, pending!.id, NOW);
+    await expect(acceptInvitation(db(), second, NOW, "en")).rejects.toBeInstanceOf(RuleError);
+    await expect(cancelInvitation(db(), await actorByEmail(db(), "admin@customerportfolios.example"), mparticle, pending!.id, NOW)).rejects.toBeInstanceOf(NotFoundError);
+
+    // Removing someone also withdraws an invitation still open for them.
+    await inviteColleague(db(), admin, mparticle, { email: "gone@mparticle.example", role: "org_staff" }, NOW, "en");
+    await acceptInvitation(db(), await tokenIn("gone@mparticle.example"), NOW, "en");
+    const gone = await actorByEmail(db(), "gone@mparticle.example");
+    await db().insert(invitations).values({ organisationId: mparticle, email: "gone@mparticle.example", role: "org_admin", tokenHash: "x".repeat(64), expiresAt: after });
+    await removeMember(db(), admin, mparticle, gone.kind === "user" ? gone.userId : "", NOW);
+    const [left] = await db().select().from(invitations).where(eq(invitations.tokenHash, "x".repeat(64)));
+    expect(left!.cancelledAt?.toISOString()).toBe(NOW.toISOString());
   });
 
   it("keeps at least one admin", async () => {

@@ -1,6 +1,7 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { changeRole, invite, remove, saveArrangement, saveProfile } from "@/lib/actions/organisation-actions";
+import { cancelInvite, changeRole, invite, remove, saveArrangement, saveProfile } from "@/lib/actions/organisation-actions";
+import { pendingInvitations } from "@/lib/organisations/invitations";
 import { getOrganisationSettings } from "@/lib/organisations/profile";
 import { listTeam } from "@/lib/organisations/team";
 import { signedInContext } from "@/lib/page-context";
@@ -15,10 +16,11 @@ export const metadata = { title: "Settings" };
 
 export default async function OrganisationSettingsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
-  const { db, actor } = await signedInContext(locale);
+  const { db, actor, now } = await signedInContext(locale);
   const organisationId = actor.memberships.find((m) => m.organisationId)?.organisationId;
   if (!organisationId) notFound();
-  const [{ org, certs, adr, canEdit }, team] = await Promise.all([getOrganisationSettings(db, actor, organisationId), listTeam(db, actor, organisationId)]);
+  const [{ org, certs, adr, canEdit }, team, invited] = await Promise.all([getOrganisationSettings(db, actor, organisationId), listTeam(db, actor, organisationId), pendingInvitations(db, actor, organisationId, now)]);
+  const format = await getFormatter();
   const t = await getTranslations("settings");
   const tl = await getTranslations("ladder");
   const busy = (await getTranslations("common"))("busy");
@@ -65,11 +67,17 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
                         {t("changeRole")}
                       </SubmitButton>
                     </ActionForm>
-                    <ActionForm action={remove} idPrefix={`remove-${m.userId}`} fields={{ organisationId, userId: m.userId }}>
-                      <SubmitButton busyLabel={busy} variant="danger" className="min-h-8 px-2 py-1" aria-label={`${t("remove")} ${m.email}`}>
+                    <details className="rounded-md ring-1 ring-slate-300">
+                      <summary className="cursor-pointer rounded-md px-2 py-1 text-sm font-medium text-red-800" aria-label={`${t("remove")} ${m.email}`}>
                         {t("remove")}
-                      </SubmitButton>
-                    </ActionForm>
+                      </summary>
+                      <ActionForm action={remove} idPrefix={`remove-${m.userId}`} fields={{ organisationId, userId: m.userId }} className="max-w-xs space-y-2 p-2">
+                        <p className="text-sm text-slate-700">{t("confirmRemove", { email: m.email ?? "" })}</p>
+                        <SubmitButton busyLabel={busy} variant="danger" className="min-h-8 px-2 py-1">
+                          {t("confirmRemoveButton")}
+                        </SubmitButton>
+                      </ActionForm>
+                    </details>
                   </span>
                 ) : (
                   <span className="text-xs">{t(m.role === "org_admin" ? "roleOrg_admin" : "roleOrg_staff")}</span>
@@ -77,6 +85,30 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
               </li>
             ))}
           </ul>
+          {invited.length ? (
+            <>
+              <h3 className="mb-1 text-sm font-semibold">{t("pendingTitle")}</h3>
+              <ul className="mb-4 divide-y divide-slate-100">
+                {invited.map((i) => (
+                  <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                    <span>
+                      <span className="font-medium">{i.name ?? i.email}</span>
+                      <span className="block text-xs text-slate-600">
+                        {i.email} · {t(i.role === "org_admin" ? "roleOrg_admin" : "roleOrg_staff")} · {t("pendingUntil", { date: format.dateTime(i.expiresAt, { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }) })}
+                      </span>
+                    </span>
+                    {canEdit ? (
+                      <ActionForm action={cancelInvite} idPrefix={`cancel-${i.id}`} fields={{ organisationId, invitationId: i.id }}>
+                        <SubmitButton busyLabel={busy} variant="secondary" className="min-h-8 px-2 py-1" aria-label={`${t("cancelInvitation")} ${i.email}`}>
+                          {t("cancelInvitation")}
+                        </SubmitButton>
+                      </ActionForm>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           {canEdit ? (
             <ActionForm action={invite} idPrefix="invite" fields={{ organisationId }} doneText={t("invited")} labels={{ email: t("email"), name: t("name"), role: t("role") }} className="grid gap-2 sm:grid-cols-2">
               <Field id={fieldId("invite", "email")} label={t("email")}>
