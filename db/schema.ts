@@ -131,6 +131,13 @@ export const users = pgTable("users", {
   isAdmin: boolean("is_admin").notNull().default(false),
   /** Set by an administrator: the account's sessions are ended and it cannot sign in. */
   disabledAt: timestamp("disabled_at", { withTimezone: true }),
+  /** The authenticator app's shared secret, encrypted (lib/auth/second-factor.ts); set once confirmed. */
+  totpSecret: text("totp_secret"),
+  /** A secret shown for enrolment, kept until the person confirms it with a code. */
+  totpPendingSecret: text("totp_pending_secret"),
+  totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+  /** Hashes of the one-time recovery codes still unused. */
+  recoveryCodes: jsonb("recovery_codes").$type<string[]>().notNull().default([]),
   createdAt: createdAt(),
 });
 
@@ -180,6 +187,8 @@ export const sessions = pgTable("sessions", {
   expires: timestamp("expires", { mode: "date" }).notNull(),
   /** The absolute lifetime counts from here, however often the session is used. */
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /** When this session passed the second factor (privileged roles need it outside demo mode). */
+  secondFactorAt: timestamp("second_factor_at", { withTimezone: true }),
 });
 
 export const verificationTokens = pgTable(

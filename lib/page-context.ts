@@ -8,6 +8,7 @@ import { redirect } from "@/i18n/navigation";
 export async function signedInContext(locale: string) {
   const actor = await currentActor();
   if (actor.kind !== "user") redirect({ href: "/sign-in", locale });
+  if (actor.kind === "user" && actor.secondFactor) redirect({ href: "/sign-in/second-factor", locale });
   const db = await getDb();
   return { db, actor: actor as Extract<typeof actor, { kind: "user" }>, now: await now(db) };
 }

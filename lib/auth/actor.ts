@@ -4,6 +4,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { memberships, providers, users } from "@/db/schema";
+import { isPrivileged, secondFactorRequired } from "./second-factor";
 
 export type MembershipRole = (typeof memberships.$inferSelect)["role"];
 export type ProviderKind = (typeof providers.$inferSelect)["kind"];
@@ -17,11 +18,26 @@ export interface Membership {
 
 export type Actor =
   | { kind: "anonymous" }
-  | { kind: "user"; userId: string; email: string; name: string | null; locale: string | null; isAdmin: boolean; memberships: Membership[] };
+  | {
+      kind: "user";
+      userId: string;
+      email: string;
+      name: string | null;
+      locale: string | null;
+      isAdmin: boolean;
+      memberships: Membership[];
+      /** Set while a privileged person's session still owes its second factor: it acts with no role until then. */
+      secondFactor?: "enrol" | "verify";
+    };
 
 export const ANONYMOUS: Actor = { kind: "anonymous" };
 
-export async function loadActor(db: Db, userId: string | null | undefined): Promise<Actor> {
+/**
+ * `session` is given for a signed-in browser: a privileged person whose session has not passed
+ * the second factor (where it is required) gets an actor without their roles. Without it
+ * (tests, the worker, the API's own tokens) the roles are loaded as they are.
+ */
+export async function loadActor(db: Db, userId: string | null | undefined, session?: { secondFactorPassed: boolean }): Promise<Actor> {
   if (!userId) return ANONYMOUS;
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   // A disabled account acts as no one, whatever session it still holds.
@@ -31,5 +47,9 @@ export async function loadActor(db: Db, userId: string | null | undefined): Prom
     .from(memberships)
     .leftJoin(providers, eq(providers.id, memberships.providerId))
     .where(eq(memberships.userId, userId));
-  return { kind: "user", userId: user.id, email: user.email, name: user.name, locale: user.locale, isAdmin: user.isAdmin, memberships: rows };
+  const actor = { kind: "user" as const, userId: user.id, email: user.email, name: user.name, locale: user.locale, isAdmin: user.isAdmin, memberships: rows };
+  if (session && !session.secondFactorPassed && secondFactorRequired() && isPrivileged(user.isAdmin, rows)) {
+    return { ...actor, isAdmin: false, memberships: [], secondFactor: user.totpEnabledAt ? "verify" : "enrol" };
+  }
+  return actor;
 }

@@ -106,7 +106,7 @@ export function requireUser(actor: Actor): asserts actor is Extract<Actor, { kin
 /** The home a signed-in actor lands on. */
 export type Home = "admin" | "organisation" | "provider" | "complainant";
 export function homeOf(actor: Actor): Home | null {
-  if (actor.kind === "anonymous") return null;
+  if (actor.kind === "anonymous" || actor.secondFactor) return null;
   if (actor.isAdmin) return "admin";
   if (actor.memberships.some((m: Membership) => m.organisationId)) return "organisation";
   if (actor.memberships.some((m: Membership) => m.providerId)) return "provider";

@@ -7,6 +7,8 @@ const HOME_PATHS = { admin: "/admin", organisation: "/org", provider: "/workspac
 /** Where each role lands after signing in. */
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
-  const home = homeOf(await currentActor());
+  const actor = await currentActor();
+  if (actor.kind === "user" && actor.secondFactor) redirect({ href: "/sign-in/second-factor", locale });
+  const home = homeOf(actor);
   redirect({ href: home ? HOME_PATHS[home] : "/sign-in", locale });
 }
