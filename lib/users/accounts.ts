@@ -4,6 +4,7 @@
  * refuses its sign-in links and makes its actor anonymous (lib/auth/actor.ts). Audited.
  */
 import { and, asc, count, eq, gt, ilike, or, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/client";
 import { auditLog, memberships, organisations, providers, sessions, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -68,5 +69,15 @@ export async function setAccountDisabled(db: Db, actor: Actor, userId: string, d
     }
     const ended = disabled ? await endSessions(tx, userId) : 0;
     await tx.insert(auditLog).values({ actorUserId: actor.userId, entity: "user", entityId: userId, action: disabled ? "account_disabled" : "account_enabled", data: { reason, sessions: ended }, at: now });
+  });
+}
+
+/** From the command line (`npm run admin:add -- EMAIL`): the address becomes an administrator, created if new. */
+export async function grantAdministrator(db: Db, email: string, now: Date) {
+  const address = z.email().parse(email.trim().toLowerCase());
+  await db.transaction(async (tx) => {
+    await tx.insert(users).values({ email: address, isAdmin: true }).onConflictDoUpdate({ target: users.email, set: { isAdmin: true } });
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, address));
+    await tx.insert(auditLog).values({ actorUserId: null, entity: "user", entityId: user!.id, action: "administrator_granted", data: { by: "command line" }, at: now });
   });
 }

@@ -8,6 +8,8 @@ export interface Received {
   messageId: string;
   to: string[];
   subject: string;
+  /** The message as sent, quoted-printable soft breaks and escapes undone. */
+  text: string;
 }
 
 export interface TestSmtp {
@@ -44,7 +46,8 @@ export async function startSmtp(): Promise<TestSmtp> {
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", async () => {
         const raw = Buffer.concat(chunks).toString("utf8");
-        const message = { messageId: header(raw, "Message-ID"), subject: header(raw, "Subject"), to: session.envelope.rcptTo.map((r) => r.address) };
+        const text = raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+        const message = { messageId: header(raw, "Message-ID"), subject: header(raw, "Subject"), to: session.envelope.rcptTo.map((r) => r.address), text };
         if (state.beforeAccept && !(await state.beforeAccept(message))) return callback(Object.assign(new Error("Not accepted"), { responseCode: 451 }));
         state.received.push(message);
         callback();
