@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { sessionCookieName } from "@/lib/auth/sessions";
-import { setAccountDisabled, signOutEverywhere } from "@/lib/users/accounts";
+import { resetAccountSecondFactor, setAccountDisabled, signOutEverywhere } from "@/lib/users/accounts";
 import { formAction } from "./form-action";
 
 /** Ends this person's sessions everywhere, this browser's too, and leads to the start page. */
@@ -23,4 +23,9 @@ export const disableAccountAction = formAction(accountForm, async ({ userId, rea
 export const enableAccountAction = formAction(accountForm, async ({ userId }, { db, actor, now }) => {
   await setAccountDisabled(db, actor, userId, false, now);
   return "enabled";
+});
+
+export const resetSecondFactorAction = formAction(accountForm, async ({ userId }, { db, actor, now }) => {
+  await resetAccountSecondFactor(db, actor, userId, now);
+  return "reset";
 });

@@ -11,7 +11,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEq
 import { and, eq, isNotNull } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import QRCode from "qrcode";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { auditLog, sessions, users } from "@/db/schema";
 import { demoMode } from "@/lib/demo";
 import { RuleError, ValidationError } from "@/lib/errors";
@@ -133,7 +133,7 @@ export async function verifySecondFactor(db: Db, userId: string, email: string, 
 }
 
 /** An administrator's reset for someone who lost both the app and the codes: they enrol again at next sign-in. */
-export async function resetSecondFactor(db: Db, userId: string) {
+export async function resetSecondFactor(db: Db | Tx, userId: string) {
   await db.update(users).set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, recoveryCodes: [] }).where(eq(users.id, userId));
   await db.update(sessions).set({ secondFactorAt: null }).where(eq(sessions.userId, userId));
 }

@@ -9,6 +9,7 @@ import type { Db } from "@/db/client";
 import { auditLog, memberships, organisations, providers, sessions, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireAdmin, requireUser } from "@/lib/auth/policy";
+import { resetSecondFactor } from "@/lib/auth/second-factor";
 import { activeSessionCount, endSessions } from "@/lib/auth/sessions";
 import { NotFoundError, RuleError } from "@/lib/errors";
 
@@ -39,7 +40,7 @@ export async function listAccounts(db: Db, actor: Actor, query = "") {
     .groupBy(sessions.userId)
     .as("live");
   const rows = await db
-    .select({ id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin, disabledAt: users.disabledAt, sessions: sql<number>`coalesce(${live.n}, 0)::int` })
+    .select({ id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin, disabledAt: users.disabledAt, secondFactorSince: users.totpEnabledAt, sessions: sql<number>`coalesce(${live.n}, 0)::int` })
     .from(users)
     .leftJoin(live, eq(live.userId, users.id))
     .where(query ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined)
@@ -79,5 +80,18 @@ export async function grantAdministrator(db: Db, email: string, now: Date) {
     await tx.insert(users).values({ email: address, isAdmin: true }).onConflictDoUpdate({ target: users.email, set: { isAdmin: true } });
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, address));
     await tx.insert(auditLog).values({ actorUserId: null, entity: "user", entityId: user!.id, action: "administrator_granted", data: { by: "command line" }, at: now });
+  });
+}
+
+/** For someone who lost both their app and their recovery codes: they set up a new app at their next sign-in. */
+export async function resetAccountSecondFactor(db: Db, actor: Actor, userId: string, now: Date) {
+  requireAdmin(actor);
+  requireUser(actor);
+  if (userId === actor.userId) throw new RuleError({ code: "own_account" });
+  await db.transaction(async (tx) => {
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
+    if (!user) throw new NotFoundError();
+    await resetSecondFactor(tx, userId);
+    await tx.insert(auditLog).values({ actorUserId: actor.userId, entity: "user", entityId: userId, action: "second_factor_reset", data: {}, at: now });
   });
 }

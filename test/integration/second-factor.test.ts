@@ -3,16 +3,17 @@
  * data layer's actor carries none of the person's roles, so no query grants what the role
  * alone would; enrolment needs a code from the app, recovery codes work once.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sessions, users } from "@/db/schema";
+import { auditLog, sessions, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/seed";
 import { loadActor } from "@/lib/auth/actor";
 import { beginEnrolment, confirmEnrolment, sessionPassedSecondFactor, verifySecondFactor } from "@/lib/auth/second-factor";
 import { startSession } from "@/lib/auth/sessions";
 import { listCases } from "@/lib/cases/queries";
-import { RuleError, ValidationError } from "@/lib/errors";
+import { NotFoundError, RuleError, ValidationError } from "@/lib/errors";
+import { resetAccountSecondFactor } from "@/lib/users/accounts";
 import { createTestDatabase, KINDS, type TestDatabase } from "./support/databases";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
@@ -84,5 +85,15 @@ describe.each(KINDS)("second factor on %s", (kind) => {
     for (let i = 0; i < 5; i++) await expect(verifySecondFactor(db(), id, "liaison@bbb.example", session.sessionToken, "111111", at)).rejects.toBeInstanceOf(ValidationError);
     await expect(verifySecondFactor(db(), id, "liaison@bbb.example", session.sessionToken, "111111", at)).rejects.toMatchObject({ reason: { code: "rate_limited" } });
     expect((await db().select().from(sessions).where(eq(sessions.sessionToken, session.sessionToken)))[0]!.secondFactorAt).toBeNull();
+  });
+
+  it("an administrator resets a lost second factor: the person enrols again, and the reset is audited", async () => {
+    const id = await userId("liaison@bbb.example");
+    const admin = await loadActor(db(), await userId("admin@recourse.example"));
+    await expect(resetAccountSecondFactor(db(), await loadActor(db(), await userId("staff@mparticle.example")), id, NOW)).rejects.toBeInstanceOf(NotFoundError);
+    await resetAccountSecondFactor(db(), admin, id, NOW);
+    expect(await loadActor(db(), id, { secondFactorPassed: false })).toMatchObject({ secondFactor: "enrol" });
+    const [audit] = await db().select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, "second_factor_reset")));
+    expect(audit).toBeDefined();
   });
 });

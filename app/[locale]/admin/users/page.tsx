@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { disableAccountAction, enableAccountAction } from "@/lib/actions/account-actions";
+import { disableAccountAction, enableAccountAction, resetSecondFactorAction } from "@/lib/actions/account-actions";
 import { signedInContext } from "@/lib/page-context";
 import { listAccounts } from "@/lib/users/accounts";
 import { ActionForm, FormInput } from "@/components/forms/action-form";
@@ -50,9 +50,21 @@ export default async function AccountsPage({ params, searchParams }: { params: P
                   {[...(u.isAdmin ? [t("administrator")] : []), ...u.roles.map((r) => `${troles.has(r.role as "complainant") ? troles(r.role as "complainant") : r.role}${r.where ? ` · ${r.where}` : ""}`)].join("; ") || t("noRole")}
                 </p>
                 <p className="text-sm text-slate-700">{t("sessions", { count: u.sessions })}</p>
+                {u.secondFactorSince ? <p className="text-sm text-slate-700">{t("secondFactorSince", { date: format.dateTime(u.secondFactorSince, { dateStyle: "medium", timeZone: "UTC" }) })}</p> : null}
               </div>
               {u.disabledAt ? <Badge tone="bad">{t("disabledSince", { date: format.dateTime(u.disabledAt, { dateStyle: "medium", timeZone: "UTC" }) })}</Badge> : null}
             </div>
+            {u.id !== actor.userId && u.secondFactorSince ? (
+              <details className="mt-3 rounded-md ring-1 ring-slate-300">
+                <summary className="cursor-pointer rounded-md px-4 py-2 text-sm font-medium">{t("resetSecondFactor")}</summary>
+                <ActionForm action={resetSecondFactorAction} idPrefix={`reset-${u.id}`} fields={{ userId: u.id }} className="space-y-2 p-3">
+                  <p className="text-sm text-slate-700">{t("confirmReset", { email: u.email ?? "" })}</p>
+                  <SubmitButton busyLabel={busy} variant="danger">
+                    {t("confirmResetButton")}
+                  </SubmitButton>
+                </ActionForm>
+              </details>
+            ) : null}
             {u.id === actor.userId ? null : u.disabledAt ? (
               <ActionForm action={enableAccountAction} idPrefix={`enable-${u.id}`} fields={{ userId: u.id }} className="mt-3">
                 <SubmitButton busyLabel={busy} variant="secondary">
