@@ -132,6 +132,28 @@ test.describe("security", () => {
     expect(forged.status()).toBeGreaterThanOrEqual(400);
   });
 
+  test("files with a dot get the no-script CSP, every response HSTS; malformed ids and large bodies get answers, not 500s", async ({ page }) => {
+    const icon = await page.request.get("/icon.svg");
+    expect(icon.headers()["content-security-policy"]).toMatch(/script-src 'none'/);
+    expect(icon.headers()["strict-transport-security"]).toMatch(/max-age=\d+/);
+    expect((await page.request.get("/en")).headers()["strict-transport-security"]).toMatch(/max-age=\d+/);
+    await signInAs(page, "anna.schmidt@example.de");
+    const dashes = "-".repeat(36);
+    for (const path of [`/api/cases/${dashes}/case-file`, `/api/cases/${dashes}/attachments/${dashes}`, `/api/cases/${dashes}/handover/${dashes}`]) {
+      expect((await page.request.get(path)).status(), path).toBe(404);
+    }
+    await page.goto(`/en/cases/${dashes}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    // An upload between the proxy's old 10 MB buffer and the action's 13 MB limit is answered, not cut short.
+    await page.goto("/en/file/mparticle");
+    const fields = await page
+      .locator('form:has(input[name^="$ACTION_"])')
+      .first()
+      .evaluate((form) => Object.fromEntries([...new FormData(form as HTMLFormElement)].filter((entry): entry is [string, string] => typeof entry[1] === "string")));
+    const big = await page.request.post("/en/file/mparticle", { multipart: { ...fields, evidence: { name: "big.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(11 * 1024 * 1024, 0x41) } }, timeout: 60_000 });
+    expect(big.status()).toBeLessThan(500);
+  });
+
   test("a magic link works once", async ({ page }) => {
     const reference = await fileComplaint(page, { org: "mparticle", name: "Once Only", email: "once.only@example.de", country: "DE" });
     await followMailLink(page, "once.only@example.de", reference);

@@ -3,7 +3,7 @@
  * asks here; pages and middleware only mirror it for convenience.
  */
 import { and, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
-import { caseBodies, cases } from "@/db/schema";
+import { caseBodies, cases, messages } from "@/db/schema";
 import type { Party } from "@/lib/ladder";
 import { NotFoundError } from "@/lib/errors";
 import type { Actor, Membership, ProviderKind } from "./actor";
@@ -68,18 +68,22 @@ export function canSeeCase(actor: Actor, c: CaseAccessFacts): boolean {
   return partiesOnCase(actor, c).length > 0;
 }
 
-/** Message audiences each party reads. `internal` is the author's own side only. */
-export function visibleMessageAudiences(party: Party): ("complainant" | "organisation" | "provider" | "internal")[] {
+/** Message audiences each party reads besides its own side's internal notes. */
+export function visibleMessageAudiences(party: Party): ("complainant" | "organisation" | "provider")[] {
   switch (party) {
     case "complainant":
       return ["complainant"];
     case "organisation":
-      return ["complainant", "organisation", "internal"];
-    case "administrator":
-      return ["complainant", "organisation", "provider"];
+      return ["complainant", "organisation"];
     default:
       return ["complainant", "organisation", "provider"];
   }
+}
+
+/** The messages a party reads: its audiences, and internal notes written by its own side only. */
+export function messagesVisibleTo(party: Party): SQL {
+  const shared = inArray(messages.visibility, visibleMessageAudiences(party));
+  return party === "complainant" ? shared : or(shared, and(eq(messages.visibility, "internal"), eq(messages.authorParty, party)))!;
 }
 
 export function isOrgAdmin(actor: Actor, organisationId: string): boolean {

@@ -9,6 +9,7 @@ const EXE = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(200, 0x90)]);
 describe("attachments are recognised by content", () => {
   it.each([
     ["evidence.pdf", PDF, "application/pdf"],
+    ["opens-at-page-one.pdf", Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/OpenAction[3 0 R/Fit]>>endobj\n%%EOF\n"), "application/pdf"],
     ["screenshot.png", PNG, "image/png"],
     ["photo.JPG", JPEG, "image/jpeg"],
     ["letter.txt", Buffer.from("Dear company,\nI asked for my data.\nÄÖÜ é"), "text/plain"],
@@ -25,6 +26,9 @@ describe("attachments are recognised by content", () => {
     ["an empty file", "empty.txt", Buffer.alloc(0), "file_empty"],
     ["an oversized file", "big.txt", Buffer.alloc(ATTACHMENT_LIMITS.maxBytes + 1, 0x61), "file_too_large"],
     ["an HTML page named .txt", "page.html", Buffer.from("<script>alert(1)</script>"), "file_type_mismatch"],
+    ["a PDF whose opening runs a script", "evidence.pdf", Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/OpenAction<</S/JavaScript/JS(app.alert(1))>>>>endobj\n%%EOF\n"), "file_active_content"],
+    ["a PDF with an action dictionary on opening", "evidence.pdf", Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/OpenAction <</S/Launch/F(cmd.exe)>>>>endobj\n%%EOF\n"), "file_active_content"],
+    ["a PDF with a page's automatic action", "evidence.pdf", Buffer.from("%PDF-1.4\n3 0 obj<</Type/Page/AA<</O 4 0 R>>>>endobj\n%%EOF\n"), "file_active_content"],
   ])("%s is refused (%s)", async (_label, name, bytes, error) => {
     expect(await checkAttachment(name, bytes)).toBe(error);
   });
@@ -41,6 +45,8 @@ describe("attachments are recognised by content", () => {
     ["C:\\Users\\me\\evidence.pdf", "evidence.pdf"],
     ["..hidden.txt", "hidden.txt"],
     ["a\u0000b<script>.txt", "a_b_script_.txt"],
+    ["invoice\u202Etxt.exe.pdf", "invoicetxt.exe.pdf"],
+    ["\u2066evidence\u2069.pdf", "evidence.pdf"],
   ])("file name %j is stored as %j", (name, safe) => {
     expect(safeFilename(name)).toBe(safe);
   });

@@ -15,7 +15,17 @@ const EXTENSIONS: Record<AttachmentMime, string[]> = {
   "text/plain": ["txt", "text", "log", "csv", "eml"],
 };
 
-export type AttachmentError = "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_type_mismatch" | "too_many_files" | "files_too_large";
+export type AttachmentError = "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_type_mismatch" | "file_active_content" | "too_many_files" | "files_too_large";
+
+/**
+ * A PDF that would run something when opened: scripts, launched programs, automatic actions.
+ * An /OpenAction that only names the page to show (an array) is ordinary; one that is an
+ * action dictionary is not.
+ */
+export function pdfHasActiveContent(bytes: Buffer): boolean {
+  const text = bytes.toString("latin1");
+  return /\/(?:JavaScript|JS|Launch|AA|RichMedia|XFA)(?![A-Za-z])/.test(text) || /\/OpenAction\s*<</.test(text);
+}
 
 /** A stored document as a case page or the case file lists it. */
 export interface DocumentEntry {
@@ -35,10 +45,13 @@ export interface CheckedAttachment {
   bytes: Buffer;
 }
 
-/** A display-safe file name: no path, no control characters, at most 200 characters. */
+/**
+ * A display-safe file name: no path, no control characters, no bidirectional controls (which
+ * can make "evil‮fdp.exe" read as "evil.exe.pdf"), at most 200 characters.
+ */
 export function safeFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001F\u007F<>:"|?*]/g, "_").replace(/^\.+/, "").trim();
+  const cleaned = base.replace(/[\u0000-\u001F\u007F<>:"|?*]/g, "_").replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, "").replace(/^\.+/, "").trim();
   return (cleaned || "file").slice(0, 200);
 }
 
@@ -65,6 +78,7 @@ export async function checkAttachment(name: string, bytes: Buffer): Promise<Chec
   const filename = safeFilename(name);
   const extension = filename.includes(".") ? filename.split(".").pop()!.toLowerCase() : "";
   if (!EXTENSIONS[mimeType].includes(extension)) return "file_type_mismatch";
+  if (mimeType === "application/pdf" && pdfHasActiveContent(bytes)) return "file_active_content";
   return { filename, mimeType, size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), bytes };
 }
 

@@ -11,6 +11,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Party } from "@/lib/ladder";
 import { messageBody } from "./filing-schema";
 import type { CheckedAttachment } from "./attachments";
+import { isUuid } from "@/lib/ids";
 
 export type Visibility = (typeof messages.$inferInsert)["visibility"];
 
@@ -67,7 +68,7 @@ export async function listEvidence(db: Db, actor: Actor, caseId: string) {
 }
 
 export async function getEvidence(db: Db, actor: Actor, caseId: string, attachmentId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(attachmentId) || !/^[0-9a-f-]{36}$/i.test(caseId)) throw new NotFoundError();
+  if (!isUuid(attachmentId) || !isUuid(caseId)) throw new NotFoundError();
   const { row } = await partyOn(db, actor, caseId);
   const [file] = await db.select().from(attachments).where(and(eq(attachments.caseId, row.id), eq(attachments.id, attachmentId)));
   if (!file) throw new NotFoundError();

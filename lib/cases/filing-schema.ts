@@ -7,8 +7,14 @@ import { COVERED_COUNTRIES, FRAMEWORK_IDS, PRINCIPLES, REMEDY_KINDS } from "@/li
 
 export const LOCALES = ["en", "de", "fr"] as const;
 
-/** An HTML tag such as <b>, </p> or <img src=x>; an address like <anna@example.de> is not one. */
-const HTML_TAG = /<\s*\/?\s*[a-z][a-z0-9-]*(\s[^>]*)?\/?>/i;
+/**
+ * Markup a browser would act on: a tag of an HTML, SVG or MathML element (`<b>`, `</p>`,
+ * `<svg/onload=…>`, `< script >`), or any tag carrying an event handler. Words in angle
+ * brackets that name no element (`<Kundenservice>`, `<anna@example.de>`) are ordinary text.
+ */
+const ELEMENTS =
+  "a|abbr|address|area|article|aside|audio|b|base|bdi|bdo|blockquote|body|br|button|canvas|caption|cite|code|col|colgroup|data|datalist|dd|del|details|dfn|dialog|div|dl|dt|em|embed|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|i|iframe|image|img|input|ins|isindex|kbd|keygen|label|legend|li|link|main|map|mark|marquee|math|menu|meta|meter|mglyph|mtext|nav|noembed|noscript|object|ol|optgroup|option|output|p|param|picture|plaintext|pre|progress|q|rp|rt|ruby|s|samp|script|section|select|slot|small|source|span|strong|style|sub|summary|sup|svg|table|tbody|td|template|textarea|tfoot|th|thead|time|title|tr|track|u|ul|use|var|video|wbr|xmp|animate|set|foreignobject";
+const HTML_TAG = new RegExp(`<\\s*\\/?\\s*(?:${ELEMENTS})(?=[\\s/>])[^<>]*>|<[^<>]*[\\s/"']on[a-z]+\\s*=`, "i");
 
 /**
  * Bidirectional overrides and isolates: they make text read differently from how it is

@@ -6,10 +6,11 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { caseBodies, cases, deadlines, messages, organisations, providers } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { caseScope, partiesOnCase, scopeToCase, visibleMessageAudiences } from "@/lib/auth/policy";
+import { caseScope, messagesVisibleTo, partiesOnCase, scopeToCase } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
 import { calendarDay, caseView, zoneOf, type CaseView, type Party } from "@/lib/ladder";
 import { loadCase } from "./load";
+import { isUuid } from "@/lib/ids";
 
 export interface CaseListItem {
   id: string;
@@ -70,7 +71,8 @@ export type TimelineDetail =
   | { kind: "referral"; status: string }
   | { kind: "clock"; clock: string };
 
-function timelineDetail(type: string, data: unknown, organisationZone: string): TimelineDetail | null {
+/** What any party may read of an event's substance: never internal data such as who was assigned. */
+export function timelineDetail(type: string, data: unknown, organisationZone: string): TimelineDetail | null {
   const d = (data ?? {}) as Record<string, unknown>;
   switch (type) {
     case "irm.eligibility_decided":
@@ -128,18 +130,17 @@ export interface CaseDetail {
 }
 
 export async function getCaseDetail(db: Db, actor: Actor, caseId: string, now: Date, asParty?: Party): Promise<CaseDetail> {
-  if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new NotFoundError();
+  if (!isUuid(caseId)) throw new NotFoundError();
   const [row] = await db.select().from(cases).where(scopeToCase(actor, caseId));
   if (!row) throw new NotFoundError();
   const loaded = await loadCase(db, row);
   const parties = partiesOnCase(actor, { complainantUserId: row.complainantUserId, organisationId: row.organisationId, providerIds: loaded.bodies.map((b) => b.providerId) });
   if (!parties.length) throw new NotFoundError();
   const party = asParty && parties.includes(asParty) ? asParty : parties[0]!;
-  const audiences = visibleMessageAudiences(party);
   const visible = await db
     .select({ id: messages.id, authorParty: messages.authorParty, visibility: messages.visibility, body: messages.body, createdAt: messages.createdAt })
     .from(messages)
-    .where(and(eq(messages.caseId, row.id), inArray(messages.visibility, audiences)))
+    .where(and(eq(messages.caseId, row.id), messagesVisibleTo(party)))
     .orderBy(asc(messages.createdAt));
   const view = caseView(loaded.facts, party, now);
   // The independent recourse mechanism by name, for the steps and sentences that name it.
@@ -173,7 +174,7 @@ export async function getCaseDetail(db: Db, actor: Actor, caseId: string, now: D
 
 /** The case file as it was handed to one body, for anyone who may see the case. */
 export async function getHandover(db: Db, actor: Actor, caseId: string, providerId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(caseId) || !/^[0-9a-f-]{36}$/i.test(providerId)) throw new NotFoundError();
+  if (!isUuid(caseId) || !isUuid(providerId)) throw new NotFoundError();
   const [row] = await db.select({ id: cases.id }).from(cases).where(scopeToCase(actor, caseId));
   if (!row) throw new NotFoundError();
   const [body] = await db

@@ -8,6 +8,7 @@ import { auditLog, cases, certifications, ftcReferrals, organisations } from "@/
 import type { Actor } from "@/lib/auth/actor";
 import { caseScope, requireAdmin } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 
 export async function listReferrals(db: Db, actor: Actor) {
   if (actor.kind !== "user") throw new NotFoundError();
@@ -34,7 +35,7 @@ export async function listReferrals(db: Db, actor: Actor) {
 /** R4.2: Commerce removes the organisation from the list; it must return or delete the data. */
 export async function delistOrganisation(db: Db, actor: Actor, organisationId: string, now: Date) {
   requireAdmin(actor);
-  if (!/^[0-9a-f-]{36}$/i.test(organisationId)) throw new NotFoundError();
+  if (!isUuid(organisationId)) throw new NotFoundError();
   await db.transaction(async (tx) => {
     const changed = await tx
       .update(certifications)

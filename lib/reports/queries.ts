@@ -10,9 +10,10 @@ import { loadCase } from "@/lib/cases/load";
 import { NotFoundError } from "@/lib/errors";
 import { foldCase } from "@/lib/ladder";
 import { annualReport, reportEntry, type ReportEntry } from "./annual-report";
+import { isUuid } from "@/lib/ids";
 
 export async function providerAnnualReport(db: Db, actor: Actor, providerId: string, year: number) {
-  if (actor.kind !== "user" || !/^[0-9a-f-]{36}$/i.test(providerId)) throw new NotFoundError();
+  if (actor.kind !== "user" || !isUuid(providerId)) throw new NotFoundError();
   if (!actor.isAdmin && !actor.memberships.some((m) => m.providerId === providerId)) throw new NotFoundError();
   const [provider] = await db.select({ id: providers.id, name: providers.name }).from(providers).where(eq(providers.id, providerId));
   if (!provider) throw new NotFoundError();

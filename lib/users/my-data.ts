@@ -6,13 +6,17 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { attachments, auditLog, caseEvents, cases, messages, organisations, outbox, users } from "@/db/schema";
 import { noticeKindOf } from "@/lib/mail/content";
+import { timelineDetail } from "@/lib/cases/queries";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 
 export async function exportMyData(db: Db, actor: Actor) {
   if (actor.kind !== "user") throw new NotFoundError();
   const [user] = await db.select({ id: users.id, email: users.email, name: users.name, locale: users.locale, createdAt: users.createdAt }).from(users).where(eq(users.id, actor.userId));
-  const mine = await db.select().from(cases).where(eq(cases.complainantUserId, actor.userId)).orderBy(asc(cases.createdAt));
+  const rows = await db.select({ c: cases, zone: organisations.timeZone }).from(cases).innerJoin(organisations, eq(organisations.id, cases.organisationId)).where(eq(cases.complainantUserId, actor.userId)).orderBy(asc(cases.createdAt));
+  const mine = rows.map((r) => r.c);
+  const zoneOf = new Map(rows.map((r) => [r.c.id, r.zone]));
   const ids = mine.map((c) => c.id);
   const [events, thread, files, inbox] = ids.length
     ? await Promise.all([
@@ -44,7 +48,8 @@ export async function exportMyData(db: Db, actor: Actor) {
       status: c.status,
       erasureRequestedAt: c.erasureRequestedAt,
       createdAt: c.createdAt,
-      events: events.filter((e) => e.caseId === c.id).map(({ caseId: _c, ...e }) => e),
+      // What the case page shows of each step, never the raw event (no internal assignments).
+      events: events.filter((e) => e.caseId === c.id && e.type !== "case.assigned").map(({ seq, type, at, party, data }) => ({ seq, type, at, party, detail: timelineDetail(type, data, zoneOf.get(c.id)!) })),
       messages: thread.filter((m) => m.caseId === c.id).map(({ caseId: _c, ...m }) => m),
       documents: files.filter((f) => f.caseId === c.id).map(({ caseId: _c, ...f }) => f),
     })),
@@ -54,7 +59,7 @@ export async function exportMyData(db: Db, actor: Actor) {
 }
 
 export async function requestErasure(db: Db, actor: Actor, caseId: string, now: Date, meta: { ip?: string | null; userAgent?: string | null } = {}) {
-  if (actor.kind !== "user" || !/^[0-9a-f-]{36}$/i.test(caseId)) throw new NotFoundError();
+  if (actor.kind !== "user" || !isUuid(caseId)) throw new NotFoundError();
   const [row] = await db.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.complainantUserId, actor.userId)));
   if (!row) throw new NotFoundError();
   if (row.status !== "closed") throw new ForbiddenError();

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, like } from "drizzle-orm";
-import { attachments, auditLog, cases, outbox, verificationTokens } from "@/db/schema";
+import { attachments, auditLog, caseBodies, cases, memberships, outbox, providers, users, verificationTokens } from "@/db/schema";
 import { seedDemo } from "@/db/seed/seed";
 import { checkAttachments } from "@/lib/cases/attachments";
 import { fileCase, recordEvent } from "@/lib/cases/commands";
@@ -70,6 +70,23 @@ describe.each(KINDS)("complainant data on %s", (kind) => {
     expect(seenByComplainant).toEqual(["Hello company", "Reply to complainant"]);
     expect(seenByStaff).toEqual(["Hello company", "Reply to complainant", "Internal note"]);
     expect(JSON.stringify(await exportMyData(db(), complainant))).not.toContain("Internal note");
+  });
+
+  it("a recourse body's internal notes are its own: the company, the complainant and other bodies never read them", async () => {
+    const [handed] = await db().select({ caseId: caseBodies.caseId, providerId: caseBodies.providerId }).from(caseBodies).innerJoin(providers, eq(providers.id, caseBodies.providerId)).where(eq(providers.kind, "adr"));
+    const [liaison] = await db().select({ email: users.email }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(memberships.providerId, handed!.providerId));
+    const body = await actorByEmail(db(), liaison!.email!);
+    const [row] = await db().select({ organisationId: cases.organisationId }).from(cases).where(eq(cases.id, handed!.caseId));
+    const [staffRow] = await db().select({ email: users.email }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(memberships.organisationId, row!.organisationId));
+    const staff = await actorByEmail(db(), staffRow!.email!);
+    await postMessage(db(), body, handed!.caseId, { body: "Provider's own working note", visibility: "internal" }, NOW);
+    await postMessage(db(), staff, handed!.caseId, { body: "Company's own working note", visibility: "internal" }, NOW);
+    const bodySees = (await getCaseDetail(db(), body, handed!.caseId, NOW)).messages.map((m) => m.body);
+    const staffSees = (await getCaseDetail(db(), staff, handed!.caseId, NOW)).messages.map((m) => m.body);
+    expect(bodySees).toContain("Provider's own working note");
+    expect(bodySees).not.toContain("Company's own working note");
+    expect(staffSees).toContain("Company's own working note");
+    expect(staffSees).not.toContain("Provider's own working note");
   });
 
   it("exports everything about the complainant and nothing about others", async () => {

@@ -5,6 +5,7 @@ import { organisationQueue, parseQueueFilter } from "@/lib/cases/queue";
 import { now } from "@/lib/clock";
 import { calendarDay } from "@/lib/ladder";
 import { NotFoundError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ const cell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : valu
 /** The queue as CSV, with the same filters as the page; up to 10,000 rows. */
 export async function GET(request: Request, { params }: { params: Promise<{ organisationId: string }> }) {
   const { organisationId } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(organisationId)) return Response.json({ error: "not_found" }, { status: 404 });
+  if (!isUuid(organisationId)) return Response.json({ error: "not_found" }, { status: 404 });
   const filter = { ...parseQueueFilter(Object.fromEntries(new URL(request.url).searchParams)), page: 1 };
   try {
     const db = await getDb();

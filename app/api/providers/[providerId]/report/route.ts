@@ -17,10 +17,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ prov
     const { report } = await providerAnnualReport(await getDb(), await currentActor(), providerId, year);
     if (search.get("format") === "csv") {
       return new Response(stringify([["section", "key", "value"], ...reportRows(report)]), {
-        headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="annual-report-${year}.csv"` },
+        headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="annual-report-${year}.csv"`, "cache-control": "private, no-store" },
       });
     }
-    return Response.json(report, { headers: { "content-disposition": `attachment; filename="annual-report-${year}.json"` } });
+    return Response.json(report, { headers: { "content-disposition": `attachment; filename="annual-report-${year}.json"`, "cache-control": "private, no-store" } });
   } catch (error) {
     if (error instanceof NotFoundError) return Response.json({ error: "not_found" }, { status: 404 });
     throw error;
