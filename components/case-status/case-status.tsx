@@ -1,11 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import { calendarDay, type CaseStatus, type Party } from "@/lib/ladder";
 
+/** Which data protection authority hears the case: the EU panel's words do not fit the FDPIC or the ICO. */
+export type DpaBody = "panel" | "fdpic" | "ico";
+
 /**
  * Where the case stands, in plain words, before anything else on the page: where it is, what
  * happens next, who acts and by when, and the route running beside it.
  */
-export async function CaseStatusPanel({ status, reader, organisation, irm }: { status: CaseStatus; reader: Party; organisation: string; irm: string }) {
+export async function CaseStatusPanel({ status, reader, organisation, irm, dpa }: { status: CaseStatus; reader: Party; organisation: string; irm: string; dpa: DpaBody }) {
   const t = await getTranslations("status");
   // A name that ends a sentence with its own full stop ("mParticle, Inc.") needs no second one.
   const sentence = (text: string) => text.replace(/\.\.(?=\s|$)/g, ".");
@@ -14,6 +17,7 @@ export async function CaseStatusPanel({ status, reader, organisation, irm }: { s
     you: status.you ? "yes" : "no",
     organisation,
     irm,
+    dpa,
     date: status.due ? calendarDay(status.due.dueAt, status.due.zone) : new Date(0),
   };
   return (

@@ -32,7 +32,7 @@ test.describe("the DPA panel works an HR case", () => {
     await signInAs(page, "member@dpa-panel.example");
     await page.goto(caseUrl);
     await expect(page.getByText("The HR records came from the employer; we corrected our copy.")).toBeVisible();
-    await expect(page.getByText("The panel gives its advice")).toBeVisible();
+    await expect(page.getByText("The data protection authority gives its advice")).toBeVisible();
     await expectAccessible(page);
     // 20 days after the advice, on the demo clock that is now 46 days ahead.
     const due = new Date(Date.now() + 66 * 86_400_000).toISOString().slice(0, 10);

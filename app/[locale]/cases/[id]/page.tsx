@@ -12,7 +12,7 @@ import { CaseMessages } from "@/components/case-messages/case-messages";
 import { CaseDocuments } from "@/components/case-documents/case-documents";
 import { NotFoundError } from "@/lib/errors";
 import { PARTIES, caseStatus, type Party } from "@/lib/ladder";
-import { CaseStatusPanel } from "@/components/case-status/case-status";
+import { CaseStatusPanel, type DpaBody } from "@/components/case-status/case-status";
 import { signedInContext } from "@/lib/page-context";
 import { ArbitrationChecklist } from "@/components/arbitration-checklist/arbitration-checklist";
 import { CaseActions } from "@/components/case-actions/case-actions";
@@ -47,6 +47,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const showGate = view.route.applies && (detail.party === "complainant" || detail.party === "arbitration" || detail.party === "administrator");
   const unread = await unreadForCase(db, actor, detail.id);
   const status = caseStatus(view, detail.party);
+  const dpaKind = detail.bodies.find((b) => b.kind === "fdpic" || b.kind === "ico" || b.kind === "dpa_panel")?.kind;
+  const dpaBody: DpaBody = dpaKind === "fdpic" || dpaKind === "ico" ? dpaKind : "panel";
 
   return (
     <ActionOutcomeProvider conflictText={t("conflict")}>
@@ -70,7 +72,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
 
         <ActionOutcomeNotice />
 
-        <CaseStatusPanel status={status} reader={detail.party} organisation={detail.organisation.name} irm={detail.irmName ?? ""} />
+        <CaseStatusPanel status={status} reader={detail.party} organisation={detail.organisation.name} irm={detail.irmName ?? ""} dpa={dpaBody} />
 
         {view.state.arbitration?.refused.length ? (
           <Notice tone="warn">
