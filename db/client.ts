@@ -1,6 +1,8 @@
 /**
  * One `db` for the whole app: PGlite in a data folder when DATABASE_URL is unset, the
- * `postgres` driver when it is set. Migrations run when a process first opens it.
+ * `postgres` driver when it is set. Migrations run when a process first opens it: on
+ * PostgreSQL as MIGRATION_DATABASE_URL's role when that is set, which then grants the app's
+ * role its rights (db/roles.ts), else as the app's own role.
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -13,6 +15,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { currentRole, grantAppRole } from "./roles";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -23,6 +26,8 @@ export interface Database {
   kind: "pglite" | "postgres";
   /** The server's URL (postgres), for libraries that open their own pool (the job queue). */
   url?: string;
+  /** The migrations role's URL (postgres), when it is not the app's: backups and restores use it. */
+  migrationUrl?: string;
   /** The embedded database itself (pglite), for libraries that run SQL through it. */
   pglite?: PGlite;
   close(): Promise<void>;
@@ -31,6 +36,8 @@ export interface Database {
 export interface DatabaseConfig {
   /** A PostgreSQL URL; without one, PGlite. */
   url?: string;
+  /** The PostgreSQL URL migrations run as (the tables' owner); without one, `url`. */
+  migrationUrl?: string;
   /** PGlite's data folder; "memory://" for a throwaway database. */
   dataDir?: string;
   /** Connections in the postgres pool. */
@@ -42,6 +49,7 @@ const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 export function defaultConfig(): DatabaseConfig {
   return {
     url: process.env.DATABASE_URL || undefined,
+    migrationUrl: process.env.MIGRATION_DATABASE_URL || undefined,
     dataDir: process.env.RECOURSE_DATA_DIR || path.join(process.cwd(), "data", "pglite"),
   };
 }
@@ -50,8 +58,13 @@ export async function openDatabase(config: DatabaseConfig = defaultConfig(), { m
   if (config.url) {
     const client = postgres(config.url, { max: config.max ?? 10, onnotice: () => {} });
     const db = drizzlePostgres({ client, schema }) as unknown as Db;
-    if (migrate) await migratePostgres(db as never, { migrationsFolder: MIGRATIONS });
-    return { db, kind: "postgres", url: config.url, close: () => client.end({ timeout: 5 }) };
+    try {
+      if (migrate) await migrateServer(config.migrationUrl, client, db);
+    } catch (error) {
+      await client.end({ timeout: 5 });
+      throw error;
+    }
+    return { db, kind: "postgres", url: config.url, migrationUrl: config.migrationUrl, close: () => client.end({ timeout: 5 }) };
   }
   const dataDir = config.dataDir ?? "memory://";
   if (!dataDir.startsWith("memory://")) mkdirSync(path.dirname(dataDir), { recursive: true });
@@ -59,6 +72,18 @@ export async function openDatabase(config: DatabaseConfig = defaultConfig(), { m
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   if (migrate) await migratePglite(db as never, { migrationsFolder: MIGRATIONS });
   return { db, kind: "pglite", pglite: client, close: () => client.close() };
+}
+
+async function migrateServer(migrationUrl: string | undefined, app: postgres.Sql, appDb: Db) {
+  if (!migrationUrl) return migratePostgres(appDb as never, { migrationsFolder: MIGRATIONS });
+  const owner = postgres(migrationUrl, { max: 1, onnotice: () => {} });
+  try {
+    await migratePostgres(drizzlePostgres({ client: owner, schema }) as never, { migrationsFolder: MIGRATIONS });
+    const [appRole, ownerRole] = await Promise.all([currentRole(app), currentRole(owner)]);
+    if (appRole !== ownerRole) await grantAppRole(owner, appRole);
+  } finally {
+    await owner.end({ timeout: 5 });
+  }
 }
 
 const globalForDb = globalThis as unknown as { __recourseDb?: Promise<Database> };
