@@ -58,3 +58,27 @@ export async function ensureAppRole(owner: postgres.Sql, appUrl: string): Promis
   await owner.unsafe(`CREATE ROLE ${quote(role)} LOGIN${password ? ` PASSWORD '${password.replace(/'/g, "''")}'` : ""}`);
   return { role, created: true };
 }
+
+/**
+ * The erasure function's owner and rights, as migration 0029 sets them. A restore runs
+ * without owners and grants (a backup may land on another server), so it sets them again.
+ */
+export async function restoreHistoryGuards(owner: postgres.Sql): Promise<void> {
+  await owner.begin(async (tx) => {
+    await tx.unsafe(`DO $$
+      BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'recourse_history') THEN
+          CREATE ROLE recourse_history NOLOGIN;
+        END IF;
+        IF NOT pg_has_role(current_user, 'recourse_history', 'MEMBER') THEN
+          EXECUTE format('GRANT recourse_history TO %I', current_user);
+        END IF;
+      END $$`);
+    await tx.unsafe(`GRANT USAGE ON SCHEMA public TO recourse_history`);
+    await tx.unsafe(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO recourse_history`);
+    await tx.unsafe(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO recourse_history`);
+    await tx.unsafe(`ALTER FUNCTION recourse_erase_cases(uuid[], integer, timestamptz) OWNER TO recourse_history`);
+    await tx.unsafe(`REVOKE ALL ON FUNCTION recourse_erase_cases(uuid[], integer, timestamptz) FROM PUBLIC`);
+    await tx.unsafe(`GRANT EXECUTE ON FUNCTION recourse_erase_cases(uuid[], integer, timestamptz) TO CURRENT_USER`);
+  });
+}

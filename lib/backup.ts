@@ -12,7 +12,9 @@ import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import postgres from "postgres";
 import type { Database, DatabaseConfig } from "@/db/client";
+import { restoreHistoryGuards } from "@/db/roles";
 
 const run = promisify(execFile);
 
@@ -31,7 +33,16 @@ export async function backup(database: Database, file: string): Promise<void> {
  */
 export async function restore(config: DatabaseConfig, file: string): Promise<{ keptAside?: string }> {
   if (config.url) {
-    await run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", `--dbname=${config.migrationUrl ?? config.url}`, file]);
+    const url = config.migrationUrl ?? config.url;
+    await run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-acl", "--single-transaction", `--dbname=${url}`, file]);
+    // Owners and grants are not restored: the erasure function's are set again here, the
+    // app role's when the app next migrates (db/client.ts).
+    const owner = postgres(url, { max: 1, onnotice: () => {} });
+    try {
+      await restoreHistoryGuards(owner);
+    } finally {
+      await owner.end({ timeout: 5 });
+    }
     return {};
   }
   const dataDir = config.dataDir!;
