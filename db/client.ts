@@ -4,7 +4,7 @@
  * PostgreSQL as MIGRATION_DATABASE_URL's role when that is set, which then grants the app's
  * role its rights (db/roles.ts), else as the app's own role.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
@@ -75,7 +75,14 @@ export async function openDatabase(config: DatabaseConfig = defaultConfig(), { m
 }
 
 async function migrateServer(migrationUrl: string | undefined, app: postgres.Sql, appDb: Db) {
-  if (!migrationUrl) return migratePostgres(appDb as never, { migrationsFolder: MIGRATIONS });
+  if (!migrationUrl) {
+    if (await mayMigrate(app)) return migratePostgres(appDb as never, { migrationsFolder: MIGRATIONS });
+    // An app role without the owner's URL (the server, a worker): it only checks that the
+    // migrations were run.
+    const pending = await pendingMigrations(app);
+    if (pending) throw new Error(`${pending} migration(s) not yet applied, and this role (DATABASE_URL) may not apply them: run npm run db:migrate with MIGRATION_DATABASE_URL set`);
+    return;
+  }
   const owner = postgres(migrationUrl, { max: 1, onnotice: () => {} });
   try {
     await migratePostgres(drizzlePostgres({ client: owner, schema }) as never, { migrationsFolder: MIGRATIONS });
@@ -84,6 +91,22 @@ async function migrateServer(migrationUrl: string | undefined, app: postgres.Sql
   } finally {
     await owner.end({ timeout: 5 });
   }
+}
+
+/** The tables' owner (or a superuser) may migrate; so may anyone on a database without them yet. */
+async function mayMigrate(client: postgres.Sql): Promise<boolean> {
+  const [row] = await client<{ may: boolean }[]>`
+    SELECT coalesce((SELECT pg_has_role(current_user, c.relowner, 'USAGE') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                     WHERE n.nspname = 'public' AND c.relname = 'case_events'), true) AS may`;
+  return row!.may;
+}
+
+/** Migrations in the folder that the database has not recorded (the app role may read the record: db/roles.ts). */
+async function pendingMigrations(client: postgres.Sql): Promise<number> {
+  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS, "meta", "_journal.json"), "utf8")) as { entries: { when: number }[] };
+  const [row] = await client<{ last: string | null }[]>`SELECT max(created_at)::text AS last FROM drizzle.__drizzle_migrations`;
+  const last = Number(row?.last ?? 0);
+  return journal.entries.filter((e) => e.when > last).length;
 }
 
 const globalForDb = globalThis as unknown as { __recourseDb?: Promise<Database> };

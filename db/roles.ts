@@ -26,6 +26,9 @@ export async function grantAppRole(owner: postgres.Sql, role: string): Promise<v
     await tx.unsafe(`REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON case_events, audit_log FROM ${r}`);
     await tx.unsafe(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${r}`);
     await tx.unsafe(`GRANT EXECUTE ON FUNCTION recourse_erase_cases(uuid[], integer, timestamptz) TO ${r}`);
+    // The record of applied migrations, so that an app started without the owner's URL can tell it is up to date.
+    await tx.unsafe(`GRANT USAGE ON SCHEMA drizzle TO ${r}`);
+    await tx.unsafe(`GRANT SELECT ON drizzle.__drizzle_migrations TO ${r}`);
     await tx.unsafe(`GRANT CREATE ON DATABASE ${quote((await tx<{ db: string }[]>`SELECT current_database() AS db`)[0]!.db)} TO ${r}`);
   });
 }

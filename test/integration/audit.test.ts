@@ -224,6 +224,8 @@ describe.skipIf(!KINDS.includes("postgres"))("the app's own role on postgres", (
     appUrl.username = role;
     // As production opens it: migrations as the owner, which then grants the app role.
     app = await openDatabase({ url: appUrl.toString(), migrationUrl: owner.url!, max: 2 });
+    // As the server and workers open it, without the owner's URL: up to date, nothing to do.
+    await (await openDatabase({ url: appUrl.toString(), max: 1 })).close();
     appClient = postgres(appUrl.toString(), { max: 1, onnotice: () => {} });
   });
   afterAll(async () => {
@@ -291,5 +293,12 @@ describe.skipIf(!KINDS.includes("postgres"))("the app's own role on postgres", (
     ]);
     expect((await verifyChains(app.db)).problems).toEqual([]);
     expect((await verifyAuditLog(app.db)).problems).toEqual([]);
+  });
+
+  it("an app role without the owner's URL does not migrate, and refuses to start on a database that needs it", async () => {
+    const appUrl = new URL(owner.url!);
+    appUrl.username = role;
+    await superuser`DELETE FROM drizzle.__drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM drizzle.__drizzle_migrations)`;
+    await expect(openDatabase({ url: appUrl.toString(), max: 1 })).rejects.toThrow(/1 migration\(s\) not yet applied.*MIGRATION_DATABASE_URL/);
   });
 });
