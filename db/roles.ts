@@ -80,7 +80,9 @@ export async function restoreHistoryGuards(owner: postgres.Sql): Promise<void> {
     await tx.unsafe(`GRANT USAGE ON SCHEMA public TO recourse_history`);
     await tx.unsafe(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO recourse_history`);
     await tx.unsafe(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO recourse_history`);
+    await tx.unsafe(`GRANT CREATE ON SCHEMA public TO recourse_history`);
     await tx.unsafe(`ALTER FUNCTION recourse_erase_cases(uuid[], integer, timestamptz) OWNER TO recourse_history`);
+    await tx.unsafe(`REVOKE CREATE ON SCHEMA public FROM recourse_history`);
     await tx.unsafe(`REVOKE ALL ON FUNCTION recourse_erase_cases(uuid[], integer, timestamptz) FROM PUBLIC`);
     await tx.unsafe(`GRANT EXECUTE ON FUNCTION recourse_erase_cases(uuid[], integer, timestamptz) TO CURRENT_USER`);
   });

@@ -185,7 +185,10 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
+-- A new owner must be allowed to create in the function's schema, at the moment it takes it over.
+GRANT CREATE ON SCHEMA public TO recourse_history;--> statement-breakpoint
 ALTER FUNCTION recourse_erase_cases(uuid[], integer, timestamptz) OWNER TO recourse_history;--> statement-breakpoint
+REVOKE CREATE ON SCHEMA public FROM recourse_history;--> statement-breakpoint
 REVOKE ALL ON FUNCTION recourse_erase_cases(uuid[], integer, timestamptz) FROM PUBLIC;--> statement-breakpoint
 -- The migrations role (which the app uses when no app role is configured); the app role's
 -- grant is in db/roles.ts.

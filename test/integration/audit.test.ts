@@ -209,38 +209,54 @@ describe.each(KINDS)("history on %s", (kind) => {
 });
 
 describe.skipIf(!KINDS.includes("postgres"))("the app's own role on postgres", () => {
-  let owner: TestDatabase;
+  // As in production: the tables belong to a role that is not a superuser (it may create
+  // roles), and the app has a login of its own.
+  const suffix = randomBytes(4).toString("hex");
+  const role = `recourse_app_test_${suffix}`;
+  const ownerRole = `recourse_owner_test_${suffix}`;
+  const name = `recourse_test_roles_${suffix}`;
+  const server = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+  const urlFor = (user: string | null) => {
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    if (user) url.username = user;
+    return url.toString();
+  };
+  const appUrl = urlFor(role);
   let app: Database;
   let appClient: postgres.Sql;
-  const role = `recourse_app_test_${randomBytes(4).toString("hex")}`;
   let superuser: postgres.Sql;
+  let ownerClient: postgres.Sql;
   beforeAll(async () => {
-    owner = await createTestDatabase("postgres");
-    await seedDirectory(owner.db);
-    await seedUsers(owner.db);
-    superuser = postgres(owner.url!, { max: 1, onnotice: () => {} });
-    await superuser.unsafe(`CREATE ROLE ${role} LOGIN`);
-    const appUrl = new URL(owner.url!);
-    appUrl.username = role;
+    const admin = postgres(server, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`CREATE ROLE ${ownerRole} LOGIN CREATEROLE`);
+    await admin.unsafe(`CREATE ROLE ${role} LOGIN`);
+    await admin.unsafe(`CREATE DATABASE ${name} OWNER ${ownerRole}`);
+    await admin.end({ timeout: 5 });
     // As production opens it: migrations as the owner, which then grants the app role.
-    app = await openDatabase({ url: appUrl.toString(), migrationUrl: owner.url!, max: 2 });
+    app = await openDatabase({ url: appUrl, migrationUrl: urlFor(ownerRole), max: 2 });
     // As the server and workers open it, without the owner's URL: up to date, nothing to do.
-    await (await openDatabase({ url: appUrl.toString(), max: 1 })).close();
-    appClient = postgres(appUrl.toString(), { max: 1, onnotice: () => {} });
+    await (await openDatabase({ url: appUrl, max: 1 })).close();
+    await seedDirectory(app.db);
+    await seedUsers(app.db);
+    appClient = postgres(appUrl, { max: 1, onnotice: () => {} });
+    ownerClient = postgres(urlFor(ownerRole), { max: 1, onnotice: () => {} });
+    superuser = postgres(urlFor(null), { max: 1, onnotice: () => {} });
   });
   afterAll(async () => {
-    await appClient?.end({ timeout: 5 });
+    for (const client of [appClient, ownerClient, superuser]) await client?.end({ timeout: 5 });
     await app?.close();
-    await superuser?.end({ timeout: 5 });
-    await owner?.close();
-    const cleanup = postgres(process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", { max: 1, onnotice: () => {} });
-    await cleanup.unsafe(`DROP ROLE IF EXISTS ${role}`);
-    await cleanup.end({ timeout: 5 });
+    const admin = postgres(server, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.unsafe(`DROP ROLE IF EXISTS ${role}`);
+    await admin.unsafe(`DROP ROLE IF EXISTS ${ownerRole}`);
+    await admin.end({ timeout: 5 });
   });
 
   it("owns nothing, and may not update, delete or truncate events or audit rows, whatever it sets or tries", async () => {
     expect(await historyRisks(appClient)).toEqual([]);
     expect(await historyRisks(superuser)).toContain("is a superuser");
+    expect(await historyRisks(ownerClient)).toContain("owns the history tables");
     const filed = await fileCase(app.db, filing({ email: "app-role@example.eu" }), T0, { ip: "203.0.113.9", userAgent: "AppRole/1" });
     await updateRetentionPolicy(app.db, await actorByEmail(app.db, "admin@recourse.example"), 400, T0);
     const attempts = [
@@ -296,9 +312,7 @@ describe.skipIf(!KINDS.includes("postgres"))("the app's own role on postgres", (
   });
 
   it("an app role without the owner's URL does not migrate, and refuses to start on a database that needs it", async () => {
-    const appUrl = new URL(owner.url!);
-    appUrl.username = role;
     await superuser`DELETE FROM drizzle.__drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM drizzle.__drizzle_migrations)`;
-    await expect(openDatabase({ url: appUrl.toString(), max: 1 })).rejects.toThrow(/1 migration\(s\) not yet applied.*MIGRATION_DATABASE_URL/);
+    await expect(openDatabase({ url: appUrl, max: 1 })).rejects.toThrow(/1 migration\(s\) not yet applied.*MIGRATION_DATABASE_URL/);
   });
 });
