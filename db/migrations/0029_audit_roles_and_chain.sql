@@ -127,6 +127,7 @@ DECLARE
   gone text[];
   gone_emails text[];
   addresses text[];
+  entries jsonb;
 BEGIN
   SELECT coalesce(array_agg(c.id), '{}') INTO ids FROM (SELECT id FROM cases WHERE id = ANY(case_ids) AND status = 'closed' ORDER BY id FOR UPDATE) c;
   IF cardinality(ids) <> (SELECT count(DISTINCT x) FROM unnest(case_ids) x) THEN
@@ -140,9 +141,8 @@ BEGIN
     SELECT ip FROM case_events WHERE case_id = ANY(ids) AND ip IS NOT NULL
     UNION SELECT ip FROM audit_log WHERE ((entity = 'case' AND entity_id = ANY(ids::text[])) OR actor_user_id = ANY(people)) AND ip IS NOT NULL) s;
 
-  INSERT INTO audit_log (actor_user_id, entity, entity_id, action, data, at)
-  SELECT NULL, 'case', c.id::text, 'erased', jsonb_build_object('reference', c.reference, 'reason', CASE WHEN c.erasure_requested_at IS NULL THEN 'retention' ELSE 'request' END, 'retentionDays', retention_days), erased_at
-  FROM cases c WHERE c.id = ANY(ids) ORDER BY c.id;
+  SELECT jsonb_agg(jsonb_build_object('id', c.id, 'data', jsonb_build_object('reference', c.reference, 'reason', CASE WHEN c.erasure_requested_at IS NULL THEN 'retention' ELSE 'request' END, 'retentionDays', retention_days)) ORDER BY c.id)
+  INTO entries FROM cases c WHERE c.id = ANY(ids);
 
   DELETE FROM outbox WHERE case_id = ANY(ids);
   DELETE FROM clock_notices WHERE case_id = ANY(ids);
@@ -181,6 +181,9 @@ BEGIN
      OR EXISTS (SELECT 1 FROM unnest(clients) ip WHERE right(r.key, length(ip) + 6) = ':from:' || ip);
   UPDATE audit_log SET ip = NULL, user_agent = NULL, personal_salt = NULL
   WHERE actor_user_id = ANY(gone) AND (ip IS NOT NULL OR user_agent IS NOT NULL OR personal_salt IS NOT NULL);
+  -- Last, so that the audit log's lock (held to commit) is the last one taken.
+  INSERT INTO audit_log (actor_user_id, entity, entity_id, action, data, at)
+  SELECT NULL, 'case', e->>'id', 'erased', e->'data', erased_at FROM jsonb_array_elements(entries) WITH ORDINALITY AS x(e, n) ORDER BY n;
   RETURN cardinality(ids);
 END;
 $$;

@@ -132,6 +132,20 @@ describe.each(KINDS)("history on %s", (kind) => {
     expect((await verifyAuditLog(db())).problems).toEqual([]);
   });
 
+  it("writers at once keep one unbroken chain", async () => {
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        db().transaction(async (tx) => {
+          await tx.insert(auditLog).values({ entity: "test", entityId: String(i), action: "concurrent", data: { i } });
+          await tx.insert(auditLog).values({ entity: "test", entityId: String(i), action: "concurrent_second", data: { i } });
+        }),
+      ),
+    );
+    const report = await verifyAuditLog(db());
+    expect(report.problems).toEqual([]);
+    expect(report.rows).toBe((await db().select({ n: sql<number>`count(*)::int` }).from(auditLog))[0]!.n);
+  });
+
   it("a superuser's rewritten and rehashed history passes the chains' check and fails against the anchor taken before", async () => {
     const filed = await fileCase(db(), filing({ email: "anchored@example.eu" }), T0);
     const staff = await actorByEmail(db(), "staff@mparticle.example");
