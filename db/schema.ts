@@ -6,6 +6,7 @@
 import { sql } from "drizzle-orm";
 import type { ReportEntry } from "@/lib/reports/annual-report";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -566,18 +567,34 @@ export const organisationLinks = pgTable(
   (t) => [index("organisation_links_case").on(t.caseId)],
 );
 
-/** Audit of changes outside cases (directory, users, policy); case history is in case_events. */
-export const auditLog = pgTable("audit_log", {
-  id: bigserial("id", { mode: "number" }).primaryKey(),
-  actorUserId: text("actor_user_id"),
-  entity: text("entity").notNull(),
-  entityId: text("entity_id").notNull(),
-  action: text("action").notNull(),
-  data: jsonb("data").notNull().default({}),
-  ip: text("ip"),
-  userAgent: text("user_agent"),
-  at: tz("at").notNull().defaultNow(),
-});
+/**
+ * Audit of changes outside cases (directory, users, policy); case history is in case_events.
+ * Append-only and hash-chained in one global chain: a trigger (migration 0029) sets `seq`,
+ * `prevHash`, `hash` and the personal-data commitment on insert, whatever the insert says.
+ * The hash covers `personalDigest` (a salted hash of ip and user agent) instead of the two
+ * values, so that erasure can clear them and their salt without breaking the chain.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actorUserId: text("actor_user_id"),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull(),
+    action: text("action").notNull(),
+    data: jsonb("data").notNull().default({}),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    at: tz("at").notNull().defaultNow(),
+    // Placeholders: the trigger sets the chain fields on every insert.
+    seq: bigint("seq", { mode: "number" }).notNull().$defaultFn(() => 0),
+    prevHash: text("prev_hash"),
+    hash: text("hash").notNull().$defaultFn(() => ""),
+    personalSalt: text("personal_salt"),
+    personalDigest: text("personal_digest"),
+  },
+  (t) => [uniqueIndex("audit_log_seq").on(t.seq)],
+);
 
 /**
  * Rate limits shared by every app instance: one counter per key and minute (a key names what

@@ -33,6 +33,8 @@ const run = (cmd: string, cmdArgs: string[]) => {
 
 if (!args.includes("--no-build") || !existsSync(".next/BUILD_ID")) run("npx", ["next", "build"]);
 run("npx", ["tsx", "scripts/db.ts", config.demo ? "seed" : "migrate"]);
-const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
+// The owner's credentials stay with the migration step: the server connects as the app's role.
+const { MIGRATION_DATABASE_URL: _owner, ...serverEnv } = env;
+const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: serverEnv });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,26 +1,16 @@
 /**
  * Retention: closed cases are erased once the policy's period has passed since their last
  * event (configurable; no case with an unmet remedy goes), and at once when the complainant
- * asked for erasure. Erasure removes the case whole, its history included (the one exception
- * to append-only, granted by the database trigger to this transaction alone), and leaves an
- * anonymised statistical record and an audit entry. The FTC register keeps its referrals,
- * unlinked from the case.
+ * asked for erasure. The statistical record is written here; the rest is the database's
+ * function recourse_erase_cases (migration 0029), the one thing that may delete history: it
+ * removes the case whole, its history included, and its complainant's personal data when
+ * nothing else of theirs is left (account, mail, sign-in tokens, rate-limit counters, the ip
+ * and user agent of audit rows), and writes an audit entry per case. The FTC register keeps
+ * its referrals, unlinked from the case.
  */
-import { and, eq, inArray, isNotNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, isNotNull, lte, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import {
-  attachments,
-  auditLog,
-  caseBodies,
-  caseEvents,
-  cases,
-  caseStatistics,
-  clockNotices,
-  deadlines,
-  messages,
-  outbox,
-  remedies,
-} from "@/db/schema";
+import { cases, caseStatistics } from "@/db/schema";
 import { loadCases, type LoadedCase } from "@/lib/cases/load";
 import { foldCase, regionOf } from "@/lib/ladder";
 import { reportEntry } from "@/lib/reports/annual-report";
@@ -54,37 +44,8 @@ async function eraseBatch(tx: Tx, now: Date, days: number, batchSize: number): P
   const ids = rows.map((r) => r.id);
 
   await tx.insert(caseStatistics).values(loaded.map((c) => statisticsOf(c, now)));
-  await tx.insert(auditLog).values(
-    rows.map((r) => ({ actorUserId: null, entity: "case", entityId: r.id, action: "erased", data: { reference: r.reference, reason: r.erasureRequestedAt ? "request" : "retention", retentionDays: days }, at: now })),
-  );
-
-  await tx.execute(sql`SELECT set_config('recourse.erasure', 'on', true)`);
-  await tx.delete(outbox).where(inArray(outbox.caseId, ids));
-  await tx.delete(clockNotices).where(inArray(clockNotices.caseId, ids));
-  await tx.delete(deadlines).where(inArray(deadlines.caseId, ids));
-  await tx.delete(remedies).where(inArray(remedies.caseId, ids));
-  await tx.delete(attachments).where(inArray(attachments.caseId, ids));
-  await tx.delete(messages).where(inArray(messages.caseId, ids));
-  await tx.delete(caseBodies).where(inArray(caseBodies.caseId, ids));
-  await tx.delete(caseEvents).where(inArray(caseEvents.caseId, ids));
-  await tx.delete(cases).where(inArray(cases.id, ids));
-  await tx.execute(sql`SELECT set_config('recourse.erasure', 'off', true)`);
-
-  // A complainant with nothing else left here goes too (sessions and feeds cascade; bell
-  // items have no foreign key, so they go by hand, with any mail to them still queued).
-  const complainants = [...new Set(rows.map((r) => r.complainantUserId))];
-  await tx.execute(sql`
-    WITH gone AS (
-    DELETE FROM users u WHERE u.id IN (${sql.join(complainants.map((id) => sql`${id}`), sql`, `)})
-      AND NOT u.is_admin
-      AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.complainant_user_id = u.id OR c.assignee_user_id = u.id)
-      AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id)
-      AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.actor_user_id = u.id)
-      AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.author_user_id = u.id)
-      AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.uploaded_by_user_id = u.id)
-      RETURNING u.id
-    )
-    DELETE FROM outbox o USING gone WHERE o.user_id = gone.id`);
+  // The rest, history included, only the database's erasure function may do (migration 0029).
+  await tx.execute(sql`SELECT recourse_erase_cases(${`{${ids.join(",")}}`}::uuid[], ${days}::int, ${now.toISOString()}::timestamptz)`);
   return rows.length;
 }
 

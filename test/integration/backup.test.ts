@@ -10,11 +10,14 @@ import { sql } from "drizzle-orm";
 import { openDatabase, type Database } from "@/db/client";
 import { cases } from "@/db/schema";
 import { seedDemo } from "@/db/seed/seed";
+import { verifyAuditLog } from "@/lib/audit/audit-chain";
 import { verifyChains } from "@/lib/audit/verify-chain";
 import { backup, restore } from "@/lib/backup";
-import { fileCase } from "@/lib/cases/commands";
+import { fileCase, recordEvent } from "@/lib/cases/commands";
+import { applyRetention } from "@/lib/retention/apply";
+import { requestErasure } from "@/lib/users/my-data";
 import { createTestDatabase, KINDS, type TestDatabase } from "./support/databases";
-import { filing } from "./support/helpers";
+import { actorByEmail, filing } from "./support/helpers";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
 const count = async (database: Database) => (await database.db.select({ n: sql<number>`count(*)::int` }).from(cases))[0]!.n;
@@ -55,5 +58,15 @@ describe.each(KINDS)("db:backup and db:restore on %s", (kind) => {
     const report = await verifyChains(database.db);
     expect(report.problems).toEqual([]);
     expect(report.cases).toBe(before.length);
+    expect((await verifyAuditLog(database.db)).problems).toEqual([]);
+
+    // History is guarded after the restore as before: refused to the app, open to erasure alone.
+    const restored = await fileCase(database.db, filing({ email: "after-restore@example.eu" }), NOW);
+    await expect(database.db.execute(sql`DELETE FROM case_events WHERE case_id = ${restored.caseId}`)).rejects.toThrow();
+    const complainant = await actorByEmail(database.db, "after-restore@example.eu");
+    await recordEvent(database.db, complainant, restored.caseId, { type: "complainant.withdrew", data: {} }, { now: NOW });
+    await requestErasure(database.db, complainant, restored.caseId, NOW);
+    expect(await applyRetention(database.db, NOW)).toEqual({ erased: 1 });
+    expect((await verifyAuditLog(database.db)).problems).toEqual([]);
   }, 180_000); // dumps and restores a whole database
 });

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import { openDatabase, rowsOf, type Database } from "@/db/client";
+import { verifyAuditLog } from "@/lib/audit/audit-chain";
 import { listNotifications, unreadCount } from "@/lib/notifications/inbox";
 import type { Actor } from "@/lib/auth/actor";
 
@@ -102,5 +103,38 @@ describe("migration 0023: a certification's status gets its date and source", ()
     expect(row).toMatchObject({ status: "inactive", status_source: "seed: company policy" });
     expect(new Date(row!.status_since as string).toISOString()).toBe("2025-03-04T05:06:07.000Z");
     await expect(db.execute(sql`INSERT INTO certifications (organisation_id, framework, status) VALUES ('00000000-0000-4000-8000-000000000001', 'eu-us-dpf', 'active')`)).rejects.toThrow();
+  });
+});
+
+describe("migration 0029: the audit log becomes a hash chain", () => {
+  let database: Database | undefined;
+  let before: string | undefined;
+  afterAll(async () => {
+    await database?.close();
+    if (before) rmSync(before, { recursive: true, force: true });
+  });
+
+  it("chains the rows already there in the order they were written, and new rows after them", async () => {
+    database = await openDatabase({ dataDir: "memory://" }, { migrate: false });
+    const { db } = database;
+    before = migrationsUpTo(28);
+    await migrate(db as never, { migrationsFolder: before });
+    await db.execute(sql`
+      INSERT INTO audit_log (actor_user_id, entity, entity_id, action, data, ip, user_agent, at) VALUES
+        ('u1', 'policy', 'retention', 'retention_changed', '{"from": 1095, "to": 30}', NULL, NULL, '2026-01-01T00:00:00Z'),
+        ('u2', 'case', 'c1', 'erasure_requested', '{"reference": "RC-1"}', '203.0.113.1', 'Agent/1', '2026-01-02T00:00:00Z'),
+        (NULL, 'case', 'c1', 'erased', '{"reference": "RC-1", "reason": "request"}', NULL, NULL, '2026-01-03T00:00:00Z')`);
+
+    await migrate(db as never, { migrationsFolder: MIGRATIONS });
+    await db.execute(sql`INSERT INTO audit_log (entity, entity_id, action) VALUES ('test', 'x', 'after')`);
+
+    const rows = rowsOf(await db.execute(sql`SELECT action, seq, prev_hash, hash, personal_salt, personal_digest FROM audit_log ORDER BY id`)) as Record<string, unknown>[];
+    expect(rows.map((r) => [r.action, Number(r.seq)])).toEqual([["retention_changed", 1], ["erasure_requested", 2], ["erased", 3], ["after", 4]]);
+    expect(rows[0]!.prev_hash).toBeNull();
+    for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
+    expect(rows[1]!.personal_salt).not.toBeNull();
+    expect(rows[0]!.personal_digest).toBeNull();
+    const report = await verifyAuditLog(db);
+    expect(report).toMatchObject({ rows: 4, problems: [] });
   });
 });
