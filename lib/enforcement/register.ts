@@ -10,7 +10,7 @@ import { caseScope, requireAdmin } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
 
 export async function listReferrals(db: Db, actor: Actor) {
-  if (actor.kind !== "user") throw new NotFoundError();
+  if (actor.kind === "anonymous") throw new NotFoundError();
   return db
     .select({
       id: ftcReferrals.id,
