@@ -40,15 +40,6 @@ export class RuleError extends Error {
   }
 }
 
-/** An idempotency key sent again for a different step. */
-export class KeyReusedError extends Error {
-  readonly code = "idempotency_key_reused";
-  constructor() {
-    super("idempotency_key_reused");
-    this.name = "KeyReusedError";
-  }
-}
-
 export type FieldErrors = Record<string, string[]>;
 
 /** Input that does not pass its schema; field errors carry message keys. */

@@ -138,7 +138,7 @@ export const registerSchema = z
   .meta({ id: "Register", description: "FTC referrals (R4.1) on the cases the token may see." });
 
 export const idempotencyHeaders = z.object({
-  "idempotency-key": z.string().min(1).max(255).optional().meta({ description: "A key of the client's choosing (a UUID): the same step sent again with it makes one event." }),
+  "idempotency-key": z.string().min(1).max(255).optional().meta({ description: "A key of the client's choosing (a UUID), scoped to the case: sent again, it answers with the step it made and records nothing." }),
 });
 
 export type Method = "get" | "post";
@@ -173,7 +173,7 @@ export const OPERATIONS: Operation[] = [
     headers: idempotencyHeaders,
     body: stepRequestSchema,
     ok: { status: 201, schema: stepResultSchema, description: "The step was recorded (or had been, under the same Idempotency-Key)." },
-    problems: [400, 403, 404, 409, 413, 415, 422, ...READ_PROBLEMS],
+    problems: [400, 403, 404, 409, 413, 415, ...READ_PROBLEMS],
   },
   { id: "postMessage", method: "post", path: "/cases/{id}/messages", summary: "Write a message on a case", scope: "act", params: caseIdParams, body: messageRequestSchema, ok: { status: 201, schema: messageResultSchema, description: "The message was stored." }, problems: [400, 403, 404, 413, 415, ...READ_PROBLEMS] },
   { id: "getRegister", method: "get", path: "/register", summary: "The FTC referral register, on the cases the token may see", scope: "read", ok: { status: 200, schema: registerSchema, description: "The referrals." }, problems: READ_PROBLEMS },

@@ -13,7 +13,6 @@ const STATUS_TEXT: Record<number, string> = {
   409: "The ladder refuses the step now (the reason code says why), or the case changed since the version sent.",
   413: "The body is too large.",
   415: "The body is not JSON.",
-  422: "The Idempotency-Key was used before for a different step.",
   429: "Too many calls this minute; retry after the Retry-After seconds.",
 };
 

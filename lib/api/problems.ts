@@ -3,7 +3,7 @@
  * layer's typed errors.
  */
 import { z } from "zod";
-import { ConflictError, ForbiddenError, KeyReusedError, NotFoundError, RuleError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, RuleError, ValidationError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/cases/commands";
 import { logError } from "@/lib/log";
 
@@ -19,7 +19,6 @@ export const PROBLEMS = {
   unsupported_media_type: { status: 415, title: "Body must be JSON" },
   refused: { status: 409, title: "The ladder refuses this step" },
   version_conflict: { status: 409, title: "The case changed" },
-  idempotency_key_reused: { status: 422, title: "Idempotency-Key reused" },
   rate_limited: { status: 429, title: "Too many requests" },
   internal: { status: 500, title: "Internal error" },
 } as const;
@@ -55,7 +54,6 @@ export function problemOf(error: unknown): Problem {
   if (error instanceof ForbiddenError) return new Problem("read_only", "This token may not take this step or write here.");
   if (error instanceof RuleError) return new Problem("refused", `The ladder refuses this step now: ${error.reason.code}.`, { reason: error.reason.code, ...(error.reason.rule ? { rule: error.reason.rule } : {}) });
   if (error instanceof ConflictError) return new Problem("version_conflict", "The case changed since the version sent; read it again.", { currentVersion: error.currentVersion });
-  if (error instanceof KeyReusedError) return new Problem("idempotency_key_reused", "This Idempotency-Key was sent before with a different step.");
   if (error instanceof ValidationError) return new Problem("invalid", "A field is invalid.", { errors: error.fieldErrors });
   if (error instanceof z.ZodError) return new Problem("invalid", "A field is invalid.", { errors: fieldErrorsOf(error) });
   return new Problem("internal", `Something went wrong on our side (reference ${logError(error)}).`);
