@@ -10,7 +10,7 @@ import type { Db } from "@/db/client";
 import { apiTokens, auditLog, organisations, providers } from "@/db/schema";
 import type { Actor, Principal } from "@/lib/auth/actor";
 import { TOKEN_PREFIX, tokenSha256, type CallingToken } from "@/lib/auth/api-token";
-import { canManageApiTokens } from "@/lib/auth/policy";
+import { canManageApiTokens, managedPrincipals } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
 import { DAY_MS } from "@/lib/ladder";
 import type { RequestMeta } from "@/lib/cases/commands";
@@ -38,6 +38,35 @@ export interface TokenListItem {
 
 const ownerCondition = (p: Principal) => (p.organisationId ? eq(apiTokens.organisationId, p.organisationId) : eq(apiTokens.providerId, p.providerId!));
 const entityOf = (p: Principal) => (p.organisationId ? { entity: "organisation", entityId: p.organisationId } : { entity: "provider", entityId: p.providerId! });
+
+export interface TokenOwner {
+  /** `organisation:<id>` or `body:<id>`, as the settings page names it in its address. */
+  key: string;
+  principal: Principal;
+  name: string;
+}
+
+export const ownerKey = (p: Principal) => (p.organisationId ? `organisation:${p.organisationId}` : `body:${p.providerId}`);
+
+/** The principal a key names, or null. */
+export function principalOfKey(key: string | undefined): Principal | null {
+  const match = /^(organisation|body):([0-9a-f-]{36})$/i.exec(key ?? "");
+  if (!match) return null;
+  return match[1] === "organisation" ? { organisationId: match[2]! } : { providerId: match[2]! };
+}
+
+/** Whose tokens the actor manages: its own organisation or body; every one for the administrators. */
+export async function tokenOwners(db: Db, actor: Actor): Promise<TokenOwner[]> {
+  if (actor.kind !== "user") return [];
+  const [orgs, bodies] = await Promise.all([db.select({ id: organisations.id, name: organisations.name }).from(organisations).orderBy(organisations.name), db.select({ id: providers.id, name: providers.name }).from(providers).orderBy(providers.name)]);
+  const all: TokenOwner[] = [
+    ...orgs.map((o) => ({ key: ownerKey({ organisationId: o.id }), principal: { organisationId: o.id }, name: o.name })),
+    ...bodies.map((b) => ({ key: ownerKey({ providerId: b.id }), principal: { providerId: b.id }, name: b.name })),
+  ];
+  if (actor.isAdmin) return all;
+  const own = new Set(managedPrincipals(actor).map(ownerKey));
+  return all.filter((o) => own.has(o.key));
+}
 
 /** The principal's name, for the settings page; not found for anyone who may not manage it. */
 export async function principalName(db: Db, actor: Actor, principal: Principal): Promise<string> {
