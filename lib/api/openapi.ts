@@ -22,7 +22,7 @@ export function openApiDocument(serverUrl: string) {
   if (cached) return { ...cached, servers: [{ url: `${serverUrl}/api/v1` }] };
   const registry = new OpenAPIRegistry();
   const bearer = registry.registerComponent("securitySchemes", "token", { type: "http", scheme: "bearer", description: "An API token (rk_…) of an organisation or a body, made on its settings page." });
-  const problem = registry.register("Problem", problemSchema);
+  const problem = problemSchema;
   for (const op of OPERATIONS) {
     registry.registerPath({
       operationId: op.id,

@@ -41,7 +41,7 @@ export class Problem extends Error {
 
 export function problemResponse(p: Problem, baseUrl: string, headers: Record<string, string> = {}): Response {
   const { status, title } = PROBLEMS[p.code];
-  return new Response(JSON.stringify({ type: `${baseUrl}/api/v1/problems#${p.code}`, title, status, detail: p.detail, code: p.code, ...p.extra }), {
+  return new Response(JSON.stringify({ type: `${baseUrl}/en/api-reference#${p.code}`, title, status, detail: p.detail, code: p.code, ...p.extra }), {
     status,
     headers: { "content-type": "application/problem+json", ...headers },
   });
