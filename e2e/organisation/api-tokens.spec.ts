@@ -23,7 +23,7 @@ test.describe("API tokens", () => {
     expect(listed.status()).toBe(200);
     const { data } = (await listed.json()) as { data: { organisation: string }[] };
     expect(data.length).toBeGreaterThan(0);
-    expect(data.every((c) => c.organisation === "mParticle")).toBe(true);
+    expect(data.every((c) => c.organisation === "mParticle, Inc.")).toBe(true);
 
     // Shown once: the page drawn again holds the name, never the token.
     await page.reload();

@@ -4,7 +4,7 @@ import { createTokenAction, revokeTokenAction } from "@/lib/actions/api-token-ac
 import { listApiTokens, TOKEN_LIFETIMES, tokenOwners } from "@/lib/integrations/tokens";
 import { signedInContext } from "@/lib/page-context";
 import { Link } from "@/i18n/navigation";
-import { ActionForm, FormInput, FormSelect } from "@/components/forms/action-form";
+import { ActionForm, ActionOutcomeNotice, ActionOutcomeProvider, FormInput, FormSelect } from "@/components/forms/action-form";
 import { fieldId } from "@/components/forms/field-id";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
@@ -78,32 +78,36 @@ export default async function IntegrationsPage({ params, searchParams }: { param
 
         <Card aria-labelledby="tokens-title">
           <CardTitle id="tokens-title">{t("tokens")}</CardTitle>
-          {tokens.length ? (
-            <ul className="divide-y divide-slate-100" data-testid="token-list">
-              {tokens.map((k) => {
-                const state = k.revokedAt ? "revoked" : k.expiresAt <= now ? "expired" : "active";
-                return (
-                  <li key={k.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
-                    <span>
-                      <span className="font-medium">{k.name}</span> <span className="font-mono text-xs text-slate-600">{k.hint}…</span>
-                      <span className="block text-xs text-slate-700">
-                        {t(k.scope === "act" ? "scopeAct" : "scopeRead")} · {t(state === "revoked" ? "revokedOn" : state === "expired" ? "expiredOn" : "expiresOn", { date: day(state === "revoked" ? k.revokedAt! : k.expiresAt) })} · {k.lastUsedAt ? t("lastUsed", { date: day(k.lastUsedAt) }) : t("neverUsed")}
+          {/* A revoked token's form goes with the refresh; the notice stays above the list. */}
+          <ActionOutcomeProvider>
+            <ActionOutcomeNotice />
+            {tokens.length ? (
+              <ul className="divide-y divide-slate-100" data-testid="token-list">
+                {tokens.map((k) => {
+                  const state = k.revokedAt ? "revoked" : k.expiresAt <= now ? "expired" : "active";
+                  return (
+                    <li key={k.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                      <span>
+                        <span className="font-medium">{k.name}</span> <span className="font-mono text-xs text-slate-600">{k.hint}…</span>
+                        <span className="block text-xs text-slate-700">
+                          {t(k.scope === "act" ? "scopeAct" : "scopeRead")} · {t(state === "revoked" ? "revokedOn" : state === "expired" ? "expiredOn" : "expiresOn", { date: day(state === "revoked" ? k.revokedAt! : k.expiresAt) })} · {k.lastUsedAt ? t("lastUsed", { date: day(k.lastUsedAt) }) : t("neverUsed")}
+                        </span>
                       </span>
-                    </span>
-                    {state === "active" ? (
-                      <ActionForm action={revokeTokenAction} idPrefix={`revoke-${k.id}`} fields={{ tokenId: k.id }} doneText={t("revoked")}>
-                        <SubmitButton busyLabel={busy} variant="danger" className="min-h-8 px-2 py-1" aria-label={t("revokeNamed", { name: k.name })}>
-                          {t("revoke")}
-                        </SubmitButton>
-                      </ActionForm>
-                    ) : null}
-                  </li>
-                );
-              })}
-            </ul>
-          ) : (
-            <p className="text-sm text-slate-700">{t("none")}</p>
-          )}
+                      {state === "active" ? (
+                        <ActionForm action={revokeTokenAction} idPrefix={`revoke-${k.id}`} fields={{ tokenId: k.id }} doneText={t("revoked")}>
+                          <SubmitButton busyLabel={busy} variant="danger" className="min-h-8 px-2 py-1" aria-label={t("revokeNamed", { name: k.name })}>
+                            {t("revoke")}
+                          </SubmitButton>
+                        </ActionForm>
+                      ) : null}
+                    </li>
+                  );
+                })}
+              </ul>
+            ) : (
+              <p className="text-sm text-slate-700">{t("none")}</p>
+            )}
+          </ActionOutcomeProvider>
           <p className="mt-4 text-sm">
             <a href="/api/v1/openapi.json">{t("openapi")}</a> · <Link href="/api-reference">{t("reference")}</Link>
           </p>
