@@ -44,3 +44,14 @@ test.describe("API tokens", () => {
     expect(response?.status()).toBe(404);
   });
 });
+
+test("the API's reference page and OpenAPI document are public and agree", async ({ page, request }) => {
+  const doc = (await (await request.get("/api/v1/openapi.json")).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+  expect(doc.openapi).toBe("3.1.0");
+  await page.goto("/en/api-reference");
+  await expect(page.getByRole("heading", { name: "Recourse API reference" })).toBeVisible();
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const method of Object.keys(item)) await expect(page.getByRole("heading", { name: `${method.toUpperCase()} ${path}`, exact: true })).toBeVisible();
+  }
+  await expectAccessible(page);
+});

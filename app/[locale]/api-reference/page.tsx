@@ -33,7 +33,7 @@ export default async function ApiReferencePage() {
     <>
       <PageHeader title={t("title")} lead={t("lead")} />
       <p className="mb-6 text-sm">
-        {t("base")} <code>{doc.servers?.[0]?.url}</code> · <a href="/api/v1/openapi.json">openapi.json</a>
+        {t("base")} <code>{doc.servers?.[0]?.url}</code> · <a href="/api/v1/openapi.json" className="underline">openapi.json</a>
       </p>
       <div className="space-y-6">
         {Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
@@ -46,8 +46,7 @@ export default async function ApiReferencePage() {
               return (
                 <Card key={`${method} ${path}`} aria-labelledby={`op-${op.operationId}`}>
                   <CardTitle id={`op-${op.operationId}`}>
-                    <code className="mr-2 uppercase">{method}</code>
-                    <code>{path}</code>
+                    <code>{method.toUpperCase()}</code> <code>{path}</code>
                   </CardTitle>
                   <p className="text-sm text-slate-800">{op.summary}</p>
                   <p className="mt-1 text-xs text-slate-700">{op.description}</p>
