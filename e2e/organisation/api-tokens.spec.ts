@@ -25,6 +25,26 @@ test.describe("API tokens", () => {
     expect(data.length).toBeGreaterThan(0);
     expect(data.every((c) => c.organisation === "mParticle, Inc.")).toBe(true);
 
+    // The walk-through of the README: read a case, take a step it allows, send it again with the same key.
+    let taken = false;
+    for (const { id } of data as unknown as { id: string }[]) {
+      const read = (await (await page.request.get(`/api/v1/cases/${id}`, { headers: auth })).json()) as { version: number; steps: { action: string; target: string | null }[]; timeline: unknown[] };
+      const step = read.steps.find((s) => s.action !== "request_information");
+      if (!step) continue;
+      const send = () => page.request.post(`/api/v1/cases/${id}/steps`, { headers: { ...auth, "idempotency-key": `e2e-${id}` }, data: { action: step.action, ...(step.target ? { target: step.target } : {}), version: read.version } });
+      const first = await send();
+      expect(first.status()).toBe(201);
+      const again = await send();
+      expect(again.status()).toBe(201);
+      const [a, b] = [await first.json(), await again.json()];
+      expect(b).toEqual({ ...a, replayed: true });
+      const after = (await (await page.request.get(`/api/v1/cases/${id}`, { headers: auth })).json()) as { timeline: unknown[] };
+      expect(after.timeline.length).toBe(read.timeline.length + 1);
+      taken = true;
+      break;
+    }
+    expect(taken).toBe(true);
+
     // Shown once: the page drawn again holds the name, never the token.
     await page.reload();
     await expect(page.getByTestId("token-list").getByText("Ticketing (test)")).toBeVisible();
