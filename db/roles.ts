@@ -2,7 +2,7 @@
  * Role separation on PostgreSQL (README: Production). The migrations role
  * (MIGRATION_DATABASE_URL) owns Recourse's tables; the app role (DATABASE_URL) owns none of
  * them and may read and write everything but history: case_events and audit_log take only
- * SELECT and INSERT, and erasure is the function recourse_erase_cases (migration 0029), run as
+ * SELECT and INSERT, and erasure is the function recourse_erase_cases (migration 0032), run as
  * the role recourse_history. The grants are applied after every migration run, so later
  * tables are granted too. The app role may create schemas in the database for the job queue
  * (pg-boss keeps its own schema, `pgboss`, which holds no history).
@@ -63,7 +63,7 @@ export async function ensureAppRole(owner: postgres.Sql, appUrl: string): Promis
 }
 
 /**
- * The erasure function's owner and rights, as migration 0029 sets them. A restore runs
+ * The erasure function's owner and rights, as migration 0032 sets them. A restore runs
  * without owners and grants (a backup may land on another server), so it sets them again.
  */
 export async function restoreHistoryGuards(owner: postgres.Sql): Promise<void> {

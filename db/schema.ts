@@ -52,6 +52,7 @@ export const membershipRoleEnum = pgEnum("membership_role", [
 export const messageVisibilityEnum = pgEnum("message_visibility", ["complainant", "organisation", "provider", "internal"]);
 export const referralStatusEnum = pgEnum("referral_status", REFERRAL_STATUSES);
 export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed"]);
+export const apiTokenScopeEnum = pgEnum("api_token_scope", ["read", "act"]);
 
 // ——— Directory ———
 
@@ -345,8 +346,10 @@ export const caseEvents = pgTable(
     prevHash: text("prev_hash"),
     hash: text("hash").notNull(),
     recordedAt: tz("recorded_at").notNull().defaultNow(),
+    /** The client's Idempotency-Key for a step sent through the API: the same key on a case makes one event. */
+    idempotencyKey: text("idempotency_key"),
   },
-  (t) => [uniqueIndex("case_events_case_seq").on(t.caseId, t.seq)],
+  (t) => [uniqueIndex("case_events_case_seq").on(t.caseId, t.seq), uniqueIndex("case_events_idempotency").on(t.caseId, t.idempotencyKey).where(sql`idempotency_key IS NOT NULL`)],
 );
 
 export const messages = pgTable(
@@ -569,7 +572,7 @@ export const organisationLinks = pgTable(
 
 /**
  * Audit of changes outside cases (directory, users, policy); case history is in case_events.
- * Append-only and hash-chained in one global chain: a trigger (migration 0029) sets `seq`,
+ * Append-only and hash-chained in one global chain: a trigger (migration 0032) sets `seq`,
  * `prevHash`, `hash` and the personal-data commitment on insert, whatever the insert says.
  * The hash covers `personalDigest` (a salted hash of ip and user agent) instead of the two
  * values, so that erasure can clear them and their salt without breaking the chain.
@@ -594,6 +597,34 @@ export const auditLog = pgTable(
     personalDigest: text("personal_digest"),
   },
   (t) => [uniqueIndex("audit_log_seq").on(t.seq)],
+);
+
+/**
+ * A system's key to the API on behalf of one organisation or one body (exactly one of the
+ * two). Only the token's SHA-256 is kept; revoking dates it, and it also ends at its expiry.
+ */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "cascade" }),
+    providerId: uuid("provider_id").references(() => providers.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    scope: apiTokenScopeEnum("scope").notNull(),
+    tokenSha256: text("token_sha256").notNull().unique(),
+    /** The token's first characters, to tell tokens apart in lists. */
+    hint: text("hint").notNull(),
+    createdByUserId: text("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: tz("created_at").notNull(),
+    expiresAt: tz("expires_at").notNull(),
+    revokedAt: tz("revoked_at"),
+    lastUsedAt: tz("last_used_at"),
+  },
+  (t) => [
+    index("api_tokens_organisation").on(t.organisationId),
+    index("api_tokens_provider").on(t.providerId),
+    check("api_tokens_one_owner", sql`(${t.organisationId} is null) <> (${t.providerId} is null)`),
+  ],
 );
 
 /**

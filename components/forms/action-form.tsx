@@ -52,7 +52,7 @@ export function ActionOutcomeNotice() {
 }
 
 interface FormContextValue {
-  state: ActionState;
+  state: ActionState<unknown>;
   prefix: string;
   /** The translated errors of a field. */
   errorsOf: (name: string) => string[];
@@ -64,8 +64,8 @@ const noSubscription = () => () => {};
 /** False while rendered on the server (and in a page without JavaScript), true once hydrated. */
 const useHydrated = () => useSyncExternalStore(noSubscription, () => true, () => false);
 
-export interface ActionFormProps {
-  action: FormActionFn;
+export interface ActionFormProps<Result = undefined> {
+  action: FormActionFn<Result>;
   /** The hidden fields the command needs (the page's language is added). */
   fields?: Record<string, string | number | null | undefined>;
   /** Makes the fields' ids (`fieldId(idPrefix, name)`), which the error summary links to. */
@@ -76,6 +76,8 @@ export interface ActionFormProps {
   labels?: Record<string, string>;
   /** Error texts that need more than a key (a range, a date), by error key; the rest come from `errors.*`. */
   errorTexts?: Record<string, string>;
+  /** A secret the command hands back once (`result[field]`), shown read-only with its label and a note. */
+  shownOnce?: { field: string; label: string; note: string };
   className?: string;
   children: ReactNode;
 }
@@ -86,7 +88,7 @@ export interface ActionFormProps {
  * field error linking to its field, each error beside its field, and what was typed kept.
  * Without JavaScript it is a plain form and the page comes back with the same state.
  */
-export function ActionForm({ action, fields = {}, idPrefix, doneText, labels = {}, errorTexts = {}, className, children }: ActionFormProps) {
+export function ActionForm<Result = undefined>({ action, fields = {}, idPrefix, doneText, labels = {}, errorTexts = {}, shownOnce, className, children }: ActionFormProps<Result>) {
   const locale = useLocale();
   const te = useTranslations("errors");
   const tr = useTranslations("reasons");
@@ -95,7 +97,7 @@ export function ActionForm({ action, fields = {}, idPrefix, doneText, labels = {
   const own = useRefreshThenSay();
   const { settle, clear, outcome } = page ?? own;
   const hydrated = useHydrated();
-  const [state, dispatch, pending] = useActionState<ActionState, FormData>(action, idleState);
+  const [state, dispatch, pending] = useActionState<ActionState<Result>, FormData>(action, idleState);
   const conflict = page?.conflictText ?? te("conflict");
 
   // A step done or refused for a stale page: the page shows the case as it is now, and says why.
@@ -113,6 +115,7 @@ export function ActionForm({ action, fields = {}, idPrefix, doneText, labels = {
   const fieldErrors = Object.entries(state.fieldErrors);
   // Without JavaScript the page comes back with the answer and the form says it.
   const formError = state.formError;
+  const secret = shownOnce && state.status === "done" ? (state.result as Record<string, unknown> | undefined)?.[shownOnce.field] : undefined;
   return (
     <form action={dispatch} className={className}>
       <input type="hidden" name="locale" value={locale} />
@@ -127,6 +130,15 @@ export function ActionForm({ action, fields = {}, idPrefix, doneText, labels = {
         <Notice tone={outcome.tone} alert={outcome.tone !== "good"}>
           {outcome.text}
         </Notice>
+      ) : null}
+      {shownOnce && typeof secret === "string" ? (
+        <div className="mb-4 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" role="status">
+          <label htmlFor={`${idPrefix}-shown-once`} className="block text-sm font-medium text-slate-900">
+            {shownOnce.label}
+          </label>
+          <input id={`${idPrefix}-shown-once`} readOnly value={secret} className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+          <p className="mt-1 text-xs text-slate-700">{shownOnce.note}</p>
+        </div>
       ) : null}
       {formError?.kind === "rule" ? (
         <Notice tone="warn" alert>

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import type { Actor } from "@/lib/auth/actor";
-import { homeOf } from "@/lib/auth/policy";
+import { homeOf, managedPrincipals } from "@/lib/auth/policy";
 import { signOutAction } from "@/lib/actions/auth-actions";
 import { ActionForm } from "@/components/forms/action-form";
 import { demoMode } from "@/lib/demo";
@@ -23,6 +23,7 @@ export async function SiteHeader({ actor, locale, unread = 0 }: { actor: Actor; 
   if (home === "provider") links.push({ href: "/workspace", label: t("workspace") });
   if (home === "provider" && actor.kind === "user" && actor.memberships.some((m) => m.providerKind === "adr" || m.providerKind === "dpa_panel")) links.push({ href: "/workspace/report", label: trep("nav") });
   if (home === "admin") links.push({ href: "/admin", label: t("admin") }, { href: "/admin/ftc", label: tr("nav") });
+  if (home === "admin" || managedPrincipals(actor).length) links.push({ href: "/integrations", label: t("integrations") });
   if (demoMode()) links.push({ href: "/dev/mailbox", label: t("mailbox") });
   const navigation = (
     <nav aria-label="Main" className="flex flex-col gap-3 text-sm md:flex-row md:flex-wrap md:items-center md:gap-4">

@@ -1,5 +1,5 @@
 /**
- * Checks the audit log's hash chain (migration 0029 writes it by trigger): rows run 1, 2, 3…
+ * Checks the audit log's hash chain (migration 0032 writes it by trigger): rows run 1, 2, 3…
  * without a gap, each names the hash before it, each hash matches the row's content, and
  * where the ip and user agent are still there (erasure clears them with their salt), they
  * match the digest the hash covers.

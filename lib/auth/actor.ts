@@ -1,5 +1,6 @@
 /**
- * The acting user as every data function sees it: who they are and where they belong.
+ * The acting user as every data function sees it: who they are and where they belong. A
+ * system calling the API acts as the organisation or body its token belongs to.
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -16,6 +17,11 @@ export interface Membership {
   providerKind: ProviderKind | null;
 }
 
+/** Whom a system speaks for: one organisation or one body. A webhook subscription can hold the same. */
+export type Principal = { organisationId: string; providerId?: undefined } | { providerId: string; organisationId?: undefined };
+
+export type TokenScope = "read" | "act";
+
 export type Actor =
   | { kind: "anonymous" }
   | {
@@ -28,7 +34,9 @@ export type Actor =
       memberships: Membership[];
       /** Set while a privileged person's session still owes its second factor: it acts with no role until then. */
       secondFactor?: "enrol" | "verify";
-    };
+    }
+  /** An API token: its owner's place as one membership, and what it may do there. */
+  | { kind: "token"; tokenId: string; tokenName: string; scope: TokenScope; principal: Principal; memberships: Membership[] };
 
 export const ANONYMOUS: Actor = { kind: "anonymous" };
 
@@ -52,4 +60,14 @@ export async function loadActor(db: Db, userId: string | null | undefined, sessi
     return { ...actor, isAdmin: false, memberships: [], secondFactor: user.totpEnabledAt ? "verify" : "enrol" };
   }
   return actor;
+}
+
+/** The actor a system acts as on behalf of its principal (the policy reads its one membership). */
+export async function principalActor(db: Db, token: { id: string; name: string; scope: TokenScope }, principal: Principal): Promise<Actor> {
+  if (principal.organisationId) {
+    return { kind: "token", tokenId: token.id, tokenName: token.name, scope: token.scope, principal, memberships: [{ role: "org_staff", organisationId: principal.organisationId, providerId: null, providerKind: null }] };
+  }
+  const [provider] = await db.select({ kind: providers.kind }).from(providers).where(eq(providers.id, principal.providerId!));
+  if (!provider) return ANONYMOUS;
+  return { kind: "token", tokenId: token.id, tokenName: token.name, scope: token.scope, principal, memberships: [{ role: "provider_liaison", organisationId: null, providerId: principal.providerId!, providerKind: provider.kind }] };
 }

@@ -5,8 +5,8 @@
 import { and, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
 import { caseBodies, cases, messages } from "@/db/schema";
 import type { Party } from "@/lib/ladder";
-import { NotFoundError } from "@/lib/errors";
-import type { Actor, Membership, ProviderKind } from "./actor";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import type { Actor, Membership, MembershipRole, Principal, ProviderKind } from "./actor";
 
 /** The ladder party a provider of each kind acts as. */
 export const PARTY_OF_PROVIDER: Record<ProviderKind, Party> = {
@@ -20,17 +20,17 @@ export const PARTY_OF_PROVIDER: Record<ProviderKind, Party> = {
   national_dpa: "dpa",
 };
 
-const orgIds = (a: Actor) => (a.kind === "user" ? a.memberships.filter((m) => m.organisationId).map((m) => m.organisationId!) : []);
-const providerIds = (a: Actor) => (a.kind === "user" ? a.memberships.filter((m) => m.providerId).map((m) => m.providerId!) : []);
+const orgIds = (a: Actor) => (a.kind !== "anonymous" ? a.memberships.filter((m) => m.organisationId).map((m) => m.organisationId!) : []);
+const providerIds = (a: Actor) => (a.kind !== "anonymous" ? a.memberships.filter((m) => m.providerId).map((m) => m.providerId!) : []);
 
 /** The cases an actor may see, as a condition on `cases`. */
 export function caseScope(actor: Actor): SQL {
   if (actor.kind === "anonymous") return sql`false`;
-  if (actor.isAdmin) return sql`true`;
-  const own = eq(cases.complainantUserId, actor.userId);
+  if (actor.kind === "user" && actor.isAdmin) return sql`true`;
   const orgs = orgIds(actor);
   const provs = providerIds(actor);
-  const conditions: SQL[] = [own];
+  // A token is never a complainant: it sees its organisation's or body's cases only.
+  const conditions: SQL[] = actor.kind === "user" ? [eq(cases.complainantUserId, actor.userId)] : [];
   if (orgs.length) conditions.push(inArray(cases.organisationId, orgs));
   if (provs.length) {
     conditions.push(
@@ -41,7 +41,7 @@ export function caseScope(actor: Actor): SQL {
       ),
     );
   }
-  return or(...conditions)!;
+  return conditions.length ? or(...conditions)! : sql`false`;
 }
 
 export interface CaseAccessFacts {
@@ -55,12 +55,12 @@ export interface CaseAccessFacts {
 export function partiesOnCase(actor: Actor, c: CaseAccessFacts): Party[] {
   if (actor.kind === "anonymous") return [];
   const parties: Party[] = [];
-  if (c.complainantUserId === actor.userId) parties.push("complainant");
+  if (actor.kind === "user" && c.complainantUserId === actor.userId) parties.push("complainant");
   if (actor.memberships.some((m) => m.organisationId === c.organisationId)) parties.push("organisation");
   for (const m of actor.memberships) {
     if (m.providerId && m.providerKind && c.providerIds.includes(m.providerId)) parties.push(PARTY_OF_PROVIDER[m.providerKind]);
   }
-  if (actor.isAdmin) parties.push("administrator");
+  if (actor.kind === "user" && actor.isAdmin) parties.push("administrator");
   return [...new Set(parties)];
 }
 
@@ -110,7 +110,7 @@ export function requireUser(actor: Actor): asserts actor is Extract<Actor, { kin
 /** The home a signed-in actor lands on. */
 export type Home = "admin" | "organisation" | "provider" | "complainant";
 export function homeOf(actor: Actor): Home | null {
-  if (actor.kind === "anonymous" || actor.secondFactor) return null;
+  if (actor.kind !== "user" || actor.secondFactor) return null;
   if (actor.isAdmin) return "admin";
   if (actor.memberships.some((m: Membership) => m.organisationId)) return "organisation";
   if (actor.memberships.some((m: Membership) => m.providerId)) return "provider";
@@ -118,3 +118,34 @@ export function homeOf(actor: Actor): Home | null {
 }
 
 export const scopeToCase = (actor: Actor, caseId: string) => and(eq(cases.id, caseId), caseScope(actor));
+
+/**
+ * Whether the actor may change cases at all (a step, a message): every signed-in user may
+ * try (the case and the ladder decide the rest); a token only with the `act` scope.
+ */
+export function requireActing(actor: Actor): asserts actor is Exclude<Actor, { kind: "anonymous" }> {
+  if (actor.kind === "anonymous") throw new NotFoundError();
+  if (actor.kind === "token" && actor.scope !== "act") throw new ForbiddenError();
+}
+
+/**
+ * The roles that run a body's desk and so hold its API tokens. A body has no admin role; its
+ * panel members decide cases but do not administer the body (the administrators do for them).
+ */
+const BODY_DESK_ROLES: MembershipRole[] = ["provider_liaison", "arbitration_administrator", "commerce_officer", "dpa_officer"];
+
+/** Who may create, list and revoke a principal's API tokens: its admins, and the administrators. */
+export function canManageApiTokens(actor: Actor, principal: Principal): boolean {
+  if (actor.kind !== "user") return false;
+  if (actor.isAdmin) return true;
+  if (principal.organisationId) return isOrgAdmin(actor, principal.organisationId);
+  return actor.memberships.some((m) => m.providerId === principal.providerId && BODY_DESK_ROLES.includes(m.role));
+}
+
+/** The principals whose tokens the actor manages through its own memberships (administrators name one). */
+export function managedPrincipals(actor: Actor): Principal[] {
+  if (actor.kind !== "user") return [];
+  return actor.memberships
+    .map((m): Principal | null => (m.organisationId ? { organisationId: m.organisationId } : m.providerId ? { providerId: m.providerId } : null))
+    .filter((p): p is Principal => !!p && canManageApiTokens(actor, p));
+}

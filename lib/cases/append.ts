@@ -30,6 +30,8 @@ export interface Appendable {
    * for the same case in one call chains to the earlier one instead.
    */
   after: ChainLink | null;
+  /** The client's key for a step sent through the API (one event per key on a case). */
+  idempotencyKey?: string;
 }
 
 /** The last link of a case's chain, from its events in order. */
@@ -58,7 +60,8 @@ export async function appendEvents(tx: Tx, items: Appendable[]): Promise<Appende
     chain.set(caseId, { seq, hash });
     return { caseId, seq, type: event.type, at: event.at, party: event.by, actorUserId, data, ip: meta?.ip ?? null, userAgent: meta?.userAgent?.slice(0, 500) ?? null, prevHash, hash };
   });
-  if (rows.length === 1) await tx.insert(caseEvents).values(rows);
+  // An idempotency key comes with a single step; the sweep's batches carry none.
+  if (rows.length === 1) await tx.insert(caseEvents).values({ ...rows[0]!, idempotencyKey: items[0]!.idempotencyKey ?? null });
   else {
     // Many events (the sweep): one JSON parameter rather than eleven bound values each.
     const columns = { caseId: "uuid", seq: "int", type: "text", at: "timestamptz", party: "text", actorUserId: "text", data: "jsonb", ip: "text", userAgent: "text", prevHash: "text", hash: "text" };

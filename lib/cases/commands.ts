@@ -10,7 +10,7 @@ import { attachments, caseBodies, caseEvents, cases, certifications, deadlines, 
 import { smtpConfigured } from "@/lib/mail/deliver";
 import { createSignInLink } from "@/lib/auth/magic-link";
 import type { Actor } from "@/lib/auth/actor";
-import { partiesOnCase, scopeToCase } from "@/lib/auth/policy";
+import { partiesOnCase, requireActing, scopeToCase } from "@/lib/auth/policy";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError, ValidationError } from "@/lib/errors";
 import {
   ACTORS,
@@ -291,9 +291,32 @@ export interface ProposedEvent<T extends EventType = EventType> {
   party?: Party;
 }
 
+export interface RecordedStep {
+  version: number;
+  /** The event's place in the case's history. */
+  seq: number;
+  /** True when the idempotency key had already made this event: nothing was written. */
+  replayed?: boolean;
+}
+
+/**
+ * The event an idempotency key already made on a case the actor may see, with the case's
+ * version now. A key names one step on one case: sent again, it answers with that step.
+ */
+export async function stepByKey(db: Db | Tx, actor: Actor, caseId: string, key: string): Promise<RecordedStep | null> {
+  const [found] = await db
+    .select({ seq: caseEvents.seq, version: cases.version })
+    .from(caseEvents)
+    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
+    .where(and(scopeToCase(actor, caseId), eq(caseEvents.caseId, caseId), eq(caseEvents.idempotencyKey, key)));
+  if (!found) return null;
+  return { version: found.version, seq: found.seq, replayed: true };
+}
+
 /**
  * Records one step on a case. The case is locked for the transaction; a stale
- * `expectedVersion` is a conflict, not an overwrite.
+ * `expectedVersion` is a conflict, not an overwrite; an idempotency key seen before on the
+ * case answers with the event it made.
  */
 export async function recordEvent(
   db: Db,
@@ -301,18 +324,21 @@ export async function recordEvent(
   caseId: string,
   proposal: ProposedEvent,
   options: StepOptions,
-): Promise<{ version: number }> {
-  if (actor.kind !== "user") throw new NotFoundError();
+): Promise<RecordedStep> {
+  requireActing(actor);
   const recorded = await db.transaction(async (tx) => {
     const [row] = await tx.select().from(cases).where(scopeToCase(actor, caseId)).for("update");
     if (!row) throw new NotFoundError();
+    // Under the row lock: a second send of the same key waits here for the first, then finds its event.
+    const prior = options.idempotencyKey ? await stepByKey(tx, actor, caseId, options.idempotencyKey) : null;
+    if (prior) return prior;
     const loaded = await loadCase(tx, row);
     const parties = partiesOnCase(actor, { complainantUserId: row.complainantUserId, organisationId: row.organisationId, providerIds: loaded.bodies.map((b) => b.providerId) });
     const party = proposal.party ?? parties.find((p) => ACTORS[proposal.type].includes(p));
     if (!party || !parties.includes(party)) throw new ForbiddenError();
-    return writeStep(tx, row, loaded, { party, userId: actor.userId }, proposal, options);
+    return writeStep(tx, row, loaded, { party, userId: actor.kind === "user" ? actor.userId : null }, proposal, options);
   });
-  await wake(JOBS.mail);
+  if (!recorded.replayed) await wake(JOBS.mail);
   return recorded;
 }
 
@@ -321,13 +347,15 @@ export interface StepOptions {
   expectedVersion?: number;
   meta?: RequestMeta;
   message?: { body: string; visibility: "complainant" | "internal" };
+  /** A client's key for this step (the API's Idempotency-Key header). */
+  idempotencyKey?: string;
 }
 
 /**
  * A step taken without a signed-in user: by the organisation through the link it was mailed
  * (R2.1; the caller has checked the link), or by Recourse itself (`system`). Same write path.
  */
-export async function recordWithoutUser(db: Db, caseId: string, party: "organisation" | "system", proposal: ProposedEvent, options: StepOptions, within?: (tx: Tx) => Promise<void>): Promise<{ version: number }> {
+export async function recordWithoutUser(db: Db, caseId: string, party: "organisation" | "system", proposal: ProposedEvent, options: StepOptions, within?: (tx: Tx) => Promise<void>): Promise<RecordedStep> {
   const recorded = await db.transaction(async (tx) => {
     const [row] = await tx.select().from(cases).where(eq(cases.id, caseId)).for("update");
     if (!row) throw new NotFoundError();
@@ -348,7 +376,7 @@ async function writeStep(
   by: { party: Party; userId: string | null },
   proposal: ProposedEvent,
   options: StepOptions,
-): Promise<{ version: number }> {
+): Promise<RecordedStep> {
   const { party } = by;
   if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) throw new ConflictError(row.version);
   const event = { type: proposal.type, at: options.now, by: party, data: anchorRemedies(proposal.data, zoneOf(loaded.facts, "organisation")) } as LadderEvent;
@@ -361,7 +389,7 @@ async function writeStep(
   // Folded once here and carried on: the projection and the notice rules need both states.
   const states = { before, after: applyEvent(before, event) };
 
-  const { seqs: [seq], heads } = await appendEvents(tx, [{ caseId: row.id, event, actorUserId: by.userId, meta: options.meta, after: lastLink(loaded.events) }]);
+  const { seqs: [seq], heads } = await appendEvents(tx, [{ caseId: row.id, event, actorUserId: by.userId, meta: options.meta, after: lastLink(loaded.events), idempotencyKey: options.idempotencyKey }]);
   // A step and the message that explains it are one write.
   if (options.message && body?.success) {
     await tx.insert(messages).values({ caseId: row.id, authorUserId: by.userId, authorParty: party, visibility: options.message.visibility, body: body.data, createdAt: options.now });
@@ -369,7 +397,7 @@ async function writeStep(
   await handOver(tx, row, event);
   const version = await project(tx, row, { ...loaded.facts, events: [...loaded.facts.events, event] }, options.now, { heads, state: states.after });
   await notifyEvents(tx, [{ caseRow: row, before: loaded.facts, event, seq: seq!, actorUserId: by.userId, states }], options.now);
-  return { version };
+  return { version, seq: seq! };
 }
 
 export function fieldErrorsOf(error: { issues: { path: PropertyKey[]; message: string }[] }): Record<string, string[]> {

@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { attachments, caseBodies, cases, messages } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { partiesOnCase, scopeToCase } from "@/lib/auth/policy";
+import { partiesOnCase, requireActing, scopeToCase } from "@/lib/auth/policy";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Party } from "@/lib/ladder";
 import { messageBody } from "./filing-schema";
@@ -38,13 +38,17 @@ async function partyOn(db: Db, actor: Actor, caseId: string, wanted?: Party) {
 }
 
 export async function postMessage(db: Db, actor: Actor, caseId: string, input: { body: string; visibility: Visibility; party?: Party }, now: Date) {
-  if (actor.kind !== "user") throw new NotFoundError();
+  requireActing(actor);
   const { row, party } = await partyOn(db, actor, caseId, input.party);
   if (!WRITABLE[party]?.includes(input.visibility)) throw new ForbiddenError();
   const parsed = messageBody.safeParse(input.body);
   if (!parsed.success) throw new ValidationError({ body: parsed.error.issues.map((i) => i.message) });
   const body = parsed.data;
-  await db.insert(messages).values({ caseId: row.id, authorUserId: actor.userId, authorParty: party, visibility: input.visibility, body, createdAt: now });
+  const [written] = await db
+    .insert(messages)
+    .values({ caseId: row.id, authorUserId: actor.kind === "user" ? actor.userId : null, authorParty: party, visibility: input.visibility, body, createdAt: now })
+    .returning({ id: messages.id, authorParty: messages.authorParty, visibility: messages.visibility, createdAt: messages.createdAt });
+  return written!;
 }
 
 export async function addEvidence(db: Db, actor: Actor, caseId: string, files: CheckedAttachment[], now: Date, party?: Party) {

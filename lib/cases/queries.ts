@@ -49,7 +49,7 @@ export async function listCases(db: Db, actor: Actor, options: { organisationId?
     .from(cases)
     .innerJoin(organisations, eq(organisations.id, cases.organisationId))
     .where(and(...conditions))
-    .orderBy(sql`${cases.status} = 'closed'`, asc(cases.nextDueAt), desc(cases.createdAt))
+    .orderBy(sql`${cases.status} = 'closed'`, asc(cases.nextDueAt), desc(cases.createdAt), asc(cases.id))
     .limit(Math.min(options.limit ?? 50, 200))
     .offset(options.offset ?? 0);
 }

@@ -11,7 +11,7 @@ import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 
 export async function listReferrals(db: Db, actor: Actor) {
-  if (actor.kind !== "user") throw new NotFoundError();
+  if (actor.kind === "anonymous") throw new NotFoundError();
   return db
     .select({
       id: ftcReferrals.id,

@@ -2,7 +2,7 @@
  * Retention: closed cases are erased once the policy's period has passed since their last
  * event (configurable; no case with an unmet remedy goes), and at once when the complainant
  * asked for erasure. The statistical record is written here; the rest is the database's
- * function recourse_erase_cases (migration 0029), the one thing that may delete history: it
+ * function recourse_erase_cases (migration 0032), the one thing that may delete history: it
  * removes the case whole, its history included, and its complainant's personal data when
  * nothing else of theirs is left (account, mail, sign-in tokens, rate-limit counters, the ip
  * and user agent of audit rows), and writes an audit entry per case. The FTC register keeps
@@ -44,7 +44,7 @@ async function eraseBatch(tx: Tx, now: Date, days: number, batchSize: number): P
   const ids = rows.map((r) => r.id);
 
   await tx.insert(caseStatistics).values(loaded.map((c) => statisticsOf(c, now)));
-  // The rest, history included, only the database's erasure function may do (migration 0029).
+  // The rest, history included, only the database's erasure function may do (migration 0032).
   await tx.execute(sql`SELECT recourse_erase_cases(${`{${ids.join(",")}}`}::uuid[], ${days}::int, ${now.toISOString()}::timestamptz)`);
   return rows.length;
 }

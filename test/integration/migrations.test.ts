@@ -106,7 +106,7 @@ describe("migration 0023: a certification's status gets its date and source", ()
   });
 });
 
-describe("migration 0029: the audit log becomes a hash chain", () => {
+describe("migration 0032: the audit log becomes a hash chain", () => {
   let database: Database | undefined;
   let before: string | undefined;
   afterAll(async () => {
@@ -117,7 +117,7 @@ describe("migration 0029: the audit log becomes a hash chain", () => {
   it("chains the rows already there in the order they were written, and new rows after them", async () => {
     database = await openDatabase({ dataDir: "memory://" }, { migrate: false });
     const { db } = database;
-    before = migrationsUpTo(28);
+    before = migrationsUpTo(31);
     await migrate(db as never, { migrationsFolder: before });
     await db.execute(sql`
       INSERT INTO audit_log (actor_user_id, entity, entity_id, action, data, ip, user_agent, at) VALUES

@@ -1,0 +1,111 @@
+import { getTranslations } from "next-intl/server";
+import { openApiDocument } from "@/lib/api/openapi";
+import { PROBLEMS } from "@/lib/api/problems";
+import { publicUrl } from "@/lib/config";
+import { Card, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata = { title: "API reference" };
+
+interface SchemaObject {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, SchemaObject>;
+  required?: string[];
+  description?: string;
+  enum?: unknown[];
+  items?: SchemaObject;
+}
+
+const refName = (s: SchemaObject | undefined) => s?.$ref?.split("/").at(-1);
+
+/** The API's operations as the OpenAPI document states them, drawn on the server. */
+export default async function ApiReferencePage() {
+  const doc = openApiDocument(publicUrl());
+  const schemas = (doc.components?.schemas ?? {}) as Record<string, SchemaObject>;
+  const t = await getTranslations("apiReference");
+  const typeOf = (s: SchemaObject): string => refName(s) ?? (s.enum ? s.enum.join(" | ") : s.type === "array" && s.items ? `${typeOf(s.items)}[]` : ([] as string[]).concat(s.type ?? "object").join(" | "));
+  const fields = (s: SchemaObject | undefined) => {
+    const schema = refName(s) ? schemas[refName(s)!] : s;
+    return Object.entries(schema?.properties ?? {}).map(([name, p]) => ({ name, type: typeOf(p), required: !!schema?.required?.includes(name), description: p.description }));
+  };
+  return (
+    <>
+      <PageHeader title={t("title")} lead={t("lead")} />
+      <p className="mb-6 text-sm">
+        {t("base")} <code>{doc.servers?.[0]?.url}</code> · <a href="/api/v1/openapi.json" className="underline">openapi.json</a>
+      </p>
+      <div className="space-y-6">
+        {Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
+          (["get", "post"] as const)
+            .filter((m) => item?.[m])
+            .map((method) => {
+              const op = item![method]!;
+              const body = (op.requestBody as { content?: Record<string, { schema?: SchemaObject }> } | undefined)?.content?.["application/json"]?.schema;
+              const params = (op.parameters ?? []) as { name: string; in: string; required?: boolean; schema?: SchemaObject; description?: string }[];
+              return (
+                <Card key={`${method} ${path}`} aria-labelledby={`op-${op.operationId}`}>
+                  <CardTitle id={`op-${op.operationId}`}>
+                    <code>{method.toUpperCase()}</code> <code>{path}</code>
+                  </CardTitle>
+                  <p className="text-sm text-slate-800">{op.summary}</p>
+                  <p className="mt-1 text-xs text-slate-700">{op.description}</p>
+                  {params.length ? (
+                    <>
+                      <h3 className="mt-3 text-sm font-semibold">{t("parameters")}</h3>
+                      <ul className="list-disc pl-5 text-sm">
+                        {params.map((p) => (
+                          <li key={`${p.in}:${p.name}`}>
+                            <code>{p.name}</code> ({p.in}
+                            {p.required ? `, ${t("required")}` : ""}) {p.schema?.description ?? p.description ?? ""}
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : null}
+                  {body ? (
+                    <>
+                      <h3 className="mt-3 text-sm font-semibold">{t("body")}</h3>
+                      <ul className="list-disc pl-5 text-sm">
+                        {fields(body).map((f) => (
+                          <li key={f.name}>
+                            <code>{f.name}</code>: <code>{f.type}</code>
+                            {f.required ? ` (${t("required")})` : ""} {f.description ?? ""}
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : null}
+                  <h3 className="mt-3 text-sm font-semibold">{t("responses")}</h3>
+                  <ul className="list-disc pl-5 text-sm">
+                    {Object.entries(op.responses ?? {}).map(([status, r]) => (
+                      <li key={status}>
+                        <code>{status}</code> {(r as { description?: string }).description}
+                      </li>
+                    ))}
+                  </ul>
+                </Card>
+              );
+            }),
+        )}
+        <Card aria-labelledby="problems-title">
+          <CardTitle id="problems-title">{t("problems")}</CardTitle>
+          <p className="mb-2 text-sm text-slate-700">{t("problemsLead")}</p>
+          <table className="w-full text-sm">
+            <tbody>
+              {Object.entries(PROBLEMS).map(([code, p]) => (
+                <tr key={code} id={code}>
+                  <th scope="row" className="py-1 pr-2 text-left font-normal">
+                    <code>{code}</code>
+                  </th>
+                  <td className="py-1 pr-2">{p.status}</td>
+                  <td className="py-1">{p.title}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      </div>
+    </>
+  );
+}

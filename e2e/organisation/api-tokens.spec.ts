@@ -1,0 +1,77 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signInAs } from "../support/helpers";
+
+test.describe("API tokens", () => {
+  test("mParticle's admin makes a token (shown once), a system lists the cases with it, and revoking it stops it", async ({ page }) => {
+    await signInAs(page, "admin@mparticle.example");
+    await page.getByRole("link", { name: "API tokens" }).click();
+    await expect(page.getByRole("heading", { name: "API tokens of mParticle" })).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByLabel("Name").fill("Ticketing (test)");
+    await page.getByLabel("What it may do").selectOption("act");
+    await page.getByLabel("Valid for").selectOption("30");
+    await page.getByRole("button", { name: "Create token" }).click();
+    const shown = page.getByLabel("Your new token");
+    await expect(shown).toHaveValue(/^rk_[A-Za-z0-9_-]{43}$/);
+    const token = await shown.inputValue();
+    await expect(page.getByTestId("token-list").getByText("Ticketing (test)")).toBeVisible();
+    await expectAccessible(page);
+
+    const auth = { authorization: `Bearer ${token}` };
+    const listed = await page.request.get("/api/v1/cases", { headers: auth });
+    expect(listed.status()).toBe(200);
+    const { data } = (await listed.json()) as { data: { organisation: string }[] };
+    expect(data.length).toBeGreaterThan(0);
+    expect(data.every((c) => c.organisation === "mParticle, Inc.")).toBe(true);
+
+    // The walk-through of the README: read a case, take a step it allows, send it again with the same key.
+    let taken = false;
+    for (const { id } of data as unknown as { id: string }[]) {
+      const read = (await (await page.request.get(`/api/v1/cases/${id}`, { headers: auth })).json()) as { version: number; steps: { action: string; target: string | null }[]; timeline: unknown[] };
+      const step = read.steps.find((s) => s.action !== "request_information");
+      if (!step) continue;
+      const send = () => page.request.post(`/api/v1/cases/${id}/steps`, { headers: { ...auth, "idempotency-key": `e2e-${id}` }, data: { action: step.action, ...(step.target ? { target: step.target } : {}), version: read.version } });
+      const first = await send();
+      expect(first.status()).toBe(201);
+      const again = await send();
+      expect(again.status()).toBe(201);
+      const [a, b] = [await first.json(), await again.json()];
+      expect(b).toEqual({ ...a, replayed: true });
+      const after = (await (await page.request.get(`/api/v1/cases/${id}`, { headers: auth })).json()) as { timeline: unknown[] };
+      expect(after.timeline.length).toBe(read.timeline.length + 1);
+      taken = true;
+      break;
+    }
+    expect(taken).toBe(true);
+
+    // Shown once: the page drawn again holds the name, never the token.
+    await page.reload();
+    await expect(page.getByTestId("token-list").getByText("Ticketing (test)")).toBeVisible();
+    expect(await page.content()).not.toContain(token);
+
+    await page.getByRole("button", { name: "Revoke Ticketing (test)" }).click();
+    await expect(page.getByText("Token revoked: it no longer works.")).toBeVisible();
+    const refused = await page.request.get("/api/v1/cases", { headers: auth });
+    expect(refused.status()).toBe(401);
+    expect(await refused.json()).toMatchObject({ code: "token_revoked", status: 401 });
+  });
+
+  test("staff who are not admins have no token page", async ({ page }) => {
+    await signInAs(page, "staff@mparticle.example");
+    await expect(page.getByRole("link", { name: "API tokens" })).toHaveCount(0);
+    const response = await page.goto("/en/integrations");
+    expect(response?.status()).toBe(404);
+  });
+});
+
+test("the API's reference page and OpenAPI document are public and agree", async ({ page, request }) => {
+  const doc = (await (await request.get("/api/v1/openapi.json")).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+  expect(doc.openapi).toBe("3.1.0");
+  await page.goto("/en/api-reference");
+  await expect(page.getByRole("heading", { name: "Recourse API reference" })).toBeVisible();
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const method of Object.keys(item)) await expect(page.getByRole("heading", { name: `${method.toUpperCase()} ${path}`, exact: true })).toBeVisible();
+  }
+  await expectAccessible(page);
+});

@@ -1,0 +1,66 @@
+/**
+ * What the REST API reads and does, in the contract's shapes: each function is one call to
+ * the data layer the pages use (the same scope, the same `decide`, the same write path).
+ */
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { postMessage } from "@/lib/cases/correspondence";
+import type { RequestMeta } from "@/lib/cases/commands";
+import { getCaseDetail, listCases } from "@/lib/cases/queries";
+import { ONE_CLICK_STEPS, takeOneClickStep } from "@/lib/cases/steps";
+import { listReferrals } from "@/lib/enforcement/register";
+import { NotFoundError } from "@/lib/errors";
+import type { ActionId } from "@/lib/ladder";
+import type { caseListSchema, caseSchema, listQuerySchema, messageRequestSchema, messageResultSchema, registerSchema, stepRequestSchema, stepResultSchema } from "./contract";
+
+const iso = (d: Date) => d.toISOString();
+const isoOrNull = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+export async function apiListCases(db: Db, actor: Actor, query: z.output<typeof listQuerySchema>, path: string): Promise<z.input<typeof caseListSchema>> {
+  // One more than a page says whether there is a next one.
+  const rows = await listCases(db, actor, { limit: query.limit + 1, offset: query.offset });
+  const page = rows.slice(0, query.limit);
+  return {
+    data: page.map((c) => ({ id: c.id, reference: c.reference, organisation: c.organisationName, rung: c.rung, status: c.status as "open" | "closed", framework: c.framework, hrData: c.hrData, nextDueAt: isoOrNull(c.nextDueAt), createdAt: iso(c.createdAt) })),
+    next: rows.length > query.limit ? `${path}?limit=${query.limit}&offset=${query.offset + query.limit}` : null,
+  };
+}
+
+export async function apiGetCase(db: Db, actor: Actor, caseId: string, now: Date): Promise<z.input<typeof caseSchema>> {
+  const d = await getCaseDetail(db, actor, caseId, now);
+  return {
+    id: d.id,
+    reference: d.reference,
+    version: d.version,
+    organisation: { slug: d.organisation.slug, name: d.organisation.name, timeZone: d.organisation.timeZone },
+    framework: d.framework,
+    hrData: d.hrData,
+    rung: d.view.state.rung,
+    closed: !!d.view.state.closed,
+    party: d.party,
+    createdAt: iso(d.createdAt),
+    description: d.description,
+    clocks: d.view.clocks.map((c) => ({ id: c.id, kind: c.kind, rule: c.rule, party: c.party, state: c.state, startedAt: iso(c.startedAt), dueAt: iso(c.dueAt), daysLeft: c.daysLeft, aim: c.aim, completedAt: isoOrNull(c.completedAt) })),
+    // The steps this API can take: those the ladder allows now that need no details.
+    steps: d.view.actions.filter((a) => a.allowed && ONE_CLICK_STEPS.includes(a.action)).map((a) => ({ action: a.action, event: a.event, target: a.target ?? null })),
+    timeline: d.timeline.map((e) => ({ seq: e.seq, type: e.type, at: iso(e.at), party: e.party })),
+    messages: d.messages.map((m) => ({ id: m.id, authorParty: m.authorParty, visibility: m.visibility, body: m.body, createdAt: iso(m.createdAt) })),
+  };
+}
+
+export async function apiTakeStep(db: Db, actor: Actor, caseId: string, input: z.output<typeof stepRequestSchema>, idempotencyKey: string | null, now: Date, meta: RequestMeta): Promise<z.input<typeof stepResultSchema>> {
+  const done = await takeOneClickStep(db, actor, { caseId, action: input.action as ActionId, target: input.target, expectedVersion: input.version, message: input.message, idempotencyKey: idempotencyKey ?? undefined }, now, meta);
+  return { caseId, seq: done.seq, version: done.version, replayed: !!done.replayed };
+}
+
+export async function apiPostMessage(db: Db, actor: Actor, caseId: string, input: z.output<typeof messageRequestSchema>, now: Date): Promise<z.input<typeof messageResultSchema>> {
+  const m = await postMessage(db, actor, caseId, { body: input.body, visibility: input.visibility }, now);
+  return { id: m.id, authorParty: m.authorParty, visibility: m.visibility, createdAt: iso(m.createdAt) };
+}
+
+export async function apiRegister(db: Db, actor: Actor): Promise<z.input<typeof registerSchema>> {
+  if (actor.kind === "anonymous") throw new NotFoundError();
+  const rows = await listReferrals(db, actor);
+  return { data: rows.map((r) => ({ id: r.id, status: r.status, referrer: r.referrer, caseId: r.caseId, reference: r.reference, organisation: r.organisation, organisationSlug: r.organisationSlug, createdAt: iso(r.createdAt), updatedAt: iso(r.updatedAt) })) };
+}

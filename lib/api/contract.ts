@@ -1,0 +1,180 @@
+/**
+ * The REST API's one source of truth: the zod schemas the handlers parse requests with and
+ * shape answers by, and the operations the OpenAPI document is generated from.
+ */
+import { z } from "zod";
+import { PARTIES } from "@/lib/ladder";
+import { ONE_CLICK_STEPS } from "@/lib/cases/steps";
+
+const instant = z.iso.datetime({ offset: true }).meta({ description: "An instant, ISO 8601 with offset (UTC)." });
+const uuid = z.uuid();
+
+export const problemSchema = z
+  .object({
+    type: z.string().meta({ description: "A URI naming the kind of problem." }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string().meta({ description: "The problem's short code, stable across versions." }),
+    reason: z.string().optional().meta({ description: "For a ladder refusal: the ladder's reason code." }),
+    rule: z.string().optional().meta({ description: "For a ladder refusal: the rule of the framework that refuses it." }),
+    errors: z.record(z.string(), z.array(z.string())).optional().meta({ description: "For invalid input: error codes by field." }),
+    currentVersion: z.number().int().optional(),
+  })
+  .meta({ id: "Problem", description: "RFC 9457 problem details." });
+
+export const listQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(25).meta({ description: "Cases per page (1–100)." }),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0).meta({ description: "Cases to skip." }),
+});
+
+export const caseIdParams = z.object({ id: uuid.meta({ description: "The case's id." }) });
+
+export const caseSummarySchema = z
+  .object({
+    id: uuid,
+    reference: z.string(),
+    organisation: z.string().meta({ description: "The organisation's name." }),
+    rung: z.string(),
+    status: z.enum(["open", "closed"]),
+    framework: z.string(),
+    hrData: z.boolean(),
+    nextDueAt: instant.nullable(),
+    createdAt: instant,
+  })
+  .meta({ id: "CaseSummary" });
+
+export const caseListSchema = z
+  .object({
+    data: z.array(caseSummarySchema),
+    next: z.string().nullable().meta({ description: "The next page's path, or null on the last page." }),
+  })
+  .meta({ id: "CaseList" });
+
+export const clockSchema = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    rule: z.string(),
+    party: z.enum(PARTIES).meta({ description: "Who must act before it runs out." }),
+    state: z.enum(["running", "paused", "met", "missed", "stopped"]),
+    startedAt: instant,
+    dueAt: instant,
+    daysLeft: z.number().int(),
+    aim: z.boolean().meta({ description: "A target, not a deadline: never recorded as missed." }),
+    completedAt: instant.nullable(),
+  })
+  .meta({ id: "Clock" });
+
+export const stepActionSchema = z.enum(ONE_CLICK_STEPS as [string, ...string[]]).meta({ id: "StepAction" });
+
+export const allowedStepSchema = z
+  .object({ action: stepActionSchema, event: z.string(), target: z.string().nullable() })
+  .meta({ id: "AllowedStep", description: "A step the ladder allows this party now." });
+
+export const caseSchema = z
+  .object({
+    id: uuid,
+    reference: z.string(),
+    version: z.number().int().meta({ description: "Send it back with a step to refuse the step if the case changed meanwhile." }),
+    organisation: z.object({ slug: z.string(), name: z.string(), timeZone: z.string() }),
+    framework: z.string(),
+    hrData: z.boolean(),
+    rung: z.string(),
+    closed: z.boolean(),
+    party: z.enum(PARTIES).meta({ description: "The party the token acts as on this case." }),
+    createdAt: instant,
+    description: z.string(),
+    clocks: z.array(clockSchema),
+    steps: z.array(allowedStepSchema),
+    timeline: z.array(z.object({ seq: z.number().int(), type: z.string(), at: instant, party: z.string() })),
+    messages: z.array(z.object({ id: uuid, authorParty: z.string(), visibility: z.string(), body: z.string(), createdAt: instant })),
+  })
+  .meta({ id: "Case" });
+
+export const stepRequestSchema = z
+  .strictObject({
+    action: stepActionSchema,
+    target: z.string().max(120).optional().meta({ description: "The object acted on, where the allowed step names one." }),
+    version: z.number().int().min(0).optional().meta({ description: "The case's version the step was decided on; a different one is a conflict." }),
+    message: z.string().optional().meta({ description: "A message to the complainant written with the step." }),
+  })
+  .meta({ id: "StepRequest" });
+
+export const stepResultSchema = z
+  .object({
+    caseId: uuid,
+    seq: z.number().int().meta({ description: "The event's place in the case's history." }),
+    version: z.number().int(),
+    replayed: z.boolean().meta({ description: "True when the Idempotency-Key had already made this step." }),
+  })
+  .meta({ id: "StepResult" });
+
+export const messageRequestSchema = z
+  .strictObject({
+    body: z.string(),
+    visibility: z.enum(["complainant", "organisation", "provider", "internal"]).default("complainant").meta({ description: "Who reads it: the shared thread (complainant), the bodies (provider), or the writer's own side (internal)." }),
+  })
+  .meta({ id: "MessageRequest" });
+
+export const messageResultSchema = z.object({ id: uuid, authorParty: z.string(), visibility: z.string(), createdAt: instant }).meta({ id: "Message" });
+
+export const registerSchema = z
+  .object({
+    data: z.array(
+      z.object({
+        id: uuid,
+        status: z.string(),
+        referrer: z.string(),
+        caseId: uuid,
+        reference: z.string(),
+        organisation: z.string(),
+        organisationSlug: z.string(),
+        createdAt: instant,
+        updatedAt: instant,
+      }),
+    ),
+  })
+  .meta({ id: "Register", description: "FTC referrals (R4.1) on the cases the token may see." });
+
+export const idempotencyHeaders = z.object({
+  "idempotency-key": z.string().min(1).max(255).optional().meta({ description: "A key of the client's choosing (a UUID), scoped to the case: sent again, it answers with the step it made and records nothing." }),
+});
+
+export type Method = "get" | "post";
+
+export interface Operation {
+  id: string;
+  method: Method;
+  /** The path under /api/v1, in OpenAPI's {param} form. */
+  path: string;
+  summary: string;
+  scope: "read" | "act";
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  headers?: z.ZodObject;
+  body?: z.ZodType;
+  ok: { status: 200 | 201; schema: z.ZodType; description: string };
+  problems: number[];
+}
+
+const READ_PROBLEMS = [401, 429];
+
+export const OPERATIONS: Operation[] = [
+  { id: "listCases", method: "get", path: "/cases", summary: "The cases the token may see, most urgent first", scope: "read", query: listQuerySchema, ok: { status: 200, schema: caseListSchema, description: "A page of cases." }, problems: [400, ...READ_PROBLEMS] },
+  { id: "getCase", method: "get", path: "/cases/{id}", summary: "A case: its clocks with due dates and the steps the ladder allows now", scope: "read", params: caseIdParams, ok: { status: 200, schema: caseSchema, description: "The case." }, problems: [404, ...READ_PROBLEMS] },
+  {
+    id: "takeStep",
+    method: "post",
+    path: "/cases/{id}/steps",
+    summary: "Take a step the ladder allows",
+    scope: "act",
+    params: caseIdParams,
+    headers: idempotencyHeaders,
+    body: stepRequestSchema,
+    ok: { status: 201, schema: stepResultSchema, description: "The step was recorded (or had been, under the same Idempotency-Key)." },
+    problems: [400, 403, 404, 409, 413, 415, ...READ_PROBLEMS],
+  },
+  { id: "postMessage", method: "post", path: "/cases/{id}/messages", summary: "Write a message on a case", scope: "act", params: caseIdParams, body: messageRequestSchema, ok: { status: 201, schema: messageResultSchema, description: "The message was stored." }, problems: [400, 403, 404, 413, 415, ...READ_PROBLEMS] },
+  { id: "getRegister", method: "get", path: "/register", summary: "The FTC referral register, on the cases the token may see", scope: "read", ok: { status: 200, schema: registerSchema, description: "The referrals." }, problems: READ_PROBLEMS },
+];

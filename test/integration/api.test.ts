@@ -1,0 +1,302 @@
+/**
+ * The REST API (issue 24) through its route handlers, on both databases: tokens stored as
+ * hashes, revoked and expired; each kind of token sees exactly its cases (anything else is
+ * 404, as if it did not exist); a step through the API goes through the ladder once per
+ * Idempotency-Key; a read-only token cannot act; errors are problem details and store nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, count, eq, sql } from "drizzle-orm";
+import { apiTokens, auditLog, caseEvents, cases, messages, providers } from "@/db/schema";
+import { rowsOf, setDatabase } from "@/db/client";
+import { seedDemo } from "@/db/seed/seed";
+import type { Actor, Principal } from "@/lib/auth/actor";
+import { tokenSha256 } from "@/lib/auth/api-token";
+import { fileCase } from "@/lib/cases/commands";
+import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/integrations/tokens";
+import { caseListSchema, caseSchema, problemSchema, registerSchema, stepResultSchema } from "@/lib/api/contract";
+import { NotFoundError } from "@/lib/errors";
+import { GET as listRoute } from "@/app/api/v1/cases/route";
+import { GET as caseRoute } from "@/app/api/v1/cases/[id]/route";
+import { POST as stepRoute } from "@/app/api/v1/cases/[id]/steps/route";
+import { POST as messageRoute } from "@/app/api/v1/cases/[id]/messages/route";
+import { GET as registerRoute } from "@/app/api/v1/register/route";
+import { createTestDatabase, KINDS, type TestDatabase } from "./support/databases";
+import { actorByEmail, filing } from "./support/helpers";
+
+const SEEDED = new Date("2026-11-24T10:00:00Z");
+const BASE = "http://localhost:3000/api/v1";
+
+interface CaseFacts {
+  id: string;
+  reference: string;
+  organisation: string;
+  bodies: string[];
+}
+
+type Route = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+async function call(route: Route, token: string | null, path: string, init: { method?: string; body?: unknown; raw?: string; headers?: Record<string, string>; params?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...init.headers };
+  const body = init.raw ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined);
+  if (body !== undefined && !headers["content-type"]) headers["content-type"] = "application/json";
+  const response = await route(new Request(`${BASE}${path}`, { method: init.method ?? (body !== undefined ? "POST" : "GET"), headers, body }), { params: Promise.resolve(init.params ?? {}) });
+  return { status: response.status, type: response.headers.get("content-type"), json: (await response.json()) as Record<string, unknown> };
+}
+
+/** Every case a token lists, page by page. */
+async function listAll(token: string): Promise<string[]> {
+  const ids: string[] = [];
+  let path: string | null = "/cases?limit=3";
+  while (path) {
+    const page = await call(listRoute, token, path.replace(/^\/api\/v1/, ""));
+    expect(page.status).toBe(200);
+    const parsed = caseListSchema.parse(page.json);
+    ids.push(...parsed.data.map((c) => c.id));
+    path = parsed.next;
+  }
+  return ids;
+}
+
+describe.each(KINDS)("the REST API on %s", (kind) => {
+  let database: TestDatabase;
+  const db = () => database.db;
+  let all: CaseFacts[] = [];
+  const tokens: Record<string, string> = {};
+  let actors: Record<string, Actor>;
+  let panelId: string;
+  let anaId: string;
+  let mparticleId: string;
+
+  const eventsOn = async (caseId: string) => (await db().select({ n: count() }).from(caseEvents).where(eq(caseEvents.caseId, caseId)))[0]!.n;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    setDatabase(database);
+    delete process.env.RECOURSE_RATE_LIMIT;
+    await seedDemo(database.db, SEEDED);
+    await fileCase(database.db, filing({ organisationSlug: "customer-portfolios", country: "CH", email: "anna.schmidt@example.de", name: "Anna Schmidt" }), SEEDED);
+    all = rowsOf<CaseFacts>(
+      await database.db.execute(sql`
+        select c.id, c.reference, o.slug as organisation,
+               coalesce(array_agg(p.slug) filter (where p.slug is not null), '{}') as bodies
+        from cases c join organisations o on o.id = c.organisation_id
+        left join case_bodies b on b.case_id = c.id left join providers p on p.id = b.provider_id
+        group by c.id, o.slug order by c.reference`),
+    );
+    actors = {
+      mparticleAdmin: await actorByEmail(db(), "admin@mparticle.example"),
+      mparticleStaff: await actorByEmail(db(), "staff@mparticle.example"),
+      portfoliosAdmin: await actorByEmail(db(), "admin@customerportfolios.example"),
+      anaLiaison: await actorByEmail(db(), "liaison@ana.example"),
+      panelMember: await actorByEmail(db(), "member@dpa-panel.example"),
+      administrator: await actorByEmail(db(), "admin@recourse.example"),
+    };
+    const providerId = async (slug: string) => (await db().select({ id: providers.id }).from(providers).where(eq(providers.slug, slug)))[0]!.id;
+    anaId = await providerId("ana");
+    panelId = await providerId("eu-dpa-panel");
+    mparticleId = (actors.mparticleAdmin as Extract<Actor, { kind: "user" }>).memberships[0]!.organisationId!;
+    const portfoliosId = (actors.portfoliosAdmin as Extract<Actor, { kind: "user" }>).memberships[0]!.organisationId!;
+    const make = async (label: string, actor: Actor, principal: Principal, scope: "read" | "act") => {
+      tokens[label] = (await createApiToken(db(), actor, principal, { name: `${label} system`, scope, days: 30 }, new Date())).token;
+    };
+    await make("mparticle-read", actors.mparticleAdmin!, { organisationId: mparticleId }, "read");
+    await make("mparticle-act", actors.mparticleAdmin!, { organisationId: mparticleId }, "act");
+    await make("portfolios-act", actors.portfoliosAdmin!, { organisationId: portfoliosId }, "act");
+    await make("ana-act", actors.anaLiaison!, { providerId: anaId }, "act");
+    await make("panel-read", actors.administrator!, { providerId: panelId }, "read");
+  });
+  afterAll(async () => database?.close());
+
+  describe("tokens", () => {
+    it("are shown once and stored only as a SHA-256 of a high-entropy rk_ token", async () => {
+      const made = await createApiToken(db(), actors.mparticleAdmin!, { organisationId: mparticleId }, { name: "Ticketing", scope: "read", days: 90 }, new Date());
+      expect(made.token).toMatch(/^rk_[A-Za-z0-9_-]{43}$/);
+      const [row] = await db().select().from(apiTokens).where(eq(apiTokens.id, made.id));
+      expect(row!.tokenSha256).toBe(tokenSha256(made.token));
+      expect(JSON.stringify(row)).not.toContain(made.token.slice(3));
+      const listed = await listApiTokens(db(), actors.mparticleAdmin!, { organisationId: mparticleId });
+      expect(listed.find((t) => t.id === made.id)).toMatchObject({ name: "Ticketing", scope: "read", revokedAt: null });
+      expect(JSON.stringify(listed)).not.toContain(row!.tokenSha256);
+    });
+
+    it("are managed by the organisation's or body's admins and the administrators only", async () => {
+      const refused = (p: Promise<unknown>) => p.then(() => false, (e: unknown) => e instanceof NotFoundError);
+      const input = { name: "x", scope: "act" as const, days: 30 };
+      expect(await refused(createApiToken(db(), actors.mparticleStaff!, { organisationId: mparticleId }, input, new Date()))).toBe(true);
+      expect(await refused(createApiToken(db(), actors.portfoliosAdmin!, { organisationId: mparticleId }, input, new Date()))).toBe(true);
+      expect(await refused(createApiToken(db(), actors.panelMember!, { providerId: panelId }, input, new Date()))).toBe(true);
+      expect(await refused(createApiToken(db(), actors.anaLiaison!, { providerId: panelId }, input, new Date()))).toBe(true);
+      expect(await refused(listApiTokens(db(), actors.anaLiaison!, { organisationId: mparticleId }))).toBe(true);
+      const [theirs] = await listApiTokens(db(), actors.mparticleAdmin!, { organisationId: mparticleId });
+      expect(await refused(revokeApiToken(db(), actors.portfoliosAdmin!, theirs!.id, new Date()))).toBe(true);
+      expect((await db().select().from(apiTokens).where(eq(apiTokens.id, theirs!.id)))[0]!.revokedAt).toBeNull();
+    });
+
+    it("answer 401 as problem details when missing, unknown, revoked or expired, and the revoked and expired calls are audited by name", async () => {
+      const missing = await call(listRoute, null, "/cases");
+      expect(missing.status).toBe(401);
+      expect(missing.type).toBe("application/problem+json");
+      expect(problemSchema.parse(missing.json)).toMatchObject({ status: 401, code: "unauthorized" });
+      expect((await call(listRoute, `rk_${"A".repeat(43)}`, "/cases")).json.code).toBe("unauthorized");
+
+      const revoked = await createApiToken(db(), actors.mparticleAdmin!, { organisationId: mparticleId }, { name: "Old CRM", scope: "act", days: 30 }, new Date());
+      expect((await call(listRoute, revoked.token, "/cases")).status).toBe(200);
+      await revokeApiToken(db(), actors.mparticleAdmin!, revoked.id, new Date());
+      expect((await call(listRoute, revoked.token, "/cases")).json).toMatchObject({ status: 401, code: "token_revoked" });
+
+      const expired = await createApiToken(db(), actors.mparticleAdmin!, { organisationId: mparticleId }, { name: "Last year's", scope: "read", days: 30 }, new Date(Date.now() - 31 * 86_400_000));
+      expect((await call(listRoute, expired.token, "/cases")).json).toMatchObject({ status: 401, code: "token_expired" });
+
+      const audited = await db().select().from(auditLog).where(and(eq(auditLog.entity, "api_token"), eq(auditLog.action, "api_call")));
+      const byName = (name: string) => audited.filter((a) => (a.data as { token: string }).token === name).map((a) => (a.data as { status: number }).status);
+      expect(byName("Old CRM")).toEqual([200, 401]);
+      expect(byName("Last year's")).toEqual([401]);
+    });
+  });
+
+  describe("the authorization matrix", () => {
+    const KINDS_OF_TOKEN: { token: string; sees: (c: CaseFacts) => boolean }[] = [
+      { token: "mparticle-read", sees: (c) => c.organisation === "mparticle" },
+      { token: "mparticle-act", sees: (c) => c.organisation === "mparticle" },
+      { token: "portfolios-act", sees: (c) => c.organisation === "customer-portfolios" },
+      { token: "ana-act", sees: (c) => c.bodies.includes("ana") },
+      { token: "panel-read", sees: (c) => c.bodies.includes("eu-dpa-panel") },
+    ];
+
+    it("the seeded cases give every token something to see and something not to", () => {
+      for (const k of KINDS_OF_TOKEN) {
+        expect(all.some(k.sees), k.token).toBe(true);
+        expect(all.some((c) => !k.sees(c)), k.token).toBe(true);
+      }
+    });
+
+    it("every token × every case: listed and readable exactly where it belongs, 404 everywhere else, and nothing written from outside", async () => {
+      const leaks: string[] = [];
+      for (const k of KINDS_OF_TOKEN) {
+        const token = tokens[k.token]!;
+        const listed = new Set(await listAll(token));
+        for (const c of all) {
+          const cell = `${k.token} × ${c.reference}`;
+          const allowed = k.sees(c);
+          if (listed.has(c.id) !== allowed) leaks.push(`${cell}: list ${listed.has(c.id) ? "shows" : "hides"} it`);
+          const read = await call(caseRoute, token, `/cases/${c.id}`, { params: { id: c.id } });
+          if (read.status !== (allowed ? 200 : 404)) leaks.push(`${cell}: read ${read.status}`);
+          if (allowed) caseSchema.parse(read.json);
+          if (!allowed) {
+            const before = await eventsOn(c.id);
+            const step = await call(stepRoute, token, `/cases/${c.id}/steps`, { body: { action: "acknowledge" }, params: { id: c.id } });
+            const message = await call(messageRoute, token, `/cases/${c.id}/messages`, { body: { body: "Let me in via the API" }, params: { id: c.id } });
+            const expected = k.token.endsWith("-read") ? 403 : 404;
+            if (step.status !== expected) leaks.push(`${cell}: step ${step.status}`);
+            if (message.status !== expected) leaks.push(`${cell}: message ${message.status}`);
+            if ((await eventsOn(c.id)) !== before) leaks.push(`${cell}: history changed`);
+          }
+        }
+      }
+      // A case id that does not exist and one that is not an id are the same 404.
+      for (const id of [crypto.randomUUID(), "not-a-case"]) expect((await call(caseRoute, tokens["mparticle-act"]!, `/cases/${id}`, { params: { id } })).status).toBe(404);
+      expect(leaks).toEqual([]);
+      expect(await db().select().from(messages).where(eq(messages.body, "Let me in via the API"))).toEqual([]);
+    });
+
+    it("the FTC register shows only referrals on the token's cases", async () => {
+      for (const k of KINDS_OF_TOKEN) {
+        const answer = await call(registerRoute, tokens[k.token]!, "/register");
+        expect(answer.status).toBe(200);
+        for (const r of registerSchema.parse(answer.json).data) expect(k.sees(all.find((c) => c.id === r.caseId)!), `${k.token} sees ${r.reference}`).toBe(true);
+      }
+    });
+  });
+
+  describe("steps", () => {
+    /** A case of mParticle's where the ladder allows the organisation a step now. */
+    async function caseWithStep(token: string) {
+      for (const c of all.filter((x) => x.organisation === "mparticle")) {
+        const read = caseSchema.parse((await call(caseRoute, token, `/cases/${c.id}`, { params: { id: c.id } })).json);
+        const step = read.steps.find((s) => s.action !== "request_information");
+        if (step) return { read, step };
+      }
+      throw new Error("no mParticle case with a step the organisation may take");
+    }
+
+    it("a read-only token is refused with 403 and nothing is stored", async () => {
+      const { read, step } = await caseWithStep(tokens["mparticle-read"]!);
+      const before = await eventsOn(read.id);
+      const refused = await call(stepRoute, tokens["mparticle-read"]!, `/cases/${read.id}/steps`, { body: { action: step.action, target: step.target ?? undefined }, params: { id: read.id } });
+      expect(refused.status).toBe(403);
+      expect(problemSchema.parse(refused.json).code).toBe("read_only");
+      expect((await call(messageRoute, tokens["mparticle-read"]!, `/cases/${read.id}/messages`, { body: { body: "Read-only note" }, params: { id: read.id } })).status).toBe(403);
+      expect(await eventsOn(read.id)).toBe(before);
+    });
+
+    it("a step sent twice with one Idempotency-Key (also at the same time) makes one event, through the same decide", async () => {
+      const token = tokens["mparticle-act"]!;
+      const { read, step } = await caseWithStep(token);
+      const before = await eventsOn(read.id);
+      const key = crypto.randomUUID();
+      const send = () => call(stepRoute, token, `/cases/${read.id}/steps`, { body: { action: step.action, target: step.target ?? undefined, version: read.version }, headers: { "idempotency-key": key }, params: { id: read.id } });
+      const [first, second] = await Promise.all([send(), send()]);
+      const third = await send();
+      for (const answer of [first!, second!, third]) expect(answer.status).toBe(201);
+      const results = [first!, second!, third].map((a) => stepResultSchema.parse(a.json));
+      expect(new Set(results.map((r) => r.seq)).size).toBe(1);
+      expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+      expect(await eventsOn(read.id)).toBe(before + 1);
+      const [event] = await db().select().from(caseEvents).where(and(eq(caseEvents.caseId, read.id), eq(caseEvents.idempotencyKey, key)));
+      expect(event).toMatchObject({ type: step.event, party: "organisation", actorUserId: null });
+      // The same step again without the key: the ladder judges it afresh.
+      const again = await call(stepRoute, token, `/cases/${read.id}/steps`, { body: { action: step.action, target: step.target ?? undefined }, params: { id: read.id } });
+      if (again.status !== 201) expect(again.json).toMatchObject({ status: 409, code: "refused", reason: expect.any(String) });
+    });
+
+    it("a step the ladder does not allow is 409 with the reason code; a stale version is 409; nothing is stored", async () => {
+      const token = tokens["mparticle-act"]!;
+      const { read } = await caseWithStep(token);
+      const before = await eventsOn(read.id);
+      const refused = await call(stepRoute, token, `/cases/${read.id}/steps`, { body: { action: "escalate_to_irm" }, params: { id: read.id } });
+      expect(refused.status).toBe(409);
+      expect(problemSchema.parse(refused.json)).toMatchObject({ code: "refused", reason: expect.any(String) });
+      const stale = await call(stepRoute, token, `/cases/${read.id}/steps`, { body: { action: "acknowledge", version: read.version + 7 }, params: { id: read.id } });
+      expect(stale.json).toMatchObject({ status: 409, code: "version_conflict", currentVersion: read.version });
+      expect(await eventsOn(read.id)).toBe(before);
+    });
+
+    it("malformed, unknown-field, non-JSON and oversized bodies are 400, 415 and 413, and store nothing", async () => {
+      const token = tokens["mparticle-act"]!;
+      const { read } = await caseWithStep(token);
+      const before = await eventsOn(read.id);
+      const to = (init: Parameters<typeof call>[3]) => call(stepRoute, token, `/cases/${read.id}/steps`, { ...init, params: { id: read.id } });
+      expect((await to({ raw: "{not json" })).json).toMatchObject({ status: 400, code: "invalid_json" });
+      expect((await to({ body: { action: "acknowledge", extra: 1 } })).json).toMatchObject({ status: 400, code: "invalid" });
+      expect((await to({ body: { action: "launch_rockets" } })).json).toMatchObject({ status: 400, code: "invalid", errors: { action: expect.any(Array) } });
+      expect((await to({ raw: "action=acknowledge", headers: { "content-type": "application/x-www-form-urlencoded" } })).status).toBe(415);
+      expect((await to({ body: { action: "acknowledge", message: "x".repeat(20_000) } })).status).toBe(413);
+      expect((await to({ body: { action: "acknowledge" }, headers: { "idempotency-key": "k".repeat(300) } })).status).toBe(400);
+      const message = await call(messageRoute, token, `/cases/${read.id}/messages`, { body: { body: "<script>alert(1)</script>" }, params: { id: read.id } });
+      expect(message.json).toMatchObject({ status: 400, code: "invalid" });
+      expect(await eventsOn(read.id)).toBe(before);
+    });
+
+    it("a message through the API is stored as the organisation's, with no user", async () => {
+      const token = tokens["mparticle-act"]!;
+      const { read } = await caseWithStep(token);
+      const written = await call(messageRoute, token, `/cases/${read.id}/messages`, { body: { body: "We are looking into your request.", visibility: "complainant" }, params: { id: read.id } });
+      expect(written.status).toBe(201);
+      const [row] = await db().select().from(messages).where(eq(messages.id, written.json.id as string));
+      expect(row).toMatchObject({ caseId: read.id, authorParty: "organisation", authorUserId: null, body: "We are looking into your request." });
+    });
+  });
+
+  it("every call is audited with the token's name and rate-limited per token by the shared limiter", async () => {
+    const made = await createApiToken(db(), actors.mparticleAdmin!, { organisationId: mparticleId }, { name: "Busy poller", scope: "read", days: 30 }, new Date());
+    const statuses: number[] = [];
+    for (let i = 0; i < 122; i++) statuses.push((await call(registerRoute, made.token, "/register")).status);
+    // The limit may straddle a minute; at least one call past it in the same minute is refused.
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(1);
+    expect(statuses.slice(0, 60).every((s) => s === 200)).toBe(true);
+    const audited = await db().select().from(auditLog).where(and(eq(auditLog.entityId, made.id), eq(auditLog.action, "api_call")));
+    expect(audited).toHaveLength(122);
+    expect(audited.every((a) => (a.data as { token: string; path: string }).token === "Busy poller" && (a.data as { path: string }).path === "/api/v1/register")).toBe(true);
+    expect(await db().select({ n: count() }).from(cases)).toEqual([{ n: all.length }]);
+  });
+});
