@@ -196,6 +196,10 @@ test.describe("team and settings", () => {
     await page.getByRole("link", { name: "Settings" }).click();
     await expect(page.getByText("Only your organisation's admins can change these settings.")).toBeVisible();
     await expect(page.getByRole("button", { name: "Invite" })).toHaveCount(0);
+    // What staff may not change is shown as text, not as fields that refuse input.
+    await expect(page.getByRole("textbox")).toHaveCount(0);
+    await expect(page.getByRole("combobox")).toHaveCount(0);
+    await expect(page.getByText("privacy@mparticle.com")).toBeVisible();
     // The link has done its work.
     await page.goto(link!);
     await expect(page.getByRole("alert").filter({ hasText: "already" })).toHaveText("This invitation has already been accepted. Sign in to open the team's cases.");

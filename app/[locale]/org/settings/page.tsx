@@ -30,18 +30,29 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
       <div className="grid gap-6 lg:grid-cols-2">
         <Card aria-labelledby="profile-title">
           <CardTitle id="profile-title">{t("profile")}</CardTitle>
-          <ActionForm action={saveProfile} idPrefix="profile" fields={{ organisationId }} doneText={t("saved")} labels={{ contactEmail: t("contactEmail"), contactAddress: t("contactAddress"), website: t("website") }} className="space-y-3">
-            <Field id={fieldId("profile", "contactEmail")} label={t("contactEmail")}>
-              <FormInput name="contactEmail" type="email" defaultValue={org.contactEmail ?? ""} disabled={!canEdit} className={inputClass} />
-            </Field>
-            <Field id={fieldId("profile", "contactAddress")} label={t("contactAddress")}>
-              <FormInput name="contactAddress" defaultValue={org.contactAddress ?? ""} disabled={!canEdit} className={inputClass} />
-            </Field>
-            <Field id={fieldId("profile", "website")} label={t("website")}>
-              <FormInput name="website" type="url" defaultValue={org.website ?? ""} disabled={!canEdit} className={inputClass} />
-            </Field>
-            {canEdit ? <SubmitButton busyLabel={busy}>{t("save")}</SubmitButton> : null}
-          </ActionForm>
+          {canEdit ? (
+            <ActionForm action={saveProfile} idPrefix="profile" fields={{ organisationId }} doneText={t("saved")} labels={{ contactEmail: t("contactEmail"), contactAddress: t("contactAddress"), website: t("website") }} className="space-y-3">
+              <Field id={fieldId("profile", "contactEmail")} label={t("contactEmail")}>
+                <FormInput name="contactEmail" type="email" defaultValue={org.contactEmail ?? ""} className={inputClass} />
+              </Field>
+              <Field id={fieldId("profile", "contactAddress")} label={t("contactAddress")}>
+                <FormInput name="contactAddress" defaultValue={org.contactAddress ?? ""} className={inputClass} />
+              </Field>
+              <Field id={fieldId("profile", "website")} label={t("website")}>
+                <FormInput name="website" type="url" defaultValue={org.website ?? ""} className={inputClass} />
+              </Field>
+              <SubmitButton busyLabel={busy}>{t("save")}</SubmitButton>
+            </ActionForm>
+          ) : (
+            <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
+              <dt className="text-slate-600">{t("contactEmail")}</dt>
+              <dd>{org.contactEmail || "—"}</dd>
+              <dt className="text-slate-600">{t("contactAddress")}</dt>
+              <dd>{org.contactAddress || "—"}</dd>
+              <dt className="text-slate-600">{t("website")}</dt>
+              <dd className="break-all">{org.website || "—"}</dd>
+            </dl>
+          )}
         </Card>
 
         <Card aria-labelledby="team-title">
@@ -134,33 +145,49 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
           <CardTitle id="arrangements-title">{t("arrangements")}</CardTitle>
           <p className="mb-4 text-sm text-slate-700">{t("arrangementsLead")}</p>
           <div className="grid gap-4 md:grid-cols-2">
-            {certs.map((c) => (
-              <ActionForm key={c.id} action={saveArrangement} idPrefix={`arrangement-${c.id}`} fields={{ organisationId, framework: c.framework }} doneText={t("saved")} labels={{ irm: t("irm"), coversHrData: t("coversHr") }} className="space-y-3 rounded-md p-3 ring-1 ring-slate-200">
-                <h3 className="font-semibold">{tl(`framework.${c.framework}`)}</h3>
-                <p className="text-sm text-slate-700">
-                  {t("status")}: {tl(`certStatus.${c.status}`)}
-                </p>
-                <Field id={fieldId(`arrangement-${c.id}`, "irm")} label={t("irm")}>
-                  <FormSelect name="irm" defaultValue={c.irmKind === "dpa" ? "dpa" : (c.irmProviderId ?? "")} disabled={!canEdit} className={inputClass}>
-                    <option value="">{t("irmNone")}</option>
-                    <option value="dpa">{t("irmDpa")}</option>
-                    {adr.map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {p.name}
-                      </option>
-                    ))}
-                  </FormSelect>
-                </Field>
-                <Field id={fieldId(`arrangement-${c.id}`, "coversHrData")} label={t("coversHr")}>
-                  <FormSelect name="coversHrData" defaultValue={c.coversHrData === null ? "unstated" : c.coversHrData ? "yes" : "no"} disabled={!canEdit} className={inputClass}>
-                    <option value="yes">{t("coversHrYes")}</option>
-                    <option value="no">{t("coversHrNo")}</option>
-                    <option value="unstated">{t("coversHrUnstated")}</option>
-                  </FormSelect>
-                </Field>
-                {canEdit ? <SubmitButton busyLabel={busy}>{t("save")}</SubmitButton> : null}
-              </ActionForm>
-            ))}
+            {certs.map((c) => {
+              const irmText = c.irmKind === "dpa" ? t("irmDpa") : (adr.find((p) => p.id === c.irmProviderId)?.name ?? t("irmNone"));
+              const hrText = c.coversHrData === null ? t("coversHrUnstated") : c.coversHrData ? t("coversHrYes") : t("coversHrNo");
+              return canEdit ? (
+                <ActionForm key={c.id} action={saveArrangement} idPrefix={`arrangement-${c.id}`} fields={{ organisationId, framework: c.framework }} doneText={t("saved")} labels={{ irm: t("irm"), coversHrData: t("coversHr") }} className="space-y-3 rounded-md p-3 ring-1 ring-slate-200">
+                  <h3 className="font-semibold">{tl(`framework.${c.framework}`)}</h3>
+                  <p className="text-sm text-slate-700">
+                    {t("status")}: {tl(`certStatus.${c.status}`)}
+                  </p>
+                  <Field id={fieldId(`arrangement-${c.id}`, "irm")} label={t("irm")}>
+                    <FormSelect name="irm" defaultValue={c.irmKind === "dpa" ? "dpa" : (c.irmProviderId ?? "")} className={inputClass}>
+                      <option value="">{t("irmNone")}</option>
+                      <option value="dpa">{t("irmDpa")}</option>
+                      {adr.map((p) => (
+                        <option key={p.id} value={p.id}>
+                          {p.name}
+                        </option>
+                      ))}
+                    </FormSelect>
+                  </Field>
+                  <Field id={fieldId(`arrangement-${c.id}`, "coversHrData")} label={t("coversHr")}>
+                    <FormSelect name="coversHrData" defaultValue={c.coversHrData === null ? "unstated" : c.coversHrData ? "yes" : "no"} className={inputClass}>
+                      <option value="yes">{t("coversHrYes")}</option>
+                      <option value="no">{t("coversHrNo")}</option>
+                      <option value="unstated">{t("coversHrUnstated")}</option>
+                    </FormSelect>
+                  </Field>
+                  <SubmitButton busyLabel={busy}>{t("save")}</SubmitButton>
+                </ActionForm>
+              ) : (
+                <div key={c.id} className="space-y-2 rounded-md p-3 ring-1 ring-slate-200">
+                  <h3 className="font-semibold">{tl(`framework.${c.framework}`)}</h3>
+                  <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+                    <dt className="text-slate-600">{t("status")}</dt>
+                    <dd>{tl(`certStatus.${c.status}`)}</dd>
+                    <dt className="text-slate-600">{t("irm")}</dt>
+                    <dd>{irmText}</dd>
+                    <dt className="text-slate-600">{t("coversHr")}</dt>
+                    <dd>{hrText}</dd>
+                  </dl>
+                </div>
+              );
+            })}
           </div>
         </Card>
       </div>
