@@ -91,5 +91,18 @@ test.describe("sessions", () => {
     await signInAs(staff.page, "staff@sessionm.example");
     expect(await signedInAs(staff.page)).toBe("staff@sessionm.example");
     await staff.context.close();
+
+    // The audit log keeps who did it and why.
+    await page.goto("/en/admin");
+    await page.getByRole("link", { name: "Read the audit log" }).click();
+    await page.getByLabel("Action").selectOption("account_disabled");
+    await page.getByRole("button", { name: "Filter" }).click();
+    const entry = page.getByRole("row").filter({ hasText: "account_disabled" }).first();
+    await expect(entry).toContainText("admin@recourse.example");
+    await expect(entry).toContainText("Left the privacy team");
+    await expectAccessible(page);
+    const csv = await page.request.get(`/api/admin/audit.csv?action=account_disabled`);
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    expect(await csv.text()).toContain("Left the privacy team");
   });
 });

@@ -25,6 +25,7 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
   const tp = await getTranslations("policy");
   const tcert = await getTranslations("certifications");
   const ta = await getTranslations("accounts");
+  const tau = await getTranslations("auditLog");
   const policy = await retentionPolicy(db, actor);
   const source = { setting: tp("sourceSetting"), environment: tp("sourceEnvironment"), default: tp("sourceDefault") }[policy.source];
   const counts = await platformCounts(db, actor);
@@ -55,6 +56,9 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
         <CardTitle id="accounts-title">{ta("title")}</CardTitle>
         <p className="mb-3 text-sm text-slate-700">{ta("lead")}</p>
         <Link href="/admin/users">{ta("adminLink")}</Link>
+        <p className="mt-2">
+          <Link href="/admin/audit">{tau("adminLink")}</Link>
+        </p>
       </Card>
       <Card id="policy" className="mb-8 max-w-2xl">
         <CardTitle>{tp("title")}</CardTitle>
