@@ -163,6 +163,47 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
   }
 
   const current = STEPS[step]!.id;
+  // The answers as the last step shows them, each group with a way back to its step.
+  const countryName = (code?: string) => countries.find((c) => c.code === code)?.name ?? "—";
+  const shown = (text?: string | null) => (text && text.trim() ? text : "—");
+  const review: { step: number; rows: [string, string][] }[] = [
+    {
+      step: 0,
+      rows: [
+        [t("name"), shown(values.name)],
+        [t("email"), shown(values.email)],
+        [t("country"), countryName(values.country)],
+        [t("language"), { en: "English", de: "Deutsch", fr: "Français" }[values.preferredLanguage ?? "en"] ?? "—"],
+        [t("dataSubject"), t(values.dataSubject === "child" ? "dataSubjectChild" : "dataSubjectSelf")],
+      ],
+    },
+    {
+      step: 1,
+      rows: [
+        [t("hrData"), values.hrData === undefined ? "—" : t(values.hrData ? "hrYes" : "hrNo")],
+        ...(values.hrData ? [[t("workCountry"), values.workCountry ? countryName(values.workCountry) : t("workCountrySame")] as [string, string]] : []),
+        [t("companyIdentifier"), shown(values.companyIdentifier)],
+        [t("exporter"), shown(values.exporter)],
+        [t("transferReason"), shown(values.transferReason)],
+      ],
+    },
+    {
+      step: 2,
+      rows: [
+        [t("principles"), (values.principles ?? []).map((p) => t(`principle.${p}.label` as "principle.notice.label")).join("; ") || "—"],
+        [t("description"), shown(values.description)],
+      ],
+    },
+    {
+      step: 3,
+      rows: [
+        [t("relief"), (values.reliefSought ?? []).map((r) => t(`reliefKind.${r}` as "reliefKind.access")).join("; ") || "—"],
+        [t("priorContactDate"), shown(values.priorContactDate)],
+        [t("priorContactOutcome"), shown(values.priorContactOutcome)],
+        [t("otherSteps"), shown(values.otherSteps)],
+      ],
+    },
+  ];
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6" aria-labelledby="step-title">
       <ol className="flex flex-wrap gap-2 text-xs" aria-label={t("stepOf", { current: step + 1, total: STEPS.length })}>
@@ -284,6 +325,30 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
       </div>
 
       <div hidden={current !== "send"} className="space-y-4">
+        <section aria-labelledby="review-title" className="rounded-md bg-slate-50 p-4 ring-1 ring-slate-200">
+          <h3 id="review-title" className="text-base font-semibold text-slate-900">
+            {t("reviewTitle")}
+          </h3>
+          <p className="mb-3 text-sm text-slate-700">{t("reviewLead")}</p>
+          {review.map((group) => (
+            <div key={group.step} className="border-t border-slate-200 py-2 first-of-type:border-t-0">
+              <div className="flex items-center justify-between gap-2">
+                <h4 className="text-sm font-semibold text-slate-800">{t(`steps.${STEPS[group.step]!.id}`)}</h4>
+                <button type="button" className="rounded px-2 py-1 text-sm font-medium text-brand-800 underline" onClick={() => setStep(group.step)} aria-label={`${t("change")}: ${t(`steps.${STEPS[group.step]!.id}`)}`}>
+                  {t("change")}
+                </button>
+              </div>
+              <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[minmax(0,14rem)_1fr]">
+                {group.rows.map(([label, value]) => (
+                  <div key={label} className="contents">
+                    <dt className="text-slate-600">{label}</dt>
+                    <dd className="whitespace-pre-line break-words text-slate-900">{value}</dd>
+                  </div>
+                ))}
+              </dl>
+            </div>
+          ))}
+        </section>
         <Field id="files" label={t("files")} hint={t("filesHint")} error={fileError}>
           <input
             id="files"

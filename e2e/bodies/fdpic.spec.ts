@@ -35,6 +35,7 @@ test.describe("the Swiss FDPIC works an HR case", () => {
     await advice.getByRole("button", { name: "Record", exact: true }).click();
     await expect(status).toContainText("The FDPIC has given its advice.");
     await expect(status).toContainText("mParticle, Inc. must carry out what the FDPIC advised");
+    if (process.env.RECOURSE_SCREENS) await page.screenshot({ path: "docs/screens/fdpic-advice.png", fullPage: true });
     await expect(page.getByText("The HR file mParticle holds is out of date and must be corrected.")).toBeVisible();
   });
 });

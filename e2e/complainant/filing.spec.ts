@@ -80,6 +80,24 @@ test.describe("filing a complaint", () => {
     await expect(page.getByText("We need your consent to share the complaint.")).toHaveCount(0);
   });
 
+  test("the last step shows every answer to check, each with a way back to change it", async ({ page }) => {
+    await fillComplaint(page, { org: "mparticle", name: "Nora Quinn", email: "nora.quinn@example.ie", country: "IE", noConsent: true, description: "They kept emailing me after I unsubscribed in May." });
+    const review = page.getByRole("region", { name: "Check your answers" });
+    await expect(review).toContainText("Nora Quinn");
+    await expect(review).toContainText("nora.quinn@example.ie");
+    await expect(review).toContainText("Ireland");
+    await expect(review).toContainText("They kept emailing me after I unsubscribed in May.");
+    await expect(review).toContainText(LABELS.en.relief);
+    if (process.env.RECOURSE_SCREENS) await page.screenshot({ path: "docs/screens/filing-check-your-answers.png", fullPage: true });
+    await expectAccessible(page);
+    await review.getByRole("button", { name: "Change: What happened" }).click();
+    await page.getByLabel(LABELS.en.description).fill("They kept emailing me after I unsubscribed in May 2026, twice a week.");
+    await page.getByRole("button", { name: LABELS.en.next }).click();
+    await page.getByRole("button", { name: LABELS.en.next }).click();
+    await expect(review).toContainText("twice a week");
+    await expect(page.getByText("We need your consent to share the complaint.")).toHaveCount(0);
+  });
+
   test("bad input is answered field by field and nothing is stored", async ({ page }) => {
     const before = await caseCount(page);
     const l = LABELS.en;

@@ -187,6 +187,7 @@ test.describe("team and settings", () => {
     await page.goto(link!);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Join mParticle, Inc. on Recourse");
     await expect(page.getByText("Jordan Park (mParticle admin) invited riley.new@mparticle.example to answer privacy complaints for mParticle, Inc., as Company staff.")).toBeVisible();
+    if (process.env.RECOURSE_SCREENS) await page.screenshot({ path: "docs/screens/invitation.png", fullPage: true });
     await expectAccessible(page);
     await page.getByRole("button", { name: "Accept and sign in as riley.new@mparticle.example" }).click();
     await expect(page).toHaveURL(/\/en\/org$/);

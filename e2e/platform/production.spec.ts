@@ -91,6 +91,7 @@ test.describe("production mode", () => {
     await page.locator('form[action*="/api/auth/callback/email"] button[type="submit"]').click();
     await expect(page).toHaveURL(/\/en\/sign-in\/second-factor$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Protect your account with a second step");
+    if (process.env.RECOURSE_SCREENS) await page.screenshot({ path: "docs/screens/second-factor-setup.png", fullPage: true });
     // Until the second step, the administrator's pages are out of reach.
     await page.goto(`${BASE}/en/admin`);
     await expect(page).toHaveURL(/\/en\/sign-in\/second-factor$/);
