@@ -3,19 +3,22 @@ import { expectAccessible, signInAs } from "../support/helpers";
 
 test.describe("API tokens", () => {
   test("mParticle's admin makes a token (shown once), a system lists the cases with it, and revoking it stops it", async ({ page }) => {
+    // A name of its own, so that a repeated run finds only its token.
+    const run = Date.now().toString(36);
+    const name = `Ticketing (test ${run})`;
     await signInAs(page, "admin@mparticle.example");
     await page.getByRole("link", { name: "API tokens" }).click();
     await expect(page.getByRole("heading", { name: "API tokens of mParticle" })).toBeVisible();
     await expectAccessible(page);
 
-    await page.getByLabel("Name").fill("Ticketing (test)");
+    await page.getByLabel("Name").fill(name);
     await page.getByLabel("What it may do").selectOption("act");
     await page.getByLabel("Valid for").selectOption("30");
     await page.getByRole("button", { name: "Create token" }).click();
     const shown = page.getByLabel("Your new token");
     await expect(shown).toHaveValue(/^rk_[A-Za-z0-9_-]{43}$/);
     const token = await shown.inputValue();
-    await expect(page.getByTestId("token-list").getByText("Ticketing (test)")).toBeVisible();
+    await expect(page.getByTestId("token-list").getByText(name)).toBeVisible();
     await expectAccessible(page);
 
     const auth = { authorization: `Bearer ${token}` };
@@ -31,7 +34,7 @@ test.describe("API tokens", () => {
       const read = (await (await page.request.get(`/api/v1/cases/${id}`, { headers: auth })).json()) as { version: number; steps: { action: string; target: string | null }[]; timeline: unknown[] };
       const step = read.steps.find((s) => s.action !== "request_information");
       if (!step) continue;
-      const send = () => page.request.post(`/api/v1/cases/${id}/steps`, { headers: { ...auth, "idempotency-key": `e2e-${id}` }, data: { action: step.action, ...(step.target ? { target: step.target } : {}), version: read.version } });
+      const send = () => page.request.post(`/api/v1/cases/${id}/steps`, { headers: { ...auth, "idempotency-key": `e2e-${run}-${id}` }, data: { action: step.action, ...(step.target ? { target: step.target } : {}), version: read.version } });
       const first = await send();
       expect(first.status()).toBe(201);
       const again = await send();
@@ -47,10 +50,10 @@ test.describe("API tokens", () => {
 
     // Shown once: the page drawn again holds the name, never the token.
     await page.reload();
-    await expect(page.getByTestId("token-list").getByText("Ticketing (test)")).toBeVisible();
+    await expect(page.getByTestId("token-list").getByText(name)).toBeVisible();
     expect(await page.content()).not.toContain(token);
 
-    await page.getByRole("button", { name: "Revoke Ticketing (test)" }).click();
+    await page.getByRole("button", { name: `Revoke ${name}` }).click();
     await expect(page.getByText("Token revoked: it no longer works.")).toBeVisible();
     const refused = await page.request.get("/api/v1/cases", { headers: auth });
     expect(refused.status()).toBe(401);

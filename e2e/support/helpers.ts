@@ -11,6 +11,8 @@ export async function signInAs(page: Page, email: string, locale = "en") {
 
 /** No serious or critical accessibility violation (WCAG 2.1 A/AA rules). */
 export async function expectAccessible(page: Page) {
+  // Next.js streams a page's metadata: after a refresh the title can arrive a moment after the body.
+  await page.waitForFunction(() => document.title.trim().length > 0);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
