@@ -336,10 +336,18 @@ export async function recordEvent(
     const parties = partiesOnCase(actor, { complainantUserId: row.complainantUserId, organisationId: row.organisationId, providerIds: loaded.bodies.map((b) => b.providerId) });
     const party = proposal.party ?? parties.find((p) => ACTORS[proposal.type].includes(p));
     if (!party || !parties.includes(party)) throw new ForbiddenError();
+    const assignee = proposal.type === "case.assigned" ? (proposal.data as EventPayloads["case.assigned"]).assigneeUserId : null;
+    if (assignee) await assertStaffOf(tx, row.organisationId, assignee);
     return writeStep(tx, row, loaded, { party, userId: actor.kind === "user" ? actor.userId : null }, proposal, options);
   });
   if (!recorded.replayed) await wake(JOBS.mail);
   return recorded;
+}
+
+/** A case is assigned only to someone on its organisation's team. */
+async function assertStaffOf(tx: Tx, organisationId: string, userId: string) {
+  const [member] = await tx.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
+  if (!member) throw new RuleError({ code: "assignee_not_staff" });
 }
 
 export interface StepOptions {

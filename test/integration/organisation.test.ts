@@ -135,6 +135,18 @@ describe.each(KINDS)("organisation settings on %s", (kind) => {
     expect(entry!.data).toMatchObject({ before: { contactEmail: "privacy@mparticle.com" }, after: { contactEmail: "dpo@mparticle.example" } });
   });
 
+  it("assigns a case only to someone on the company's team, whoever asks", async () => {
+    const staff = await actorByEmail(db(), "staff@mparticle.example");
+    const { caseId } = await fileCase(db(), filing({ email: "assign@example.eu" }), NOW);
+    const complainant = await actorByEmail(db(), "assign@example.eu");
+    const outsider = await actorByEmail(db(), "staff@customerportfolios.example");
+    for (const assignee of [complainant, outsider]) {
+      await expect(recordEvent(db(), staff, caseId, { type: "case.assigned", data: { assigneeUserId: assignee.kind === "user" ? assignee.userId : "" } }, { now: NOW })).rejects.toMatchObject({ reason: { code: "assignee_not_staff" } });
+    }
+    await recordEvent(db(), staff, caseId, { type: "case.assigned", data: { assigneeUserId: staff.kind === "user" ? staff.userId : null } }, { now: NOW });
+    await recordEvent(db(), staff, caseId, { type: "case.assigned", data: { assigneeUserId: null } }, { now: NOW });
+  });
+
   it("the queue's views count what the company owes, what is late and what moved up, and list the same cases", async () => {
     const staff = await actorByEmail(db(), "staff@mparticle.example");
     const counts = () => queueViewCounts(db(), staff, mparticle, later);
