@@ -26,6 +26,10 @@ test.describe("sessions", () => {
   test("signing out ends the session on the server: the old cookie no longer signs in", async ({ page, browser }) => {
     await signInAs(page, "claire.martin@example.fr");
     const cookie = await sessionCookie(page);
+    // What a page's script can read of the session never holds the token the HttpOnly cookie keeps.
+    const payload = await (await page.request.get("/api/auth/session")).text();
+    expect(payload).toContain("claire.martin@example.fr");
+    expect(payload).not.toContain(cookie.value);
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/en$/);
     const replay = await browser.newContext();

@@ -63,9 +63,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         const [row] = await db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.email, user.email.toLowerCase()));
         return !row?.disabledAt;
       },
+      // What a page (and /api/auth/session) learns of a session: never its token.
       session({ session, user }) {
-        if (session.user) session.user.id = user.id;
-        return session;
+        const passed = Boolean((session as { secondFactorAt?: Date | null }).secondFactorAt);
+        return { user: { id: user.id, name: user.name, email: user.email }, expires: session.expires, secondFactorPassed: passed };
       },
     },
   };

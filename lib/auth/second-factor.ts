@@ -8,7 +8,7 @@
  * AUTH_SECRET; recovery codes are stored hashed.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { and, eq, isNotNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import QRCode from "qrcode";
 import type { Db, Tx } from "@/db/client";
@@ -66,12 +66,6 @@ export async function secondFactorState(db: Db, userId: string): Promise<SecondF
   return { enrolled: Boolean(user?.enabled) };
 }
 
-/** Whether a session (by its cookie's token) has passed the second factor. */
-export async function sessionPassedSecondFactor(db: Db, sessionToken: string): Promise<boolean> {
-  const [row] = await db.select({ at: sessions.secondFactorAt }).from(sessions).where(and(eq(sessions.sessionToken, sessionToken), isNotNull(sessions.secondFactorAt)));
-  return Boolean(row);
-}
-
 /** A new secret to scan: kept pending until a code from it is confirmed. */
 export async function beginEnrolment(db: Db, userId: string, email: string) {
   const [user] = await db.select({ enabled: users.totpEnabledAt, pending: users.totpPendingSecret }).from(users).where(eq(users.id, userId));
@@ -111,25 +105,26 @@ export async function confirmEnrolment(db: Db, userId: string, email: string, se
   return codes;
 }
 
-/** Checks a code from the app, or a recovery code (used up), and marks the session. */
+/** Checks a code from the app, or a recovery code (used up), and marks the session, in one transaction. */
 export async function verifySecondFactor(db: Db, userId: string, email: string, sessionToken: string, code: string, now: Date): Promise<{ recoveryCodesLeft: number | null }> {
   await limited(db, userId, now);
-  const [user] = await db.select({ secret: users.totpSecret, codes: users.recoveryCodes }).from(users).where(eq(users.id, userId));
-  if (!user?.secret) throw new RuleError({ code: "second_factor_restart" });
-  let recoveryCodesLeft: number | null = null;
-  if (!checkTotp(email, open(user.secret), code)) {
-    const hashed = hashCode(code);
-    const match = user.codes.find((h) => sameHash(h, hashed));
-    if (!match) throw new ValidationError({ code: ["second_factor_wrong"] });
-    const left = user.codes.filter((h) => h !== match);
-    await db.update(users).set({ recoveryCodes: left }).where(eq(users.id, userId));
-    recoveryCodesLeft = left.length;
-  }
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    // Locked, so that one recovery code cannot pass two sessions at once.
+    const [user] = await tx.select({ secret: users.totpSecret, codes: users.recoveryCodes }).from(users).where(eq(users.id, userId)).for("update");
+    if (!user?.secret) throw new RuleError({ code: "second_factor_restart" });
+    let recoveryCodesLeft: number | null = null;
+    if (!checkTotp(email, open(user.secret), code)) {
+      const hashed = hashCode(code);
+      const match = user.codes.find((h) => sameHash(h, hashed));
+      if (!match) throw new ValidationError({ code: ["second_factor_wrong"] });
+      const left = user.codes.filter((h) => h !== match);
+      await tx.update(users).set({ recoveryCodes: left }).where(eq(users.id, userId));
+      recoveryCodesLeft = left.length;
+    }
     await tx.update(sessions).set({ secondFactorAt: now }).where(eq(sessions.sessionToken, sessionToken));
     await tx.insert(auditLog).values({ actorUserId: userId, entity: "user", entityId: userId, action: recoveryCodesLeft === null ? "second_factor_passed" : "recovery_code_used", data: recoveryCodesLeft === null ? {} : { left: recoveryCodesLeft }, at: now });
+    return { recoveryCodesLeft };
   });
-  return { recoveryCodesLeft };
 }
 
 /** An administrator's reset for someone who lost both the app and the codes: they enrol again at next sign-in. */

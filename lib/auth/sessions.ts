@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Adapter, AdapterSession, AdapterUser } from "next-auth/adapters";
-import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
+import { and, count, eq, gt, isNull, lte, or } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { sessions, users } from "@/db/schema";
 import { DEMO_USERS } from "@/db/seed/demo-users";
@@ -52,8 +52,8 @@ export async function endSessions(db: Db | Tx, userId: string): Promise<number> 
 }
 
 export async function activeSessionCount(db: Db | Tx, userId: string): Promise<number> {
-  const rows = await db.select({ token: sessions.sessionToken }).from(sessions).where(and(eq(sessions.userId, userId), sql`${sessions.expires} > ${new Date()}`));
-  return rows.length;
+  const [row] = await db.select({ n: count() }).from(sessions).where(and(eq(sessions.userId, userId), gt(sessions.expires, new Date())));
+  return row!.n;
 }
 
 /**
@@ -77,7 +77,8 @@ export function withSessionRules(adapter: Adapter, db: Db): Adapter {
         await db.delete(sessions).where(eq(sessions.sessionToken, sessionToken));
         return null;
       }
-      const session: AdapterSession = { sessionToken: row.session.sessionToken, userId: row.session.userId, expires: row.session.expires };
+      // Whether this session passed the second factor travels with it to the session callback.
+      const session: AdapterSession & { secondFactorAt: Date | null } = { sessionToken: row.session.sessionToken, userId: row.session.userId, expires: row.session.expires, secondFactorAt: row.session.secondFactorAt };
       const user: AdapterUser = { id: row.user.id, email: row.user.email, emailVerified: row.user.emailVerified, name: row.user.name, image: row.user.image };
       return { session, user };
     },
