@@ -31,10 +31,15 @@ export function sessionEnd(createdAt: Date, at: Date): Date {
   return new Date(Math.min(at.getTime() + SESSION_IDLE_HOURS * HOUR, createdAt.getTime() + SESSION_ABSOLUTE_HOURS * HOUR));
 }
 
-/** Starts a session for a user who proved who they are some other way (the demo's one click). */
-export async function startSession(db: Db | Tx, userId: string): Promise<{ sessionToken: string; expires: Date }> {
+/** A session beginning now, under a token of its own or the one Auth.js made. */
+function newSession(userId: string, sessionToken = randomBytes(32).toString("hex")) {
   const createdAt = new Date();
-  const row = { sessionToken: randomBytes(32).toString("hex"), userId, createdAt, expires: sessionEnd(createdAt, createdAt) };
+  return { sessionToken, userId, createdAt, expires: sessionEnd(createdAt, createdAt) };
+}
+
+/** Starts a session for a user who proved who they are some other way (the demo's one click, an accepted invitation). */
+export async function startSession(db: Db | Tx, userId: string): Promise<{ sessionToken: string; expires: Date }> {
+  const row = newSession(userId);
   await db.insert(sessions).values(row);
   return row;
 }
@@ -65,8 +70,7 @@ export function withSessionRules(adapter: Adapter, db: Db): Adapter {
   return {
     ...adapter,
     async createSession(session) {
-      const createdAt = new Date();
-      const [row] = await db.insert(sessions).values({ ...session, createdAt, expires: sessionEnd(createdAt, createdAt) }).returning();
+      const [row] = await db.insert(sessions).values(newSession(session.userId, session.sessionToken)).returning();
       return row!;
     },
     async getSessionAndUser(sessionToken) {

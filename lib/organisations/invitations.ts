@@ -9,7 +9,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { auditLog, invitations, memberships, organisations, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isOrgAdmin } from "@/lib/auth/policy";
@@ -29,6 +29,15 @@ export const inviteSchema = z.object({
 });
 
 const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** Neither accepted nor cancelled (it may still have expired). */
+const unanswered = () => and(isNull(invitations.acceptedAt), isNull(invitations.cancelledAt));
+
+export type InvitationState = "open" | "expired" | "cancelled" | "accepted";
+
+function stateOf(row: { acceptedAt: Date | null; cancelledAt: Date | null; expiresAt: Date }, now: Date): InvitationState {
+  return row.acceptedAt ? "accepted" : row.cancelledAt ? "cancelled" : row.expiresAt <= now ? "expired" : "open";
+}
 
 export function assertOrgAdmin(actor: Actor, organisationId: string): asserts actor is Extract<Actor, { kind: "user" }> {
   assertQueueReader(actor, organisationId);
@@ -50,10 +59,7 @@ export async function inviteColleague(db: Db, actor: Actor, organisationId: stri
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(users.email, email), eq(memberships.organisationId, organisationId)));
     if (member) throw new ValidationError({ email: ["already_member"] });
-    await tx
-      .update(invitations)
-      .set({ cancelledAt: now })
-      .where(and(eq(invitations.organisationId, organisationId), eq(invitations.email, email), isNull(invitations.acceptedAt), isNull(invitations.cancelledAt)));
+    await cancelInvitationsFor(tx, organisationId, email, now);
     const [invitation] = await tx
       .insert(invitations)
       .values({ organisationId, email, name: name || null, role, invitedBy: actor.userId, tokenHash: hashOf(token), createdAt: now, expiresAt: new Date(now.getTime() + INVITATION_HOURS * 3_600_000) })
@@ -75,7 +81,7 @@ export async function pendingInvitations(db: Db, actor: Actor, organisationId: s
   return db
     .select({ id: invitations.id, email: invitations.email, name: invitations.name, role: invitations.role, expiresAt: invitations.expiresAt })
     .from(invitations)
-    .where(and(eq(invitations.organisationId, organisationId), isNull(invitations.acceptedAt), isNull(invitations.cancelledAt), gt(invitations.expiresAt, now)))
+    .where(and(eq(invitations.organisationId, organisationId), unanswered(), gt(invitations.expiresAt, now)))
     .orderBy(asc(invitations.email));
 }
 
@@ -85,14 +91,12 @@ export async function cancelInvitation(db: Db, actor: Actor, organisationId: str
     const [row] = await tx
       .update(invitations)
       .set({ cancelledAt: now })
-      .where(and(eq(invitations.id, invitationId), eq(invitations.organisationId, organisationId), isNull(invitations.acceptedAt), isNull(invitations.cancelledAt)))
+      .where(and(eq(invitations.id, invitationId), eq(invitations.organisationId, organisationId), unanswered()))
       .returning({ email: invitations.email });
     if (!row) throw new NotFoundError();
     await tx.insert(auditLog).values({ actorUserId: actor.userId, entity: "organisation", entityId: organisationId, action: "invitation_cancelled", data: { invitationId, email: row.email }, at: now });
   });
 }
-
-export type InvitationState = "open" | "expired" | "cancelled" | "accepted";
 
 /** What the invitation page shows to whoever holds the link; null for a token that was never issued. */
 export async function invitationByToken(db: Db, token: string, now: Date) {
@@ -104,8 +108,7 @@ export async function invitationByToken(db: Db, token: string, now: Date) {
     .leftJoin(users, eq(users.id, invitations.invitedBy))
     .where(eq(invitations.tokenHash, hashOf(token)));
   if (!row) return null;
-  const state: InvitationState = row.acceptedAt ? "accepted" : row.cancelledAt ? "cancelled" : row.expiresAt <= now ? "expired" : "open";
-  return { email: row.email, role: row.role, organisation: row.organisation, inviter: row.inviter ?? row.inviterEmail ?? "", expiresAt: row.expiresAt, state };
+  return { email: row.email, role: row.role, organisation: row.organisation, inviter: row.inviter ?? row.inviterEmail ?? "", expiresAt: row.expiresAt, state: stateOf(row, now) };
 }
 
 /**
@@ -116,7 +119,7 @@ export async function acceptInvitation(db: Db, token: string, now: Date, locale:
   return db.transaction(async (tx) => {
     const [invitation] = await tx.select().from(invitations).where(eq(invitations.tokenHash, hashOf(token))).for("update");
     if (!invitation) throw new NotFoundError();
-    if (invitation.acceptedAt || invitation.cancelledAt || invitation.expiresAt <= now) throw new RuleError({ code: "invitation_closed" });
+    if (stateOf(invitation, now) !== "open") throw new RuleError({ code: "invitation_closed" });
     await tx.insert(users).values({ email: invitation.email, name: invitation.name, locale, emailVerified: now }).onConflictDoNothing({ target: users.email });
     const [user] = await tx.select({ id: users.id, disabledAt: users.disabledAt }).from(users).where(eq(users.email, invitation.email));
     if (user!.disabledAt) throw new RuleError({ code: "invitation_closed" });
@@ -133,17 +136,17 @@ export async function declineInvitation(db: Db, token: string, now: Date) {
     const [row] = await tx
       .update(invitations)
       .set({ cancelledAt: now })
-      .where(and(eq(invitations.tokenHash, hashOf(token)), isNull(invitations.acceptedAt), isNull(invitations.cancelledAt), gt(invitations.expiresAt, now)))
+      .where(and(eq(invitations.tokenHash, hashOf(token)), unanswered(), gt(invitations.expiresAt, now)))
       .returning({ id: invitations.id, organisationId: invitations.organisationId });
     if (!row) throw new RuleError({ code: "invitation_closed" });
     await tx.insert(auditLog).values({ actorUserId: null, entity: "organisation", entityId: row.organisationId, action: "invitation_declined", data: { invitationId: row.id }, at: now });
   });
 }
 
-/** Removing a person also ends their open invitations to the organisation. */
-export async function cancelInvitationsFor(tx: Db, organisationId: string, email: string, now: Date) {
+/** Ends the open invitations of an address (a newer invitation replaces them; removing the person ends them). */
+export async function cancelInvitationsFor(tx: Db | Tx, organisationId: string, email: string, now: Date) {
   await tx
     .update(invitations)
     .set({ cancelledAt: now })
-    .where(and(eq(invitations.organisationId, organisationId), eq(invitations.email, email), isNull(invitations.acceptedAt), isNull(invitations.cancelledAt)));
+    .where(and(eq(invitations.organisationId, organisationId), eq(invitations.email, email), unanswered()));
 }
