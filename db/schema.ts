@@ -383,6 +383,47 @@ export const attachments = pgTable(
   (t) => [index("attachments_case").on(t.caseId)],
 );
 
+/**
+ * A complaint sent from the form but not yet confirmed from the complainant's mailbox (the
+ * address must be theirs before the company sees anything). Its payload is the filing form's
+ * input, already checked; its evidence waits in `filing_attachments`. Confirming files the
+ * case, empties the payload and keeps the row as the link's answer until it expires; expired
+ * rows are deleted.
+ */
+export const filings = pgTable(
+  "filings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** The form draft's key: sending the same draft again replaces the filing and its link. */
+    idempotencyKey: uuid("idempotency_key").notNull().unique(),
+    organisationId: uuid("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    locale: text("locale").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>(),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+    /** When the current link was mailed: within a day, confirming also signs the person in. */
+    sentAt: tz("sent_at").notNull(),
+    expiresAt: tz("expires_at").notNull(),
+    caseId: uuid("case_id").references(() => cases.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("filings_expires").on(t.expiresAt)],
+);
+
+export const filingAttachments = pgTable(
+  "filing_attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    filingId: uuid("filing_id").notNull().references(() => filings.id, { onDelete: "cascade" }),
+    filename: text("filename").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+  },
+  (t) => [index("filing_attachments_filing").on(t.filingId)],
+);
+
 /** Projection: every clock of every open case, as the ladder computed it after the last event. */
 export const deadlines = pgTable(
   "deadlines",

@@ -11,11 +11,11 @@ import { filingSchema, type FilingInput } from "@/lib/cases/filing-schema";
 import { inferFramework } from "@/lib/ladder/routing";
 import { PRINCIPLES } from "@/lib/ladder/principles";
 import type { Certification } from "@/lib/ladder/certification";
-import { submitComplaint, type FiledComplaint } from "@/lib/actions/filing-actions";
-import { Link } from "@/i18n/navigation";
+import { submitComplaint, type SentComplaint } from "@/lib/actions/filing-actions";
 import { Button } from "@/components/ui/button";
 import { Field, FieldSet, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { FiledPanel } from "./filed-panel";
 import { RELIEF_CHOICES, STEPS, stepOfField } from "./steps";
 
 const MAX_FILES = 5;
@@ -55,7 +55,8 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
   const [files, setFiles] = useState<File[]>([]);
   const [fileError, setFileError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const [done, setDone] = useState<FiledComplaint | null>(null);
+  const [done, setDone] = useState<SentComplaint | null>(null);
+  const [resent, setResent] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
   const form = useForm<Values>({
@@ -82,12 +83,12 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
   }, [draftKey, organisation.slug, locale, reset]);
   const values = useWatch({ control });
   useEffect(() => {
-    if (!done && formState.isDirty) window.localStorage.setItem(draftKey, JSON.stringify(values));
+    if (done?.kind !== "filed" && formState.isDirty) window.localStorage.setItem(draftKey, JSON.stringify(values));
   }, [values, draftKey, done, formState.isDirty]);
 
   const framework = useMemo(() => (values.country ? inferFramework(certifications, values.country) : null), [values.country, certifications]);
 
-  useEffect(() => heading.current?.focus(), [step]);
+  useEffect(() => heading.current?.focus(), [step, done]);
 
   const message = (key?: string) => (key ? (te.has(key as "invalid") ? te(key as "invalid") : te("invalid")) : null);
   const fieldError = (name: string) => message(errors[name]?.message);
@@ -126,7 +127,9 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
     for (const file of files) body.append("files", file);
     const result = await submitComplaint(undefined, body);
     if (result.status === "done" && result.result) {
-      window.localStorage.removeItem(draftKey);
+      // A filed case needs no draft; one waiting for its confirmation keeps it until then.
+      if (result.result.kind === "filed") window.localStorage.removeItem(draftKey);
+      setResent(done?.kind === "confirm");
       setDone(result.result);
       return;
     }
@@ -144,20 +147,42 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
     else if (entries.length) setFormError(t("fixErrors"));
   });
 
-  if (done) {
+  if (done?.kind === "filed") {
+    return <FiledPanel {...done} caseId={done.signedIn ? done.caseId : null} heading={heading} />;
+  }
+  if (done?.kind === "confirm") {
     return (
-      <section aria-labelledby="done-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-emerald-300">
-        <h2 id="done-title" ref={heading} tabIndex={-1} className="text-2xl font-bold text-emerald-900">
-          {t("doneTitle")}
+      <section aria-labelledby="pending-title" className="space-y-3 rounded-lg bg-white p-6 shadow-sm ring-1 ring-sky-300">
+        <h2 id="pending-title" ref={heading} tabIndex={-1} className="text-2xl font-bold text-sky-900">
+          {t("pendingTitle")}
         </h2>
-        <p className="mt-3 text-lg" data-testid="reference">
-          {t("doneReference", { reference: done.reference })}
-        </p>
-        <p className="mt-2">{!done.responseDueAt ? t("doneDelivering", { organisation: done.organisationName }) : done.responseOverdue ? t("doneOverdue", { organisation: done.organisationName, date: new Date(done.responseDueAt) }) : t("doneDue", { organisation: done.organisationName, date: new Date(done.responseDueAt) })}</p>
-        <p className="mt-2 text-slate-700">{t("doneMail", { email: done.email })}</p>
-        <Link href="/cases" className="mt-4 inline-block">
-          {t("doneOpen")}
-        </Link>
+        <p className="text-lg">{t("pendingSent", { email: done.email })}</p>
+        <p>{t("pendingWhy", { organisation: done.organisationName })}</p>
+        <p className="text-slate-700">{t("pendingUntil", { date: new Date(done.expiresAt) })}</p>
+        {resent ? <Notice tone="good">{t("pendingResent")}</Notice> : null}
+        {formError ? (
+          <Notice tone="bad" alert>
+            {formError}
+          </Notice>
+        ) : null}
+        <p className="text-sm text-slate-700">{t("pendingNoMail")}</p>
+        <form onSubmit={onSubmit} noValidate className="flex flex-wrap gap-3">
+          <Button type="submit" variant="secondary" disabled={formState.isSubmitting} aria-busy={formState.isSubmitting || undefined}>
+            {t("pendingResend")}
+          </Button>
+          <Button
+            type="button"
+            variant="ghost"
+            onClick={() => {
+              setDone(null);
+              setResent(false);
+              setStep(0);
+              setTimeout(() => document.getElementById("email")?.focus());
+            }}
+          >
+            {t("pendingChange")}
+          </Button>
+        </form>
       </section>
     );
   }

@@ -2,8 +2,8 @@ import { expect, type Page } from "@playwright/test";
 
 /** Labels of the filing form in each language (the journey is also walked in German). */
 export const LABELS = {
-  en: { name: "Your name", email: "Your email address", country: "Country where you live", hrYes: "Yes, HR data", hrNo: "No", description: "Describe what happened", next: "Next", submit: "Send the complaint", principle: "I could not see or correct it", relief: "Show me my data", files: "Documents (optional)", workCountry: "Country where you work" },
-  de: { name: "Ihr Name", email: "Ihre E-Mail-Adresse", country: "Land, in dem Sie leben", hrYes: "Ja, Personaldaten", hrNo: "Nein", description: "Beschreiben Sie, was passiert ist", next: "Weiter", submit: "Beschwerde absenden", principle: "Ich konnte sie nicht sehen oder berichtigen", relief: "Mir meine Daten zeigen", files: "Unterlagen (optional)", workCountry: "Land, in dem Sie arbeiten" },
+  en: { name: "Your name", email: "Your email address", country: "Country where you live", hrYes: "Yes, HR data", hrNo: "No", description: "Describe what happened", next: "Next", submit: "Send the complaint", principle: "I could not see or correct it", relief: "Show me my data", files: "Documents (optional)", workCountry: "Country where you work", pending: "Check your email to send your complaint", send: "Send my complaint" },
+  de: { name: "Ihr Name", email: "Ihre E-Mail-Adresse", country: "Land, in dem Sie leben", hrYes: "Ja, Personaldaten", hrNo: "Nein", description: "Beschreiben Sie, was passiert ist", next: "Weiter", submit: "Beschwerde absenden", principle: "Ich konnte sie nicht sehen oder berichtigen", relief: "Mir meine Daten zeigen", files: "Unterlagen (optional)", workCountry: "Land, in dem Sie arbeiten", pending: "Prüfen Sie Ihre E-Mails, um die Beschwerde zu senden", send: "Beschwerde jetzt senden" },
 } as const;
 
 export interface Complaint {
@@ -42,13 +42,36 @@ export async function fillComplaint(page: Page, c: Complaint) {
   if (!c.noConsent) await page.getByRole("checkbox").last().check();
 }
 
-/** Files a complaint through the form and returns its reference. */
-export async function fileComplaint(page: Page, c: Complaint): Promise<string> {
+/** Sends the form: the complaint then waits for its address to be confirmed from the mail. */
+export async function sendComplaint(page: Page, c: Complaint) {
   await fillComplaint(page, c);
   await page.getByRole("button", { name: LABELS[c.locale ?? "en"].submit }).click();
+  await expect(page.getByRole("heading", { name: LABELS[c.locale ?? "en"].pending })).toBeVisible();
+}
+
+/** A mailed filing confirmation: the page that shows the complaint and sends it by its button. */
+export const FILING_LINK = 'a[href*="/file/confirm/"]';
+
+/** The confirmation link in the newest such mail to `email`. */
+export async function filingLink(page: Page, email: string): Promise<string> {
+  await page.goto("/en/dev/mailbox");
+  const mail = page.getByTestId("mail").filter({ has: page.getByTestId("mail-to").getByText(email, { exact: true }) }).filter({ has: page.locator(FILING_LINK) }).first();
+  return (await mail.locator(FILING_LINK).first().getAttribute("href"))!;
+}
+
+/** Opens the confirmation mail to `email`, presses its page's button and returns the case's reference. */
+export async function confirmComplaint(page: Page, email: string, locale: "en" | "de" = "en"): Promise<string> {
+  await page.goto(await filingLink(page, email));
+  await page.getByRole("button", { name: LABELS[locale].send }).click();
   const reference = page.getByTestId("reference");
   await expect(reference).toBeVisible();
   return (await reference.textContent())!.match(/RC-\d{4}-[A-Z0-9]{6}/)![0];
+}
+
+/** Files a complaint through the form, confirms it from the mail as its complainant does, and returns its reference. */
+export async function fileComplaint(page: Page, c: Complaint): Promise<string> {
+  await sendComplaint(page, c);
+  return confirmComplaint(page, c.email, c.locale ?? "en");
 }
 
 /** A mailed sign-in link: it opens the confirmation page, never the sign-in callback itself. */

@@ -3,18 +3,25 @@
  * Filing a complaint from the form, through the action pipeline: the payload is parsed with
  * the same zod schema as the browser used, the files are checked by content, and nothing is
  * stored unless all of it passes. Errors come back as message keys per field, all of them.
+ * What passes waits for its address to be confirmed (lib/cases/filings.ts) unless the sender
+ * is signed in with that address.
  */
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { checkAttachments } from "@/lib/cases/attachments";
-import { fieldErrorsOf, fileCase } from "@/lib/cases/commands";
+import { fieldErrorsOf, type FiledCase } from "@/lib/cases/commands";
+import { confirmFiling, submitFiling } from "@/lib/cases/filings";
 import { filingSchema } from "@/lib/cases/filing-schema";
 import { RuleError, ValidationError } from "@/lib/errors";
 import { calendarDay } from "@/lib/ladder";
 import { limitsFor, rateLimited } from "@/lib/rate-limit";
 import { formAction } from "./form-action";
 import { many } from "./pipeline";
+import { startSessionCookie } from "./session-cookie";
 
 export interface FiledComplaint {
+  kind: "filed";
+  caseId: string;
   reference: string;
   /** The company's response date (a calendar day), or null while the complaint is being delivered. */
   responseDueAt: string | null;
@@ -22,11 +29,45 @@ export interface FiledComplaint {
   responseOverdue: boolean;
   organisationName: string;
   email: string;
+  /** This browser is signed in as the complainant: the case opens without another mail. */
+  signedIn: boolean;
+}
+
+/** Sent, and waiting for the complainant to confirm their address from the mailed link. */
+export interface PendingComplaint {
+  kind: "confirm";
+  organisationName: string;
+  email: string;
+  /** The last calendar day the link works (UTC). */
+  expiresAt: string;
+}
+
+export type SentComplaint = FiledComplaint | PendingComplaint;
+
+function filedComplaint(filed: FiledCase, now: Date, email: string, signedIn: boolean): FiledComplaint {
+  return {
+    kind: "filed",
+    caseId: filed.caseId,
+    reference: filed.reference,
+    responseDueAt: filed.responseDueAt ? calendarDay(filed.responseDueAt, filed.organisationZone).toISOString() : null,
+    responseOverdue: !!filed.responseDueAt && filed.responseDueAt.getTime() < now.getTime(),
+    organisationName: filed.organisationName,
+    email,
+    signedIn,
+  };
+}
+
+/** The ladder's refusals of a filing are about the country or the company, said in the form's words. */
+function inFormWords(error: unknown): never {
+  if (!(error instanceof RuleError)) throw error;
+  if (error.reason.code.startsWith("not_covered")) throw new ValidationError({ country: ["country_not_covered"] });
+  if (error.reason.code.startsWith("filing_link")) throw error;
+  throw new RuleError({ code: error.reason.code.startsWith("not_participant") ? "not_participant" : "invalid" });
 }
 
 const filingForm = z.object({ payload: z.string().max(100_000), files: many(z.instanceof(File)) });
 
-export const submitComplaint = formAction(filingForm, async (input, { db, now, meta }) => {
+export const submitComplaint = formAction(filingForm, async (input, { db, now, meta, actor }) => {
   let payload: unknown;
   try {
     payload = JSON.parse(input.payload);
@@ -42,19 +83,26 @@ export const submitComplaint = formAction(filingForm, async (input, { db, now, m
     throw new ValidationError({ ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), files: checked.errors });
   }
   try {
-    const filed = await fileCase(db, payload, now, meta, checked.ok);
-    const result: FiledComplaint = {
-      reference: filed.reference,
-      responseDueAt: filed.responseDueAt ? calendarDay(filed.responseDueAt, filed.organisationZone).toISOString() : null,
-      responseOverdue: !!filed.responseDueAt && filed.responseDueAt.getTime() < now.getTime(),
-      organisationName: filed.organisationName,
-      email: String((payload as { email?: string }).email ?? "").trim().toLowerCase(),
-    };
-    return { done: "filed", result };
+    const email = String((payload as { email?: string }).email ?? "").trim().toLowerCase();
+    const sent = await submitFiling(db, payload, now, meta, checked.ok, actor.kind === "user" ? actor.email : null);
+    if (sent.kind === "filed") return { done: "filed", result: filedComplaint(sent.filed, now, email, actor.kind === "user" && actor.email.toLowerCase() === email) as SentComplaint };
+    return { done: "sent", result: { kind: "confirm", organisationName: sent.organisationName, email: sent.email, expiresAt: sent.expiresAt.toISOString() } as SentComplaint };
   } catch (error) {
-    // The ladder's refusals of a filing are about the country or the company, said in the form's words.
-    if (!(error instanceof RuleError)) throw error;
-    if (error.reason.code.startsWith("not_covered")) throw new ValidationError({ country: ["country_not_covered"] });
-    throw new RuleError({ code: error.reason.code.startsWith("not_participant") ? "not_participant" : "invalid" });
+    inFormWords(error);
   }
+});
+
+/**
+ * The button on the confirmation link's page: files the case, and comes back to the page, which
+ * then shows the case sent. Within a day of the mail it also signs this browser in as the
+ * complainant (the link proved the address, as the receipt's link does).
+ */
+export const confirmComplaint = formAction(z.object({ token: z.string().min(1).max(200) }), async ({ token }, { db, now, meta, actor, locale }) => {
+  try {
+    const confirmed = await confirmFiling(db, token, now, meta);
+    if (confirmed.signIn && !(actor.kind === "user" && actor.userId === confirmed.userId)) await startSessionCookie(db, confirmed.userId);
+  } catch (error) {
+    inFormWords(error);
+  }
+  redirect(`/${locale}/file/confirm/${encodeURIComponent(token)}`);
 });

@@ -102,18 +102,14 @@ export interface FiledCase {
 }
 
 /**
- * Files a complaint. Anyone may file (complainants have no password); the case belongs to
- * the user with the given email, created if new. A repeated idempotency key returns the
- * case it already made.
+ * Checks a filing as it would be filed at `now`: the form's schema, the company in the
+ * directory, and the ladder's rules for filing. Run when the form is sent (so the sender
+ * hears at once what is wrong) and again when the filing is confirmed and written.
  */
-export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMeta = {}, evidence: CheckedAttachment[] = []): Promise<FiledCase> {
+export async function checkFiling(db: Db | Tx, raw: unknown, now: Date) {
   const parsed = filingSchema.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
   const input: FilingInput = parsed.data;
-
-  const existing = await existingFiling(db, input.idempotencyKey);
-  if (existing) return existing;
-
   const [organisation] = await db.select().from(organisations).where(eq(organisations.slug, input.organisationSlug));
   if (!organisation) throw new ValidationError({ organisationSlug: ["unknown_organisation"] });
   const certs = await db.select().from(certifications).where(eq(certifications.organisationId, organisation.id));
@@ -145,93 +141,113 @@ export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMet
   const filed: LadderEvent = { type: "case.filed", at: now, by: "complainant", data: receipt };
   const decision = decide(facts, filed, now);
   if (!decision.ok) throw new RuleError(decision.reason);
+  return { input, organisation, certification, framework, facts, staff, filed };
+}
 
-  const email = input.email.toLowerCase();
-  const filing = await db.transaction(async (tx): Promise<FiledCase> => {
-    // One statement whether the person is new or known (the no-op update makes RETURNING answer).
-    const [user] = await tx
-      .insert(users)
-      .values({ email, name: input.name, locale: input.preferredLanguage })
-      .onConflictDoUpdate({ target: users.email, set: { email } })
-      .returning({ id: users.id });
-    const [row] = await tx
-      .insert(cases)
-      .values({
-        reference: newReference(now),
-        idempotencyKey: input.idempotencyKey,
-        organisationId: organisation.id,
-        framework,
-        hrData: input.hrData,
-        certificationSnapshot: certification!,
-        complainantUserId: user!.id,
-        complainantName: input.name,
-        complainantEmail: email,
-        complainantCountry: input.country,
-        workCountry: workCountryOf(input),
-        preferredLanguage: input.preferredLanguage,
-        dataSubject: input.dataSubject,
-        companyIdentifier: input.companyIdentifier || null,
-        exporter: input.exporter || null,
-        transferReason: input.transferReason || null,
-        principles: input.principles,
-        description: input.description,
-        reliefSought: input.reliefSought,
-        priorContact: input.priorContactDate || input.priorContactOutcome ? { date: input.priorContactDate ?? null, outcome: input.priorContactOutcome ?? null } : null,
-        otherSteps: input.otherSteps || null,
-        consentAt: now,
-        version: 0,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing({ target: cases.idempotencyKey })
-      .returning();
-    if (!row) {
-      // A concurrent submit of the same form won the race: return its case.
-      return (await existingFiling(tx, input.idempotencyKey))!;
-    }
-    const { seqs: [seq], heads } = await appendEvents(tx, [{ caseId: row.id, event: filed, actorUserId: user!.id, meta, after: null }]);
-    await notifyEvents(tx, [{ caseRow: row, before: facts, event: filed, seq: seq!, actorUserId: user!.id }], now);
-    for (const file of evidence) {
-      await tx.insert(attachments).values({ caseId: row.id, uploadedByUserId: user!.id, filename: file.filename, mimeType: file.mimeType, size: file.size, sha256: file.sha256, content: file.bytes, createdAt: now });
-    }
-    const withEvents = { ...facts, events: [filed] };
-    await project(tx, row, withEvents, now, { heads, fresh: true });
+/** A filing that passed the schema, the directory and the ladder, with what writing it needs. */
+export type CheckedFiling = Awaited<ReturnType<typeof checkFiling>>;
 
-    const all = clocks(withEvents, now);
-    const due = all.find((c) => c.id === "organisation.response")?.dueAt ?? null;
-    const ackDue = all.find((c) => c.id === "organisation.acknowledgment")?.dueAt ?? null;
-    const lang = input.preferredLanguage;
-    // R2.1: a company without an account gets the complaint at its published contact, with a link to answer.
-    const delivery = !staff.length && organisation.contactEmail ? await deliveryMail(tx, row, organisation as Required<typeof organisation> & { contactEmail: string }, now) : [];
-    // The receipt, the delivery and every staff member's notice in one write.
-    await enqueueMails(tx, [
-      {
-        dedupeKey: `case-filed:${row.id}`,
-        to: email,
-        locale: lang,
-        template: due ? "case-filed" : "case-filed-pending",
-        params: { reference: row.reference, organisation: organisation.name, due: due ? mailDate(due, lang, organisation.timeZone) : "", url: await createSignInLink(tx, email, `/${lang}/cases/${row.id}`) },
-        caseId: row.id,
-      },
-      ...delivery,
-      ...staff
-        .filter((member): member is { email: string; locale: string | null } => !!member.email)
-        .map((member) => {
-          const locale = member.locale ?? "en";
-          return {
-            dedupeKey: `case-received:${row.id}:${member.email}`,
-            to: member.email,
-            locale,
-            template: "case-received" as const,
-            params: { reference: row.reference, organisation: organisation.name, due: mailDate(due!, locale, organisation.timeZone), ackDue: mailDate(ackDue!, locale, organisation.timeZone), url: `${publicUrl()}/${locale}/cases/${row.id}` },
-            caseId: row.id,
-          };
-        }),
-    ]);
-    return { caseId: row.id, reference: row.reference, created: true, responseDueAt: due, organisationName: organisation.name, organisationZone: organisation.timeZone };
-  });
+/**
+ * Files a complaint whose address is confirmed (see `./filings` for how a filing gets there,
+ * or a signed-in complainant's own). The case belongs to the user with the given email,
+ * created if new. A repeated idempotency key returns the case it already made.
+ */
+export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMeta = {}, evidence: CheckedAttachment[] = []): Promise<FiledCase> {
+  const filing = await db.transaction((tx) => fileCaseIn(tx, raw, now, meta, evidence));
   if (filing.created) await wake(JOBS.mail);
   return filing;
+}
+
+/** `fileCase` inside the caller's transaction (the caller wakes the mail worker after it commits). */
+export async function fileCaseIn(tx: Tx, raw: unknown, now: Date, meta: RequestMeta = {}, evidence: CheckedAttachment[] = []): Promise<FiledCase> {
+  const key = filingSchema.shape.idempotencyKey.safeParse((raw as { idempotencyKey?: unknown } | null)?.idempotencyKey);
+  if (key.success) {
+    const existing = await existingFiling(tx, key.data);
+    if (existing) return existing;
+  }
+  const { input, organisation, certification, framework, facts, staff, filed } = await checkFiling(tx, raw, now);
+  const email = input.email.toLowerCase();
+  // One statement whether the person is new or known (the no-op update makes RETURNING answer).
+  const [user] = await tx
+    .insert(users)
+    .values({ email, name: input.name, locale: input.preferredLanguage })
+    .onConflictDoUpdate({ target: users.email, set: { email } })
+    .returning({ id: users.id });
+  const [row] = await tx
+    .insert(cases)
+    .values({
+      reference: newReference(now),
+      idempotencyKey: input.idempotencyKey,
+      organisationId: organisation.id,
+      framework,
+      hrData: input.hrData,
+      certificationSnapshot: certification!,
+      complainantUserId: user!.id,
+      complainantName: input.name,
+      complainantEmail: email,
+      complainantCountry: input.country,
+      workCountry: workCountryOf(input),
+      preferredLanguage: input.preferredLanguage,
+      dataSubject: input.dataSubject,
+      companyIdentifier: input.companyIdentifier || null,
+      exporter: input.exporter || null,
+      transferReason: input.transferReason || null,
+      principles: input.principles,
+      description: input.description,
+      reliefSought: input.reliefSought,
+      priorContact: input.priorContactDate || input.priorContactOutcome ? { date: input.priorContactDate ?? null, outcome: input.priorContactOutcome ?? null } : null,
+      otherSteps: input.otherSteps || null,
+      consentAt: now,
+      version: 0,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing({ target: cases.idempotencyKey })
+    .returning();
+  if (!row) {
+    // A concurrent submit of the same form won the race: return its case.
+    return (await existingFiling(tx, input.idempotencyKey))!;
+  }
+  const { seqs: [seq], heads } = await appendEvents(tx, [{ caseId: row.id, event: filed, actorUserId: user!.id, meta, after: null }]);
+  await notifyEvents(tx, [{ caseRow: row, before: facts, event: filed, seq: seq!, actorUserId: user!.id }], now);
+  for (const file of evidence) {
+    await tx.insert(attachments).values({ caseId: row.id, uploadedByUserId: user!.id, filename: file.filename, mimeType: file.mimeType, size: file.size, sha256: file.sha256, content: file.bytes, createdAt: now });
+  }
+  const withEvents = { ...facts, events: [filed] };
+  await project(tx, row, withEvents, now, { heads, fresh: true });
+
+  const all = clocks(withEvents, now);
+  const due = all.find((c) => c.id === "organisation.response")?.dueAt ?? null;
+  const ackDue = all.find((c) => c.id === "organisation.acknowledgment")?.dueAt ?? null;
+  const lang = input.preferredLanguage;
+  // R2.1: a company without an account gets the complaint at its published contact, with a link to answer.
+  const delivery = !staff.length && organisation.contactEmail ? await deliveryMail(tx, row, organisation as Required<typeof organisation> & { contactEmail: string }, now) : [];
+  // The receipt, the delivery and every staff member's notice in one write.
+  await enqueueMails(tx, [
+    {
+      dedupeKey: `case-filed:${row.id}`,
+      to: email,
+      locale: lang,
+      template: due ? "case-filed" : "case-filed-pending",
+      params: { reference: row.reference, organisation: organisation.name, due: due ? mailDate(due, lang, organisation.timeZone) : "", url: await createSignInLink(tx, email, `/${lang}/cases/${row.id}`) },
+      caseId: row.id,
+    },
+    ...delivery,
+    ...staff
+      .filter((member): member is { email: string; locale: string | null } => !!member.email)
+      .map((member) => {
+        const locale = member.locale ?? "en";
+        return {
+          dedupeKey: `case-received:${row.id}:${member.email}`,
+          to: member.email,
+          locale,
+          template: "case-received" as const,
+          params: { reference: row.reference, organisation: organisation.name, due: mailDate(due!, locale, organisation.timeZone), ackDue: mailDate(ackDue!, locale, organisation.timeZone), url: `${publicUrl()}/${locale}/cases/${row.id}` },
+          caseId: row.id,
+        };
+      }),
+  ]);
+  return { caseId: row.id, reference: row.reference, created: true, responseDueAt: due, organisationName: organisation.name, organisationZone: organisation.timeZone };
 }
 
 /** R1.3: the country of work, for HR data only, when it is not the country of residence. */
@@ -274,7 +290,7 @@ async function deliveryMail(tx: Tx, row: CaseRow, organisation: { name: string; 
   ];
 }
 
-async function existingFiling(db: Db | Tx, idempotencyKey: string): Promise<FiledCase | null> {
+export async function existingFiling(db: Db | Tx, idempotencyKey: string): Promise<FiledCase | null> {
   const [row] = await db
     .select({ id: cases.id, reference: cases.reference, organisationName: organisations.name, organisationZone: organisations.timeZone, due: deadlines.dueAt })
     .from(cases)

@@ -2,7 +2,7 @@
  * The mail Recourse sends, in each language, with a plain-text part always.
  */
 export type MailLocale = "en" | "de" | "fr";
-export type MailTemplate = "sign-in" | "case-filed" | "case-filed-pending" | "case-delivery" | "case-received" | "invitation";
+export type MailTemplate = "sign-in" | "case-filed" | "case-filed-pending" | "case-delivery" | "case-received" | "invitation" | "filing-confirm";
 
 type Params = Record<string, string>;
 
@@ -15,6 +15,11 @@ const TEMPLATES: Record<MailTemplate, Record<MailLocale, (p: Params) => Rendered
     en: (p) => ({ subject: "Your sign-in link for Recourse", text: `Sign in to Recourse with this link:\n\n${p.url}\n\nIt works once and expires in ${p.minutes} minutes. If you did not ask for it, ignore this message.` }),
     de: (p) => ({ subject: "Ihr Anmeldelink für Recourse", text: `Melden Sie sich mit diesem Link bei Recourse an:\n\n${p.url}\n\nEr funktioniert einmal und läuft in ${p.minutes} Minuten ab. Wenn Sie ihn nicht angefordert haben, ignorieren Sie diese Nachricht.` }),
     fr: (p) => ({ subject: "Votre lien de connexion à Recourse", text: `Connectez-vous à Recourse avec ce lien :\n\n${p.url}\n\nIl ne fonctionne qu'une fois et expire dans ${p.minutes} minutes. Si vous ne l'avez pas demandé, ignorez ce message.` }),
+  },
+  "filing-confirm": {
+    en: (p) => ({ subject: `Confirm your complaint against ${p.organisation}`, text: `Open this link and press "Send my complaint" to send your complaint to ${ending(p.organisation!)}\n\n${p.url}\n\nUntil you do, the company sees nothing. The link works until ${p.until}; after that the complaint is deleted. If you did not write this complaint, ignore this mail: nothing will be sent.` }),
+    de: (p) => ({ subject: `Bestätigen Sie Ihre Beschwerde gegen ${p.organisation}`, text: `Öffnen Sie diesen Link und drücken Sie „Beschwerde jetzt senden“, um Ihre Beschwerde an ${p.organisation} zu senden:\n\n${p.url}\n\nBis dahin sieht das Unternehmen nichts. Der Link gilt bis ${p.until}; danach wird die Beschwerde gelöscht. Wenn Sie diese Beschwerde nicht geschrieben haben, ignorieren Sie diese E-Mail: Es wird nichts gesendet.` }),
+    fr: (p) => ({ subject: `Confirmez votre plainte contre ${p.organisation}`, text: `Ouvrez ce lien et appuyez sur « Envoyer ma plainte » pour envoyer votre plainte à ${ending(p.organisation!)}\n\n${p.url}\n\nD'ici là, l'entreprise ne voit rien. Le lien est valable jusqu'au ${p.until} ; ensuite, la plainte est supprimée. Si vous n'avez pas écrit cette plainte, ignorez ce message : rien ne sera envoyé.` }),
   },
   "case-filed": {
     en: (p) => ({ subject: `Complaint ${p.reference} received`, text: `Your complaint against ${p.organisation} has the reference ${p.reference}.\n\nThe company must reply by ${p.due}.\n\nFollow your case here:\n${p.url}` }),

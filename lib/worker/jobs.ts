@@ -10,6 +10,7 @@ import { sweepDeadlines } from "@/lib/deadlines/sweep";
 import { log } from "@/lib/log";
 import { deliverDue } from "@/lib/mail/deliver";
 import { applyRetention } from "@/lib/retention/apply";
+import { deleteExpiredFilings } from "@/lib/cases/filings";
 import { deleteEndedSessions } from "@/lib/auth/sessions";
 
 export const JOBS = {
@@ -53,8 +54,9 @@ export function handlers(database: Database, wake: (job: JobName) => Promise<voi
       }
     },
     [JOBS.retention]: async () => {
-      const result = await applyRetention(db, await now(db));
-      log.info("retention", { ...result, endedSessions: await deleteEndedSessions(db) });
+      const at = await now(db);
+      const result = await applyRetention(db, at);
+      log.info("retention", { ...result, endedSessions: await deleteEndedSessions(db), expiredFilings: await deleteExpiredFilings(db, at) });
     },
   };
 }

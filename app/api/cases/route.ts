@@ -1,10 +1,11 @@
 /**
  * Filing by API: the same command, schema and rules as the form (JSON only, without
  * evidence files), for a DPA or an advocate that forwards complaints, and for the filing
- * benchmarks. A repeated idempotency key returns the case it already made.
+ * benchmarks. Like the form's, the filing waits for the complainant to confirm their
+ * address from the mailed link (202); a key already confirmed answers with its case (200).
  */
 import { getDb } from "@/db/client";
-import { fileCase } from "@/lib/cases/commands";
+import { submitFiling } from "@/lib/cases/filings";
 import { now } from "@/lib/clock";
 import { RuleError, ValidationError } from "@/lib/errors";
 import { logError } from "@/lib/log";
@@ -32,11 +33,10 @@ export async function POST(request: Request) {
   const email = typeof (payload as { email?: unknown })?.email === "string" ? (payload as { email: string }).email : null;
   if (await rateLimited(db, limitsFor("filing", email, ip, 10, 20))) return Response.json({ error: "rate_limited" }, { status: 429, headers: { "retry-after": "60" } });
   try {
-    const filed = await fileCase(db, payload, await now(db), { ip, userAgent: request.headers.get("user-agent") });
-    return Response.json(
-      { caseId: filed.caseId, reference: filed.reference, responseDueAt: filed.responseDueAt?.toISOString() ?? null, organisation: filed.organisationName },
-      { status: filed.created ? 201 : 200 },
-    );
+    const sent = await submitFiling(db, payload, await now(db), { ip, userAgent: request.headers.get("user-agent") }, [], null);
+    if (sent.kind === "confirm") return Response.json({ status: "awaiting_confirmation", email: sent.email, organisation: sent.organisationName, expiresAt: sent.expiresAt.toISOString() }, { status: 202 });
+    const filed = sent.filed;
+    return Response.json({ status: "filed", caseId: filed.caseId, reference: filed.reference, responseDueAt: filed.responseDueAt?.toISOString() ?? null, organisation: filed.organisationName }, { status: 200 });
   } catch (error) {
     if (error instanceof ValidationError) return Response.json({ error: "invalid", fieldErrors: error.fieldErrors }, { status: 400 });
     if (error instanceof RuleError) return Response.json({ error: "refused", reason: error.reason.code }, { status: 422 });
