@@ -1,7 +1,8 @@
 /**
- * Filing throughput (not a test): the real filing path (POST /api/cases → fileCase: schema,
- * ladder, one transaction with the case, its event, deadlines, receipt mail and staff
- * notices) against a bare route handler doing one INSERT, in the same run on real
+ * Filing throughput (not a test): sending a filing (POST /api/cases → submitFiling: schema,
+ * directory, ladder, one transaction storing the filing and its confirmation mail; the case
+ * itself is written when the complainant confirms) against a bare route handler doing one
+ * INSERT, in the same run on real
  * PostgreSQL, 20 concurrent connections each. Prints requests/s, p50/p99, the ratio, and the
  * server's resident memory during the filing load.
  *
@@ -41,7 +42,7 @@ try {
   await load("warm-up", "/api/dev/bare-insert", () => ({ i: counter++ }));
   await load("warm-up", "/api/cases", () => filingBody(counter++));
   const bare = await load("bare route, one INSERT", "/api/dev/bare-insert", () => ({ i: counter++ }));
-  const filing = await load("filing (POST /api/cases)", "/api/cases", () => filingBody(counter++), true);
+  const filing = await load("sending a filing (POST /api/cases)", "/api/cases", () => filingBody(counter++), true);
   console.log(`\nratio filing/bare: ${(filing.requests.average / bare.requests.average).toFixed(2)}   (target ≥ 0.5, filing p99 < 100 ms)`);
 } finally {
   await server.kill();

@@ -6,7 +6,7 @@
  *   npm run bench:first-load
  */
 import { chromium } from "@playwright/test";
-import { ensureBuild, filingBody, freshDatabase, startServer } from "./support/server";
+import { ensureBuild, fileConfirmed, filingBody, freshDatabase, startServer } from "./support/server";
 
 ensureBuild();
 const databaseUrl = await freshDatabase("recourse_bench_first_load");
@@ -14,7 +14,7 @@ const server = await startServer(databaseUrl, 3203, { RECOURSE_DEMO: "1", RECOUR
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
 
 try {
-  const filed = await fetch(`${server.url}/api/cases`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...filingBody(1), email: "anna.schmidt@example.de", name: "Anna Schmidt" }) }).then((r) => r.json() as Promise<{ caseId: string }>);
+  const filed = await fileConfirmed(server.url, databaseUrl, { ...filingBody(1), email: "anna.schmidt@example.de", name: "Anna Schmidt" });
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${server.url}/en/sign-in`);

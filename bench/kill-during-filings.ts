@@ -1,13 +1,15 @@
 /**
- * Reliability (issue 8): kill -9 of the server during 1,000 concurrent filings on real
- * PostgreSQL. Every filing answered with a reference must be in the database complete (its
- * event, deadlines and receipt); no case may be half-written; sending the unanswered ones
- * again with the same idempotency keys must make exactly 1,000 cases. Exits 1 on any breach.
+ * Reliability: kill -9 of the server during 1,000 concurrent filings on real PostgreSQL. The
+ * forms are sent first (each waits for its address); the kill comes while the complainants
+ * confirm them, which is when a case is written. Every confirmation answered with a reference
+ * must be in the database complete (its event, deadlines and receipt); no case may be
+ * half-written; confirming the unanswered ones again with the same links must make exactly
+ * 1,000 cases. Exits 1 on any breach.
  *
  *   npm run reliability:kill          # RELIABILITY_FILINGS=1000 RELIABILITY_CONCURRENCY=50
  */
 import postgres from "postgres";
-import { ensureBuild, filingBody, freshDatabase, SERVER, startServer } from "./support/server";
+import { confirmationTokens, ensureBuild, filingBody, freshDatabase, SERVER, startServer } from "./support/server";
 
 // Part of `npm test` (it fits CI's time): without a PostgreSQL server it says so and stops,
 // unless REQUIRE_POSTGRES=1 (CI), where that is a failure.
@@ -27,14 +29,28 @@ ensureBuild();
 const databaseUrl = await freshDatabase("recourse_reliability_kill");
 let server = await startServer(databaseUrl, 3201, { RECOURSE_WORKER: "0" });
 
-const keys = Array.from({ length: FILINGS }, () => crypto.randomUUID());
+const bodies = Array.from({ length: FILINGS }, (_, i) => filingBody(i));
+let sent = 0;
+await Promise.all(
+  Array.from({ length: CONCURRENCY }, async () => {
+    while (sent < FILINGS) {
+      const body = bodies[sent++]!;
+      const response = await fetch(`${server.url}/api/cases`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      if (response.status !== 202) throw new Error(`sending filing ${body.email}: ${response.status}`);
+    }
+  }),
+);
+const tokenOf = await confirmationTokens(databaseUrl);
+const tokens = bodies.map((b) => tokenOf.get(b.email)!);
+if (tokens.some((t) => !t)) throw new Error("a sent filing has no confirmation mail");
+
 const answered = new Map<number, string>();
 let killed = false;
 let next = 0;
 
 async function file(i: number, url: string): Promise<string | null> {
   try {
-    const response = await fetch(`${url}/api/cases`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(filingBody(i, keys[i])) });
+    const response = await fetch(`${url}/api/cases/confirm`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: tokens[i] }) });
     if (response.status !== 201 && response.status !== 200) return null;
     return ((await response.json()) as { reference: string }).reference;
   } catch {
@@ -55,7 +71,7 @@ await Promise.all(
     }
   }),
 );
-console.log(`${FILINGS} filings sent, ${CONCURRENCY} at a time; server killed with SIGKILL after ${KILL_AFTER} answers; ${answered.size} answered with a reference`);
+console.log(`${FILINGS} filings sent and confirmed, ${CONCURRENCY} at a time; server killed with SIGKILL after ${KILL_AFTER} confirmations answered; ${answered.size} answered with a reference`);
 
 const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
 const failures: string[] = [];
@@ -75,7 +91,7 @@ for (const row of rows) {
 }
 console.log(`after the kill: ${rows.length} cases in the database, ${answered.size} of them answered; ${rows.length - answered.size} committed but unanswered (the kill cut the reply)`);
 
-// The clients retry what got no answer, with the same keys.
+// The complainants press the button again on what got no answer, with the same links.
 server = await startServer(databaseUrl, 3201, { RECOURSE_WORKER: "0" });
 let retried = 0;
 for (let i = 0; i < FILINGS; i++) {
@@ -89,7 +105,7 @@ for (let i = 0; i < FILINGS; i++) {
 const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from cases`;
 if (n !== FILINGS) failures.push(`${n} cases after retries, expected ${FILINGS}`);
 if (new Set(answered.values()).size !== FILINGS) failures.push("a retried filing got a different reference");
-console.log(`retried ${retried} unanswered filings with their keys: ${n} cases in all`);
+console.log(`retried ${retried} unanswered confirmations with their links: ${n} cases in all`);
 await server.kill();
 await sql.end();
 

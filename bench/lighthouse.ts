@@ -7,13 +7,13 @@
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { ensureBuild, filingBody, freshDatabase, startServer } from "./support/server";
+import { ensureBuild, fileConfirmed, filingBody, freshDatabase, startServer } from "./support/server";
 
 ensureBuild();
 const databaseUrl = await freshDatabase("recourse_bench_lighthouse");
 const server = await startServer(databaseUrl, 3204, { RECOURSE_DEMO: "1", RECOURSE_WORKER: "0" });
 try {
-  const filed = (await fetch(`${server.url}/api/cases`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(filingBody(1)) }).then((r) => r.json())) as { caseId: string };
+  const filed = await fileConfirmed(server.url, databaseUrl, filingBody(1));
   // The case page as an anonymous visitor sees it (a sign-in page), and the filing form.
   for (const [label, path] of [
     ["filing form", "/en/file/mparticle"],

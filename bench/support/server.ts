@@ -139,3 +139,21 @@ export function filingBody(i: number, key = crypto.randomUUID()) {
     consent: true,
   };
 }
+
+/** The token of the newest filing confirmation mailed to each address (what the complainant's mail carries). */
+export async function confirmationTokens(databaseUrl: string): Promise<Map<string, string>> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const rows = await sql<{ to: string; url: string }[]>`
+    select distinct on (to_email) to_email as to, params->>'url' as url from outbox where template = 'filing-confirm' order by to_email, created_at desc`;
+  await sql.end();
+  return new Map(rows.map((r) => [r.to, r.url.split("/file/confirm/")[1]!]));
+}
+
+/** Files through the API as a complainant does: sends the form, then confirms it with the mailed token. */
+export async function fileConfirmed(url: string, databaseUrl: string, body: ReturnType<typeof filingBody>): Promise<{ caseId: string; reference: string }> {
+  const sent = await fetch(`${url}/api/cases`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  if (sent.status !== 202) throw new Error(`filing answered ${sent.status}`);
+  const token = (await confirmationTokens(databaseUrl)).get(body.email)!;
+  const confirmed = await fetch(`${url}/api/cases/confirm`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token }) });
+  return (await confirmed.json()) as { caseId: string; reference: string };
+}

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signInAs } from "../support/helpers";
-import { fileComplaint, fillComplaint, followMailLink, LABELS } from "../support/filing";
+import { confirmComplaint, fileComplaint, filingLink, fillComplaint, followMailLink, LABELS, sendComplaint } from "../support/filing";
 
 const PDF = { name: "letter.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n") };
 const EXE = { name: "evidence.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from("MZ"), Buffer.alloc(300, 0x90)]) };
@@ -13,17 +13,25 @@ async function caseCount(page: import("@playwright/test").Page): Promise<number>
 }
 
 test.describe("filing a complaint", () => {
-  test("against SessionM (Iceland, EU-U.S. Privacy Shield): confirmation, mail, magic link to the case", async ({ page }) => {
+  test("against SessionM (Iceland, EU-U.S. Privacy Shield): the address confirmed from the mail, then straight into the case", async ({ page }) => {
     await page.goto("/en/directory/sessionm");
     await page.getByRole("link", { name: "File a complaint against SessionM, Inc." }).click();
     await expect(page).toHaveURL(/\/en\/file\/sessionm/);
     await expectAccessible(page);
-    const reference = await fileComplaint(page, { org: "sessionm", name: "Sigrún Jónsdóttir", email: "sigrun@example.is", country: "IS", files: [PDF] });
-    await expect(page.getByText(/SessionM, Inc\. must reply by/)).toBeVisible();
-    await expect(page.getByText("We sent an email to sigrun@example.is")).toBeVisible();
+    await sendComplaint(page, { org: "sessionm", name: "Sigrún Jónsdóttir", email: "sigrun@example.is", country: "IS", files: [PDF] });
+    await expect(page.getByText("We sent a link to sigrun@example.is.")).toBeVisible();
+    await expect(page.getByText("SessionM, Inc. sees nothing until you do")).toBeVisible();
     await expectAccessible(page);
 
-    await followMailLink(page, "sigrun@example.is", reference);
+    // The mail's link shows the complaint; only its button sends it.
+    await page.goto(await filingLink(page, "sigrun@example.is"));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Send your complaint to SessionM, Inc.");
+    await expect(page.getByText("1 document")).toBeVisible();
+    await expectAccessible(page);
+    const reference = await confirmComplaint(page, "sigrun@example.is");
+    await expect(page.getByText(/SessionM, Inc\. must reply by/)).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Open my case" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Case ${reference}`);
     await expect(page.getByText("The company responds")).toBeVisible();
     await expect(page.getByText("Complaint filed")).toBeVisible();
@@ -64,6 +72,61 @@ test.describe("filing a complaint", () => {
     await expect(page.getByText("Das Unternehmen antwortet", { exact: true })).toBeVisible();
     await expect(page.getByText(/Diesen Schritt können Sie am .* gehen/)).toBeVisible();
     await expectAccessible(page);
+  });
+
+  test("someone else's address: the company sees nothing until its owner confirms, and a wrong address can be corrected", async ({ page }) => {
+    const l = LABELS.en;
+    const stamp = Date.now();
+    const name = `Kim ${stamp.toString(36).replace(/[0-9]/g, (d) => "abcdefghij"[Number(d)]!)}`;
+    const typo = `kim.${stamp}@exampel.eu`;
+    const right = `kim.${stamp}@example.eu`;
+    await sendComplaint(page, { org: "customer-portfolios", name, email: typo, country: "AT" });
+    // A typo: back to the first step with everything kept, then sent again.
+    await page.getByRole("button", { name: "Correct the email address" }).click();
+    await expect(page.getByLabel(l.email)).toHaveValue(typo);
+    await page.getByLabel(l.email).fill(right);
+    for (let i = 0; i < 4; i++) await page.getByRole("button", { name: l.next }).click();
+    await page.getByRole("button", { name: l.submit }).click();
+    await expect(page.getByText(`We sent a link to ${right}.`)).toBeVisible();
+
+    // The company's queue does not hold it yet.
+    await signInAs(page, "staff@customerportfolios.example");
+    await page.goto("/en/org");
+    await expect(page.getByText(name)).toHaveCount(0);
+    const typoLink = await filingLink(page, typo);
+    await page.context().clearCookies();
+    // The first address's link died when the form was sent again.
+    await page.goto(typoLink);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link no longer works");
+    await expect(page.getByText("Nothing was sent to the company.")).toBeVisible();
+    await expectAccessible(page);
+
+    const reference = await confirmComplaint(page, right);
+    // The link opened again shows the case sent, and sends nothing twice.
+    await page.goto(await filingLink(page, right));
+    await expect(page.getByTestId("reference")).toContainText(reference);
+    await expect(page.getByRole("button", { name: l.send })).toHaveCount(0);
+    await signInAs(page, "staff@customerportfolios.example");
+    await page.goto("/en/org");
+    await expect(page.getByText(name)).toBeVisible();
+    await expect(page.getByText(reference)).toBeVisible();
+  });
+
+  test("on a phone in German: the confirmation page fits and sends", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const email = `lena.${Date.now()}@example.de`;
+    await sendComplaint(page, { locale: "de", org: "mparticle", name: "Lena Hoffmann", email, country: "DE" });
+    await expect(page.getByText(`Wir haben einen Link an ${email} gesendet.`)).toBeVisible();
+    await page.goto(await filingLink(page, email));
+    await expect(page).toHaveURL(/\/de\/file\/confirm\//);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ihre Beschwerde an mParticle, Inc. senden");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    if (process.env.RECOURSE_SCREENS) await page.screenshot({ path: "docs/screens/filing-confirm-phone-de.png", fullPage: true });
+    await expectAccessible(page);
+    await page.getByRole("button", { name: LABELS.de.send }).click();
+    await expect(page.getByTestId("reference")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Meinen Fall öffnen" })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
   test("a non-participant is refused plainly, with where to go instead", async ({ page }) => {
@@ -145,7 +208,8 @@ test.describe("filing a complaint", () => {
       form.requestSubmit();
       form.requestSubmit();
     });
-    await expect(page.getByTestId("reference")).toBeVisible();
+    await expect(page.getByRole("heading", { name: l.pending })).toBeVisible();
+    await confirmComplaint(page, "dora@example.eu");
     expect(await caseCount(page)).toBe(before + 1);
   });
 });
