@@ -17,6 +17,8 @@ export default function proxy(request: NextRequest) {
   // next-intl forwards the request's headers to the page, where Next.js reads the nonce.
   request.headers.set("x-nonce", nonce);
   request.headers.set("content-security-policy", policy);
+  // The page asked for, so a sign-in it leads to can come back to it.
+  request.headers.set("x-recourse-path", `${request.nextUrl.pathname}${request.nextUrl.search}`.slice(0, 1000));
   const response = intl(request);
   response.headers.set("content-security-policy", policy);
   return response;

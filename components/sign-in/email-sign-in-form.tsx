@@ -5,7 +5,8 @@ import { requestMagicLink } from "@/lib/actions/auth-actions";
 import { idleState, type ActionState } from "@/lib/actions/action-state";
 import { Button } from "@/components/ui/button";
 
-export function EmailSignInForm() {
+/** `next`: the page to come back to after signing in (the link in the mail leads there). */
+export function EmailSignInForm({ next }: { next?: string }) {
   const t = useTranslations("signIn");
   const te = useTranslations("errors");
   const locale = useLocale();
@@ -22,6 +23,7 @@ export function EmailSignInForm() {
   return (
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="locale" value={locale} />
+      {next ? <input type="hidden" name="next" value={next} /> : null}
       <div>
         <label htmlFor="email" className="block text-sm font-medium text-slate-900">
           {t("email")}

@@ -184,4 +184,29 @@ test.describe("sign-in links", () => {
     expect(link).not.toContain("attacker.example");
     expect(new URL(link).searchParams.get("callbackUrl")).toBe("/en/admin");
   });
+  test("a page that needs signing in comes back after it: by mail link and by demo sign-in", async ({ page }) => {
+    await signInAs(page, "anna.schmidt@example.de");
+    const casePath = new URL((await page.locator('a[href*="/cases/"]').first().getAttribute("href"))!, page.url()).pathname;
+    await page.context().clearCookies();
+    await page.goto(casePath);
+    await expect(page).toHaveURL(/\/en\/sign-in\?next=/);
+    expect(new URL(page.url()).searchParams.get("next")).toBe(casePath);
+    await page.getByLabel("Email address").fill("anna.schmidt@example.de");
+    await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+    await expect(page).toHaveURL(/\/sign-in\/check-email$/);
+    await page.goto(await mailedLink(page, "anna.schmidt@example.de", SIGN_IN_MAIL));
+    await confirmSignIn(page);
+    await expect(page).toHaveURL(casePath);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Case RC-");
+
+    // The demo sign-in keeps it too; a target on another site is not followed.
+    await page.context().clearCookies();
+    await page.goto(casePath);
+    await page.locator('form:has(input[name="email"][value="anna.schmidt@example.de"]) button[type="submit"]').click();
+    await expect(page).toHaveURL(casePath);
+    await page.context().clearCookies();
+    await page.goto("/en/sign-in?next=https://evil.example/x");
+    await page.locator('form:has(input[name="email"][value="anna.schmidt@example.de"]) button[type="submit"]').click();
+    await expect(page).toHaveURL(/\/en\/cases$/);
+  });
 });

@@ -9,8 +9,9 @@ import { EmailSignInForm } from "@/components/sign-in/email-sign-in-form";
 
 export const metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
-  const { error } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; next?: string | string[] }> }) {
+  const { error, next: asked } = await searchParams;
+  const next = typeof asked === "string" ? asked.slice(0, 1000) : undefined;
   const t = await getTranslations("signIn");
   return (
     <div className="grid gap-8 md:grid-cols-2">
@@ -22,7 +23,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </Notice>
         ) : null}
         <Card>
-          <EmailSignInForm />
+          <EmailSignInForm next={next} />
         </Card>
       </div>
       {demoMode() ? (
@@ -32,7 +33,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <ul className="space-y-2">
             {demoAccounts.map((user) => (
               <li key={user.email}>
-                <ActionForm action={demoSignIn} idPrefix={`demo-${user.email}`} fields={{ email: user.email }} className="flex items-center justify-between gap-3 rounded-md p-2 ring-1 ring-slate-200">
+                <ActionForm action={demoSignIn} idPrefix={`demo-${user.email}`} fields={{ email: user.email, next }} className="flex items-center justify-between gap-3 rounded-md p-2 ring-1 ring-slate-200">
                   <span className="text-sm">
                     <span className="font-medium">{user.name}</span>
                     <span className="block text-xs text-slate-600">{t(`role.${user.role}`)} · {user.email}</span>

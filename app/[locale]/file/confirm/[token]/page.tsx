@@ -18,7 +18,7 @@ export const metadata = { title: "Send your complaint", referrer: "no-referrer",
  * mail scanner that opens the link sends nothing). Afterwards the same link shows the case sent.
  */
 export default async function ConfirmFilingPage({ params }: { params: Promise<{ locale: string; token: string }> }) {
-  const { token } = await params;
+  const { locale, token } = await params;
   const { db, now, actor } = await viewerContext();
   const t = await getTranslations("filing");
   const link = await filingLink(db, token.slice(0, 200), now);
@@ -31,7 +31,7 @@ export default async function ConfirmFilingPage({ params }: { params: Promise<{ 
         <ClearDraft slug={link.organisationSlug} />
         <FiledPanel reference={link.reference} organisationName={link.organisationName} responseDueAt={link.responseDueAt} responseOverdue={link.responseOverdue} email={link.email} caseId={mine ? link.caseId : null} />
         {mine ? null : (
-          <Link href="/sign-in" className="mt-4 inline-block font-medium underline">
+          <Link href={{ pathname: "/sign-in", query: { next: `/${locale}/cases/${link.caseId}` } }} className="mt-4 inline-block font-medium underline">
             {t("confirm.signIn")}
           </Link>
         )}
