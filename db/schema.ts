@@ -178,6 +178,8 @@ export const invitations = pgTable(
     createdAt: createdAt(),
     expiresAt: tz("expires_at").notNull(),
     acceptedAt: tz("accepted_at"),
+    /** The invited person said no (the invitation is closed as by `cancelledAt`, and says so). */
+    declinedAt: tz("declined_at"),
     cancelledAt: tz("cancelled_at"),
   },
   (t) => [index("invitations_organisation").on(t.organisationId, t.email)],

@@ -231,6 +231,7 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
   ];
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6" aria-labelledby="step-title">
+      <p className="text-sm text-slate-700">{t("draftHint")}</p>
       <ol className="flex flex-wrap gap-2 text-xs" aria-label={t("stepOf", { current: step + 1, total: STEPS.length })}>
         {STEPS.map((s, i) => (
           <li key={s.id} aria-current={i === step ? "step" : undefined} className={i === step ? "rounded-full bg-brand-700 px-3 py-1 font-semibold text-white" : "rounded-full bg-slate-200 px-3 py-1 text-slate-800"}>

@@ -54,6 +54,23 @@ test.describe("the complainant's case", () => {
     await expect(page.getByText("Internal: check the CRM export first.")).toHaveCount(0);
   });
 
+  test("a long link or word someone typed wraps: the case page stays phone-wide for the complainant and the company", async ({ page }) => {
+    const link = `https://example.com/${"privacy-request-".repeat(12)}status?id=${"x".repeat(60)}`;
+    await fileComplaint(page, { org: "mparticle", name: "Lea Lang", email: `lea.${Date.now()}@example.at`, country: "AT", description: `They never answered; their portal said ${link}` });
+    await page.getByRole("link", { name: "Open my case" }).click();
+    const caseUrl = page.url();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByLabel("Your message").fill(`Reference: ${"A".repeat(300)}`);
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect(page.getByText("Message sent.")).toBeVisible();
+    const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+    expect(await width()).toBeLessThanOrEqual(390);
+    await signInAs(page, "staff@mparticle.example");
+    await page.goto(caseUrl);
+    await expect(page.getByText(`Reference: ${"A".repeat(300)}`)).toBeVisible();
+    expect(await width()).toBeLessThanOrEqual(390);
+  });
+
   test("withdrawing asks for confirmation, then closes the case", async ({ page }) => {
     const reference = await fileComplaint(page, { org: "mparticle", name: "Walter Wolf", email: "walter@example.at", country: "AT" });
     await followMailLink(page, "walter@example.at", reference);

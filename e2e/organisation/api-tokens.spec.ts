@@ -53,7 +53,11 @@ test.describe("API tokens", () => {
     await expect(page.getByTestId("token-list").getByText(name)).toBeVisible();
     expect(await page.content()).not.toContain(token);
 
-    await page.getByRole("button", { name: `Revoke ${name}` }).click();
+    // Revoking asks first and says what it ends.
+    await page.getByLabel(`Revoke ${name}`).click();
+    await expect(page.getByText(`Every system using “${name}” is refused at once.`)).toBeVisible();
+    expect((await page.request.get("/api/v1/cases", { headers: auth })).status()).toBe(200);
+    await page.getByRole("button", { name: "Revoke now" }).click();
     await expect(page.getByText("Token revoked: it no longer works.")).toBeVisible();
     const refused = await page.request.get("/api/v1/cases", { headers: auth });
     expect(refused.status()).toBe(401);

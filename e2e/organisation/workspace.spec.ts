@@ -203,6 +203,31 @@ test.describe("team and settings", () => {
     await expect(page.getByText("privacy@mparticle.com")).toBeVisible();
     // The link has done its work.
     await page.goto(link!);
-    await expect(page.getByRole("alert").filter({ hasText: "already" })).toHaveText("This invitation has already been accepted. Sign in to open the team's cases.");
+    await expect(page.getByRole("alert").filter({ hasText: "already" })).toHaveText("This invitation has already been accepted.");
+    await page.getByRole("link", { name: "Open the team's cases" }).click();
+    await expect(page).toHaveURL(/\/en\/org$/);
+  });
+
+  test("a colleague declines: the page says so, and the admin's team list shows it declined", async ({ page }) => {
+    const email = `sam.${Date.now()}@mparticle.example`;
+    await signInAs(page, "admin@mparticle.example");
+    await page.getByRole("link", { name: "Settings" }).click();
+    await page.getByLabel("Email", { exact: true }).fill(email);
+    await page.getByRole("button", { name: "Invite" }).click();
+    await expect(page.getByText("Invitation sent. They join when they accept it from the mail.")).toBeVisible();
+    await page.context().clearCookies();
+    await page.goto("/en/dev/mailbox");
+    const mail = page.getByTestId("mail").filter({ has: page.getByTestId("mail-to").getByText(email, { exact: true }) }).first();
+    await page.goto((await mail.locator('a[href*="/invitation/"]').getAttribute("href"))!);
+    await page.getByRole("button", { name: "Decline" }).click();
+    await expect(page.getByText("You declined this invitation. Nothing was changed.")).toBeVisible();
+    await expect(page.getByText("withdrawn")).toHaveCount(0);
+    await expectAccessible(page);
+
+    await signInAs(page, "admin@mparticle.example");
+    await page.getByRole("link", { name: "Settings" }).click();
+    const row = page.getByRole("listitem").filter({ hasText: email });
+    await expect(row).toContainText("declined on");
+    await expect(row.getByRole("button", { name: `Cancel invitation ${email}` })).toHaveCount(0);
   });
 });

@@ -37,7 +37,7 @@ test.describe("sessions", () => {
     const again = await replay.newPage();
     expect(await signedInAs(again)).toBeUndefined();
     await again.goto("/en/cases");
-    await expect(again).toHaveURL(/\/en\/sign-in$/);
+    await expect(again).toHaveURL(/\/en\/sign-in\?next=%2Fen%2Fcases$/);
     await replay.close();
   });
 
@@ -79,7 +79,7 @@ test.describe("sessions", () => {
 
     // The staff member's open page no longer reaches the queue.
     await staff.page.goto("/en/org");
-    await expect(staff.page).toHaveURL(/\/en\/sign-in$/);
+    await expect(staff.page).toHaveURL(/\/en\/sign-in\?next=%2Fen%2Forg$/);
     // Asking for a link looks the same as for anyone, and no mail goes out.
     await staff.page.getByLabel("Email address").fill("staff@sessionm.example");
     await staff.page.getByRole("button", { name: "Send me a sign-in link" }).click();
@@ -90,7 +90,7 @@ test.describe("sessions", () => {
     await staff.page.goto("/en/sign-in");
     await staff.page.locator('form:has(input[name="email"][value="staff@sessionm.example"]) button[type="submit"]').click();
     await staff.page.goto("/en/org");
-    await expect(staff.page).toHaveURL(/\/en\/sign-in$/);
+    await expect(staff.page).toHaveURL(/\/en\/sign-in\?next=%2Fen%2Forg$/);
 
     await row.getByRole("button", { name: "Enable the account again" }).click();
     await expect(row.getByText("Disable this account…")).toBeVisible();

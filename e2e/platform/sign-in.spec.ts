@@ -89,10 +89,11 @@ test.describe("sign-in", () => {
     await expect(page.getByLabel("E-Mail-Adresse")).toHaveAttribute("aria-invalid", "true");
   });
 
-  test("signed-in pages send anonymous visitors to sign in", async ({ page }) => {
+  test("signed-in pages send anonymous visitors to sign in, and say where they were going", async ({ page }) => {
     for (const path of ["/en/cases", "/en/org", "/en/workspace", "/en/admin", "/en/home"]) {
       await page.goto(path);
-      await expect(page).toHaveURL(/\/en\/sign-in$/);
+      await expect(page).toHaveURL(/\/en\/sign-in\?next=/);
+      expect(new URL(page.url()).searchParams.get("next")).toBe(path);
     }
   });
 
@@ -101,7 +102,7 @@ test.describe("sign-in", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/en$/);
     await page.goto("/en/cases");
-    await expect(page).toHaveURL(/\/en\/sign-in$/);
+    await expect(page).toHaveURL(/\/en\/sign-in\?next=%2Fen%2Fcases$/);
   });
 });
 

@@ -25,6 +25,7 @@ describe("the filing schema (DOMAIN.md §5)", () => {
     ["name", "Anna\u0000", "invalid_characters"],
     ["email", "anna", "invalid_email"],
     ["country", "US", "country_not_covered"],
+    ["country", "", "required"],
     ["description", "too short", "too_short"],
     ["description", 'Look: <img src=x onerror="alert(1)">', "no_markup"],
     ["principles", [], "choose_one"],

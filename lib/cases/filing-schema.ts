@@ -41,7 +41,8 @@ export const filingSchema = z.object({
   hrData: z.boolean({ message: "required" }),
   name: plain(200).pipe(z.string().min(1, { message: "required" })),
   email: z.string().trim().max(320, { message: "too_long" }).email({ message: "invalid_email" }),
-  country: z.enum(COVERED_COUNTRIES as [string, ...string[]], { message: "country_not_covered" }),
+  // Nothing chosen is a missing answer; anything else outside the list is a country not covered.
+  country: z.enum(COVERED_COUNTRIES as [string, ...string[]], { error: (issue) => (issue.input === "" || issue.input === undefined ? "required" : "country_not_covered") }),
   preferredLanguage: z.enum(LOCALES, { message: "invalid" }),
   dataSubject: z.enum(["self", "child"], { message: "required" }),
   /** R1.3: HR complaints go to the DPA where the employee works; empty = where they live. */

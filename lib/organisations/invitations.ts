@@ -7,7 +7,7 @@
  * removing the person or cancelling it ends it. Every change is audited.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { auditLog, invitations, memberships, organisations, users } from "@/db/schema";
@@ -31,12 +31,12 @@ export const inviteSchema = z.object({
 const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Neither accepted nor cancelled (it may still have expired). */
-const unanswered = () => and(isNull(invitations.acceptedAt), isNull(invitations.cancelledAt));
+const unanswered = () => and(isNull(invitations.acceptedAt), isNull(invitations.declinedAt), isNull(invitations.cancelledAt));
 
-export type InvitationState = "open" | "expired" | "cancelled" | "accepted";
+export type InvitationState = "open" | "expired" | "cancelled" | "declined" | "accepted";
 
-function stateOf(row: { acceptedAt: Date | null; cancelledAt: Date | null; expiresAt: Date }, now: Date): InvitationState {
-  return row.acceptedAt ? "accepted" : row.cancelledAt ? "cancelled" : row.expiresAt <= now ? "expired" : "open";
+function stateOf(row: { acceptedAt: Date | null; declinedAt: Date | null; cancelledAt: Date | null; expiresAt: Date }, now: Date): InvitationState {
+  return row.acceptedAt ? "accepted" : row.declinedAt ? "declined" : row.cancelledAt ? "cancelled" : row.expiresAt <= now ? "expired" : "open";
 }
 
 export function assertOrgAdmin(actor: Actor, organisationId: string): asserts actor is Extract<Actor, { kind: "user" }> {
@@ -75,14 +75,22 @@ export async function inviteColleague(db: Db, actor: Actor, organisationId: stri
   });
 }
 
-/** The invitations still waiting for an answer, for the team list. */
+/** How long a declined or expired invitation stays in the team list, so the admin sees what became of it. */
+const SHOWN_AFTER_MS = 14 * 86_400_000;
+
+/**
+ * The team list's invitations: those waiting for an answer, and those declined or expired in
+ * the last two weeks (an admin's own cancellations and accepted ones are not listed).
+ */
 export async function pendingInvitations(db: Db, actor: Actor, organisationId: string, now: Date) {
   assertQueueReader(actor, organisationId);
-  return db
-    .select({ id: invitations.id, email: invitations.email, name: invitations.name, role: invitations.role, expiresAt: invitations.expiresAt })
+  const since = new Date(now.getTime() - SHOWN_AFTER_MS);
+  const rows = await db
+    .select({ id: invitations.id, email: invitations.email, name: invitations.name, role: invitations.role, expiresAt: invitations.expiresAt, acceptedAt: invitations.acceptedAt, declinedAt: invitations.declinedAt, cancelledAt: invitations.cancelledAt })
     .from(invitations)
-    .where(and(eq(invitations.organisationId, organisationId), unanswered(), gt(invitations.expiresAt, now)))
+    .where(and(eq(invitations.organisationId, organisationId), isNull(invitations.acceptedAt), isNull(invitations.cancelledAt), or(gt(invitations.declinedAt, since), and(isNull(invitations.declinedAt), gt(invitations.expiresAt, since)))))
     .orderBy(asc(invitations.email));
+  return rows.map(({ acceptedAt: _a, cancelledAt: _c, ...row }) => ({ ...row, state: stateOf({ ...row, acceptedAt: null, cancelledAt: null }, now) as "open" | "declined" | "expired" }));
 }
 
 export async function cancelInvitation(db: Db, actor: Actor, organisationId: string, invitationId: string, now: Date) {
@@ -102,7 +110,7 @@ export async function cancelInvitation(db: Db, actor: Actor, organisationId: str
 export async function invitationByToken(db: Db, token: string, now: Date) {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const [row] = await db
-    .select({ id: invitations.id, email: invitations.email, role: invitations.role, organisation: organisations.name, inviter: users.name, inviterEmail: users.email, expiresAt: invitations.expiresAt, acceptedAt: invitations.acceptedAt, cancelledAt: invitations.cancelledAt })
+    .select({ id: invitations.id, email: invitations.email, role: invitations.role, organisation: organisations.name, inviter: users.name, inviterEmail: users.email, expiresAt: invitations.expiresAt, acceptedAt: invitations.acceptedAt, declinedAt: invitations.declinedAt, cancelledAt: invitations.cancelledAt })
     .from(invitations)
     .innerJoin(organisations, eq(organisations.id, invitations.organisationId))
     .leftJoin(users, eq(users.id, invitations.invitedBy))
@@ -135,7 +143,7 @@ export async function declineInvitation(db: Db, token: string, now: Date) {
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(invitations)
-      .set({ cancelledAt: now })
+      .set({ declinedAt: now })
       .where(and(eq(invitations.tokenHash, hashOf(token)), unanswered(), gt(invitations.expiresAt, now)))
       .returning({ id: invitations.id, organisationId: invitations.organisationId });
     if (!row) throw new RuleError({ code: "invitation_closed" });

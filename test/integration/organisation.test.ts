@@ -63,7 +63,10 @@ describe.each(KINDS)("organisation settings on %s", (kind) => {
     const anna = await actorByEmail(db(), "anna.schmidt@example.de");
     expect(anna.kind === "user" && anna.memberships.some((m) => m.organisationId === mparticle)).toBe(false);
     await declineInvitation(db(), await tokenIn("anna.schmidt@example.de"), NOW);
-    expect(await pendingInvitations(db(), admin, mparticle, NOW)).toEqual([]);
+    // The admin sees it declined (for two weeks), with nothing left to cancel.
+    expect((await pendingInvitations(db(), admin, mparticle, NOW)).filter((i) => i.email === "anna.schmidt@example.de").map((i) => i.state)).toEqual(["declined"]);
+    expect((await pendingInvitations(db(), admin, mparticle, new Date(NOW.getTime() + 15 * 86_400_000))).filter((i) => i.email === "anna.schmidt@example.de")).toEqual([]);
+    expect((await invitationByToken(db(), await tokenIn("anna.schmidt@example.de"), NOW))?.state).toBe("declined");
     await expect(acceptInvitation(db(), await tokenIn("anna.schmidt@example.de"), NOW, "en")).rejects.toBeInstanceOf(RuleError);
     expect(await memberOf("anna.schmidt@example.de")).toBe(false);
   });

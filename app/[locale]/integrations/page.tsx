@@ -87,18 +87,24 @@ export default async function IntegrationsPage({ params, searchParams }: { param
                   const state = k.revokedAt ? "revoked" : k.expiresAt <= now ? "expired" : "active";
                   return (
                     <li key={k.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
-                      <span>
+                      <span className="min-w-0">
                         <span className="font-medium">{k.name}</span> <span className="font-mono text-xs text-slate-600">{k.hint}…</span>
                         <span className="block text-xs text-slate-700">
                           {t(k.scope === "act" ? "scopeAct" : "scopeRead")} · {t(state === "revoked" ? "revokedOn" : state === "expired" ? "expiredOn" : "expiresOn", { date: day(state === "revoked" ? k.revokedAt! : k.expiresAt) })} · {k.lastUsedAt ? t("lastUsed", { date: day(k.lastUsedAt) }) : t("neverUsed")}
                         </span>
                       </span>
                       {state === "active" ? (
-                        <ActionForm action={revokeTokenAction} idPrefix={`revoke-${k.id}`} fields={{ tokenId: k.id }} doneText={t("revoked")}>
-                          <SubmitButton busyLabel={busy} variant="danger" className="min-h-8 px-2 py-1" aria-label={t("revokeNamed", { name: k.name })}>
+                        <details className="max-w-full rounded-md ring-1 ring-slate-300">
+                          <summary className="cursor-pointer rounded-md px-2 py-1 text-sm font-medium text-red-800" aria-label={t("revokeNamed", { name: k.name })}>
                             {t("revoke")}
-                          </SubmitButton>
-                        </ActionForm>
+                          </summary>
+                          <ActionForm action={revokeTokenAction} idPrefix={`revoke-${k.id}`} fields={{ tokenId: k.id }} doneText={t("revoked")} className="max-w-xs space-y-2 p-2">
+                            <p className="text-sm text-slate-700">{t("confirmRevoke", { name: k.name })}</p>
+                            <SubmitButton busyLabel={busy} variant="danger" className="min-h-8 px-2 py-1">
+                              {t("confirmRevokeButton")}
+                            </SubmitButton>
+                          </ActionForm>
+                        </details>
                       ) : null}
                     </li>
                   );

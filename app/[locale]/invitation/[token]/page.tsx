@@ -3,6 +3,7 @@ import { acceptInvite, declineInvite } from "@/lib/actions/organisation-actions"
 import { invitationByToken } from "@/lib/organisations/invitations";
 import { viewerContext } from "@/lib/page-context";
 import { ActionForm } from "@/components/forms/action-form";
+import { Link } from "@/i18n/navigation";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -23,9 +24,14 @@ export default async function InvitationPage({ params }: { params: Promise<{ loc
     return (
       <>
         <PageHeader title={t("title")} />
-        <Notice tone="warn" alert>
+        <Notice tone={invitation?.state === "declined" ? "info" : "warn"} alert={invitation?.state !== "declined"}>
           {t(`closed.${invitation?.state ?? "unknown"}`)}
         </Notice>
+        {invitation?.state === "accepted" ? (
+          <Link href="/org" className="font-medium underline">
+            {t("openCases")}
+          </Link>
+        ) : null}
       </>
     );
   }
@@ -44,7 +50,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ loc
           <ActionForm action={acceptInvite} idPrefix="accept" fields={{ token }}>
             <SubmitButton busyLabel={busy}>{t("accept", { email: invitation.email })}</SubmitButton>
           </ActionForm>
-          <ActionForm action={declineInvite} idPrefix="decline" fields={{ token }} doneText={t("declined")}>
+          <ActionForm action={declineInvite} idPrefix="decline" fields={{ token }}>
             <SubmitButton busyLabel={busy} variant="secondary">
               {t("decline")}
             </SubmitButton>

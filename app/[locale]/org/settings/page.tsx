@@ -60,13 +60,13 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
           <ul className="mb-4 divide-y divide-slate-100">
             {team.map((m) => (
               <li key={m.userId} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
-                <span>
+                <span className="min-w-0">
                   <span className="font-medium">{m.name ?? m.email}</span>
                   <span className="block text-xs text-slate-600">{m.email}</span>
                 </span>
                 {canEdit ? (
-                  <span className="flex items-center gap-2">
-                    <ActionForm action={changeRole} idPrefix={`role-${m.userId}`} fields={{ organisationId, userId: m.userId }} doneText={t("saved")} labels={{ role: `${t("role")} ${m.email}` }} className="flex items-center gap-1">
+                  <span className="flex min-w-0 max-w-full flex-wrap items-start gap-2">
+                    <ActionForm action={changeRole} idPrefix={`role-${m.userId}`} fields={{ organisationId, userId: m.userId }} doneText={t("saved")} labels={{ role: `${t("role")} ${m.email}` }} className="flex max-w-full flex-wrap items-center gap-1">
                       <label htmlFor={fieldId(`role-${m.userId}`, "role")} className="sr-only">
                         {t("role")} {m.email}
                       </label>
@@ -78,7 +78,7 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
                         {t("changeRole")}
                       </SubmitButton>
                     </ActionForm>
-                    <details className="rounded-md ring-1 ring-slate-300">
+                    <details className="max-w-full rounded-md ring-1 ring-slate-300">
                       <summary className="cursor-pointer rounded-md px-2 py-1 text-sm font-medium text-red-800" aria-label={`${t("remove")} ${m.email}`}>
                         {t("remove")}
                       </summary>
@@ -105,10 +105,15 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
                     <span>
                       <span className="font-medium">{i.name ?? i.email}</span>
                       <span className="block text-xs text-slate-600">
-                        {i.email} · {t(i.role === "org_admin" ? "roleOrg_admin" : "roleOrg_staff")} · {t("pendingUntil", { date: format.dateTime(i.expiresAt, { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }) })}
+                        {i.email} · {t(i.role === "org_admin" ? "roleOrg_admin" : "roleOrg_staff")} ·{" "}
+                        {i.state === "declined"
+                          ? t("invitationDeclined", { date: format.dateTime(i.declinedAt!, { day: "numeric", month: "short", year: "numeric" }) })
+                          : i.state === "expired"
+                            ? t("invitationExpired", { date: format.dateTime(i.expiresAt, { day: "numeric", month: "short", year: "numeric" }) })
+                            : t("pendingUntil", { date: format.dateTime(i.expiresAt, { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }) })}
                       </span>
                     </span>
-                    {canEdit ? (
+                    {canEdit && i.state === "open" ? (
                       <ActionForm action={cancelInvite} idPrefix={`cancel-${i.id}`} fields={{ organisationId, invitationId: i.id }}>
                         <SubmitButton busyLabel={busy} variant="secondary" className="min-h-8 px-2 py-1" aria-label={`${t("cancelInvitation")} ${i.email}`}>
                           {t("cancelInvitation")}
