@@ -58,6 +58,7 @@ test.describe("the complainant's case", () => {
     const link = `https://example.com/${"privacy-request-".repeat(12)}status?id=${"x".repeat(60)}`;
     await fileComplaint(page, { org: "mparticle", name: "Lea Lang", email: `lea.${Date.now()}@example.at`, country: "AT", description: `They never answered; their portal said ${link}` });
     await page.getByRole("link", { name: "Open my case" }).click();
+    await page.waitForURL(/\/en\/cases\/[0-9a-f-]+$/);
     const caseUrl = page.url();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByLabel("Your message").fill(`Reference: ${"A".repeat(300)}`);

@@ -18,7 +18,7 @@ test.describe("API tokens", () => {
     const shown = page.getByLabel("Your new token");
     await expect(shown).toHaveValue(/^rk_[A-Za-z0-9_-]{43}$/);
     const token = await shown.inputValue();
-    await expect(page.getByTestId("token-list").getByText(name)).toBeVisible();
+    await expect(page.getByTestId("token-list").getByText(name, { exact: true })).toBeVisible();
     await expectAccessible(page);
 
     const auth = { authorization: `Bearer ${token}` };
@@ -50,7 +50,7 @@ test.describe("API tokens", () => {
 
     // Shown once: the page drawn again holds the name, never the token.
     await page.reload();
-    await expect(page.getByTestId("token-list").getByText(name)).toBeVisible();
+    await expect(page.getByTestId("token-list").getByText(name, { exact: true })).toBeVisible();
     expect(await page.content()).not.toContain(token);
 
     // Revoking asks first and says what it ends.
