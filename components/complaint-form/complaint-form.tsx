@@ -52,6 +52,8 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
   const locale = useLocale();
   const draftKey = `recourse:draft:${organisation.slug}`;
   const [step, setStep] = useState(0);
+  /** A step opened by "Change" from the check-your-answers step: "Next" goes back there. */
+  const [fromReview, setFromReview] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
   const [fileError, setFileError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -110,7 +112,9 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
     const issues = result.success ? [] : result.error.issues.filter((i) => fields.includes(String(i.path[0]) as FieldPath<Values>));
     clearErrors(fields);
     for (const issue of issues) setError(String(issue.path[0]) as FieldPath<Values>, { message: issue.message }, { shouldFocus: issue === issues[0] });
-    if (!issues.length) setStep((s) => Math.min(s + 1, STEPS.length - 1));
+    if (issues.length) return;
+    setStep((s) => (fromReview ? STEPS.length - 1 : Math.min(s + 1, STEPS.length - 1)));
+    setFromReview(false);
   }
 
   function chooseFiles(list: FileList | null) {
@@ -176,6 +180,7 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
             onClick={() => {
               setDone(null);
               setResent(false);
+              setFromReview(true);
               setStep(0);
               setTimeout(() => document.getElementById("email")?.focus());
             }}
@@ -360,7 +365,10 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
             <div key={group.step} className="border-t border-slate-200 py-2 first-of-type:border-t-0">
               <div className="flex items-center justify-between gap-2">
                 <h4 className="text-sm font-semibold text-slate-800">{t(`steps.${STEPS[group.step]!.id}`)}</h4>
-                <button type="button" className="rounded px-2 py-1 text-sm font-medium text-brand-800 underline" onClick={() => setStep(group.step)} aria-label={`${t("change")}: ${t(`steps.${STEPS[group.step]!.id}`)}`}>
+                <button type="button" className="rounded px-2 py-1 text-sm font-medium text-brand-800 underline" onClick={() => {
+                    setFromReview(true);
+                    setStep(group.step);
+                  }} aria-label={`${t("change")}: ${t(`steps.${STEPS[group.step]!.id}`)}`}>
                   {t("change")}
                 </button>
               </div>
@@ -405,13 +413,16 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
       </div>
 
       <div className="flex flex-wrap justify-between gap-3 border-t border-slate-200 pt-4">
-        <Button type="button" variant="secondary" onClick={() => setStep((s) => Math.max(0, s - 1))} disabled={step === 0}>
+        <Button type="button" variant="secondary" onClick={() => {
+            setFromReview(false);
+            setStep((s) => Math.max(0, s - 1));
+          }} disabled={step === 0}>
           {t("back")}
         </Button>
         {/* Distinct keys: React must replace the button, not turn the clicked "Next" into a submit button mid-click (which sent the form, and showed the last step's errors at once). */}
         {step < STEPS.length - 1 ? (
           <Button key="next" type="button" onClick={next}>
-            {t("next")}
+            {fromReview ? t("backToReview") : t("next")}
           </Button>
         ) : (
           <Button key="submit" type="submit" disabled={formState.isSubmitting}>

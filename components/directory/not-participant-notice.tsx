@@ -4,6 +4,13 @@ import { Notice } from "@/components/ui/notice";
 
 const HEADLINE = { removed: "removedNotice", lapsed_without_data: "lapsedNotice", no_certification: "notApplicable" } as const;
 
+/** Where a person finds their own authority: the EDPB's list of members, the FDPIC, the ICO. */
+const AUTHORITIES = [
+  { key: "dpaLinkEu", href: "https://www.edpb.europa.eu/about-edpb/about-edpb/members_en" },
+  { key: "dpaLinkCh", href: "https://www.edoeb.admin.ch/en" },
+  { key: "dpaLinkUk", href: "https://ico.org.uk/make-a-complaint/" },
+] as const;
+
 /** Why the ladder does not apply to an organisation (R1.2, R4.2), and where to go instead. */
 export async function NotParticipantNotice({ profile }: { profile: OrganisationProfile }) {
   const t = await getTranslations("directory");
@@ -11,7 +18,25 @@ export async function NotParticipantNotice({ profile }: { profile: OrganisationP
     <Notice tone="warn">
       <p className="font-medium">{t(HEADLINE[profile.notParticipantReason ?? "no_certification"], { organisation: profile.name })}</p>
       <p className="mt-2">{t("goDpa")}</p>
-      {profile.claimsParticipation ? <p className="mt-2">{t("goFtc")}</p> : null}
+      <p className="mt-1">
+        {t("dpaLinksLabel")}{" "}
+        {AUTHORITIES.map((a, i) => (
+          <span key={a.key}>
+            {i ? " · " : null}
+            <a href={a.href} className="underline" rel="noopener noreferrer">
+              {t(a.key)}
+            </a>
+          </span>
+        ))}
+      </p>
+      {profile.claimsParticipation ? (
+        <p className="mt-2">
+          {t("goFtc")}{" "}
+          <a href="https://reportfraud.ftc.gov/" className="underline" rel="noopener noreferrer">
+            {t("ftcLink")}
+          </a>
+        </p>
+      ) : null}
     </Notice>
   );
 }

@@ -6,7 +6,7 @@ import { idleState, type ActionState } from "@/lib/actions/action-state";
 import { Button } from "@/components/ui/button";
 
 /** `next`: the page to come back to after signing in (the link in the mail leads there). */
-export function EmailSignInForm({ next }: { next?: string }) {
+export function EmailSignInForm({ next, email }: { next?: string; email?: string }) {
   const t = useTranslations("signIn");
   const te = useTranslations("errors");
   const locale = useLocale();
@@ -19,7 +19,7 @@ export function EmailSignInForm({ next }: { next?: string }) {
       : refused?.kind === "internal"
         ? te("internal", { ref: refused.ref })
         : null;
-  const typed = [state.values.email ?? ""].flat()[0];
+  const typed = [state.values.email ?? email ?? ""].flat()[0];
   return (
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="locale" value={locale} />

@@ -85,7 +85,7 @@ test.describe("filing a complaint", () => {
     await page.getByRole("button", { name: "Correct the email address" }).click();
     await expect(page.getByLabel(l.email)).toHaveValue(typo);
     await page.getByLabel(l.email).fill(right);
-    for (let i = 0; i < 4; i++) await page.getByRole("button", { name: l.next }).click();
+    await page.getByRole("button", { name: "Save and return to your answers" }).click();
     await page.getByRole("button", { name: l.submit }).click();
     await expect(page.getByText(`We sent a link to ${right}.`)).toBeVisible();
 
@@ -116,10 +116,13 @@ test.describe("filing a complaint", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const email = `lena.${Date.now()}@example.de`;
     await sendComplaint(page, { locale: "de", org: "mparticle", name: "Lena Hoffmann", email, country: "DE" });
+    // Titles in the page's language: tabs, history and screen readers say them.
+    await expect(page).toHaveTitle("Beschwerde einreichen · Recourse");
     await expect(page.getByText(`Wir haben einen Link an ${email} gesendet.`)).toBeVisible();
     await page.goto(await filingLink(page, email));
     await expect(page).toHaveURL(/\/de\/file\/confirm\//);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ihre Beschwerde an mParticle, Inc. senden");
+    await expect(page).toHaveTitle("Beschwerde senden · Recourse");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     if (process.env.RECOURSE_SCREENS) await page.screenshot({ path: "docs/screens/filing-confirm-phone-de.png", fullPage: true });
     await expectAccessible(page);
@@ -133,6 +136,9 @@ test.describe("filing a complaint", () => {
     await page.goto("/en/file/listen-first-labs");
     await expect(page.getByText("does not apply to Listen First Labs LLC")).toBeVisible();
     await expect(page.getByText("national data protection authority")).toBeVisible();
+    // Where to find that authority, not only its name.
+    await expect(page.getByRole("link", { name: "EU and EEA authorities (EDPB list)" })).toHaveAttribute("href", /edpb\.europa\.eu/);
+    await expect(page.getByRole("link", { name: "United Kingdom: ICO" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Next" })).toHaveCount(0);
     await expectAccessible(page);
   });
@@ -155,8 +161,8 @@ test.describe("filing a complaint", () => {
     await expectAccessible(page);
     await review.getByRole("button", { name: "Change: What happened" }).click();
     await page.getByLabel(LABELS.en.description).fill("They kept emailing me after I unsubscribed in May 2026, twice a week.");
-    await page.getByRole("button", { name: LABELS.en.next }).click();
-    await page.getByRole("button", { name: LABELS.en.next }).click();
+    // Straight back to the answers, not through the steps in between.
+    await page.getByRole("button", { name: "Save and return to your answers" }).click();
     await expect(review).toContainText("twice a week");
     await expect(page.getByText("We need your consent to share the complaint.")).toHaveCount(0);
   });

@@ -110,6 +110,8 @@ export async function checkFiling(db: Db | Tx, raw: unknown, now: Date) {
   const parsed = filingSchema.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
   const input: FilingInput = parsed.data;
+  // An earlier contact cannot lie ahead: not after today anywhere on Earth (UTC+14).
+  if (input.priorContactDate && input.priorContactDate > new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10)) throw new ValidationError({ priorContactDate: ["date_in_future"] });
   const [organisation] = await db.select().from(organisations).where(eq(organisations.slug, input.organisationSlug));
   if (!organisation) throw new ValidationError({ organisationSlug: ["unknown_organisation"] });
   const certs = await db.select().from(certifications).where(eq(certifications.organisationId, organisation.id));

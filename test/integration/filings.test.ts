@@ -142,6 +142,7 @@ describe.each(KINDS)("filings awaiting their address on %s", (kind) => {
   it("refuses a bad form or a company outside the frameworks before storing anything", async () => {
     await expect(submitFiling(db(), filing({ email: "not-an-address", description: "" }), NOW, {}, [], null)).rejects.toBeInstanceOf(ValidationError);
     await expect(submitFiling(db(), filing({ email: "bad@example.eu", organisationSlug: "no-such-company" }), NOW, {}, [], null)).rejects.toBeInstanceOf(ValidationError);
+    await expect(submitFiling(db(), filing({ email: "bad@example.eu", priorContactDate: "2026-12-24", priorContactOutcome: "They said they would answer." }), NOW, {}, [], null)).rejects.toMatchObject({ fieldErrors: { priorContactDate: ["date_in_future"] } });
     expect(await db().select().from(filings).where(eq(filings.email, "bad@example.eu"))).toHaveLength(0);
     expect(await db().select().from(outbox).where(eq(outbox.toEmail, "bad@example.eu"))).toHaveLength(0);
   });

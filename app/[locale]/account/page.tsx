@@ -7,8 +7,9 @@ import { ActionForm } from "@/components/forms/action-form";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { pageMetadata } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Account" };
+export const generateMetadata = pageMetadata("account");
 
 export default async function AccountPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

@@ -13,8 +13,9 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
 import { updateRetentionAction } from "@/lib/actions/policy-actions";
 import { RETENTION_DAYS_RANGE, retentionPolicy } from "@/lib/retention/policy";
+import { pageMetadata } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Administration" };
+export const generateMetadata = pageMetadata("admin");
 
 export default async function AdminPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

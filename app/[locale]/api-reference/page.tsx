@@ -4,8 +4,9 @@ import { PROBLEMS } from "@/lib/api/problems";
 import { publicUrl } from "@/lib/config";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { pageMetadata } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "API reference" };
+export const generateMetadata = pageMetadata("apiReference");
 
 interface SchemaObject {
   $ref?: string;

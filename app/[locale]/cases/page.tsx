@@ -3,8 +3,9 @@ import { listCases } from "@/lib/cases/queries";
 import { signedInContext } from "@/lib/page-context";
 import { CaseTable } from "@/components/case-list/case-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { pageMetadata } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "My cases" };
+export const generateMetadata = pageMetadata("myCases");
 
 export default async function MyCasesPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

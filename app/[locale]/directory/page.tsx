@@ -5,8 +5,9 @@ import { searchOrganisations } from "@/lib/directory/queries";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { pageMetadata } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Directory" };
+export const generateMetadata = pageMetadata("directory");
 
 export default async function DirectoryPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ q?: string | string[] }> }) {
   const { locale } = await params;

@@ -10,8 +10,9 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { pageMetadata } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "API tokens" };
+export const generateMetadata = pageMetadata("integrations");
 
 /** An organisation's or a body's API tokens: made (shown once), listed, revoked. */
 export default async function IntegrationsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -6,8 +6,9 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionForm } from "@/components/forms/action-form";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { pageMetadata } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "My data" };
+export const generateMetadata = pageMetadata("myData");
 
 export default async function MyDataPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

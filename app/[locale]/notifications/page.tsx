@@ -10,8 +10,9 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionForm } from "@/components/forms/action-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { pageMetadata } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Notifications" };
+export const generateMetadata = pageMetadata("notifications");
 
 export default async function NotificationsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

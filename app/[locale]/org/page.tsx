@@ -9,8 +9,9 @@ import { DeadlineBadge } from "@/components/deadline-badge/deadline-badge";
 import { QueueFilters } from "@/components/org-queue/queue-filters";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { pageMetadata } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Complaints" };
+export const generateMetadata = pageMetadata("complaints");
 
 export default async function OrganisationQueuePage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { locale } = await params;

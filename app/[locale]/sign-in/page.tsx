@@ -6,8 +6,9 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmailSignInForm } from "@/components/sign-in/email-sign-in-form";
+import { pageMetadata } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Sign in" };
+export const generateMetadata = pageMetadata("signIn");
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; next?: string | string[] }> }) {
   const { error, next: asked } = await searchParams;

@@ -6,8 +6,9 @@ import { PARTY_OF_PROVIDER } from "@/lib/auth/policy";
 import { signedInContext } from "@/lib/page-context";
 import { CaseTable } from "@/components/case-list/case-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { pageMetadata } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Workspace" };
+export const generateMetadata = pageMetadata("workspace");
 
 /** ADR liaisons, DPA panel members, Commerce and the arbitration administrator: the cases handed to them. */
 export default async function ProviderWorkspacePage({ params }: { params: Promise<{ locale: string }> }) {

@@ -5,8 +5,9 @@ import { auditFilterSchema, auditVocabulary, listAuditEntries } from "@/lib/admi
 import { signedInContext } from "@/lib/page-context";
 import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { pageMetadata } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Audit log" };
+export const generateMetadata = pageMetadata("audit");
 
 export default async function AuditLogPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string>> }) {
   const { locale } = await params;

@@ -9,8 +9,9 @@ import { Badge } from "@/components/ui/badge";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionForm, ActionOutcomeNotice, ActionOutcomeProvider } from "@/components/forms/action-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { pageMetadata } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "FTC referrals" };
+export const generateMetadata = pageMetadata("ftc");
 
 export default async function FtcRegisterPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

@@ -9,8 +9,9 @@ import { Badge } from "@/components/ui/badge";
 import { Field, inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { pageMetadata } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Accounts" };
+export const generateMetadata = pageMetadata("accounts");
 
 export default async function AccountsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ q?: string }> }) {
   const { locale } = await params;

@@ -24,8 +24,9 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { MarkCaseRead } from "@/components/notifications/mark-case-read";
 import { unreadForCase } from "@/lib/notifications/inbox";
+import { pageMetadata } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Case" };
+export const generateMetadata = pageMetadata("case");
 
 type Search = { as?: string };
 

@@ -5,8 +5,9 @@ import { latestMail } from "@/lib/mail/outbox";
 import { publicContext } from "@/lib/page-context";
 import { demoMode } from "@/lib/demo";
 import { PageHeader } from "@/components/ui/page-header";
+import { pageMetadata } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Dev mailbox" };
+export const generateMetadata = pageMetadata("mailbox");
 
 /** Demo mode only: the outbox, newest first, with links clickable. Absent outside demo mode. */
 export default async function DevMailboxPage() {

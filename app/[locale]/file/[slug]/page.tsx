@@ -8,8 +8,9 @@ import { ComplaintForm } from "@/components/complaint-form/complaint-form";
 import { Card } from "@/components/ui/card";
 import { NotParticipantNotice } from "@/components/directory/not-participant-notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { pageMetadata } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "File a complaint" };
+export const generateMetadata = pageMetadata("fileComplaint");
 
 export default async function FilePage({ params }: { params: Promise<{ locale: string; slug: string }> }) {
   const { locale, slug } = await params;

@@ -8,8 +8,9 @@ import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { pageMetadata } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Invitation", referrer: "no-referrer" };
+export const generateMetadata = pageMetadata("invitation", { referrer: "no-referrer" });
 
 /** An invitation to a company's team: accepted or declined here, by a button, never by opening the link. */
 export default async function InvitationPage({ params }: { params: Promise<{ locale: string; token: string }> }) {

@@ -11,8 +11,9 @@ import { fieldId } from "@/components/forms/field-id";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { pageMetadata } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Settings" };
+export const generateMetadata = pageMetadata("settings");
 
 export default async function OrganisationSettingsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

@@ -5,8 +5,9 @@ import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { RespondForms } from "@/components/respond/respond-forms";
+import { pageMetadata } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Respond to a complaint", referrer: "no-referrer" };
+export const generateMetadata = pageMetadata("respond", { referrer: "no-referrer" });
 
 /** R2.1: a company without a Recourse account reads, acknowledges and answers a complaint through the link it was mailed. */
 export default async function RespondPage({ params }: { params: Promise<{ locale: string; token: string }> }) {

@@ -1,12 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { callbackAction, signInLinkState } from "@/lib/auth/magic-link";
+import { callbackAction, callbackPath, signInLinkState } from "@/lib/auth/magic-link";
+import { EmailSignInForm } from "@/components/sign-in/email-sign-in-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { pageMetadata } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Sign in" };
+export const generateMetadata = pageMetadata("signIn");
 
 /** Where a mailed sign-in link lands: opening it signs no one in; the button does (a POST). */
 type Param = string | string[] | undefined;
@@ -24,6 +26,9 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
         <Notice tone="bad" alert>
           {state === "expired" ? t("linkExpired") : t("linkUnknown")}
         </Notice>
+        <Card className="max-w-md">
+          <EmailSignInForm email={email} next={callbackUrl ? callbackPath(callbackUrl) : undefined} />
+        </Card>
         <p className="mt-4">
           <Link href="/sign-in">{t("askAgain")}</Link>
         </p>

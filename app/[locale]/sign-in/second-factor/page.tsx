@@ -5,8 +5,9 @@ import { viewerContext } from "@/lib/page-context";
 import { SecondFactorForm } from "@/components/sign-in/second-factor-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { pageMetadata } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Second step of signing in", referrer: "no-referrer" };
+export const generateMetadata = pageMetadata("secondFactor", { referrer: "no-referrer" });
 
 /** Privileged roles: set up an authenticator app once, then give a code at every sign-in. */
 export default async function SecondFactorPage({ params }: { params: Promise<{ locale: string }> }) {

@@ -4,8 +4,9 @@ import { providerAnnualReport } from "@/lib/reports/queries";
 import { signedInContext } from "@/lib/page-context";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { pageMetadata } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Annual report" };
+export const generateMetadata = pageMetadata("report");
 
 /** A bar chart that is also a table: the figures stay readable without the bars. */
 function Bars({ title, data, label }: { title: string; data: Record<string, number>; label: (k: string) => string }) {

@@ -10,8 +10,9 @@ import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { pageMetadata } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Send your complaint", referrer: "no-referrer", robots: { index: false } };
+export const generateMetadata = pageMetadata("sendComplaint", { referrer: "no-referrer", robots: { index: false } });
 
 /**
  * The confirmation mail's link: opening it shows the complaint; only the button sends it (a
