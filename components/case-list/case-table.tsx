@@ -11,7 +11,7 @@ export async function CaseTable({ items, now, caption }: { items: CaseListItem[]
   if (!items.length) return <p className="rounded-md bg-white p-6 text-slate-700 ring-1 ring-slate-200">{t("empty")}</p>;
   return (
     <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <table className="stacked-table min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-slate-700">
           <tr>
@@ -25,16 +25,16 @@ export async function CaseTable({ items, now, caption }: { items: CaseListItem[]
         <tbody className="divide-y divide-slate-100">
           {items.map((c) => (
             <tr key={c.id}>
-              <td className="px-4 py-3 font-mono">
+              <td data-label={t("reference")} className="px-4 py-3 font-mono">
                 <Link href={`/cases/${c.id}`}>{c.reference}</Link>
               </td>
-              <td className="px-4 py-3">
+              <td data-label={t("organisation")} className="px-4 py-3">
                 {c.organisationName}
                 {c.hrData ? <Badge tone="info" className="ml-2">{t("hrData")}</Badge> : null}
               </td>
-              <td className="px-4 py-3">{tl(`rung.${c.rung}` as "rung.organisation")}</td>
-              <td className="px-4 py-3">{c.status === "open" && c.nextDueAt ? <DeadlineBadge dueAt={c.nextDueAt} now={now} zone={c.organisationZone} /> : <Badge>{t(c.status === "open" ? "open" : "closed")}</Badge>}</td>
-              <td className="px-4 py-3 text-slate-700">{format.dateTime(c.createdAt, { dateStyle: "medium" })}</td>
+              <td data-label={t("rung")} className="px-4 py-3">{tl(`rung.${c.rung}` as "rung.organisation")}</td>
+              <td data-label={t("nextDue")} className="px-4 py-3">{c.status === "open" && c.nextDueAt ? <DeadlineBadge dueAt={c.nextDueAt} now={now} zone={c.organisationZone} /> : <Badge>{t(c.status === "open" ? "open" : "closed")}</Badge>}</td>
+              <td data-label={t("filed")} className="px-4 py-3 text-slate-700">{format.dateTime(c.createdAt, { dateStyle: "medium" })}</td>
             </tr>
           ))}
         </tbody>

@@ -51,7 +51,7 @@ export default async function OrganisationQueuePage({ params, searchParams }: { 
       <QueueFilters filter={filter} staff={staff.map((m) => ({ id: m.userId, name: m.name ?? m.email }))} action={`/${locale}/org`} />
       {rows.length ? (
         <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <table className="stacked-table min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">{tc("queueTitle", { organisation: org.name })}</caption>
             <thead className="bg-slate-50 text-left text-slate-700">
               <tr>
@@ -66,21 +66,21 @@ export default async function OrganisationQueuePage({ params, searchParams }: { 
             <tbody className="divide-y divide-slate-100">
               {rows.map((c) => (
                 <tr key={c.id}>
-                  <td className="px-4 py-3 font-mono">
+                  <td data-label={tc("reference")} className="px-4 py-3 font-mono">
                     <Link href={`/cases/${c.id}`}>{c.reference}</Link>
                   </td>
-                  <td className="px-4 py-3">
+                  <td data-label={t("complainant")} className="px-4 py-3">
                     {c.complainantName}
                     {c.hrData ? <Badge tone="info" className="ml-2">{tc("hrData")}</Badge> : null}
                   </td>
-                  <td className="px-4 py-3">{tl(`rung.${c.rung}` as "rung.organisation")}</td>
-                  <td className="px-4 py-3">
+                  <td data-label={tc("rung")} className="px-4 py-3">{tl(`rung.${c.rung}` as "rung.organisation")}</td>
+                  <td data-label={tc("nextDue")} className="px-4 py-3">
                     {c.status === "open" && c.nextDueAt ? <DeadlineBadge dueAt={c.nextDueAt} now={now} zone={zone} /> : <Badge>{tc(c.status === "open" ? "open" : "closed")}</Badge>}
                     {/* Another party's step is shown as context: the company does not owe it. */}
                     {c.status === "open" && c.owedBy && c.owedBy !== "organisation" ? <span className="mt-1 block text-xs text-slate-600">{t("owedBy", { party: tp(c.owedBy as "irm") })}</span> : null}
                   </td>
-                  <td className="px-4 py-3">{c.assigneeName ?? "—"}</td>
-                  <td className="px-4 py-3 text-slate-700">{format.dateTime(c.createdAt, { dateStyle: "medium" })}</td>
+                  <td data-label={t("assignee")} className="px-4 py-3">{c.assigneeName ?? "—"}</td>
+                  <td data-label={tc("filed")} className="px-4 py-3 text-slate-700">{format.dateTime(c.createdAt, { dateStyle: "medium" })}</td>
                 </tr>
               ))}
             </tbody>
