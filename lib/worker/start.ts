@@ -25,13 +25,15 @@ export async function startQueue(database: Database, { worker }: { worker: boole
   }
   const wake = async (job: JobName) => {
     await boss.send(job, {});
+    // The transactions that write mail write webhook deliveries too: a wake for one is for both.
+    if (job === JOBS.mail) await boss.send(JOBS.webhooks, {});
   };
   if (worker) {
     const run = handlers(database, wake);
     for (const name of Object.values(JOBS)) {
       await boss.schedule(name, SCHEDULES[name], {}, { tz: "UTC" });
-      // Mail gets two fetchers, so new mail is not held behind a run waiting for a retry.
-      for (let i = 0; i < (name === JOBS.mail ? 2 : 1); i++) {
+      // Mail and webhooks get two fetchers, so what is new is not held behind a run waiting for a retry.
+      for (let i = 0; i < (name === JOBS.mail || name === JOBS.webhooks ? 2 : 1); i++) {
         await boss.work(name, { pollingIntervalSeconds: 1 }, async () => {
           await run[name]();
         });

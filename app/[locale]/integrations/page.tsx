@@ -2,6 +2,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { createTokenAction, revokeTokenAction } from "@/lib/actions/api-token-actions";
 import { listApiTokens, TOKEN_LIFETIMES, tokenOwners } from "@/lib/integrations/tokens";
+import { listDeliveries, listSubscriptions } from "@/lib/webhooks/subscriptions";
+import { WebhooksSection } from "@/components/integrations/webhooks-section";
 import { signedInContext } from "@/lib/page-context";
 import { Link } from "@/i18n/navigation";
 import { ActionForm, ActionOutcomeNotice, ActionOutcomeProvider, FormInput, FormSelect } from "@/components/forms/action-form";
@@ -13,7 +15,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 
 export const metadata = { title: "API tokens" };
 
-/** An organisation's or a body's API tokens: made (shown once), listed, revoked. */
+/** An organisation's or a body's API tokens (made, shown once, listed, revoked) and webhooks. */
 export default async function IntegrationsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { locale } = await params;
   const { db, actor, now } = await signedInContext(locale);
@@ -21,7 +23,7 @@ export default async function IntegrationsPage({ params, searchParams }: { param
   if (!owners.length) notFound();
   const asked = (await searchParams).owner;
   const owner = owners.find((o) => o.key === asked) ?? owners[0]!;
-  const tokens = await listApiTokens(db, actor, owner.principal);
+  const [tokens, subscriptions, deliveries] = await Promise.all([listApiTokens(db, actor, owner.principal), listSubscriptions(db, actor, owner.principal), listDeliveries(db, actor, owner.principal)]);
   const t = await getTranslations("integrations");
   const busy = (await getTranslations("common"))("busy");
   const format = await getFormatter();
@@ -113,6 +115,7 @@ export default async function IntegrationsPage({ params, searchParams }: { param
           </p>
         </Card>
       </div>
+      <WebhooksSection ownerKey={owner.key} subscriptions={subscriptions} deliveries={deliveries} />
     </>
   );
 }
