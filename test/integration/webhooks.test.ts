@@ -62,6 +62,16 @@ describe.each(KINDS)("webhooks on %s", (kind) => {
       { what: "the webhook outbox drained", everyMs: 30, timeoutMs: 30_000 },
     );
   };
+  /** Retries a minute apart, so that one run makes one attempt; `due` brings the next one forward. */
+  const oneAttemptPerRun = async (body: () => Promise<void>) => {
+    process.env.WEBHOOK_RETRY_BASE_MS = "60000";
+    try {
+      await body();
+    } finally {
+      process.env.WEBHOOK_RETRY_BASE_MS = "20";
+    }
+  };
+  const due = (subscriptionId: string) => db().execute(sql`update webhook_deliveries set next_attempt_at = now() - interval '1 second' where subscription_id = ${subscriptionId} and status = 'pending'`);
   const received = (subscriptionSecret: string) => receiver.requests.filter((r) => r.verifiedWith.includes(subscriptionSecret));
 
   beforeAll(async () => {
@@ -151,7 +161,7 @@ describe.each(KINDS)("webhooks on %s", (kind) => {
       await fileCase(db(), filing({ email: "internal@example.eu" }), new Date());
       delete process.env.RECOURSE_TEST;
       try {
-        await deliverDueWebhooks(db());
+        await oneAttemptPerRun(async () => void (await deliverDueWebhooks(db())));
       } finally {
         process.env.RECOURSE_TEST = "1";
       }
@@ -269,11 +279,14 @@ describe.each(KINDS)("webhooks on %s", (kind) => {
       receiver.answer = () => 503;
       const sub = await subscribe(actors.mparticleAdmin!, { organisationId: mparticleId }, ["case.filed"]);
       await fileCase(db(), filing({ email: "given-up@example.eu" }), new Date());
-      await deliverDueWebhooks(db());
-      expect((await deliveriesOf(sub.id))[0]).toMatchObject({ status: "pending", attempts: 1, lastStatus: 503 });
-      // Its last attempt, now (the schedule would take some 38 hours to get there).
-      await db().update(webhookDeliveries).set({ attempts: MAX_ATTEMPTS - 1, nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(webhookDeliveries.subscriptionId, sub.id));
-      await deliverDueWebhooks(db());
+      await oneAttemptPerRun(async () => {
+        await deliverDueWebhooks(db());
+        expect((await deliveriesOf(sub.id))[0]).toMatchObject({ status: "pending", attempts: 1, lastStatus: 503 });
+        // Its last attempt, now (the schedule would take some 38 hours to get there).
+        await db().update(webhookDeliveries).set({ attempts: MAX_ATTEMPTS - 1 }).where(eq(webhookDeliveries.subscriptionId, sub.id));
+        await due(sub.id);
+        await deliverDueWebhooks(db());
+      });
       const [d] = await deliveriesOf(sub.id);
       expect(d).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS, lastStatus: 503 });
       expect(receiver.requests).toHaveLength(2);
@@ -347,17 +360,22 @@ describe.each(KINDS)("webhooks on %s", (kind) => {
       receiver.answer = () => 500;
       const sub = await subscribe(actors.mparticleAdmin!, { organisationId: mparticleId }, ["case.filed"]);
       await fileCase(db(), filing({ email: "failing-1@example.eu" }), new Date());
-      // Failing, but not yet for the period: still enabled.
-      for (let i = 0; i < 3; i++) {
-        await deliverDueWebhooks(db(), { disable: { afterMs: 3_600_000, afterFailures: 3 } });
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      let [row] = await db().select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, sub.id));
-      expect(row).toMatchObject({ enabled: true, consecutiveFailures: 3 });
-      expect(row!.failingSince).not.toBeNull();
-      // Once the failures have lasted the period, the next failure disables it.
-      await db().update(webhookSubscriptions).set({ failingSince: new Date(Date.now() - 2 * 3_600_000) }).where(eq(webhookSubscriptions.id, sub.id));
-      await waitFor(async () => (await deliverDueWebhooks(db(), { disable: { afterMs: 3_600_000, afterFailures: 3 } })).disabled === 1, { what: "the disabling", everyMs: 30 });
+      const policy = { disable: { afterMs: 3_600_000, afterFailures: 3 } };
+      let row: typeof webhookSubscriptions.$inferSelect | undefined;
+      await oneAttemptPerRun(async () => {
+        // Failing, but not yet for the period: still enabled.
+        for (let i = 0; i < 3; i++) {
+          await due(sub.id);
+          expect((await deliverDueWebhooks(db(), policy)).disabled).toBe(0);
+        }
+        [row] = await db().select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, sub.id));
+        expect(row).toMatchObject({ enabled: true, consecutiveFailures: 3 });
+        expect(row!.failingSince).not.toBeNull();
+        // Once the failures have lasted the period, the next failure disables it.
+        await db().update(webhookSubscriptions).set({ failingSince: new Date(Date.now() - 2 * 3_600_000) }).where(eq(webhookSubscriptions.id, sub.id));
+        await due(sub.id);
+        expect((await deliverDueWebhooks(db(), policy)).disabled).toBe(1);
+      });
       [row] = await db().select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, sub.id));
       expect(row).toMatchObject({ enabled: false, disabledReason: "failing", consecutiveFailures: 4 });
 
@@ -369,7 +387,7 @@ describe.each(KINDS)("webhooks on %s", (kind) => {
 
       const sent = receiver.requests.length;
       await fileCase(db(), filing({ email: "failing-2@example.eu" }), new Date());
-      await new Promise((r) => setTimeout(r, 100));
+      await due(sub.id);
       await deliverDueWebhooks(db());
       expect(receiver.requests).toHaveLength(sent);
       expect(await deliveriesOf(sub.id)).toHaveLength(1);
