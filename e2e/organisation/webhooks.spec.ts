@@ -41,7 +41,7 @@ test.describe("webhooks", () => {
       expect(caseUrl).toBeTruthy();
 
       await page.getByRole("link", { name: "API tokens" }).click();
-      await expect(page.getByRole("heading", { name: "Webhooks" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Webhooks", exact: true })).toBeVisible();
       await page.getByLabel("URL").fill(url);
       await page.getByLabel("Escalated to you").uncheck();
       await page.getByRole("button", { name: "Create webhook" }).click();
@@ -69,7 +69,7 @@ test.describe("webhooks", () => {
       expect(payload.data.message?.body).toBe(note);
 
       // The delivery log shows it; "Send again" posts the same message id once more.
-      await page.getByRole("link", { name: "API tokens" }).click();
+      await page.goto("/en/integrations");
       const row = page.locator(`tr[data-delivery="${first!.id}"]`);
       await expect(async () => {
         await page.reload();
