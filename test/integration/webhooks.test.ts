@@ -158,6 +158,8 @@ describe.each(KINDS)("webhooks on %s", (kind) => {
     it("a delivery to an internal address is refused at connection time outside test mode", async () => {
       receiver = await startReceiver();
       const sub = await subscribe(actors.mparticleAdmin!, { organisationId: mparticleId }, ["case.filed"]);
+      // A name that resolves to loopback is refused by the lookup at connection time.
+      const named = await subscribe(actors.mparticleAdmin!, { organisationId: mparticleId }, ["case.filed"], receiver.url.replace("127.0.0.1", "localhost"));
       await fileCase(db(), filing({ email: "internal@example.eu" }), new Date());
       delete process.env.RECOURSE_TEST;
       try {
@@ -168,6 +170,9 @@ describe.each(KINDS)("webhooks on %s", (kind) => {
       const [d] = await deliveriesOf(sub.id);
       expect(d).toMatchObject({ status: "pending", attempts: 1, lastStatus: null });
       expect(d!.lastError).toMatch(/internal address/);
+      const [viaName] = await deliveriesOf(named.id);
+      expect(viaName).toMatchObject({ status: "pending", attempts: 1, lastStatus: null });
+      expect(viaName!.lastError).toMatch(/localhost resolves to an internal address/);
       expect(receiver.requests).toHaveLength(0);
     });
   });
