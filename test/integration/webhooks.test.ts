@@ -210,6 +210,26 @@ describe.each(KINDS)("webhooks on %s", (kind) => {
       expect(step.payload.data).toMatchObject({ caseId: filed.caseId, reference: filed.reference, event: "organisation.acknowledged", party: "organisation", seq: 2 });
     });
 
+    it("a case handed to a body reaches it as escalated (and from then on its steps); nothing from before", async () => {
+      receiver = await startReceiver();
+      const t0 = new Date();
+      // mParticle's IRM, as its cases name it.
+      const probe = await fileCase(db(), filing({ email: "irm-probe@example.eu" }), t0);
+      const irm = rowsOf<{ provider_id: string }>(await db().execute(sql`select (c.certification_snapshot->'irm'->>'providerId') as provider_id from cases c where c.id = ${probe.caseId}`))[0]!.provider_id;
+      expect(irm).toBeTruthy();
+      const mparticle = await subscribe(actors.mparticleAdmin!, { organisationId: mparticleId });
+      const body = await subscribe(actors.administrator!, { providerId: irm });
+      const filed = await fileCase(db(), filing({ email: "escalating@example.eu" }), t0);
+      const later = new Date(t0.getTime() + 46 * DAY_MS);
+      await recordEvent(db(), await actorByEmail(db(), "escalating@example.eu"), filed.caseId, { type: "irm.escalated", data: {} }, { now: later });
+      await drain();
+      const types = (secret: string) => received(secret).filter((r) => r.payload.data.caseId === filed.caseId).map((r) => r.payload.type).sort();
+      expect(types(body.secret)).toEqual(["case.escalated", "case.step_taken"]);
+      expect(types(mparticle.secret)).toEqual(["case.filed", "case.step_taken"]);
+      const escalated = received(body.secret).find((r) => r.payload.type === "case.escalated")!;
+      expect(escalated.payload.data).toMatchObject({ caseId: filed.caseId, rung: "irm", event: "irm.escalated", party: "complainant", seq: 2 });
+    });
+
     it("the sweep's reminders go to the party that must act, its breaches to both sides; each (subscription, event) once", async () => {
       receiver = await startReceiver();
       const mparticle = await subscribe(actors.mparticleAdmin!, { organisationId: mparticleId }, ["clock.reminder", "clock.breached"]);
