@@ -14,6 +14,16 @@ import { subscriberActor, type Principal } from "@/lib/auth/actor";
 import { messageVisibleTo, partiesOnCase } from "@/lib/auth/policy";
 import type { WebhookEvent } from "./events";
 
+/** Whether this process has written deliveries since the delivery job was last woken. */
+let written = false;
+
+/** True once after deliveries were written here: the wake after a commit asks for delivery only then. */
+export function takeWrittenFlag(): boolean {
+  const was = written;
+  written = false;
+  return was;
+}
+
 /** Enqueues the deliveries the events cause; returns how many rows it wrote (or found written). */
 export async function enqueueWebhooks(tx: Tx, events: WebhookEvent[]): Promise<number> {
   if (!events.length) return 0;
@@ -49,6 +59,7 @@ export async function enqueueWebhooks(tx: Tx, events: WebhookEvent[]): Promise<n
     }
   }
   if (!rows.length) return 0;
+  written = true;
   await tx.execute(sql`
     INSERT INTO webhook_deliveries (subscription_id, event_key, type, case_id, payload)
     SELECT w.subscription_id, w.event_key, w.type, w.case_id, w.payload

@@ -6,6 +6,7 @@ import type PgBoss from "pg-boss";
 import type { Database } from "@/db/client";
 import { log } from "@/lib/log";
 import { createBoss } from "./boss";
+import { takeWrittenFlag } from "@/lib/webhooks/enqueue";
 import { handlers, JOBS, SCHEDULES, type JobName } from "./jobs";
 
 export interface RunningQueue {
@@ -25,8 +26,9 @@ export async function startQueue(database: Database, { worker }: { worker: boole
   }
   const wake = async (job: JobName) => {
     await boss.send(job, {});
-    // The transactions that write mail write webhook deliveries too: a wake for one is for both.
-    if (job === JOBS.mail) await boss.send(JOBS.webhooks, {});
+    // The transactions that write mail write webhook deliveries too: a wake for mail is one for
+    // webhooks when this process wrote any (the schedule catches the rest within a minute).
+    if (job === JOBS.mail && takeWrittenFlag()) await boss.send(JOBS.webhooks, {});
   };
   if (worker) {
     const run = handlers(database, wake);
@@ -41,6 +43,7 @@ export async function startQueue(database: Database, { worker }: { worker: boole
     }
     await wake(JOBS.sweep);
     await wake(JOBS.mail);
+    await wake(JOBS.webhooks);
   }
   const queue: RunningQueue = {
     boss,
