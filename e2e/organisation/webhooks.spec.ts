@@ -27,7 +27,7 @@ async function startReceiver() {
 }
 
 const verify = (secret: string, hook: Hook) =>
-  new Webhook(secret).verify(hook.body, { "webhook-id": hook.id, "webhook-timestamp": String(hook.headers["webhook-timestamp"]), "webhook-signature": String(hook.headers["webhook-signature"]) }) as { type: string; data: { message?: { body: string }; reference: string } };
+  new Webhook(secret).verify(hook.body, { "webhook-id": hook.id, "webhook-timestamp": String(hook.headers["webhook-timestamp"]), "webhook-signature": String(hook.headers["webhook-signature"]) }) as { type: string; data: { message?: { body: string }; event?: string; reference: string } };
 
 test.describe("webhooks", () => {
   test("mParticle's admin subscribes (secret shown once), a case message is delivered signed and logged, sent again, the secret rotated and the subscription deleted, each irreversible step asked first", async ({ page }) => {
@@ -68,6 +68,14 @@ test.describe("webhooks", () => {
       expect(payload.type).toBe("case.message");
       expect(payload.data.message?.body).toBe(note);
 
+      // A step on the case (an assignment) is delivered as it is taken.
+      const assign = page.getByLabel("Assign to");
+      const current = await assign.inputValue();
+      const choices = await assign.locator("option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+      await assign.selectOption(choices.find((v) => v !== current)!);
+      await page.getByRole("button", { name: "Assign", exact: true }).click();
+      await expect.poll(() => receiver.hooks.map((h) => verify(secret, h)).find((p) => p.type === "case.step_taken")?.data, { timeout: 15_000 }).toMatchObject({ event: "case.assigned" });
+
       // The delivery log shows it; "Send again" posts the same message id once more.
       await page.goto("/en/integrations");
       const row = page.locator(`tr[data-delivery="${first!.id}"]`);
@@ -81,9 +89,9 @@ test.describe("webhooks", () => {
       await expectAccessible(page);
       await row.getByRole("button", { name: /^Send again/ }).click();
       await expect(page.getByText("Queued to be sent again.")).toBeVisible();
-      await expect.poll(() => receiver.hooks.length, { timeout: 30_000 }).toBe(2);
-      expect(receiver.hooks[1]!.id).toBe(first!.id);
-      verify(secret, receiver.hooks[1]!);
+      const again = () => receiver.hooks.filter((h) => h.id === first!.id);
+      await expect.poll(() => again().length, { timeout: 30_000 }).toBe(2);
+      verify(secret, again()[1]!);
 
       // Rotation asks first and says what happens; then both secrets sign.
       await mine.locator("summary", { hasText: "Rotate secret" }).click();
@@ -96,8 +104,8 @@ test.describe("webhooks", () => {
       await expect(mine.getByText(/The previous secret also signs until/)).toBeVisible();
       await page.reload();
       await row.getByRole("button", { name: /^Send again/ }).click();
-      await expect.poll(() => receiver.hooks.length, { timeout: 30_000 }).toBe(3);
-      const third = receiver.hooks[2]!;
+      await expect.poll(() => again().length, { timeout: 30_000 }).toBe(3);
+      const third = again()[2]!;
       expect(String(third.headers["webhook-signature"]).split(" ")).toHaveLength(2);
       verify(secret, third);
       verify(next, third);
