@@ -53,6 +53,7 @@ export const messageVisibilityEnum = pgEnum("message_visibility", ["complainant"
 export const referralStatusEnum = pgEnum("referral_status", REFERRAL_STATUSES);
 export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed"]);
 export const apiTokenScopeEnum = pgEnum("api_token_scope", ["read", "act"]);
+export const webhookDeliveryStatusEnum = pgEnum("webhook_delivery_status", ["pending", "delivered", "failed"]);
 
 // ——— Directory ———
 
@@ -667,6 +668,78 @@ export const apiTokens = pgTable(
     index("api_tokens_organisation").on(t.organisationId),
     index("api_tokens_provider").on(t.providerId),
     check("api_tokens_one_owner", sql`(${t.organisationId} is null) <> (${t.providerId} is null)`),
+  ],
+);
+
+/**
+ * A webhook subscription of an organisation or a body (lib/webhooks): where its case events
+ * are posted, which ones, and the Standard Webhooks secret they are signed with (sealed under
+ * a key derived from AUTH_SECRET). After a rotation the previous secret signs too, until
+ * `previousSecretUntil`.
+ */
+export const webhookSubscriptions = pgTable(
+  "webhook_subscriptions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "cascade" }),
+    providerId: uuid("provider_id").references(() => providers.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    eventTypes: text("event_types").array().notNull(),
+    enabled: boolean("enabled").notNull().default(true),
+    /** `failing` when Recourse disabled it after persistent failure, `owner` when its admins did. */
+    disabledReason: text("disabled_reason"),
+    disabledAt: tz("disabled_at"),
+    secret: text("secret").notNull(),
+    previousSecret: text("previous_secret"),
+    previousSecretUntil: tz("previous_secret_until"),
+    /** The first failed attempt since the last success; null while it succeeds. */
+    failingSince: tz("failing_since"),
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    createdByUserId: text("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: tz("created_at").notNull(),
+  },
+  (t) => [
+    index("webhook_subscriptions_organisation").on(t.organisationId),
+    index("webhook_subscriptions_provider").on(t.providerId),
+    check("webhook_subscriptions_one_owner", sql`(${t.organisationId} is null) <> (${t.providerId} is null)`),
+  ],
+);
+
+/**
+ * The webhook outbox: one row per (subscription, event), written in the transaction that
+ * records the event (the unique key makes it exist once), delivered by the worker with a
+ * lease and retries. Its id is the message's `webhook-id`; the payload is fixed when written.
+ */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    subscriptionId: uuid("subscription_id")
+      .notNull()
+      .references(() => webhookSubscriptions.id, { onDelete: "cascade" }),
+    /** What caused it, with the event type: `case.filed:ev:<case>:<seq>`. */
+    eventKey: text("event_key").notNull(),
+    type: text("type").notNull(),
+    /** Erasing the case erases its deliveries. */
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    payload: jsonb("payload").notNull(),
+    status: webhookDeliveryStatusEnum("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: tz("next_attempt_at").notNull().defaultNow(),
+    lastAttemptAt: tz("last_attempt_at"),
+    /** The receiver's last HTTP status; null when it gave none (refused, timed out). */
+    lastStatus: integer("last_status"),
+    lastError: text("last_error"),
+    deliveredAt: tz("delivered_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("webhook_deliveries_once").on(t.subscriptionId, t.eventKey),
+    index("webhook_deliveries_pending").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index("webhook_deliveries_log").on(t.subscriptionId, t.createdAt),
+    index("webhook_deliveries_case").on(t.caseId),
   ],
 );
 

@@ -62,6 +62,18 @@ export async function loadActor(db: Db, userId: string | null | undefined, sessi
   return actor;
 }
 
+/**
+ * The reader a webhook subscription delivers to: its principal, read-only, as a token would
+ * be (the policy decides what it may receive, as it decides what a token may read).
+ */
+export function subscriberActor(subscriptionId: string, principal: Principal, providerKind: ProviderKind | null): Actor {
+  if (principal.organisationId) {
+    return { kind: "token", tokenId: subscriptionId, tokenName: "webhook", scope: "read", principal, memberships: [{ role: "org_staff", organisationId: principal.organisationId, providerId: null, providerKind: null }] };
+  }
+  if (!providerKind) return ANONYMOUS;
+  return { kind: "token", tokenId: subscriptionId, tokenName: "webhook", scope: "read", principal, memberships: [{ role: "provider_liaison", organisationId: null, providerId: principal.providerId!, providerKind }] };
+}
+
 /** The actor a system acts as on behalf of its principal (the policy reads its one membership). */
 export async function principalActor(db: Db, token: { id: string; name: string; scope: TokenScope }, principal: Principal): Promise<Actor> {
   if (principal.organisationId) {

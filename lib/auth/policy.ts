@@ -80,6 +80,12 @@ export function visibleMessageAudiences(party: Party): ("complainant" | "organis
   }
 }
 
+/** Whether a party reads one message: the same rule as `messagesVisibleTo`, for a message in hand. */
+export function messageVisibleTo(party: Party, message: { visibility: string; authorParty: string }): boolean {
+  if ((visibleMessageAudiences(party) as string[]).includes(message.visibility)) return true;
+  return party !== "complainant" && message.visibility === "internal" && message.authorParty === party;
+}
+
 /** The messages a party reads: its audiences, and internal notes written by its own side only. */
 export function messagesVisibleTo(party: Party): SQL {
   const shared = inArray(messages.visibility, visibleMessageAudiences(party));
@@ -134,7 +140,15 @@ export function requireActing(actor: Actor): asserts actor is Exclude<Actor, { k
  */
 const BODY_DESK_ROLES: MembershipRole[] = ["provider_liaison", "arbitration_administrator", "commerce_officer", "dpa_officer"];
 
-/** Who may create, list and revoke a principal's API tokens: its admins, and the administrators. */
+/** The roles that administer a principal's integrations (API tokens, webhooks), and are told about them. */
+export function integrationAdminRoles(principal: Principal): MembershipRole[] {
+  return principal.organisationId ? ["org_admin"] : BODY_DESK_ROLES;
+}
+
+/**
+ * Who may create, list and revoke a principal's API tokens and webhook subscriptions: its
+ * admins, and the administrators.
+ */
 export function canManageApiTokens(actor: Actor, principal: Principal): boolean {
   if (actor.kind !== "user") return false;
   if (actor.isAdmin) return true;

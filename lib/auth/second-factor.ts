@@ -7,7 +7,7 @@
  * /sign-in/second-factor. The app's secret is stored encrypted with a key derived from
  * AUTH_SECRET; recovery codes are stored hashed.
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { eq } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import QRCode from "qrcode";
@@ -17,7 +17,7 @@ import { demoMode } from "@/lib/demo";
 import { RuleError, ValidationError } from "@/lib/errors";
 import { rateLimited } from "@/lib/rate-limit";
 import type { Membership } from "./actor";
-import { authSecret } from "./secret";
+import { seal as sealWith, unseal } from "./sealed";
 
 export const RECOVERY_CODE_COUNT = 10;
 const ISSUER = "Recourse";
@@ -32,23 +32,8 @@ export function secondFactorRequired(): boolean {
   return !demoMode();
 }
 
-function key(): Buffer {
-  return createHash("sha256").update(`recourse:totp:${authSecret()}`).digest();
-}
-
-function seal(plain: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", key(), iv);
-  const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return [iv, cipher.getAuthTag(), body].map((b) => b.toString("base64url")).join(".");
-}
-
-function open(sealed: string): string {
-  const [iv, tag, body] = sealed.split(".").map((part) => Buffer.from(part, "base64url"));
-  const decipher = createDecipheriv("aes-256-gcm", key(), iv!);
-  decipher.setAuthTag(tag!);
-  return Buffer.concat([decipher.update(body!), decipher.final()]).toString("utf8");
-}
+const seal = (plain: string) => sealWith("totp", plain);
+const open = (sealed: string) => unseal("totp", sealed);
 
 const totpFor = (email: string, base32: string) => new OTPAuth.TOTP({ issuer: ISSUER, label: email, algorithm: "SHA1", digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(base32) });
 

@@ -45,6 +45,8 @@ import { sha256Of } from "./hash-chain";
 import { loadCase, type CaseRow } from "./load";
 import { project } from "./projection";
 import { notifyEvents } from "@/lib/notifications/notify-events";
+import { enqueueWebhooks } from "@/lib/webhooks/enqueue";
+import { eventOfMessage } from "@/lib/webhooks/events";
 import { JOBS } from "@/lib/worker/jobs";
 import { wake } from "@/lib/worker/start";
 
@@ -418,7 +420,11 @@ async function writeStep(
   const { seqs: [seq], heads } = await appendEvents(tx, [{ caseId: row.id, event, actorUserId: by.userId, meta: options.meta, after: lastLink(loaded.events), idempotencyKey: options.idempotencyKey }]);
   // A step and the message that explains it are one write.
   if (options.message && body?.success) {
-    await tx.insert(messages).values({ caseId: row.id, authorUserId: by.userId, authorParty: party, visibility: options.message.visibility, body: body.data, createdAt: options.now });
+    const [m] = await tx
+      .insert(messages)
+      .values({ caseId: row.id, authorUserId: by.userId, authorParty: party, visibility: options.message.visibility, body: body.data, createdAt: options.now })
+      .returning({ id: messages.id, authorParty: messages.authorParty, visibility: messages.visibility, createdAt: messages.createdAt });
+    await enqueueWebhooks(tx, [eventOfMessage(row, { ...m!, body: body.data })]);
   }
   await handOver(tx, row, event);
   const version = await project(tx, row, { ...loaded.facts, events: [...loaded.facts.events, event] }, options.now, { heads, state: states.after });

@@ -12,6 +12,10 @@ import type { Party } from "@/lib/ladder";
 import { messageBody } from "./filing-schema";
 import type { CheckedAttachment } from "./attachments";
 import { isUuid } from "@/lib/ids";
+import { enqueueWebhooks } from "@/lib/webhooks/enqueue";
+import { eventOfMessage } from "@/lib/webhooks/events";
+import { JOBS } from "@/lib/worker/jobs";
+import { wake } from "@/lib/worker/start";
 
 export type Visibility = (typeof messages.$inferInsert)["visibility"];
 
@@ -44,11 +48,17 @@ export async function postMessage(db: Db, actor: Actor, caseId: string, input: {
   const parsed = messageBody.safeParse(input.body);
   if (!parsed.success) throw new ValidationError({ body: parsed.error.issues.map((i) => i.message) });
   const body = parsed.data;
-  const [written] = await db
-    .insert(messages)
-    .values({ caseId: row.id, authorUserId: actor.kind === "user" ? actor.userId : null, authorParty: party, visibility: input.visibility, body, createdAt: now })
-    .returning({ id: messages.id, authorParty: messages.authorParty, visibility: messages.visibility, createdAt: messages.createdAt });
-  return written!;
+  // The message and its webhook deliveries are one write.
+  const written = await db.transaction(async (tx) => {
+    const [m] = await tx
+      .insert(messages)
+      .values({ caseId: row.id, authorUserId: actor.kind === "user" ? actor.userId : null, authorParty: party, visibility: input.visibility, body, createdAt: now })
+      .returning({ id: messages.id, authorParty: messages.authorParty, visibility: messages.visibility, createdAt: messages.createdAt });
+    const queued = await enqueueWebhooks(tx, [eventOfMessage(row, { ...m!, body })]);
+    return { message: m!, queued };
+  });
+  if (written.queued) await wake(JOBS.webhooks);
+  return written.message;
 }
 
 export async function addEvidence(db: Db, actor: Actor, caseId: string, files: CheckedAttachment[], now: Date, party?: Party) {

@@ -1,7 +1,8 @@
 /**
  * The deadline sweep: every clock that crosses a reminder threshold (policy: 7 days and 1 day
- * before) is told to whoever must act, and every clock that has run out is recorded on its
- * case as `clock.breached` (evidence for the next rung) and told to both sides.
+ * before) is told to whoever must act (and to their webhook subscriptions), and every clock
+ * that has run out is recorded on its case as `clock.breached` (evidence for the next rung)
+ * and told to both sides.
  *
  * Set-based and batched: each batch is a fixed number of statements whatever its size.
  * Each reads only what is due: a clock's next reminder instant is kept on its row
@@ -20,6 +21,8 @@ import { DEFAULT_POLICY, PERSISTENT_FAILURE_SOURCES, applyEvent, calendarDaysLef
 import { dispatch, type CaseForNotice } from "@/lib/notifications/dispatch";
 import { notifyEvents, type RecordedEvent } from "@/lib/notifications/notify-events";
 import { persistentFailureNotice, reminderNotice } from "@/lib/notifications/rules";
+import { enqueueWebhooks } from "@/lib/webhooks/enqueue";
+import { eventOfReminder } from "@/lib/webhooks/events";
 import { reminderAt, reminderDue, worthReminding } from "./reminder-instants";
 
 export interface SweepOptions {
@@ -139,13 +142,18 @@ async function reminderBatch(tx: Tx, now: Date, batch: number, lane: Lane, lap: 
   const examined = Number(all[0]?.examined ?? 0);
   const rows = all.filter((r) => r.case_id != null).map(toClaimed);
   lap("reminders: claim");
+  // The days actually left on the due day's calendar, which a late sweep may make fewer than the threshold.
+  const daysLeft = (r: ClaimedNotice) => Math.max(1, calendarDaysLeft(now, r.dueAt, r.zone));
   await dispatch(
     tx,
     rows.flatMap((r) => {
-      // The days actually left on the due day's calendar, which a late sweep may make fewer than the threshold.
-      const notice = reminderNotice(r, Math.max(1, calendarDaysLeft(now, r.dueAt, r.zone)));
+      const notice = reminderNotice(r, daysLeft(r));
       return notice ? [{ caseRow: r, notice, key: noticeKey(r) }] : [];
     }),
+  );
+  await enqueueWebhooks(
+    tx,
+    rows.map((r) => eventOfReminder(r, { clockId: r.clockId, party: r.party, dueAt: r.dueAt, thresholdDays: r.thresholdDays, daysLeft: daysLeft(r) }, now)),
   );
   lap("reminders: notify");
   return { examined, claimed: rows.length };

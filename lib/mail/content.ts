@@ -25,6 +25,8 @@ export function mailContent(mail: StoredMail): MailContent {
   if (mail.textBody !== null && mail.subject !== null) return { subject: mail.subject, text: mail.textBody, html: mail.htmlBody };
   if (!mail.template.startsWith(NOTICE_TEMPLATE)) throw new Error(`mail ${mail.template} has no words`);
   const kind = noticeKindOf(mail.template);
-  const rendered = renderNotice(kind, mail.params ?? {}, mail.locale, `${publicUrl()}/${mail.locale}/cases/${mail.caseId}`);
+  // A notice about no case (a disabled webhook) links to the integrations page.
+  const url = mail.caseId ? `${publicUrl()}/${mail.locale}/cases/${mail.caseId}` : `${publicUrl()}/${mail.locale}/integrations`;
+  const rendered = renderNotice(kind, mail.params ?? {}, mail.locale, url);
   return { subject: rendered.title, text: rendered.text, html: rendered.html };
 }

@@ -1,8 +1,11 @@
 /**
- * The notices recorded events cause, written in the transaction that records them.
+ * The notices and webhook deliveries recorded events cause, written in the transaction that
+ * records them.
  */
 import type { Tx } from "@/db/client";
 import type { CaseFacts, LadderEvent } from "@/lib/ladder";
+import { enqueueWebhooks } from "@/lib/webhooks/enqueue";
+import { eventsOfStep } from "@/lib/webhooks/events";
 import { dispatch, type CaseForNotice } from "./dispatch";
 import { noticesForEvent, type FoldedStates } from "./rules";
 
@@ -18,6 +21,10 @@ export interface RecordedEvent {
 }
 
 export async function notifyEvents(tx: Tx, recorded: RecordedEvent[], now: Date) {
+  await enqueueWebhooks(
+    tx,
+    recorded.flatMap(({ caseRow, event, seq }) => eventsOfStep(caseRow, event, seq)),
+  );
   return dispatch(
     tx,
     recorded.flatMap(({ caseRow, before, event, seq, actorUserId, states }) =>

@@ -62,8 +62,10 @@ export function renderNotice(kind: NoticeKind, params: Record<string, string | n
   const title = dynamic(`notify.${key}.title`, values);
   // A missed deadline that opened a rung says so in the same message.
   const body = dynamic(`notify.${key}.body`, values) + (values.opens ? ` ${t("notify.opens", { opens: String(values.opens) })}` : "");
-  const footer = t("notify.mailFooter", { reference: String(params.reference ?? "") });
-  const text = `${body}\n\n${t("notify.mailOpen")}\n${url}\n\n--\n${footer}\n`;
-  const html = `<!doctype html><html lang="${lang}"><body style="font-family:system-ui,sans-serif"><p>${escapeHtml(body)}</p><p><a href="${escapeHtml(url)}">${escapeHtml(t("notify.openCase"))}</a></p><p style="color:#555;font-size:smaller">${escapeHtml(footer)}</p></body></html>`;
+  // A disabled webhook is about the integrations page, not a case.
+  const integrations = kind === "webhook-disabled";
+  const footer = integrations ? t("notify.mailFooterIntegrations") : t("notify.mailFooter", { reference: String(params.reference ?? "") });
+  const text = `${body}\n\n${t(integrations ? "notify.mailOpenIntegrations" : "notify.mailOpen")}\n${url}\n\n--\n${footer}\n`;
+  const html = `<!doctype html><html lang="${lang}"><body style="font-family:system-ui,sans-serif"><p>${escapeHtml(body)}</p><p><a href="${escapeHtml(url)}">${escapeHtml(t(integrations ? "notify.openIntegrations" : "notify.openCase"))}</a></p><p style="color:#555;font-size:smaller">${escapeHtml(footer)}</p></body></html>`;
   return { title, body, text, html };
 }

@@ -39,7 +39,9 @@ export type NoticeKind =
   | "reminder"
   | "breach"
   | "missed"
-  | "referral-proposed";
+  | "referral-proposed"
+  /** Not about a case: an organisation's or body's webhook subscription was disabled after persistent failure. */
+  | "webhook-disabled";
 
 export interface Notice {
   audience: Audience;

@@ -6,6 +6,7 @@ import type PgBoss from "pg-boss";
 import type { Database } from "@/db/client";
 import { log } from "@/lib/log";
 import { createBoss } from "./boss";
+import { takeWrittenFlag } from "@/lib/webhooks/enqueue";
 import { handlers, JOBS, SCHEDULES, type JobName } from "./jobs";
 
 export interface RunningQueue {
@@ -25,13 +26,16 @@ export async function startQueue(database: Database, { worker }: { worker: boole
   }
   const wake = async (job: JobName) => {
     await boss.send(job, {});
+    // The transactions that write mail write webhook deliveries too: a wake for mail is one for
+    // webhooks when this process wrote any (the schedule catches the rest within a minute).
+    if (job === JOBS.mail && takeWrittenFlag()) await boss.send(JOBS.webhooks, {});
   };
   if (worker) {
     const run = handlers(database, wake);
     for (const name of Object.values(JOBS)) {
       await boss.schedule(name, SCHEDULES[name], {}, { tz: "UTC" });
-      // Mail gets two fetchers, so new mail is not held behind a run waiting for a retry.
-      for (let i = 0; i < (name === JOBS.mail ? 2 : 1); i++) {
+      // Mail and webhooks get two fetchers, so what is new is not held behind a run waiting for a retry.
+      for (let i = 0; i < (name === JOBS.mail || name === JOBS.webhooks ? 2 : 1); i++) {
         await boss.work(name, { pollingIntervalSeconds: 1 }, async () => {
           await run[name]();
         });
@@ -39,6 +43,7 @@ export async function startQueue(database: Database, { worker }: { worker: boole
     }
     await wake(JOBS.sweep);
     await wake(JOBS.mail);
+    await wake(JOBS.webhooks);
   }
   const queue: RunningQueue = {
     boss,

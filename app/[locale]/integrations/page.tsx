@@ -2,6 +2,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { createTokenAction, revokeTokenAction } from "@/lib/actions/api-token-actions";
 import { listApiTokens, TOKEN_LIFETIMES, tokenOwners } from "@/lib/integrations/tokens";
+import { listDeliveries, listSubscriptions } from "@/lib/webhooks/subscriptions";
+import { WebhooksSection } from "@/components/integrations/webhooks-section";
 import { signedInContext } from "@/lib/page-context";
 import { Link } from "@/i18n/navigation";
 import { ActionForm, ActionOutcomeNotice, ActionOutcomeProvider, FormInput, FormSelect } from "@/components/forms/action-form";
@@ -14,7 +16,7 @@ import { pageMetadata } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageMetadata("integrations");
 
-/** An organisation's or a body's API tokens: made (shown once), listed, revoked. */
+/** An organisation's or a body's API tokens (made, shown once, listed, revoked) and webhooks. */
 export default async function IntegrationsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { locale } = await params;
   const { db, actor, now } = await signedInContext(locale);
@@ -22,7 +24,7 @@ export default async function IntegrationsPage({ params, searchParams }: { param
   if (!owners.length) notFound();
   const asked = (await searchParams).owner;
   const owner = owners.find((o) => o.key === asked) ?? owners[0]!;
-  const tokens = await listApiTokens(db, actor, owner.principal);
+  const [tokens, subscriptions, deliveries] = await Promise.all([listApiTokens(db, actor, owner.principal), listSubscriptions(db, actor, owner.principal), listDeliveries(db, actor, owner.principal)]);
   const t = await getTranslations("integrations");
   const busy = (await getTranslations("common"))("busy");
   const format = await getFormatter();
@@ -120,6 +122,7 @@ export default async function IntegrationsPage({ params, searchParams }: { param
           </p>
         </Card>
       </div>
+      <WebhooksSection ownerKey={owner.key} subscriptions={subscriptions} deliveries={deliveries} />
     </>
   );
 }

@@ -42,8 +42,8 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
                   <li key={item.id} className="flex items-start gap-3 py-3">
                     <span aria-hidden="true" className={item.read ? "mt-2 size-2 rounded-full bg-transparent" : "mt-2 size-2 rounded-full bg-brand-700"} />
                     <div>
-                      {item.caseId ? (
-                        <Link href={`/cases/${item.caseId}`} className={item.read ? "text-slate-800" : "font-semibold text-slate-900"}>
+                      {item.caseId || item.kind === "webhook-disabled" ? (
+                        <Link href={item.caseId ? `/cases/${item.caseId}` : "/integrations"} className={item.read ? "text-slate-800" : "font-semibold text-slate-900"}>
                           {title}
                         </Link>
                       ) : (

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { messageVisibleTo, visibleMessageAudiences } from "@/lib/auth/policy";
+import { PARTIES, type LadderEvent } from "@/lib/ladder";
+import { eventOfMessage, eventsOfStep } from "./events";
+import { isInternalAddress } from "./target";
+
+const caseRef = { id: "c1", reference: "RC-2026-AAAAAA", organisationId: "o1", complainantUserId: "u1" };
+
+describe("webhook events", () => {
+  it("a step that hands the case over is also 'escalated' to the receiving rung; filing and breaches are their own types", () => {
+    const at = new Date("2026-12-01T10:00:00Z");
+    const escalate = { type: "irm.escalated", at, by: "complainant", data: {} } as unknown as LadderEvent;
+    expect(eventsOfStep(caseRef, escalate, 5).map((e) => [e.type, e.rung ?? null, e.cause])).toEqual([
+      ["case.step_taken", null, "ev:c1:5"],
+      ["case.escalated", "irm", "ev:c1:5"],
+    ]);
+    expect(eventsOfStep(caseRef, { type: "case.filed", at, by: "complainant", data: {} } as unknown as LadderEvent, 1).map((e) => e.type)).toEqual(["case.filed"]);
+    const breach = eventsOfStep(caseRef, { type: "clock.breached", at, by: "system", data: { clock: "organisation.response" } } as LadderEvent, 3);
+    expect(breach.map((e) => [e.type, e.data.clock])).toEqual([["clock.breached", "organisation.response"]]);
+  });
+
+  it("a message event carries what the policy needs to choose its readers", () => {
+    const e = eventOfMessage(caseRef, { id: "m1", authorParty: "organisation", visibility: "internal", body: "note", createdAt: new Date() });
+    expect(e).toMatchObject({ type: "case.message", cause: "msg:m1", message: { visibility: "internal", authorParty: "organisation" } });
+  });
+});
+
+describe("messageVisibleTo", () => {
+  it("matches messagesVisibleTo's rule for every party, audience and author", () => {
+    for (const party of PARTIES) {
+      for (const visibility of ["complainant", "organisation", "provider", "internal"]) {
+        for (const authorParty of PARTIES) {
+          const expected = (visibleMessageAudiences(party) as string[]).includes(visibility) || (party !== "complainant" && visibility === "internal" && authorParty === party);
+          expect(messageVisibleTo(party, { visibility, authorParty }), `${party} ${visibility} ${authorParty}`).toBe(expected);
+        }
+      }
+    }
+    expect(messageVisibleTo("organisation", { visibility: "internal", authorParty: "irm" })).toBe(false);
+    expect(messageVisibleTo("irm", { visibility: "internal", authorParty: "organisation" })).toBe(false);
+    expect(messageVisibleTo("organisation", { visibility: "provider", authorParty: "irm" })).toBe(false);
+  });
+});
+
+describe("internal addresses", () => {
+  it("are loopback, private, link-local, shared and unspecified ranges, in both families", () => {
+    for (const a of ["127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.0.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "::", "fd12::1", "fe80::1", "::ffff:10.0.0.1", "not-an-ip"]) expect(isInternalAddress(a), a).toBe(true);
+    for (const a of ["8.8.8.8", "172.32.0.1", "93.184.215.14", "2606:4700::1111", "::ffff:8.8.8.8"]) expect(isInternalAddress(a), a).toBe(false);
+  });
+});
