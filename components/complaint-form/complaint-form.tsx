@@ -128,6 +128,8 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
     if (fileError) return;
     const body = new FormData();
     body.set("payload", JSON.stringify(data));
+    // From the waiting screen: the person asks for the link again, so a new one must go out.
+    if (done?.kind === "confirm") body.set("resend", "1");
     for (const file of files) body.append("files", file);
     const result = await submitComplaint(undefined, body);
     if (result.status === "done" && result.result) {

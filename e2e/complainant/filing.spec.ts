@@ -112,6 +112,28 @@ test.describe("filing a complaint", () => {
     await expect(page.getByText(reference)).toBeVisible();
   });
 
+  test("confirmed in a browser where someone else is signed in: it says so, files, and nobody is switched", async ({ page }) => {
+    const email = `noor.${Date.now()}@example.nl`;
+    await sendComplaint(page, { org: "mparticle", name: "Noor de Vries", email, country: "NL" });
+    // Asked again at once: a new link goes out all the same.
+    await page.getByRole("button", { name: "Send the link again" }).click();
+    await expect(page.getByText("Sent. Use the link in the newest mail")).toBeVisible();
+    await page.goto("/en/dev/mailbox");
+    await expect(page.getByTestId("mail").filter({ has: page.getByTestId("mail-to").getByText(email, { exact: true }) })).toHaveCount(2);
+
+    await signInAs(page, "staff@mparticle.example");
+    await page.goto(await filingLink(page, email));
+    await expect(page.getByText(`You are signed in here as staff@mparticle.example. This complaint is from ${email}`)).toBeVisible();
+    await page.getByRole("button", { name: LABELS.en.send }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your complaint has been filed");
+    await expect(page.getByText("Signed in as staff@mparticle.example")).toBeAttached();
+    await expect(page.getByRole("link", { name: "Open my case" })).toHaveCount(0);
+    // Opened again later, the link says it was already sent.
+    await page.reload();
+    await page.goto(page.url().replace("?sent=1", ""));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("This complaint has already been sent");
+  });
+
   test("on a phone in German: the confirmation page fits and sends", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     const email = `lena.${Date.now()}@example.de`;

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { fileComplaint, followMailLink } from "../support/filing";
-import { confirmStep, moveClock } from "../support/helpers";
+import { confirmStep, expectAccessible, moveClock, signInAs } from "../support/helpers";
 
 /**
  * The complainant's case page on a 390 px phone, in each language, at two states: waiting on
@@ -33,6 +33,25 @@ test.describe("the case page on a phone", () => {
       await page.goto(caseUrl.replace("/en/", `/${locale}/`));
       await expect(page.getByTestId("case-status")).toBeVisible();
       if (process.env.RECOURSE_SCREENS) await page.screenshot({ path: `docs/screens/case-with-irm-${locale}.png` });
+    }
+  });
+  test("case lists are cards, with the deadline in view; sign-in and directory pages fit in German and French", async ({ page }) => {
+    const fits = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    for (const [who, path] of [["anna.schmidt@example.de", "/de/cases"], ["staff@mparticle.example", "/de/org"]] as const) {
+      await signInAs(page, who, "de");
+      await page.goto(path);
+      const due = page.locator("table.stacked-table tbody tr").first().locator("td").nth(3);
+      await expect(due).toBeVisible();
+      const box = (await due.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      await fits();
+      await expectAccessible(page);
+      if (process.env.RECOURSE_SCREENS) await page.screenshot({ path: `docs/screens/${path.endsWith("org") ? "queue" : "cases"}-phone-de.png` });
+    }
+    await page.context().clearCookies();
+    for (const path of ["/de/sign-in", "/fr/sign-in", "/de/directory/mparticle", "/fr/directory/mparticle"]) {
+      await page.goto(path);
+      await fits();
     }
   });
 });

@@ -65,7 +65,7 @@ function inFormWords(error: unknown): never {
   throw new RuleError({ code: error.reason.code.startsWith("not_participant") ? "not_participant" : "invalid" });
 }
 
-const filingForm = z.object({ payload: z.string().max(100_000), files: many(z.instanceof(File)) });
+const filingForm = z.object({ payload: z.string().max(100_000), files: many(z.instanceof(File)), resend: z.literal("1").optional() });
 
 export const submitComplaint = formAction(filingForm, async (input, { db, now, meta, actor }) => {
   let payload: unknown;
@@ -84,7 +84,7 @@ export const submitComplaint = formAction(filingForm, async (input, { db, now, m
   }
   try {
     const email = String((payload as { email?: string }).email ?? "").trim().toLowerCase();
-    const sent = await submitFiling(db, payload, now, meta, checked.ok, actor.kind === "user" ? actor.email : null);
+    const sent = await submitFiling(db, payload, now, meta, checked.ok, actor.kind === "user" ? actor.email : null, { resend: input.resend === "1" });
     if (sent.kind === "filed") return { done: "filed", result: filedComplaint(sent.filed, now, email, actor.kind === "user" && actor.email.toLowerCase() === email) as SentComplaint };
     return { done: "sent", result: { kind: "confirm", organisationName: sent.organisationName, email: sent.email, expiresAt: sent.expiresAt.toISOString() } as SentComplaint };
   } catch (error) {
@@ -95,14 +95,16 @@ export const submitComplaint = formAction(filingForm, async (input, { db, now, m
 /**
  * The button on the confirmation link's page: files the case, and comes back to the page, which
  * then shows the case sent. Within a day of the mail it also signs this browser in as the
- * complainant (the link proved the address, as the receipt's link does).
+ * complainant (the link proved the address, as the receipt's link does), unless someone is
+ * already signed in here.
  */
 export const confirmComplaint = formAction(z.object({ token: z.string().min(1).max(200) }), async ({ token }, { db, now, meta, actor, locale }) => {
   try {
     const confirmed = await confirmFiling(db, token, now, meta);
-    if (confirmed.signIn && !(actor.kind === "user" && actor.userId === confirmed.userId)) await startSessionCookie(db, confirmed.userId);
+    // Someone already signed in stays who they are (a colleague's browser, another account of theirs).
+    if (confirmed.signIn && actor.kind !== "user") await startSessionCookie(db, confirmed.userId);
   } catch (error) {
     inFormWords(error);
   }
-  redirect(`/${locale}/file/confirm/${encodeURIComponent(token)}`);
+  redirect(`/${locale}/file/confirm/${encodeURIComponent(token)}?sent=1`);
 });

@@ -37,8 +37,9 @@ export const confirmationUrl = (locale: string, token: string) => `${publicUrl()
 /**
  * Sends a filing: checked in full now (every error is the sender's to fix at once), then filed
  * when `signedInEmail` is the complaint's own address, otherwise stored until confirmed.
+ * `resend`: the person asked for the link again, so a new one goes out even within a minute.
  */
-export async function submitFiling(db: Db, raw: unknown, now: Date, meta: RequestMeta, evidence: CheckedAttachment[], signedInEmail: string | null): Promise<Submitted> {
+export async function submitFiling(db: Db, raw: unknown, now: Date, meta: RequestMeta, evidence: CheckedAttachment[], signedInEmail: string | null, { resend = false } = {}): Promise<Submitted> {
   const { input, organisation } = await checkFiling(db, raw, now);
   const email = input.email.trim().toLowerCase();
   if (signedInEmail?.toLowerCase() === email) return { kind: "filed", filed: await fileCase(db, input, now, meta, evidence) };
@@ -51,8 +52,9 @@ export async function submitFiling(db: Db, raw: unknown, now: Date, meta: Reques
   const locale = input.preferredLanguage;
   const outcome = await db.transaction(async (tx): Promise<"sent" | "unchanged" | "filed"> => {
     const values = { organisationId: organisation.id, email, locale, payload: input as unknown as Record<string, unknown>, tokenHash: hashOf(token), sentAt: now, expiresAt };
-    // The same form sent twice within a minute (a double click) keeps its one link and mail.
-    const repeated = sql`(${filings.email} = ${email} AND ${filings.payload} = ${JSON.stringify(input)}::jsonb AND ${filings.sentAt} > ${new Date(now.getTime() - REPEAT_MS).toISOString()}::timestamptz)`;
+    // The same form sent twice within a minute (a double click) keeps its one link and mail;
+    // "send the link again" always sends a new one.
+    const repeated = resend ? sql`false` : sql`(${filings.email} = ${email} AND ${filings.payload} = ${JSON.stringify(input)}::jsonb AND ${filings.sentAt} > ${new Date(now.getTime() - REPEAT_MS).toISOString()}::timestamptz)`;
     const [row] = await tx
       .insert(filings)
       .values({ idempotencyKey: input.idempotencyKey, ...values })

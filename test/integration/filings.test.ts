@@ -105,6 +105,11 @@ describe.each(KINDS)("filings awaiting their address on %s", (kind) => {
     expect(await mails()).toHaveLength(2);
     expect((await filingLink(db(), first, NOW)).state).toBe("unknown");
     expect((await filingLink(db(), await mailedToken(db(), "double@example.eu"), NOW)).state).toBe("open");
+    // "Send the link again" sends one, however soon.
+    const before = await mailedToken(db(), "double@example.eu");
+    await submitFiling(db(), draft, new Date(NOW.getTime() + 2 * 60_000 + 1000), {}, [], null, { resend: true });
+    expect(await mails()).toHaveLength(3);
+    expect((await filingLink(db(), before, NOW)).state).toBe("unknown");
   });
 
   it("an unconfirmed filing expires: its link is refused, and the nightly clean-up deletes it with its documents", async () => {

@@ -18,6 +18,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <div className="grid gap-8 md:grid-cols-2">
       <div>
         <PageHeader title={t("title")} lead={t("lead")} />
+        {next ? <Notice tone="info">{t("toContinue")}</Notice> : null}
         {error ? (
           <Notice tone="bad" alert>
             {t("error")}

@@ -18,8 +18,9 @@ export const generateMetadata = pageMetadata("sendComplaint", { referrer: "no-re
  * The confirmation mail's link: opening it shows the complaint; only the button sends it (a
  * mail scanner that opens the link sends nothing). Afterwards the same link shows the case sent.
  */
-export default async function ConfirmFilingPage({ params }: { params: Promise<{ locale: string; token: string }> }) {
+export default async function ConfirmFilingPage({ params, searchParams }: { params: Promise<{ locale: string; token: string }>; searchParams: Promise<{ sent?: string }> }) {
   const { locale, token } = await params;
+  const justSent = (await searchParams).sent === "1";
   const { db, now, actor } = await viewerContext();
   const t = await getTranslations("filing");
   const link = await filingLink(db, token.slice(0, 200), now);
@@ -28,10 +29,10 @@ export default async function ConfirmFilingPage({ params }: { params: Promise<{ 
     const mine = actor.kind === "user" && actor.email.toLowerCase() === link.email;
     return (
       <>
-        <PageHeader title={link.organisationName} />
+        <PageHeader title={justSent ? t("doneTitle") : t("confirm.sentTitle")} />
         <ClearDraft slug={link.organisationSlug} />
-        <FiledPanel reference={link.reference} organisationName={link.organisationName} responseDueAt={link.responseDueAt} responseOverdue={link.responseOverdue} email={link.email} caseId={mine ? link.caseId : null} />
-        {mine ? null : (
+        <FiledPanel reference={link.reference} organisationName={link.organisationName} responseDueAt={link.responseDueAt} responseOverdue={link.responseOverdue} email={link.email} caseId={mine ? link.caseId : null} showTitle={false} />
+        {mine || actor.kind === "user" ? null : (
           <Link href={{ pathname: "/sign-in", query: { next: `/${locale}/cases/${link.caseId}` } }} className="mt-4 inline-block font-medium underline">
             {t("confirm.signIn")}
           </Link>
@@ -67,6 +68,7 @@ export default async function ConfirmFilingPage({ params }: { params: Promise<{ 
           <dt className="font-semibold">{t("confirm.documents")}</dt>
           <dd>{t("confirm.documentCount", { count: link.documents })}</dd>
         </dl>
+        {actor.kind === "user" && actor.email.toLowerCase() !== link.email ? <Notice tone="info">{t("confirm.otherAccount", { current: actor.email, email: link.email })}</Notice> : null}
         <ActionForm action={confirmComplaint} idPrefix="confirm" fields={{ token }}>
           <SubmitButton busyLabel={t("confirm.sending")}>{t("confirm.send")}</SubmitButton>
         </ActionForm>
