@@ -19,6 +19,9 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
   const [{ entries, next }, vocabulary] = await Promise.all([listAuditEntries(db, actor, filter), auditVocabulary(db, actor)]);
   const query = new URLSearchParams(Object.entries({ ...filter, before: undefined }).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
   const label = "mb-1 block text-sm font-medium";
+  // Plain names where there are some; the code itself otherwise (and always beside it, for those who look it up).
+  const actionName = (code: string) => (t.has(`actionNames.${code}` as "actionNames.api_call") ? t(`actionNames.${code}` as "actionNames.api_call") : code);
+  const entityName = (code: string) => (t.has(`entityNames.${code}` as "entityNames.case") ? t(`entityNames.${code}` as "entityNames.case") : code);
   return (
     <>
       <PageHeader title={t("title")} lead={t("lead")} />
@@ -27,14 +30,14 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
           <label htmlFor="audit-entity" className={label}>{t("entity")}</label>
           <select id="audit-entity" name="entity" defaultValue={filter.entity ?? ""} className={inputClass}>
             <option value="">{t("any")}</option>
-            {vocabulary.entities.map((e) => <option key={e} value={e}>{e}</option>)}
+            {vocabulary.entities.map((e) => <option key={e} value={e}>{entityName(e)}</option>)}
           </select>
         </div>
         <div>
           <label htmlFor="audit-action" className={label}>{t("action")}</label>
           <select id="audit-action" name="action" defaultValue={filter.action ?? ""} className={inputClass}>
             <option value="">{t("any")}</option>
-            {vocabulary.actions.map((a) => <option key={a} value={a}>{a}</option>)}
+            {vocabulary.actions.map((a) => <option key={a} value={a}>{actionName(a)}</option>)}
           </select>
         </div>
         <div>
@@ -73,11 +76,11 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
                 <tr key={e.seq} className="align-top">
                   <td className="px-3 py-2 font-mono text-xs">{e.seq}</td>
                   <td className="whitespace-nowrap px-3 py-2">{format.dateTime(e.at, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" })}</td>
-                  <td className="px-3 py-2 break-all">{e.actor ?? t("system")}</td>
-                  <td className="px-3 py-2">
-                    <span className="font-mono text-xs">{e.action}</span>
+                  <td className="min-w-48 px-3 py-2 [overflow-wrap:anywhere]">{e.actor ?? t("system")}</td>
+                  <td className="min-w-56 px-3 py-2">
+                    <span className="font-medium">{actionName(e.action)}</span> <span className="font-mono text-xs text-slate-600">{e.action}</span>
                     <span className="block text-xs text-slate-600">
-                      {e.entity} · <span className="font-mono">{e.entityId.slice(0, 36)}</span>
+                      {entityName(e.entity)} · <span className="font-mono">{e.entityId.slice(0, 36)}</span>
                     </span>
                   </td>
                   <td className="px-3 py-2">
