@@ -9,7 +9,13 @@ test("the administrator sets the retention period; the page says where the figur
   await expect(page.getByText("Now: 1,095 days (the default).")).toBeVisible();
   await expectAccessible(page);
 
+  // Shorter erases more, for good: it asks for an explicit yes first.
   await days.fill("400");
+  await page.getByRole("button", { name: "Save the period" }).click();
+  await expect(page.getByText("A shorter period erases cases for good: tick the box to confirm it.").first()).toBeVisible();
+  await expect(page.getByText("Now: 1,095 days (the default).")).toBeVisible();
+  await expect(days).toHaveValue("400");
+  await page.getByLabel(/I understand that the next nightly run erases/).check();
   await page.getByRole("button", { name: "Save the period" }).click();
   await expect(page.getByText("Saved. The retention job applies the new period from its next run.")).toBeVisible();
   await expect(days).toHaveValue("400");
@@ -19,6 +25,7 @@ test("the administrator sets the retention period; the page says where the figur
   await expect(days).toHaveAttribute("min", "30");
   await days.evaluate((input: HTMLInputElement) => input.removeAttribute("min"));
   await days.fill("10");
+  await page.getByLabel(/I understand that the next nightly run erases/).check();
   await page.getByRole("button", { name: "Save the period" }).click();
   await expect(page.getByText("Enter a whole number of days from 30 to 3650.")).toBeVisible();
   await expect(days).toHaveAttribute("aria-invalid", "true");

@@ -40,12 +40,17 @@ export async function retentionPolicy(db: Db, actor: Actor): Promise<RetentionPo
   return currentPolicy(db);
 }
 
-export async function updateRetentionPolicy(db: Db, actor: Actor, days: unknown, now: Date): Promise<RetentionPolicy> {
+/**
+ * Sets the retention period. A shorter one erases more at the next nightly run, for good: it
+ * needs `confirmedShorter`, the administrator's explicit yes.
+ */
+export async function updateRetentionPolicy(db: Db, actor: Actor, days: unknown, now: Date, { confirmedShorter = false } = {}): Promise<RetentionPolicy> {
   requireAdmin(actor);
   const parsed = retentionDaysSchema.safeParse(days);
   if (!parsed.success) throw new ValidationError({ retentionDays: ["retention_range"] });
   return db.transaction(async (tx) => {
     const before = await currentPolicy(tx);
+    if (parsed.data < before.days && !confirmedShorter) throw new ValidationError({ confirmShorter: ["confirm_shorter_retention"] });
     await tx.insert(settings).values({ key: POLICY_KEY, value: parsed.data }).onConflictDoUpdate({ target: settings.key, set: { value: parsed.data, updatedAt: now } });
     await tx.insert(auditLog).values({
       actorUserId: actor.kind === "user" ? actor.userId : null,

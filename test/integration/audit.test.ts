@@ -92,7 +92,7 @@ describe.each(KINDS)("history on %s", (kind) => {
 
   it("no session setting opens events or audit rows, and erasure goes through the function alone", async () => {
     const filed = await fileCase(db(), filing({ email: "setting@example.eu" }), T0);
-    await updateRetentionPolicy(db(), await actorByEmail(db(), "admin@recourse.example"), 400, T0);
+    await updateRetentionPolicy(db(), await actorByEmail(db(), "admin@recourse.example"), 400, T0, { confirmedShorter: true });
     for (const setting of ["recourse.erasure", "recourse.history"]) {
       const attempt = (statement: ReturnType<typeof sql>) =>
         db().transaction(async (tx) => {
@@ -272,7 +272,7 @@ describe.skipIf(!KINDS.includes("postgres"))("the app's own role on postgres", (
     expect(await historyRisks(superuser)).toContain("is a superuser");
     expect(await historyRisks(ownerClient)).toContain("owns the history tables");
     const filed = await fileCase(app.db, filing({ email: "app-role@example.eu" }), T0, { ip: "203.0.113.9", userAgent: "AppRole/1" });
-    await updateRetentionPolicy(app.db, await actorByEmail(app.db, "admin@recourse.example"), 400, T0);
+    await updateRetentionPolicy(app.db, await actorByEmail(app.db, "admin@recourse.example"), 400, T0, { confirmedShorter: true });
     const attempts = [
       `UPDATE case_events SET type = 'x' WHERE case_id = '${filed.caseId}'`,
       `DELETE FROM case_events WHERE case_id = '${filed.caseId}'`,

@@ -72,7 +72,10 @@ describe.each(KINDS)("retention on %s", (kind) => {
     for (const bad of [29, 3651, 1.5, "x", null]) await expect(updateRetentionPolicy(db(), admin, bad, T0)).rejects.toThrow(ValidationError);
     expect(await retentionDays(db())).toBe(3 * 365);
 
-    expect(await updateRetentionPolicy(db(), admin, "30", T0)).toEqual({ days: 30, source: "setting" });
+    // Shorter erases more, for good: only with the administrator's explicit yes.
+    await expect(updateRetentionPolicy(db(), admin, "30", T0)).rejects.toMatchObject({ fieldErrors: { confirmShorter: ["confirm_shorter_retention"] } });
+    expect(await retentionDays(db())).toBe(3 * 365);
+    expect(await updateRetentionPolicy(db(), admin, "30", T0, { confirmedShorter: true })).toEqual({ days: 30, source: "setting" });
     expect(await retentionDays(db())).toBe(30);
     const changes = await db().select().from(auditLog).where(eq(auditLog.action, "retention_changed"));
     expect(changes).toHaveLength(1);
@@ -80,7 +83,7 @@ describe.each(KINDS)("retention on %s", (kind) => {
   });
 
   it("erases closed cases after the configured period since their last event, and never an open one", async () => {
-    await updateRetentionPolicy(db(), await actorByEmail(db(), "admin@recourse.example"), 30, T0);
+    await updateRetentionPolicy(db(), await actorByEmail(db(), "admin@recourse.example"), 30, T0, { confirmedShorter: true });
     const closed = await fileCase(db(), filing({ email: "old-closed@example.eu" }), T0);
     await withdraw("old-closed@example.eu", closed.caseId, new Date(T0.getTime() + DAY_MS));
     expect((await applyRetention(db(), new Date(T0.getTime() + 20 * DAY_MS))).erased).toBe(0);

@@ -63,8 +63,8 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
       </Card>
       <Card id="policy" className="mb-8 max-w-2xl">
         <CardTitle>{tp("title")}</CardTitle>
-        <ActionForm action={updateRetentionAction} idPrefix="policy" doneText={tp("saved")} labels={{ retentionDays: tp("retentionLabel") }} errorTexts={{ retention_range: tp("retentionRange", RETENTION_DAYS_RANGE) }} className="mt-3 space-y-3">
-          <Field id={fieldId("policy", "retentionDays")} label={tp("retentionLabel")} hint={tp("retentionHint", { days: policy.days, source })}>
+        <ActionForm action={updateRetentionAction} idPrefix="policy" doneText={tp("saved")} labels={{ retentionDays: tp("retentionLabel"), confirmShorter: tp("confirmShorterLegend") }} errorTexts={{ retention_range: tp("retentionRange", RETENTION_DAYS_RANGE) }} className="mt-3 space-y-3">
+          <Field id={fieldId("policy", "retentionDays")} label={tp("retentionLabel")} hint={`${tp("retentionHint", { days: policy.days, source })} ${tp("retentionRangeHint", RETENTION_DAYS_RANGE)}`}>
             <FormInput
               name="retentionDays"
               type="number"
@@ -78,6 +78,10 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
               aria-describedby={`${fieldId("policy", "retentionDays")}-hint`}
             />
           </Field>
+          <label className="flex items-start gap-2 rounded-md bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200">
+            <input id={fieldId("policy", "confirmShorter")} type="checkbox" name="confirmShorter" value="yes" className="mt-1" />
+            <span>{tp("confirmShorter", { days: policy.days })}</span>
+          </label>
           <SubmitButton busyLabel={(await getTranslations("common"))("busy")}>{tp("save")}</SubmitButton>
         </ActionForm>
       </Card>
