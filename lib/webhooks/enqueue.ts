@@ -14,19 +14,6 @@ import { subscriberActor, type Principal } from "@/lib/auth/actor";
 import { messageVisibleTo, partiesOnCase } from "@/lib/auth/policy";
 import type { WebhookEvent } from "./events";
 
-/**
- * Whether this process has written deliveries since the delivery job was last woken; on
- * globalThis, as the queue is (lib/worker/start.ts): Next.js may load this module more than once.
- */
-const flag = globalThis as unknown as { __recourseWebhooksWritten?: boolean };
-
-/** True once after deliveries were written here: the wake after a commit asks for delivery only then. */
-export function takeWrittenFlag(): boolean {
-  const was = !!flag.__recourseWebhooksWritten;
-  flag.__recourseWebhooksWritten = false;
-  return was;
-}
-
 /** Enqueues the deliveries the events cause; returns how many rows it wrote (or found written). */
 export async function enqueueWebhooks(tx: Tx, events: WebhookEvent[]): Promise<number> {
   if (!events.length) return 0;
@@ -62,7 +49,6 @@ export async function enqueueWebhooks(tx: Tx, events: WebhookEvent[]): Promise<n
     }
   }
   if (!rows.length) return 0;
-  flag.__recourseWebhooksWritten = true;
   await tx.execute(sql`
     INSERT INTO webhook_deliveries (subscription_id, event_key, type, case_id, payload)
     SELECT w.subscription_id, w.event_key, w.type, w.case_id, w.payload

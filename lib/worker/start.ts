@@ -6,7 +6,6 @@ import type PgBoss from "pg-boss";
 import type { Database } from "@/db/client";
 import { log } from "@/lib/log";
 import { createBoss } from "./boss";
-import { takeWrittenFlag } from "@/lib/webhooks/enqueue";
 import { handlers, JOBS, SCHEDULES, type JobName } from "./jobs";
 
 export interface RunningQueue {
@@ -27,8 +26,8 @@ export async function startQueue(database: Database, { worker }: { worker: boole
   const wake = async (job: JobName) => {
     await boss.send(job, {});
     // The transactions that write mail write webhook deliveries too: a wake for mail is one for
-    // webhooks when this process wrote any (the schedule catches the rest within a minute).
-    if (job === JOBS.mail && takeWrittenFlag()) await boss.send(JOBS.webhooks, {});
+    // webhooks (a run that finds nothing due costs one indexed query).
+    if (job === JOBS.mail) await boss.send(JOBS.webhooks, {});
   };
   if (worker) {
     const run = handlers(database, wake);
