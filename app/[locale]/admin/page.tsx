@@ -7,7 +7,7 @@ import { signedInContext } from "@/lib/page-context";
 import { CaseTable } from "@/components/case-list/case-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { ActionForm, FormInput } from "@/components/forms/action-form";
+import { ActionForm, FormFieldError, FormInput } from "@/components/forms/action-form";
 import { fieldId } from "@/components/forms/field-id";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
@@ -78,10 +78,13 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
               aria-describedby={`${fieldId("policy", "retentionDays")}-hint`}
             />
           </Field>
-          <label className="flex items-start gap-2 rounded-md bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200">
-            <input id={fieldId("policy", "confirmShorter")} type="checkbox" name="confirmShorter" value="yes" className="mt-1" />
-            <span>{tp("confirmShorter", { days: policy.days })}</span>
-          </label>
+          <div className="rounded-md bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200">
+            <label className="flex items-start gap-2">
+              <FormInput id={`${fieldId("policy", "confirmShorter")}-box`} type="checkbox" name="confirmShorter" value="yes" className="mt-1" />
+              <span>{tp("confirmShorter", { days: policy.days })}</span>
+            </label>
+            <FormFieldError name="confirmShorter" />
+          </div>
           <SubmitButton busyLabel={(await getTranslations("common"))("busy")}>{tp("save")}</SubmitButton>
         </ActionForm>
       </Card>
