@@ -46,7 +46,10 @@ test.describe("the case page on a phone", () => {
       expect(box.x + box.width).toBeLessThanOrEqual(390);
       await fits();
       await expectAccessible(page);
-      if (process.env.RECOURSE_SCREENS) await page.screenshot({ path: `docs/screens/${path.endsWith("org") ? "queue" : "cases"}-phone-de.png` });
+      if (process.env.RECOURSE_SCREENS) {
+        await due.evaluate((cell) => cell.closest("tr")!.scrollIntoView({ block: "start" }));
+        await page.screenshot({ path: `docs/screens/${path.endsWith("org") ? "queue" : "cases"}-phone-de.png` });
+      }
     }
     await page.context().clearCookies();
     for (const path of ["/de/sign-in", "/fr/sign-in", "/de/directory/mparticle", "/fr/directory/mparticle"]) {
