@@ -230,4 +230,14 @@ test.describe("team and settings", () => {
     await expect(row).toContainText("declined on");
     await expect(row.getByRole("button", { name: `Cancel invitation ${email}` })).toHaveCount(0);
   });
+  test("the only admin cannot leave the team, and is told what to do instead", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInAs(page, "admin@customerportfolios.example");
+    await page.goto("/en/org/settings");
+    await page.getByLabel("Remove admin@customerportfolios.example").click();
+    await page.getByRole("button", { name: "Remove from the team" }).click();
+    await expect(page.getByText("The organisation needs at least one admin: make a colleague an admin first, then change this.")).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expect(page.getByText("admin@customerportfolios.example").first()).toBeVisible();
+  });
 });

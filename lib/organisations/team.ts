@@ -6,7 +6,7 @@ import { and, asc, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, memberships, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { NotFoundError, RuleError } from "@/lib/errors";
 import { assertQueueReader } from "@/lib/cases/queue";
 import { assertOrgAdmin, cancelInvitationsFor, type OrgRole } from "./invitations";
 
@@ -31,7 +31,7 @@ export async function setMemberRole(db: Db, actor: Actor, organisationId: string
   assertOrgAdmin(actor, organisationId);
   const [member] = await db.select().from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
   if (!member) throw new NotFoundError();
-  if (member.role === "org_admin" && role !== "org_admin" && (await admins(db, organisationId)) <= 1) throw new ValidationError({ role: ["last_admin"] });
+  if (member.role === "org_admin" && role !== "org_admin" && (await admins(db, organisationId)) <= 1) throw new RuleError({ code: "last_admin" });
   await db.transaction(async (tx) => {
     await tx.update(memberships).set({ role }).where(eq(memberships.id, member.id));
     await tx.insert(auditLog).values({ actorUserId: actor.userId, entity: "organisation", entityId: organisationId, action: "member_role_changed", data: { userId, from: member.role, to: role }, at: now });
@@ -42,7 +42,7 @@ export async function removeMember(db: Db, actor: Actor, organisationId: string,
   assertOrgAdmin(actor, organisationId);
   const [member] = await db.select().from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
   if (!member) throw new NotFoundError();
-  if (member.role === "org_admin" && (await admins(db, organisationId)) <= 1) throw new ValidationError({ role: ["last_admin"] });
+  if (member.role === "org_admin" && (await admins(db, organisationId)) <= 1) throw new RuleError({ code: "last_admin" });
   await db.transaction(async (tx) => {
     await tx.delete(memberships).where(eq(memberships.id, member.id));
     const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
