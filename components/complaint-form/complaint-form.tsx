@@ -139,10 +139,10 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
       setDone(result.result);
       return;
     }
-    const { _form: formErrors, ...fieldErrors } = result.fieldErrors;
+    const { _form: formErrors, refusedFiles, ...fieldErrors } = result.fieldErrors;
     const entries = Object.entries(fieldErrors);
     for (const [field, codes] of entries) {
-      if (field === "files") setFileError(message(codes[0]));
+      if (field === "files") setFileError(refusedFiles?.length ? t("fileRefused", { names: refusedFiles.join(", "), reason: message(codes[0]) ?? "" }) : message(codes[0]));
       else setError(field as FieldPath<Values>, { message: codes[0] });
     }
     if (entries.length) setStep(Math.min(...entries.map(([f]) => stepOfField(f))));

@@ -215,6 +215,8 @@ test.describe("filing a complaint", () => {
     await fillComplaint(page, { org: "mparticle", name: "Eve Example", email: "eve@example.eu", country: "DE", files: [EXE] });
     await page.getByRole("button", { name: l.submit }).click();
     await expect(page.getByText("is not a PDF, PNG, JPEG or plain text file")).toBeVisible();
+    // It names the file to replace.
+    await expect(page.getByText(/^evidence\.pdf: /)).toBeVisible();
     await expect(page.getByTestId("reference")).toHaveCount(0);
     expect(await caseCount(page)).toBe(before);
   });

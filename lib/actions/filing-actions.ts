@@ -80,7 +80,8 @@ export const submitComplaint = formAction(filingForm, async (input, { db, now, m
   if (checked.errors.length) {
     // Report the form's own errors together with the files'.
     const parsed = filingSchema.safeParse(payload);
-    throw new ValidationError({ ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), files: checked.errors });
+    // `refusedFiles` names them, so the form can say which file to replace.
+    throw new ValidationError({ ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), files: checked.errors, ...(checked.refused.length ? { refusedFiles: checked.refused } : {}) });
   }
   try {
     const email = String((payload as { email?: string }).email ?? "").trim().toLowerCase();

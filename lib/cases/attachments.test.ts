@@ -35,9 +35,11 @@ describe("attachments are recognised by content", () => {
 
   it("reports every problem with a set of files", async () => {
     const files = Array.from({ length: ATTACHMENT_LIMITS.maxFiles + 1 }, (_, i) => ({ name: `f${i}.pdf`, bytes: i === 0 ? EXE : PDF }));
-    const { ok, errors } = await checkAttachments(files);
+    const { ok, errors, refused } = await checkAttachments(files);
     expect(errors.sort()).toEqual(["file_type_not_allowed", "too_many_files"]);
     expect(ok).toHaveLength(ATTACHMENT_LIMITS.maxFiles - 1);
+    // The file that failed is named, so the person knows which one to replace.
+    expect(refused).toEqual(["f0.pdf"]);
   });
 
   it.each([

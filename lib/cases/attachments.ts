@@ -82,16 +82,19 @@ export async function checkAttachment(name: string, bytes: Buffer): Promise<Chec
   return { filename, mimeType, size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), bytes };
 }
 
-/** Checks a set of uploads; every problem is reported, not only the first. */
-export async function checkAttachments(files: { name: string; bytes: Buffer }[]): Promise<{ ok: CheckedAttachment[]; errors: AttachmentError[] }> {
+/** Checks a set of uploads; every problem is reported, not only the first, and `refused` names the files that failed. */
+export async function checkAttachments(files: { name: string; bytes: Buffer }[]): Promise<{ ok: CheckedAttachment[]; errors: AttachmentError[]; refused: string[] }> {
   const errors: AttachmentError[] = [];
+  const refused: string[] = [];
   if (files.length > ATTACHMENT_LIMITS.maxFiles) errors.push("too_many_files");
   if (files.reduce((sum, f) => sum + f.bytes.length, 0) > ATTACHMENT_LIMITS.maxTotalBytes) errors.push("files_too_large");
   const ok: CheckedAttachment[] = [];
   for (const file of files.slice(0, ATTACHMENT_LIMITS.maxFiles)) {
     const result = await checkAttachment(file.name, file.bytes);
-    if (typeof result === "string") errors.push(result);
-    else ok.push(result);
+    if (typeof result === "string") {
+      errors.push(result);
+      refused.push(safeFilename(file.name));
+    } else ok.push(result);
   }
-  return { ok, errors: [...new Set(errors)] };
+  return { ok, errors: [...new Set(errors)], refused };
 }
