@@ -63,6 +63,8 @@ export interface RunningServer {
   url: string;
   /** Resident memory of the server's processes, in bytes. */
   rss(): number;
+  /** CPU time the server's processes have used so far, in seconds. */
+  cpuSeconds(): number;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -86,6 +88,7 @@ export async function startServer(databaseUrl: string, port: number, extraEnv: R
     child,
     url,
     rss: () => processTree(child.pid!).reduce((sum, pid) => sum + rssOf(pid), 0),
+    cpuSeconds: () => processTree(child.pid!).reduce((sum, pid) => sum + cpuSecondsOf(pid), 0),
     kill: async (signal = "SIGTERM") => {
       try {
         process.kill(-child.pid!, signal);
@@ -104,6 +107,30 @@ function rssOf(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/** User and system CPU time of a process, in seconds (clock ticks of 1/100 s). */
+export function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time used so far by the machine's PostgreSQL processes, in seconds. */
+export function postgresCpuSeconds(): number {
+  let sum = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres") sum += cpuSecondsOf(Number(entry));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return sum;
 }
 
 function processTree(root: number): number[] {
@@ -143,10 +170,11 @@ export function filingBody(i: number, key = crypto.randomUUID()) {
 /** The token of the newest filing confirmation mailed to each address (what the complainant's mail carries). */
 export async function confirmationTokens(databaseUrl: string): Promise<Map<string, string>> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  const rows = await sql<{ to: string; url: string }[]>`
-    select distinct on (to_email) to_email as to, params->>'url' as url from outbox where template = 'filing-confirm' order by to_email, created_at desc`;
+  // The mail is stored as rendered (lib/mail/outbox.ts): the link is in its text.
+  const rows = await sql<{ to: string; text: string }[]>`
+    select distinct on (to_email) to_email as to, text_body as text from outbox where template = 'filing-confirm' order by to_email, created_at desc`;
   await sql.end();
-  return new Map(rows.map((r) => [r.to, r.url.split("/file/confirm/")[1]!]));
+  return new Map(rows.map((r) => [r.to, /\/file\/confirm\/([\w-]+)/.exec(r.text)![1]!]));
 }
 
 /** Files through the API as a complainant does: sends the form, then confirms it with the mailed token. */
