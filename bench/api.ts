@@ -7,7 +7,7 @@
  * form posted as a browser without JavaScript posts it (the server action, then the page
  * rendered again). Prints requests/s, p50/p99, non-2xx, the steps actually recorded (with
  * those still in flight when the load stopped), and the CPU time of the server and of
- * PostgreSQL for each, side by side.
+ * PostgreSQL per request sent (steadier than throughput on a busy machine), side by side.
  *
  * The cases are filed and confirmed through the app (`fileConfirmed`); the token is made by
  * `createApiToken` as the integrations page makes it (scope "act", by the organisation's
@@ -127,11 +127,11 @@ try {
     await settle();
     results.push({ r, result, server: server.cpuSeconds() - before.server, postgres: postgresCpuSeconds() - before.postgres, steps: (await replies()) - before.replies });
   }
-  console.log(`${"".padEnd(46)} ${"req/s".padStart(6)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"2xx".padStart(6)} ${"non-2xx".padStart(8)} ${"steps".padStart(6)}   CPU s server / PostgreSQL`);
+  console.log(`${"".padEnd(46)} ${"req/s".padStart(6)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"2xx".padStart(6)} ${"non-2xx".padStart(8)} ${"steps".padStart(6)}   CPU ms per request sent: server / PostgreSQL`);
   for (const { r, result, server, postgres, steps } of results) {
     const refused = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith("2")).map(([code, { count }]) => `${code}×${count}`);
     console.log(
-      `${r.title.padEnd(46)} ${result.requests.average.toFixed(0).padStart(6)} ${String(result.latency.p50).padStart(7)} ${String(result.latency.p99).padStart(7)} ${String(result["2xx"]).padStart(6)} ${String(result.non2xx + result.errors).padStart(8)} ${(r.body ? String(steps) : "").padStart(6)}   ${server.toFixed(1)} / ${postgres.toFixed(1)}${refused.length ? `   non-2xx: ${refused.join(", ")}` : ""}`,
+      `${r.title.padEnd(46)} ${result.requests.average.toFixed(0).padStart(6)} ${String(result.latency.p50).padStart(7)} ${String(result.latency.p99).padStart(7)} ${String(result["2xx"]).padStart(6)} ${String(result.non2xx + result.errors).padStart(8)} ${(r.body ? String(steps) : "").padStart(6)}   ${((server * 1000) / result.requests.sent).toFixed(1)} / ${((postgres * 1000) / result.requests.sent).toFixed(1)}${refused.length ? `   non-2xx: ${refused.join(", ")}` : ""}`,
     );
   }
   console.log(`\nload average at the end ${loadavg()[0]!.toFixed(1)} (${CONNECTIONS} connections; the machine's other work counts too)`);
