@@ -51,7 +51,8 @@ test.describe("sessions", () => {
     if (process.env.RECOURSE_SCREENS) await page.screenshot({ path: "docs/screens/account-sessions.png", fullPage: true });
     await expectAccessible(page);
     await page.getByRole("button", { name: "Sign out on every device" }).click();
-    await expect(page).toHaveURL(/\/en$/);
+    await expect(page).toHaveURL(/\/en\/sign-in\?ended=everywhere$/);
+    await expect(page.getByText("You are signed out on every browser and device.")).toBeVisible();
     expect(await signedInAs(page)).toBeUndefined();
     expect(await signedInAs(phone.page)).toBeUndefined();
     await phone.context.close();

@@ -6,11 +6,11 @@ import { sessionCookieName } from "@/lib/auth/sessions";
 import { resetAccountSecondFactor, setAccountDisabled, signOutEverywhere } from "@/lib/users/accounts";
 import { formAction } from "./form-action";
 
-/** Ends this person's sessions everywhere, this browser's too, and leads to the start page. */
+/** Ends this person's sessions everywhere, this browser's too, and leads to the sign-in page, which says so. */
 export const signOutEverywhereAction = formAction(z.object({}), async (_input, { db, actor, now, locale }) => {
   await signOutEverywhere(db, actor, now);
   (await cookies()).delete(sessionCookieName());
-  redirect(`/${locale}`);
+  redirect(`/${locale}/sign-in?ended=everywhere`);
 });
 
 const accountForm = z.object({ userId: z.string().min(1).max(100), reason: z.string().trim().max(1000).optional() });

@@ -10,8 +10,8 @@ import { pageMetadata } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageMetadata("signIn");
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; next?: string | string[] }> }) {
-  const { error, next: asked } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; next?: string | string[]; ended?: string }> }) {
+  const { error, next: asked, ended } = await searchParams;
   const next = typeof asked === "string" ? asked.slice(0, 1000) : undefined;
   const t = await getTranslations("signIn");
   return (
@@ -19,6 +19,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div>
         <PageHeader title={t("title")} lead={t("lead")} />
         {next ? <Notice tone="info">{t("toContinue")}</Notice> : null}
+        {ended === "everywhere" ? <Notice tone="good">{t("endedEverywhere")}</Notice> : null}
         {error ? (
           <Notice tone="bad" alert>
             {t("error")}
