@@ -11,7 +11,8 @@ import { SMTPServer } from "smtp-server";
 import type { Db } from "@/db/client";
 import { now } from "@/lib/clock";
 import { log } from "@/lib/log";
-import { receiveReply, recipientToken, Refusal, type InboundSettings } from "./inbound";
+import { receiveReply, recipientToken, Refusal } from "./inbound";
+import type { InboundSettings } from "./inbound-settings";
 
 export interface InboundListener {
   port: number;

@@ -10,41 +10,17 @@ import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { simpleParser, type ParsedMail } from "mailparser";
 import type { Db } from "@/db/client";
-import { auditLog, cases, messages, users } from "@/db/schema";
-import { loadActor } from "@/lib/auth/actor";
-import { partiesOnCase, scopeToCase } from "@/lib/auth/policy";
+import { auditLog, messages, users } from "@/db/schema";
 import { ATTACHMENT_LIMITS, checkAttachments, type AttachmentError } from "@/lib/cases/attachments";
 import { addEvidence, postMessage } from "@/lib/cases/correspondence";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import type { Party } from "@/lib/ladder";
 import { log } from "@/lib/log";
 import { JOBS } from "@/lib/worker/jobs";
 import { wake } from "@/lib/worker/start";
-import { readReplyToken, replyAddress, tokenOfAddress, type ReplyToken } from "./reply-token";
+import { INBOUND_MAX_BYTES, type InboundSettings } from "./inbound-settings";
+import { replyingActor } from "./reply-address";
+import { readReplyToken, tokenOfAddress, type ReplyToken } from "./reply-token";
 import { stripReply } from "./reply-text";
-
-export interface InboundSettings {
-  /** The domain of reply addresses, whose MX points at the listener. */
-  domain: string;
-  port: number;
-  /** The address to listen on; all interfaces unless given. */
-  host?: string;
-  /** The largest message accepted (SMTP SIZE). */
-  maxBytes: number;
-}
-
-/** Room for the attachment limits in base64, with the text around them. */
-export const INBOUND_MAX_BYTES = Math.ceil((ATTACHMENT_LIMITS.maxTotalBytes * 4) / 3) + 1024 * 1024;
-
-/** Replies by e-mail are on when both RECOURSE_INBOUND_DOMAIN and RECOURSE_INBOUND_SMTP_PORT are set. */
-export function inboundSettings(env: Record<string, string | undefined> = process.env): InboundSettings | null {
-  const domain = env.RECOURSE_INBOUND_DOMAIN?.trim();
-  const port = env.RECOURSE_INBOUND_SMTP_PORT?.trim();
-  if (!domain || !port) return null;
-  if (!/^\d+$/.test(port) || Number(port) > 65_535) throw new Error(`RECOURSE_INBOUND_SMTP_PORT (${port}) must be a port number`);
-  if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(domain)) throw new Error(`RECOURSE_INBOUND_DOMAIN (${domain}) must be a domain name, such as reply.recourse.example.org`);
-  return { domain, port: Number(port), host: env.RECOURSE_INBOUND_SMTP_HOST?.trim() || undefined, maxBytes: INBOUND_MAX_BYTES };
-}
 
 export type RefusalReason =
   | "not_a_reply_address"
@@ -108,29 +84,6 @@ export function recipientToken(address: string, settings: Pick<InboundSettings, 
   if (read === "expired") throw new Refusal("token_expired");
   if (typeof read === "string") throw new Refusal("token_invalid");
   return read;
-}
-
-/** The parties whose shared thread a reply goes to, in order of preference. */
-const REPLYING_PARTIES: Party[] = ["complainant", "organisation"];
-
-async function replyingActor(db: Db, token: ReplyToken) {
-  const actor = await loadActor(db, token.userId);
-  if (actor.kind !== "user") return null;
-  const [row] = await db.select({ complainantUserId: cases.complainantUserId, organisationId: cases.organisationId, status: cases.status }).from(cases).where(scopeToCase(actor, token.caseId));
-  if (!row) return null;
-  const party = REPLYING_PARTIES.find((p) => partiesOnCase(actor, { ...row, providerIds: [] }).includes(p));
-  return party ? { actor, party, row } : null;
-}
-
-/**
- * The reply address for a notice about a case to one person, or null: only the case's
- * complainant and its company's people get one (their replies go to the thread they share).
- */
-export async function replyAddressFor(db: Db, userId: string | null, caseId: string | null, now: Date, settings = inboundSettings()): Promise<{ address: string; party: Party } | null> {
-  if (!settings || !userId || !caseId) return null;
-  const found = await replyingActor(db, { userId, caseId, expiresAt: null });
-  if (!found || found.row.status === "closed") return null;
-  return { address: replyAddress(caseId, userId, settings.domain, now), party: found.party };
 }
 
 export interface InboundMail {
