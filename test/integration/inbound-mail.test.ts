@@ -123,6 +123,15 @@ describe.each(KINDS)("replies by e-mail on %s", (kind) => {
     // A different mail with the same words is a message of its own.
     expect((await send({ ...mail, messageId: "<other@mail.example.eu>" })).code).toBe(250);
     expect(await stored(caseId)).toEqual({ messages: 2, attachments: 0 });
+    // Two deliveries of one mail at the same moment, on two connections.
+    const second = nodemailer.createTransport({ host: "127.0.0.1", port: listener.port, secure: false, ignoreTLS: true });
+    try {
+      const both = await Promise.all([send({ ...mail, messageId: "<race@mail.example.eu>" }), send({ ...mail, messageId: "<race@mail.example.eu>" }, second)]);
+      expect(both.map((o) => o.code)).toEqual([250, 250]);
+    } finally {
+      second.close();
+    }
+    expect(await stored(caseId)).toEqual({ messages: 3, attachments: 0 });
   });
 
   it("refuses a forged or altered reply address before the message is sent, and stores nothing", async () => {
