@@ -145,8 +145,8 @@ export async function receiveReply(db: Db, mail: InboundMail, settings: Pick<Inb
   try {
     // The message and its documents are one write: a refused document leaves no message.
     const message = await db.transaction(async (tx) => {
-      const m = await postMessage(tx as unknown as Db, found.actor, token.caseId, { body, visibility: "complainant", party: found.party, mailMessageId }, now);
-      if (checked.ok.length) await addEvidence(tx as unknown as Db, found.actor, token.caseId, checked.ok, now, found.party, m.id);
+      const m = await postMessage(tx, found.actor, token.caseId, { body, visibility: "complainant", party: found.party, mailMessageId }, now);
+      if (checked.ok.length) await addEvidence(tx, found.actor, token.caseId, checked.ok, now, found.party, m.id);
       return m;
     });
     await wake(JOBS.webhooks);
