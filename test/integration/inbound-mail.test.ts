@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, count, eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
-import { attachments, auditLog, messages, users } from "@/db/schema";
+import { attachments, auditLog, cases, messages, users, webhookDeliveries } from "@/db/schema";
 import { seedDemo } from "@/db/seed/seed";
 import { fileCase, recordEvent } from "@/lib/cases/commands";
 import { getCaseDetail } from "@/lib/cases/queries";
@@ -19,6 +19,7 @@ import { INBOUND_MAX_BYTES } from "@/lib/mail/inbound-settings";
 import { startInbound, type InboundListener } from "@/lib/mail/inbound-server";
 import { replyAddress } from "@/lib/mail/reply-token";
 import { applyRetention } from "@/lib/retention/apply";
+import { createSubscription } from "@/lib/webhooks/subscriptions";
 import { requestErasure } from "@/lib/users/my-data";
 import { createTestDatabase, KINDS, type TestDatabase } from "./support/databases";
 import { actorByEmail, filing } from "./support/helpers";
@@ -78,6 +79,14 @@ describe.each(KINDS)("replies by e-mail on %s", (kind) => {
 
   it("puts the complainant's reply on the case for the company, with its attachment and without the quoted mail; the company's reply reaches the complainant", async () => {
     const { caseId, complainant } = await newCase("reply-anna@example.eu");
+    // The company listens for messages by webhook: the reply must reach it as a page's message does.
+    const [{ organisationId } = { organisationId: "" }] = await db().select({ organisationId: cases.organisationId }).from(cases).where(eq(cases.id, caseId));
+    vi.stubEnv("RECOURSE_TEST", "1");
+    try {
+      await createSubscription(db(), await actorByEmail(db(), "admin@mparticle.example"), { organisationId }, { url: "http://127.0.0.1:9/hook", events: ["case.message"] }, new Date());
+    } finally {
+      vi.unstubAllEnvs();
+    }
     const outcome = await send({
       // The address compared without regard to case.
       from: "Anna <Reply-Anna@Example.EU>",
@@ -99,6 +108,8 @@ describe.each(KINDS)("replies by e-mail on %s", (kind) => {
     expect(doc).toMatchObject({ filename: "letter.pdf", mimeType: "application/pdf", sha256: createHash("sha256").update(PDF).digest("hex") });
     const [row] = await db().select({ messageId: attachments.messageId, uploadedBy: attachments.uploadedByUserId }).from(attachments).where(eq(attachments.caseId, caseId));
     expect(row).toEqual({ messageId: message!.id, uploadedBy: complainant });
+    const hooks = await db().select().from(webhookDeliveries).where(and(eq(webhookDeliveries.caseId, caseId), eq(webhookDeliveries.type, "case.message")));
+    expect(hooks.map((h) => (h.payload as { data: { message: { body: string; authorParty: string } } }).data.message)).toMatchObject([{ body: "I attach the bank's letter.\n\nAnna", authorParty: "complainant" }]);
 
     // The company's side: a reply from its staff goes to the shared thread, which the complainant reads.
     const staffId = await userId("staff@mparticle.example");
