@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { simpleParser, type ParsedMail } from "mailparser";
 import type { Db } from "@/db/client";
-import { auditLog, messages, users } from "@/db/schema";
+import { auditLog, messages } from "@/db/schema";
 import { ATTACHMENT_LIMITS, checkAttachments, type AttachmentError } from "@/lib/cases/attachments";
 import { addEvidence, postMessage } from "@/lib/cases/correspondence";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -122,10 +122,18 @@ export async function receiveReply(db: Db, mail: InboundMail, settings: Pick<Inb
   const token = recipientToken(mail.recipient, settings, now);
   const parsed = await simpleParser(mail.raw, { skipHtmlToText: false, skipTextToHtml: true, skipImageLinks: true });
   const found = await replyingActor(db, token);
-  const [person] = await db.select({ email: users.email }).from(users).where(eq(users.id, token.userId));
-  if (!found || !person?.email) return refuse(db, token, "case_not_found", now);
+  if (!found) return refuse(db, token, "case_not_found", now);
   const sender = (parsed.from?.value[0]?.address ?? mail.envelopeFrom ?? "").trim().toLowerCase();
-  if (sender !== person.email.toLowerCase()) return refuse(db, token, "wrong_sender", now);
+  if (sender !== found.actor.email.toLowerCase()) return refuse(db, token, "wrong_sender", now);
+
+  const mailMessageId = mailIdOf(parsed, mail.raw);
+  const duplicate = async (): Promise<Accepted | null> => {
+    const [seen] = await db.select({ id: messages.id }).from(messages).where(and(eq(messages.caseId, token.caseId), eq(messages.mailMessageId, mailMessageId)));
+    return seen ? { caseId: token.caseId, messageId: seen.id, duplicate: true } : null;
+  };
+  // A mail taken before is answered as then, whatever has happened to the case since.
+  const before = await duplicate();
+  if (before) return before;
   if (found.row.status === "closed") return refuse(db, token, "case_closed", now);
 
   const body = stripReply(parsed.text ?? "");
@@ -135,13 +143,6 @@ export async function receiveReply(db: Db, mail: InboundMail, settings: Pick<Inb
   const checked = await checkAttachments(files);
   if (checked.errors.length) return refuse(db, token, "attachment", now, checked.errors.map((e) => ATTACHMENT_WORDS[e]).join("; "));
 
-  const mailMessageId = mailIdOf(parsed, mail.raw);
-  const duplicate = async (): Promise<Accepted | null> => {
-    const [seen] = await db.select({ id: messages.id }).from(messages).where(and(eq(messages.caseId, token.caseId), eq(messages.mailMessageId, mailMessageId)));
-    return seen ? { caseId: token.caseId, messageId: seen.id, duplicate: true } : null;
-  };
-  const before = await duplicate();
-  if (before) return before;
   try {
     // The message and its documents are one write: a refused document leaves no message.
     const message = await db.transaction(async (tx) => {
@@ -149,6 +150,7 @@ export async function receiveReply(db: Db, mail: InboundMail, settings: Pick<Inb
       if (checked.ok.length) await addEvidence(tx, found.actor, token.caseId, checked.ok, now, found.party, m.id);
       return m;
     });
+    // postMessage asked for delivery before this transaction ended; ask again now the message is there.
     await wake(JOBS.webhooks);
     log.info("inbound.accepted", { caseId: token.caseId, messageId: message.id, attachments: checked.ok.length });
     return { caseId: token.caseId, messageId: message.id, duplicate: false };

@@ -143,6 +143,11 @@ describe.each(KINDS)("replies by e-mail on %s", (kind) => {
       second.close();
     }
     expect(await stored(caseId)).toEqual({ messages: 3, attachments: 0 });
+    // Delivered again after the case closed: still the one message, and no bounce for it.
+    await recordEvent(db(), await actorByEmail(db(), "reply-twice@example.eu"), caseId, { type: "complainant.withdrew", data: {} }, { now: new Date(NOW.getTime() + DAY_MS) });
+    expect((await send(mail)).response).toContain("Already received");
+    expect((await send({ ...mail, messageId: "<after-closing@mail.example.eu>" })).code).toBe(550);
+    expect(await stored(caseId)).toEqual({ messages: 3, attachments: 0 });
   });
 
   it("refuses a forged or altered reply address before the message is sent, and stores nothing", async () => {
