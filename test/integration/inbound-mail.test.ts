@@ -6,6 +6,7 @@
  * and leave nothing behind; the same Message-ID twice makes one message.
  */
 import { createHash } from "node:crypto";
+import { createServer, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, count, eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
@@ -19,8 +20,9 @@ import { INBOUND_MAX_BYTES } from "@/lib/mail/inbound-settings";
 import { startInbound, type InboundListener } from "@/lib/mail/inbound-server";
 import { replyAddress } from "@/lib/mail/reply-token";
 import { applyRetention } from "@/lib/retention/apply";
-import { createSubscription } from "@/lib/webhooks/subscriptions";
+import { createSubscription, deleteSubscription } from "@/lib/webhooks/subscriptions";
 import { requestErasure } from "@/lib/users/my-data";
+import { startQueue } from "@/lib/worker/start";
 import { createTestDatabase, KINDS, type TestDatabase } from "./support/databases";
 import { actorByEmail, filing } from "./support/helpers";
 import { startSmtp, type TestSmtp } from "./support/smtp";
@@ -31,6 +33,15 @@ const DAY_MS = 86_400_000;
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 /** The start of a Windows program: "MZ", its DOS stub and the PE signature. */
 const EXE = Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00", "latin1"), Buffer.alloc(44), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(64), Buffer.from("PE\0\0", "latin1"), Buffer.alloc(200)]);
+
+/** A port nothing listens on now. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
 
 interface Outcome {
   code: number;
@@ -81,9 +92,11 @@ describe.each(KINDS)("replies by e-mail on %s", (kind) => {
     const { caseId, complainant } = await newCase("reply-anna@example.eu");
     // The company listens for messages by webhook: the reply must reach it as a page's message does.
     const [{ organisationId } = { organisationId: "" }] = await db().select({ organisationId: cases.organisationId }).from(cases).where(eq(cases.id, caseId));
+    const orgAdmin = await actorByEmail(db(), "admin@mparticle.example");
     vi.stubEnv("RECOURSE_TEST", "1");
+    let subscription: { id: string };
     try {
-      await createSubscription(db(), await actorByEmail(db(), "admin@mparticle.example"), { organisationId }, { url: "http://127.0.0.1:9/hook", events: ["case.message"] }, new Date());
+      subscription = await createSubscription(db(), orgAdmin, { organisationId }, { url: "http://127.0.0.1:9/hook", events: ["case.message"] }, new Date());
     } finally {
       vi.unstubAllEnvs();
     }
@@ -110,6 +123,8 @@ describe.each(KINDS)("replies by e-mail on %s", (kind) => {
     expect(row).toEqual({ messageId: message!.id, uploadedBy: complainant });
     const hooks = await db().select().from(webhookDeliveries).where(and(eq(webhookDeliveries.caseId, caseId), eq(webhookDeliveries.type, "case.message")));
     expect(hooks.map((h) => (h.payload as { data: { message: { body: string; authorParty: string } } }).data.message)).toMatchObject([{ body: "I attach the bank's letter.\n\nAnna", authorParty: "complainant" }]);
+    // Nothing listens at that URL: the worker started by a later test must not retry it.
+    await deleteSubscription(db(), orgAdmin, subscription.id, new Date());
 
     // The company's side: a reply from its staff goes to the shared thread, which the complainant reads.
     const staffId = await userId("staff@mparticle.example");
@@ -238,6 +253,24 @@ describe.each(KINDS)("replies by e-mail on %s", (kind) => {
       via.close();
       await small.close();
     }
+  });
+
+  it("is started by the worker when configured, and stopped with it", async () => {
+    const { caseId, complainant } = await newCase("reply-worker@example.eu");
+    const port = await freePort();
+    const accepts = async () => (await send({ from: "reply-worker@example.eu", to: replyAddress(caseId, complainant, DOMAIN, new Date()), subject: "Re: x", text: `Through the worker ${Math.random()}` }, nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true, connectionTimeout: 2_000 }))).code;
+    vi.stubEnv("RECOURSE_INBOUND_DOMAIN", DOMAIN);
+    vi.stubEnv("RECOURSE_INBOUND_SMTP_PORT", String(port));
+    vi.stubEnv("RECOURSE_INBOUND_SMTP_HOST", "127.0.0.1");
+    const queue = await startQueue(database, { worker: true });
+    try {
+      expect(await accepts()).toBe(250);
+      expect(await stored(caseId)).toEqual({ messages: 1, attachments: 0 });
+    } finally {
+      await queue.stop();
+      vi.unstubAllEnvs();
+    }
+    expect(await accepts()).toBe(0);
   });
 
   it("gives a notice a Reply-To address, and a reply to it lands on the case", async () => {
