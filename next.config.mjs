@@ -11,7 +11,7 @@ const csp = contentSecurityPolicy("'none'");
 const nextConfig = {
   poweredByHeader: false,
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pdfkit", "pg-boss", "pg"],
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pdfkit", "pg-boss", "pg", "smtp-server", "mailparser"],
   // Evidence travels through the filing action: 5 files of 4 MB at most, checked again on the server.
   // The proxy buffers bodies up to the same size, so a large upload is refused whole, never cut short.
   experimental: { serverActions: { bodySizeLimit: "13mb" }, proxyClientMaxBodySize: "13mb" },

@@ -364,9 +364,11 @@ export const messages = pgTable(
     authorParty: text("author_party").notNull(),
     visibility: messageVisibilityEnum("visibility").notNull(),
     body: text("body").notNull(),
+    /** The Message-ID of the e-mail reply this message came from: the same mail delivered twice makes one message. */
+    mailMessageId: text("mail_message_id"),
     createdAt: createdAt(),
   },
-  (t) => [index("messages_case").on(t.caseId, t.createdAt)],
+  (t) => [index("messages_case").on(t.caseId, t.createdAt), uniqueIndex("messages_mail_message_id").on(t.caseId, t.mailMessageId).where(sql`mail_message_id IS NOT NULL`)],
 );
 
 export const attachments = pgTable(

@@ -41,7 +41,7 @@ async function partyOn(db: Db, actor: Actor, caseId: string, wanted?: Party) {
   return { row, party };
 }
 
-export async function postMessage(db: Db, actor: Actor, caseId: string, input: { body: string; visibility: Visibility; party?: Party }, now: Date) {
+export async function postMessage(db: Db, actor: Actor, caseId: string, input: { body: string; visibility: Visibility; party?: Party; mailMessageId?: string }, now: Date) {
   requireActing(actor);
   const { row, party } = await partyOn(db, actor, caseId, input.party);
   if (!WRITABLE[party]?.includes(input.visibility)) throw new ForbiddenError();
@@ -52,7 +52,7 @@ export async function postMessage(db: Db, actor: Actor, caseId: string, input: {
   const written = await db.transaction(async (tx) => {
     const [m] = await tx
       .insert(messages)
-      .values({ caseId: row.id, authorUserId: actor.kind === "user" ? actor.userId : null, authorParty: party, visibility: input.visibility, body, createdAt: now })
+      .values({ caseId: row.id, authorUserId: actor.kind === "user" ? actor.userId : null, authorParty: party, visibility: input.visibility, body, mailMessageId: input.mailMessageId, createdAt: now })
       .returning({ id: messages.id, authorParty: messages.authorParty, visibility: messages.visibility, createdAt: messages.createdAt });
     const queued = await enqueueWebhooks(tx, [eventOfMessage(row, { ...m!, body })]);
     return { message: m!, queued };
@@ -61,13 +61,14 @@ export async function postMessage(db: Db, actor: Actor, caseId: string, input: {
   return written.message;
 }
 
-export async function addEvidence(db: Db, actor: Actor, caseId: string, files: CheckedAttachment[], now: Date, party?: Party) {
+/** `messageId` links the files to the message they came with (an e-mail reply's attachments). */
+export async function addEvidence(db: Db, actor: Actor, caseId: string, files: CheckedAttachment[], now: Date, party?: Party, messageId?: string) {
   if (actor.kind !== "user") throw new NotFoundError();
   const { row } = await partyOn(db, actor, caseId, party);
   if (row.status === "closed") throw new ForbiddenError();
   if (!files.length) throw new ValidationError({ files: ["required"] });
   await db.insert(attachments).values(
-    files.map((f) => ({ caseId: row.id, uploadedByUserId: actor.userId, filename: f.filename, mimeType: f.mimeType, size: f.size, sha256: f.sha256, content: f.bytes, createdAt: now })),
+    files.map((f) => ({ caseId: row.id, messageId, uploadedByUserId: actor.userId, filename: f.filename, mimeType: f.mimeType, size: f.size, sha256: f.sha256, content: f.bytes, createdAt: now })),
   );
 }
 

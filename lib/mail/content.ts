@@ -21,12 +21,13 @@ export const NOTICE_TEMPLATE = "notice:";
 /** The kind of notice a `notice:<kind>` row carries. */
 export const noticeKindOf = (template: string) => template.slice(NOTICE_TEMPLATE.length) as NoticeKind;
 
-export function mailContent(mail: StoredMail): MailContent {
+/** `reply`: the thread a reply to the mail goes to, when it carries a reply address (lib/mail/reply-address.ts). */
+export function mailContent(mail: StoredMail, reply?: "complainant" | "organisation"): MailContent {
   if (mail.textBody !== null && mail.subject !== null) return { subject: mail.subject, text: mail.textBody, html: mail.htmlBody };
   if (!mail.template.startsWith(NOTICE_TEMPLATE)) throw new Error(`mail ${mail.template} has no words`);
   const kind = noticeKindOf(mail.template);
   // A notice about no case (a disabled webhook) links to the integrations page.
   const url = mail.caseId ? `${publicUrl()}/${mail.locale}/cases/${mail.caseId}` : `${publicUrl()}/${mail.locale}/integrations`;
-  const rendered = renderNotice(kind, mail.params ?? {}, mail.locale, url);
+  const rendered = renderNotice(kind, mail.params ?? {}, mail.locale, url, reply);
   return { subject: rendered.title, text: rendered.text, html: rendered.html };
 }

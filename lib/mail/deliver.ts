@@ -14,7 +14,9 @@ import nodemailer from "nodemailer";
 import { rowsOf, type Db } from "@/db/client";
 import { outbox } from "@/db/schema";
 import { log } from "@/lib/log";
-import { mailContent } from "./content";
+import { now } from "@/lib/clock";
+import { mailContent, NOTICE_TEMPLATE } from "./content";
+import { replyAddressFor } from "./reply-address";
 
 export function smtpConfigured(): boolean {
   return !!process.env.SMTP_URL;
@@ -46,13 +48,16 @@ const asMail = (row: typeof outbox.$inferSelect | undefined): Mail | null => (ro
 
 async function send(db: Db, mail: Mail): Promise<boolean> {
   try {
-    const content = mailContent(mail);
+    // A notice about a case to its complainant or company gets a reply address, when replies by e-mail are on.
+    const reply = mail.template.startsWith(NOTICE_TEMPLATE) && mail.textBody === null ? await replyAddressFor(db, mail.userId, mail.caseId, await now(db)) : null;
+    const content = mailContent(mail, reply?.party === "complainant" || reply?.party === "organisation" ? reply.party : undefined);
     await smtp().sendMail({
       from: process.env.MAIL_FROM ?? "Recourse <no-reply@recourse.local>",
       to: mail.toEmail,
       subject: content.subject,
       text: content.text,
       html: content.html ?? undefined,
+      replyTo: reply?.address,
       messageId: `<${createHash("sha256").update(mail.dedupeKey).digest("hex").slice(0, 32)}@recourse>`,
       headers: { "X-Recourse-Key": mail.dedupeKey },
     });

@@ -35,3 +35,14 @@ describe("rendering notices", () => {
     expect(renderNotice("breach", { ...missed, reference: "RS-1" }, "xx", "u").title).toMatch(/deadline missed/);
   });
 });
+
+describe("a notice with a reply address", () => {
+  it("says where a reply goes, in the reader's language, and nothing without one", () => {
+    const url = "https://recourse.example/de/cases/1";
+    const params = { step: "organisation.acknowledged", reference: "RS-3" };
+    expect(renderNotice("step", params, "de", url, "complainant").text).toContain("Ihre Antwort geht als Nachricht im Fall an das Unternehmen");
+    expect(renderNotice("step", params, "fr", url, "organisation").html).toContain("votre réponse est transmise au plaignant");
+    expect(renderNotice("step", params, "en", url, "organisation").text).toContain("your reply goes to the complainant");
+    expect(renderNotice("step", params, "en", url).text).not.toContain("reply");
+  });
+});

@@ -53,7 +53,8 @@ function words(t: ReturnType<typeof translator>, locale: MailLocale, params: Rec
   return out;
 }
 
-export function renderNotice(kind: NoticeKind, params: Record<string, string | number>, locale: string | null | undefined, url: string): RenderedNotice {
+/** `reply` is the party whose thread a reply to the mail goes to, when the mail has a reply address. */
+export function renderNotice(kind: NoticeKind, params: Record<string, string | number>, locale: string | null | undefined, url: string, reply?: "complainant" | "organisation"): RenderedNotice {
   const lang: MailLocale = isMailLocale(locale) ? locale : "en";
   const t = translator(lang);
   const dynamic = t as unknown as (key: string, values?: Record<string, string | number>) => string;
@@ -65,7 +66,8 @@ export function renderNotice(kind: NoticeKind, params: Record<string, string | n
   // A disabled webhook is about the integrations page, not a case.
   const integrations = kind === "webhook-disabled";
   const footer = integrations ? t("notify.mailFooterIntegrations") : t("notify.mailFooter", { reference: String(params.reference ?? "") });
-  const text = `${body}\n\n${t(integrations ? "notify.mailOpenIntegrations" : "notify.mailOpen")}\n${url}\n\n--\n${footer}\n`;
-  const html = `<!doctype html><html lang="${lang}"><body style="font-family:system-ui,sans-serif"><p>${escapeHtml(body)}</p><p><a href="${escapeHtml(url)}">${escapeHtml(t(integrations ? "notify.openIntegrations" : "notify.openCase"))}</a></p><p style="color:#555;font-size:smaller">${escapeHtml(footer)}</p></body></html>`;
+  const replyHint = reply ? t(reply === "complainant" ? "notify.mailReplyComplainant" : "notify.mailReplyOrganisation") : null;
+  const text = `${body}\n\n${t(integrations ? "notify.mailOpenIntegrations" : "notify.mailOpen")}\n${url}\n\n${replyHint ? `${replyHint}\n\n` : ""}--\n${footer}\n`;
+  const html = `<!doctype html><html lang="${lang}"><body style="font-family:system-ui,sans-serif"><p>${escapeHtml(body)}</p><p><a href="${escapeHtml(url)}">${escapeHtml(t(integrations ? "notify.openIntegrations" : "notify.openCase"))}</a></p>${replyHint ? `<p>${escapeHtml(replyHint)}</p>` : ""}<p style="color:#555;font-size:smaller">${escapeHtml(footer)}</p></body></html>`;
   return { title, body, text, html };
 }

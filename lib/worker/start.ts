@@ -1,12 +1,15 @@
 /**
- * Starts the job queue in this process: as a worker (schedules and handlers) or, with
- * `worker: false`, only to trigger jobs that a separate worker runs (`npm run worker`).
+ * Starts the job queue in this process: as a worker (schedules and handlers, and the listener
+ * for replies by e-mail when configured) or, with `worker: false`, only to trigger jobs that a
+ * separate worker runs (`npm run worker`).
  */
 import type PgBoss from "pg-boss";
 import type { Database } from "@/db/client";
 import { log } from "@/lib/log";
 import { createBoss } from "./boss";
 import { handlers, JOBS, SCHEDULES, type JobName } from "./jobs";
+import { inboundSettings } from "@/lib/mail/inbound-settings";
+import type { InboundListener } from "@/lib/mail/inbound-server";
 
 export interface RunningQueue {
   boss: PgBoss;
@@ -44,11 +47,15 @@ export async function startQueue(database: Database, { worker }: { worker: boole
     await wake(JOBS.mail);
     await wake(JOBS.webhooks);
   }
+  // Replies by e-mail: the worker listens for them only when configured.
+  const settings = worker ? inboundSettings() : null;
+  const inbound: InboundListener | null = settings ? await (await import("@/lib/mail/inbound-server")).startInbound(database.db, settings) : null;
   const queue: RunningQueue = {
     boss,
     wake,
     stop: async () => {
       if (globalForQueue.__recourseQueue === queue) globalForQueue.__recourseQueue = undefined;
+      await inbound?.close();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };

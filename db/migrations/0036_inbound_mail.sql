@@ -1,0 +1,2 @@
+ALTER TABLE "messages" ADD COLUMN "mail_message_id" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "messages_mail_message_id" ON "messages" USING btree ("case_id","mail_message_id") WHERE mail_message_id IS NOT NULL;
