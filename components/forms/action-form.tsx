@@ -136,7 +136,10 @@ export function ActionForm<Result = undefined>({ action, fields = {}, idPrefix, 
           <label htmlFor={`${idPrefix}-shown-once`} className="block text-sm font-medium text-slate-900">
             {shownOnce.label}
           </label>
-          <input id={`${idPrefix}-shown-once`} readOnly value={secret} className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+          <div className="mt-1 flex gap-2">
+            <input id={`${idPrefix}-shown-once`} readOnly value={secret} className="block w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+            <CopyButton text={secret} inputId={`${idPrefix}-shown-once`} />
+          </div>
           <p className="mt-1 text-xs text-slate-700">{shownOnce.note}</p>
         </div>
       ) : null}
@@ -247,4 +250,28 @@ export function FormInput({ name, id, defaultValue, defaultChecked, ...props }: 
 export function FormFieldError({ name }: { name: string }) {
   const { fid, errors } = useField(name, undefined);
   return <FieldError id={fid} errors={errors} />;
+}
+
+/** Copies a shown-once secret (fiddly to select by hand on a phone); says so for a moment. */
+function CopyButton({ text, inputId }: { text: string; inputId: string }) {
+  const tf = useTranslations("forms");
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      className="min-h-10 shrink-0 rounded-md px-3 py-2 text-sm font-medium ring-1 ring-slate-300"
+      onClick={async () => {
+        try {
+          await navigator.clipboard.writeText(text);
+          setCopied(true);
+          setTimeout(() => setCopied(false), 2000);
+        } catch {
+          // No clipboard here (an insecure page, a refused permission): select it for the person to copy.
+          (document.getElementById(inputId) as HTMLInputElement | null)?.select();
+        }
+      }}
+    >
+      <span aria-live="polite">{copied ? tf("copied") : tf("copy")}</span>
+    </button>
+  );
 }

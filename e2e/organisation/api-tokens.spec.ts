@@ -18,6 +18,11 @@ test.describe("API tokens", () => {
     const shown = page.getByLabel("Your new token");
     await expect(shown).toHaveValue(/^rk_[A-Za-z0-9_-]{43}$/);
     const token = await shown.inputValue();
+    // One press copies it (selecting it by hand is fiddly on a phone).
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.getByRole("button", { name: "Copy" }).click();
+    await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
     await expect(page.getByTestId("token-list").getByText(name, { exact: true })).toBeVisible();
     await expectAccessible(page);
 
