@@ -366,9 +366,11 @@ export const messages = pgTable(
     body: text("body").notNull(),
     /** The Message-ID of the e-mail reply this message came from: the same mail delivered twice makes one message. */
     mailMessageId: text("mail_message_id"),
+    /** An API client's Idempotency-Key: sent again on the same case, it answers with this message. */
+    idempotencyKey: text("idempotency_key"),
     createdAt: createdAt(),
   },
-  (t) => [index("messages_case").on(t.caseId, t.createdAt), uniqueIndex("messages_mail_message_id").on(t.caseId, t.mailMessageId).where(sql`mail_message_id IS NOT NULL`)],
+  (t) => [index("messages_case").on(t.caseId, t.createdAt), uniqueIndex("messages_mail_message_id").on(t.caseId, t.mailMessageId).where(sql`mail_message_id IS NOT NULL`), uniqueIndex("messages_idempotency_key").on(t.caseId, t.idempotencyKey).where(sql`idempotency_key IS NOT NULL`)],
 );
 
 export const attachments = pgTable(

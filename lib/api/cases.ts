@@ -54,9 +54,9 @@ export async function apiTakeStep(db: Db, actor: Actor, caseId: string, input: z
   return { caseId, seq: done.seq, version: done.version, replayed: !!done.replayed };
 }
 
-export async function apiPostMessage(db: Db, actor: Actor, caseId: string, input: z.output<typeof messageRequestSchema>, now: Date): Promise<z.input<typeof messageResultSchema>> {
-  const m = await postMessage(db, actor, caseId, { body: input.body, visibility: input.visibility }, now);
-  return { id: m.id, authorParty: m.authorParty, visibility: m.visibility, createdAt: iso(m.createdAt) };
+export async function apiPostMessage(db: Db, actor: Actor, caseId: string, input: z.output<typeof messageRequestSchema>, idempotencyKey: string | null, now: Date): Promise<z.input<typeof messageResultSchema>> {
+  const m = await postMessage(db, actor, caseId, { body: input.body, visibility: input.visibility, idempotencyKey: idempotencyKey ?? undefined }, now);
+  return { id: m.id, authorParty: m.authorParty, visibility: m.visibility, createdAt: iso(m.createdAt), replayed: m.replayed };
 }
 
 export async function apiRegister(db: Db, actor: Actor): Promise<z.input<typeof registerSchema>> {

@@ -117,7 +117,9 @@ export const messageRequestSchema = z
   })
   .meta({ id: "MessageRequest" });
 
-export const messageResultSchema = z.object({ id: uuid, authorParty: z.string(), visibility: z.string(), createdAt: instant }).meta({ id: "Message" });
+export const messageResultSchema = z
+  .object({ id: uuid, authorParty: z.string(), visibility: z.string(), createdAt: instant, replayed: z.boolean().meta({ description: "True when the Idempotency-Key had already made this message." }) })
+  .meta({ id: "Message" });
 
 export const registerSchema = z
   .object({
@@ -138,7 +140,7 @@ export const registerSchema = z
   .meta({ id: "Register", description: "FTC referrals (R4.1) on the cases the token may see." });
 
 export const idempotencyHeaders = z.object({
-  "idempotency-key": z.string().min(1).max(255).optional().meta({ description: "A key of the client's choosing (a UUID), scoped to the case: sent again, it answers with the step it made and records nothing." }),
+  "idempotency-key": z.string().min(1).max(255).optional().meta({ description: "A key of the client's choosing (a UUID), scoped to the case: sent again, it answers with the step or message it made and records nothing." }),
 });
 
 export type Method = "get" | "post";
@@ -175,6 +177,6 @@ export const OPERATIONS: Operation[] = [
     ok: { status: 201, schema: stepResultSchema, description: "The step was recorded (or had been, under the same Idempotency-Key)." },
     problems: [400, 403, 404, 409, 413, 415, ...READ_PROBLEMS],
   },
-  { id: "postMessage", method: "post", path: "/cases/{id}/messages", summary: "Write a message on a case", scope: "act", params: caseIdParams, body: messageRequestSchema, ok: { status: 201, schema: messageResultSchema, description: "The message was stored." }, problems: [400, 403, 404, 413, 415, ...READ_PROBLEMS] },
+  { id: "postMessage", method: "post", path: "/cases/{id}/messages", summary: "Write a message on a case", scope: "act", params: caseIdParams, headers: idempotencyHeaders, body: messageRequestSchema, ok: { status: 201, schema: messageResultSchema, description: "The message was stored (or had been, under the same Idempotency-Key)." }, problems: [400, 403, 404, 413, 415, ...READ_PROBLEMS] },
   { id: "getRegister", method: "get", path: "/register", summary: "The FTC referral register, on the cases the token may see", scope: "read", ok: { status: 200, schema: registerSchema, description: "The referrals." }, problems: READ_PROBLEMS },
 ];

@@ -2,7 +2,7 @@
  * Messages and evidence on a case. Both are append-only records with author and time; who
  * may write to whom is decided here from the actor's party on the case.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { attachments, caseBodies, cases, messages } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -41,7 +41,11 @@ async function partyOn(db: Db, actor: Actor, caseId: string, wanted?: Party) {
   return { row, party };
 }
 
-export async function postMessage(db: Db, actor: Actor, caseId: string, input: { body: string; visibility: Visibility; party?: Party; mailMessageId?: string }, now: Date) {
+/**
+ * Writes a message. `idempotencyKey` (an API client's): sent again on the case, the message it
+ * made is answered with `replayed` and nothing is written.
+ */
+export async function postMessage(db: Db, actor: Actor, caseId: string, input: { body: string; visibility: Visibility; party?: Party; mailMessageId?: string; idempotencyKey?: string }, now: Date) {
   requireActing(actor);
   const { row, party } = await partyOn(db, actor, caseId, input.party);
   if (!WRITABLE[party]?.includes(input.visibility)) throw new ForbiddenError();
@@ -49,13 +53,21 @@ export async function postMessage(db: Db, actor: Actor, caseId: string, input: {
   if (!parsed.success) throw new ValidationError({ body: parsed.error.issues.map((i) => i.message) });
   const body = parsed.data;
   // The message and its webhook deliveries are one write.
+  const shown = { id: messages.id, authorParty: messages.authorParty, visibility: messages.visibility, createdAt: messages.createdAt };
   const written = await db.transaction(async (tx) => {
-    const [m] = await tx
+    const insert = tx
       .insert(messages)
-      .values({ caseId: row.id, authorUserId: actor.kind === "user" ? actor.userId : null, authorParty: party, visibility: input.visibility, body, mailMessageId: input.mailMessageId, createdAt: now })
-      .returning({ id: messages.id, authorParty: messages.authorParty, visibility: messages.visibility, createdAt: messages.createdAt });
-    const queued = await enqueueWebhooks(tx, [eventOfMessage(row, { ...m!, body })]);
-    return { message: m!, queued };
+      .values({ caseId: row.id, authorUserId: actor.kind === "user" ? actor.userId : null, authorParty: party, visibility: input.visibility, body, mailMessageId: input.mailMessageId, idempotencyKey: input.idempotencyKey, createdAt: now });
+    // Under an Idempotency-Key a second sending (also at the same time) finds the first's message.
+    const [m] = input.idempotencyKey
+      ? await insert.onConflictDoNothing({ target: [messages.caseId, messages.idempotencyKey], where: sql`idempotency_key IS NOT NULL` }).returning(shown)
+      : await insert.returning(shown);
+    if (!m) {
+      const [made] = await tx.select(shown).from(messages).where(and(eq(messages.caseId, row.id), eq(messages.idempotencyKey, input.idempotencyKey!)));
+      return { message: { ...made!, replayed: true }, queued: 0 };
+    }
+    const queued = await enqueueWebhooks(tx, [eventOfMessage(row, { ...m, body })]);
+    return { message: { ...m, replayed: false }, queued };
   });
   if (written.queued) await wake(JOBS.webhooks);
   return written.message;

@@ -285,6 +285,21 @@ describe.each(KINDS)("the REST API on %s", (kind) => {
       const [row] = await db().select().from(messages).where(eq(messages.id, written.json.id as string));
       expect(row).toMatchObject({ caseId: read.id, authorParty: "organisation", authorUserId: null, body: "We are looking into your request." });
     });
+
+    it("a message sent twice with one Idempotency-Key (also at the same time) is stored once", async () => {
+      const token = tokens["mparticle-act"]!;
+      const { read } = await caseWithStep(token);
+      const key = crypto.randomUUID();
+      const send = () => call(messageRoute, token, `/cases/${read.id}/messages`, { body: { body: `Once only ${key}` }, headers: { "idempotency-key": key }, params: { id: read.id } });
+      const answers = [...(await Promise.all([send(), send()])), await send()];
+      for (const answer of answers) expect(answer.status).toBe(201);
+      expect(new Set(answers.map((a) => a.json.id)).size).toBe(1);
+      expect(answers.filter((a) => a.json.replayed === false)).toHaveLength(1);
+      expect(await db().select().from(messages).where(and(eq(messages.caseId, read.id), eq(messages.body, `Once only ${key}`)))).toHaveLength(1);
+      // Without a key, the same text is a second message.
+      await call(messageRoute, token, `/cases/${read.id}/messages`, { body: { body: `Once only ${key}` }, params: { id: read.id } });
+      expect(await db().select().from(messages).where(and(eq(messages.caseId, read.id), eq(messages.body, `Once only ${key}`)))).toHaveLength(2);
+    });
   });
 
   it("every call is audited with the token's name and rate-limited per token by the shared limiter", async () => {

@@ -1,0 +1,2 @@
+ALTER TABLE "messages" ADD COLUMN "idempotency_key" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "messages_idempotency_key" ON "messages" USING btree ("case_id","idempotency_key") WHERE idempotency_key IS NOT NULL;
