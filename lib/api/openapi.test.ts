@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { describe, expect, it } from "vitest";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
 import { openApiDocument } from "./openapi";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -27,6 +28,11 @@ function routeOperations(dir = V1): string[] {
 
 describe("the OpenAPI document", () => {
   const doc = openApiDocument("https://recourse.example.org");
+
+  it("describes every webhook a subscription can receive, signed", () => {
+    expect(Object.keys(doc.webhooks ?? {}).sort()).toEqual([...WEBHOOK_EVENT_TYPES].sort());
+    expect(doc.webhooks?.["case.message"]?.post?.security).toEqual([{ webhookSignature: [] }]);
+  });
 
   it("is OpenAPI 3.1 and passes Redocly's recommended lint without errors or warnings", async () => {
     expect(doc.openapi).toBe("3.1.0");

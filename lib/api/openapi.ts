@@ -2,6 +2,8 @@
  * The OpenAPI 3.1 document, generated from the contract's zod schemas and operations.
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { WEBHOOK_SUMMARY, webhookPayload } from "@/lib/webhooks/contract";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
 import { OPERATIONS, problemSchema } from "./contract";
 import { PROBLEMS } from "./problems";
 
@@ -41,6 +43,25 @@ export function openApiDocument(serverUrl: string) {
         [op.ok.status]: { description: op.ok.description, content: { "application/json": { schema: op.ok.schema } } },
         ...Object.fromEntries(op.problems.map((status) => [status, { description: STATUS_TEXT[status] ?? "A problem.", content: { "application/problem+json": { schema: problem } } }])),
       },
+    });
+  }
+  // What Recourse sends to a subscription: signed under Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature).
+  const signature = registry.registerComponent("securitySchemes", "webhookSignature", {
+    type: "apiKey",
+    in: "header",
+    name: "webhook-signature",
+    description: "Standard Webhooks: v1,<base64 HMAC-SHA256 of `${webhook-id}.${webhook-timestamp}.${body}`> under the subscription's whsec_ secret (two signatures while a rotated secret still signs).",
+  });
+  for (const type of WEBHOOK_EVENT_TYPES) {
+    registry.registerWebhook({
+      method: "post",
+      path: type,
+      operationId: `webhook_${type.replace(".", "_")}`,
+      summary: WEBHOOK_SUMMARY[type],
+      description: "Verify the Standard Webhooks signature before trusting it; answer 2xx to acknowledge. Retried with backoff otherwise, under the same webhook-id.",
+      security: [{ [signature.name]: [] }],
+      request: { body: { required: true, content: { "application/json": { schema: webhookPayload(type) } } } },
+      responses: { 200: { description: "Received." } },
     });
   }
   cached = new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { messageVisibleTo, visibleMessageAudiences } from "@/lib/auth/policy";
 import { PARTIES, type LadderEvent } from "@/lib/ladder";
-import { eventOfMessage, eventsOfStep } from "./events";
+import { webhookPayload } from "./contract";
+import { eventOfMessage, eventOfReminder, eventsOfStep, WEBHOOK_EVENT_TYPES, type WebhookEvent } from "./events";
 import { isInternalAddress } from "./target";
 
 const caseRef = { id: "c1", reference: "RC-2026-AAAAAA", organisationId: "o1", complainantUserId: "u1" };
@@ -22,6 +23,27 @@ describe("webhook events", () => {
   it("a message event carries what the policy needs to choose its readers", () => {
     const e = eventOfMessage(caseRef, { id: "m1", authorParty: "organisation", visibility: "internal", body: "note", createdAt: new Date() });
     expect(e).toMatchObject({ type: "case.message", cause: "msg:m1", message: { visibility: "internal", authorParty: "organisation" } });
+  });
+});
+
+describe("the webhook payloads the OpenAPI document describes", () => {
+  it("every type's payload, as built, matches its published schema", () => {
+    const ref = { ...caseRef, id: "0192e0a0-0000-7000-8000-000000000001" };
+    const at = new Date("2026-12-01T10:00:00Z");
+    const built: WebhookEvent[] = [
+      ...eventsOfStep(ref, { type: "case.filed", at, by: "complainant", data: {} } as unknown as LadderEvent, 1),
+      ...eventsOfStep(ref, { type: "irm.escalated", at, by: "complainant", data: {} } as unknown as LadderEvent, 5),
+      ...eventsOfStep(ref, { type: "clock.breached", at, by: "system", data: { clock: "organisation.response" } } as LadderEvent, 6),
+      eventOfMessage(ref, { id: "0192e0a0-0000-7000-8000-000000000002", authorParty: "organisation", visibility: "complainant", body: "Hello", createdAt: at }),
+      eventOfReminder(ref, { clockId: "organisation.response", party: "organisation", dueAt: at, thresholdDays: 7, daysLeft: 7 }, at),
+    ];
+    expect(new Set(built.map((e) => e.type))).toEqual(new Set(WEBHOOK_EVENT_TYPES));
+    for (const e of built) {
+      const payload = JSON.parse(JSON.stringify({ type: e.type, timestamp: e.at.toISOString(), data: e.data }));
+      expect(webhookPayload(e.type).safeParse(payload).success, e.type).toBe(true);
+    }
+    // A field the schema does not know would not fail it (zod strips): a missing one does.
+    expect(webhookPayload("case.message").safeParse({ type: "case.message", timestamp: at.toISOString(), data: { caseId: ref.id } }).success).toBe(false);
   });
 });
 
