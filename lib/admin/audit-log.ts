@@ -12,20 +12,14 @@ import { requireAdmin } from "@/lib/auth/policy";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** A real calendar day as YYYY-MM-DD ("2026-13-45" is not one). */
-const calendarDay = z.string().refine((d) => {
-  const at = Date.parse(`${d}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(at) && new Date(at).toISOString().startsWith(d);
-});
-
 export const auditFilterSchema = z.object({
   entity: z.string().trim().max(40).regex(/^[a-z_]*$/).optional().catch(undefined),
   action: z.string().trim().max(60).regex(/^[a-z_]*$/).optional().catch(undefined),
   /** An actor's address or name, in part. */
   who: z.string().trim().max(200).optional().catch(undefined),
   /** Calendar days (UTC), inclusive. */
-  from: calendarDay.optional().catch(undefined),
-  to: calendarDay.optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
   /** Rows older than this sequence number (the next page). */
   before: z.coerce.number().int().positive().optional().catch(undefined),
 });
