@@ -3,7 +3,8 @@
  * stored: the URL is shown once, when it is made; making a new one or stopping the feed
  * revokes the old one.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { tokenSha256 } from "@/lib/auth/api-token";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import ical, { ICalAlarmType, ICalCalendarMethod } from "ical-generator";
 import type { Db } from "@/db/client";
@@ -18,7 +19,6 @@ import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 
-const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export function feedUrl(token: string): string {
   return `${publicUrl()}/api/calendar/${token}`;
@@ -30,8 +30,8 @@ export async function createFeed(db: Db, actor: Actor): Promise<string> {
   const token = randomBytes(24).toString("base64url");
   await db
     .insert(calendarFeeds)
-    .values({ userId: actor.userId, tokenSha256: sha256(token) })
-    .onConflictDoUpdate({ target: calendarFeeds.userId, set: { tokenSha256: sha256(token), createdAt: new Date(), lastFetchedAt: null } });
+    .values({ userId: actor.userId, tokenSha256: tokenSha256(token) })
+    .onConflictDoUpdate({ target: calendarFeeds.userId, set: { tokenSha256: tokenSha256(token), createdAt: new Date(), lastFetchedAt: null } });
   return feedUrl(token);
 }
 
@@ -54,7 +54,7 @@ const LABELS = { en, de, fr } as const;
  */
 export async function renderFeed(db: Db, token: string): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
-  const [feed] = await db.select().from(calendarFeeds).where(eq(calendarFeeds.tokenSha256, sha256(token)));
+  const [feed] = await db.select().from(calendarFeeds).where(eq(calendarFeeds.tokenSha256, tokenSha256(token)));
   if (!feed) return null;
   const actor = await loadActor(db, feed.userId);
   if (actor.kind !== "user") return null;

@@ -7,11 +7,13 @@
  * once. Sending the same draft again replaces the stored filing and its link; unconfirmed
  * filings are deleted when their link expires.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, eq, isNull, lte, not, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { filingAttachments, filings, organisations, users } from "@/db/schema";
+import { tokenSha256 } from "@/lib/auth/api-token";
 import { CASE_LINK_HOURS } from "@/lib/auth/magic-link";
+import { isLinkToken } from "@/lib/ids";
 import { publicUrl } from "@/lib/config";
 import { RuleError } from "@/lib/errors";
 import { calendarDay } from "@/lib/ladder";
@@ -28,8 +30,6 @@ export const FILING_CONFIRM_DAYS = 7;
 const REPEAT_MS = 60_000;
 
 export type Submitted = { kind: "filed"; filed: FiledCase } | { kind: "confirm"; email: string; organisationName: string; expiresAt: Date };
-
-const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** The link in the confirmation mail. */
 export const confirmationUrl = (locale: string, token: string) => `${publicUrl()}/${locale}/file/confirm/${token}`;
@@ -51,7 +51,7 @@ export async function submitFiling(db: Db, raw: unknown, now: Date, meta: Reques
   const expiresAt = new Date(now.getTime() + FILING_CONFIRM_DAYS * 86_400_000);
   const locale = input.preferredLanguage;
   const outcome = await db.transaction(async (tx): Promise<"sent" | "unchanged" | "filed"> => {
-    const values = { organisationId: organisation.id, email, locale, payload: input as unknown as Record<string, unknown>, tokenHash: hashOf(token), sentAt: now, expiresAt };
+    const values = { organisationId: organisation.id, email, locale, payload: input as unknown as Record<string, unknown>, tokenHash: tokenSha256(token), sentAt: now, expiresAt };
     // The same form sent twice within a minute (a double click) keeps its one link and mail;
     // "send the link again" always sends a new one.
     const repeated = resend ? sql`false` : sql`(${filings.email} = ${email} AND ${filings.payload} = ${JSON.stringify(input)}::jsonb AND ${filings.sentAt} > ${new Date(now.getTime() - REPEAT_MS).toISOString()}::timestamptz)`;
@@ -70,7 +70,7 @@ export async function submitFiling(db: Db, raw: unknown, now: Date, meta: Reques
     }
     await enqueueMails(tx, [
       {
-        dedupeKey: `filing-confirm:${row.id}:${hashOf(token).slice(0, 16)}`,
+        dedupeKey: `filing-confirm:${row.id}:${tokenSha256(token).slice(0, 16)}`,
         to: email,
         locale,
         template: "filing-confirm",
@@ -91,12 +91,12 @@ export type FilingLink =
 
 /** What a confirmation link stands for, without using it (the page a GET shows). */
 export async function filingLink(db: Db, token: string, now: Date): Promise<FilingLink> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { state: "unknown" };
+  if (!isLinkToken(token)) return { state: "unknown" };
   const [row] = await db
     .select({ id: filings.id, email: filings.email, payload: filings.payload, expiresAt: filings.expiresAt, caseId: filings.caseId, idempotencyKey: filings.idempotencyKey, organisationName: organisations.name, organisationSlug: organisations.slug })
     .from(filings)
     .innerJoin(organisations, eq(organisations.id, filings.organisationId))
-    .where(eq(filings.tokenHash, hashOf(token)));
+    .where(eq(filings.tokenHash, tokenSha256(token)));
   if (!row) return { state: "unknown" };
   if (row.caseId) {
     const filed = await existingFiling(db, row.idempotencyKey);
@@ -125,7 +125,7 @@ export interface ConfirmedFiling extends FiledCase {
  */
 export async function confirmFiling(db: Db, token: string, now: Date, meta: RequestMeta): Promise<ConfirmedFiling> {
   const confirmed = await db.transaction(async (tx): Promise<ConfirmedFiling> => {
-    const [row] = await tx.select().from(filings).where(eq(filings.tokenHash, hashOf(token))).for("update");
+    const [row] = await tx.select().from(filings).where(eq(filings.tokenHash, tokenSha256(token))).for("update");
     if (!row) throw new RuleError({ code: "filing_link_unknown" });
     const userId = async () => (await tx.select({ id: users.id }).from(users).where(eq(users.email, row.email)))[0]!.id;
     if (row.caseId) {

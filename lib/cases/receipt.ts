@@ -10,6 +10,7 @@ import { now as clockNow } from "@/lib/clock";
 import { RuleError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { recordWithoutUser, type RequestMeta } from "./commands";
+import { isLinkToken } from "@/lib/ids";
 import { sha256Of } from "./hash-chain";
 
 /** The delivery mail reached the organisation's mail server: its 45 days start now. */
@@ -43,7 +44,7 @@ export interface LinkedCase {
 
 /** What the link opens: the complaint, for the organisation it was sent to — or why it opens nothing. */
 export async function openLink(db: Db, token: string, at: Date): Promise<{ ok: true; linked: LinkedCase; linkId: string } | { ok: false; problem: LinkProblem }> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, problem: "unknown" };
+  if (!isLinkToken(token)) return { ok: false, problem: "unknown" };
   const [row] = await db
     .select({
       linkId: organisationLinks.id,

@@ -6,16 +6,18 @@
  * would. An invitation lasts 72 hours, a newer one for the same address replaces it, and
  * removing the person or cancelling it ends it. Every change is audited.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, asc, eq, gt, isNull, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { auditLog, invitations, memberships, organisations, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { tokenSha256 } from "@/lib/auth/api-token";
 import { isOrgAdmin } from "@/lib/auth/policy";
 import { assertQueueReader } from "@/lib/cases/queue";
 import { publicUrl } from "@/lib/config";
 import { ForbiddenError, NotFoundError, RuleError, ValidationError } from "@/lib/errors";
+import { isLinkToken } from "@/lib/ids";
 import { enqueueMail } from "@/lib/mail/outbox";
 
 export const INVITATION_HOURS = 72;
@@ -28,7 +30,6 @@ export const inviteSchema = z.object({
   role: z.enum(ORG_ROLES),
 });
 
-const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Neither accepted nor cancelled (it may still have expired). */
 const unanswered = () => and(isNull(invitations.acceptedAt), isNull(invitations.declinedAt), isNull(invitations.cancelledAt));
@@ -62,7 +63,7 @@ export async function inviteColleague(db: Db, actor: Actor, organisationId: stri
     await cancelInvitationsFor(tx, organisationId, email, now);
     const [invitation] = await tx
       .insert(invitations)
-      .values({ organisationId, email, name: name || null, role, invitedBy: actor.userId, tokenHash: hashOf(token), createdAt: now, expiresAt: new Date(now.getTime() + INVITATION_HOURS * 3_600_000) })
+      .values({ organisationId, email, name: name || null, role, invitedBy: actor.userId, tokenHash: tokenSha256(token), createdAt: now, expiresAt: new Date(now.getTime() + INVITATION_HOURS * 3_600_000) })
       .returning({ id: invitations.id });
     await tx.insert(auditLog).values({ actorUserId: actor.userId, entity: "organisation", entityId: organisationId, action: "member_invited", data: { invitationId: invitation!.id, email, role }, at: now });
     await enqueueMail(tx, {
@@ -108,13 +109,13 @@ export async function cancelInvitation(db: Db, actor: Actor, organisationId: str
 
 /** What the invitation page shows to whoever holds the link; null for a token that was never issued. */
 export async function invitationByToken(db: Db, token: string, now: Date) {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  if (!isLinkToken(token)) return null;
   const [row] = await db
     .select({ id: invitations.id, email: invitations.email, role: invitations.role, organisation: organisations.name, inviter: users.name, inviterEmail: users.email, expiresAt: invitations.expiresAt, acceptedAt: invitations.acceptedAt, declinedAt: invitations.declinedAt, cancelledAt: invitations.cancelledAt })
     .from(invitations)
     .innerJoin(organisations, eq(organisations.id, invitations.organisationId))
     .leftJoin(users, eq(users.id, invitations.invitedBy))
-    .where(eq(invitations.tokenHash, hashOf(token)));
+    .where(eq(invitations.tokenHash, tokenSha256(token)));
   if (!row) return null;
   return { email: row.email, role: row.role, organisation: row.organisation, inviter: row.inviter ?? row.inviterEmail ?? "", expiresAt: row.expiresAt, state: stateOf(row, now) };
 }
@@ -125,7 +126,7 @@ export async function invitationByToken(db: Db, token: string, now: Date) {
  */
 export async function acceptInvitation(db: Db, token: string, now: Date, locale: string): Promise<{ userId: string }> {
   return db.transaction(async (tx) => {
-    const [invitation] = await tx.select().from(invitations).where(eq(invitations.tokenHash, hashOf(token))).for("update");
+    const [invitation] = await tx.select().from(invitations).where(eq(invitations.tokenHash, tokenSha256(token))).for("update");
     if (!invitation) throw new NotFoundError();
     if (stateOf(invitation, now) !== "open") throw new RuleError({ code: "invitation_closed" });
     await tx.insert(users).values({ email: invitation.email, name: invitation.name, locale, emailVerified: now }).onConflictDoNothing({ target: users.email });
@@ -144,7 +145,7 @@ export async function declineInvitation(db: Db, token: string, now: Date) {
     const [row] = await tx
       .update(invitations)
       .set({ declinedAt: now })
-      .where(and(eq(invitations.tokenHash, hashOf(token)), unanswered(), gt(invitations.expiresAt, now)))
+      .where(and(eq(invitations.tokenHash, tokenSha256(token)), unanswered(), gt(invitations.expiresAt, now)))
       .returning({ id: invitations.id, organisationId: invitations.organisationId });
     if (!row) throw new RuleError({ code: "invitation_closed" });
     await tx.insert(auditLog).values({ actorUserId: null, entity: "organisation", entityId: row.organisationId, action: "invitation_declined", data: { invitationId: row.id }, at: now });
