@@ -53,11 +53,7 @@ export async function sendComplaint(page: Page, c: Complaint) {
 export const FILING_LINK = 'a[href*="/file/confirm/"]';
 
 /** The confirmation link in the newest such mail to `email`. */
-export async function filingLink(page: Page, email: string): Promise<string> {
-  await page.goto("/en/dev/mailbox");
-  const mail = page.getByTestId("mail").filter({ has: page.getByTestId("mail-to").getByText(email, { exact: true }) }).filter({ has: page.locator(FILING_LINK) }).first();
-  return (await mail.locator(FILING_LINK).first().getAttribute("href"))!;
-}
+export const filingLink = (page: Page, email: string) => linkInMail(page, email, FILING_LINK);
 
 /** Opens the confirmation mail to `email`, presses its page's button and returns the case's reference. */
 export async function confirmComplaint(page: Page, email: string, locale: "en" | "de" = "en"): Promise<string> {
@@ -77,13 +73,19 @@ export async function fileComplaint(page: Page, c: Complaint): Promise<string> {
 /** A mailed sign-in link: it opens the confirmation page, never the sign-in callback itself. */
 export const SIGN_IN_LINK = 'a[href*="/sign-in/confirm?"]';
 
+/** The first link matching `link` in the newest mail to `email` (whose text contains `subject`, if given) that holds one. */
+async function linkInMail(page: Page, email: string, link: string, subject?: string | RegExp): Promise<string> {
+  await page.goto("/en/dev/mailbox");
+  const toEmail = page.getByTestId("mail").filter({ has: page.getByTestId("mail-to").getByText(email, { exact: true }) });
+  const mail = (subject ? toEmail.filter({ hasText: subject }) : toEmail).filter({ has: page.locator(link) }).first();
+  return (await mail.locator(link).first().getAttribute("href"))!;
+}
+
 /** The sign-in link in the newest mail to `email` whose text contains `subject`. */
 export async function mailedLink(page: Page, email: string, subject: string | RegExp): Promise<string> {
-  await page.goto("/en/dev/mailbox");
-  const mail = page.getByTestId("mail").filter({ has: page.getByTestId("mail-to").getByText(email, { exact: true }) }).filter({ hasText: subject }).filter({ has: page.locator(SIGN_IN_LINK) }).first();
-  const href = await mail.locator(SIGN_IN_LINK).first().getAttribute("href");
+  const href = await linkInMail(page, email, SIGN_IN_LINK, subject);
   expect(href).toContain("/sign-in/confirm?");
-  return href!;
+  return href;
 }
 
 /** Presses the confirmation page's button: the POST that signs in. */

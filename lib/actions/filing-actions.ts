@@ -10,10 +10,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { checkAttachments } from "@/lib/cases/attachments";
 import { fieldErrorsOf, type FiledCase } from "@/lib/cases/commands";
-import { confirmFiling, submitFiling } from "@/lib/cases/filings";
+import { confirmFiling, replyDayOf, submitFiling } from "@/lib/cases/filings";
 import { filingSchema } from "@/lib/cases/filing-schema";
 import { RuleError, ValidationError } from "@/lib/errors";
-import { calendarDay } from "@/lib/ladder";
 import { limitsFor, rateLimited } from "@/lib/rate-limit";
 import { formAction } from "./form-action";
 import { many } from "./pipeline";
@@ -45,12 +44,13 @@ export interface PendingComplaint {
 export type SentComplaint = FiledComplaint | PendingComplaint;
 
 function filedComplaint(filed: FiledCase, now: Date, email: string, signedIn: boolean): FiledComplaint {
+  const { responseDueAt, responseOverdue } = replyDayOf(filed, now);
   return {
     kind: "filed",
     caseId: filed.caseId,
     reference: filed.reference,
-    responseDueAt: filed.responseDueAt ? calendarDay(filed.responseDueAt, filed.organisationZone).toISOString() : null,
-    responseOverdue: !!filed.responseDueAt && filed.responseDueAt.getTime() < now.getTime(),
+    responseDueAt: responseDueAt?.toISOString() ?? null,
+    responseOverdue,
     organisationName: filed.organisationName,
     email,
     signedIn,
@@ -103,7 +103,7 @@ export const confirmComplaint = formAction(z.object({ token: z.string().min(1).m
   try {
     const confirmed = await confirmFiling(db, token, now, meta);
     // Someone already signed in stays who they are (a colleague's browser, another account of theirs).
-    if (confirmed.signIn && actor.kind !== "user") await startSessionCookie(db, confirmed.userId);
+    if (confirmed.signIn && actor.kind !== "user") await startSessionCookie(db, confirmed.complainantUserId);
   } catch (error) {
     inFormWords(error);
   }

@@ -94,6 +94,8 @@ async function handOver(tx: Tx, row: CaseRow, event: LadderEvent) {
 export interface FiledCase {
   caseId: string;
   reference: string;
+  /** The complainant's account (made with the case if the address had none). */
+  complainantUserId: string;
   /** False when the same form had already been submitted (the existing case is returned). */
   created: boolean;
   /** The first deadline: the organisation's reply (R2.1); null until it has received the complaint. */
@@ -156,20 +158,23 @@ export type CheckedFiling = Awaited<ReturnType<typeof checkFiling>>;
  * or a signed-in complainant's own). The case belongs to the user with the given email,
  * created if new. A repeated idempotency key returns the case it already made.
  */
-export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMeta = {}, evidence: CheckedAttachment[] = []): Promise<FiledCase> {
-  const filing = await db.transaction((tx) => fileCaseIn(tx, raw, now, meta, evidence));
+export async function fileCase(db: Db, raw: unknown, now: Date, meta: RequestMeta = {}, evidence: CheckedAttachment[] = [], checked?: CheckedFiling): Promise<FiledCase> {
+  const filing = await db.transaction((tx) => fileCaseIn(tx, raw, now, meta, evidence, checked));
   if (filing.created) await wake(JOBS.mail);
   return filing;
 }
 
-/** `fileCase` inside the caller's transaction (the caller wakes the mail worker after it commits). */
-export async function fileCaseIn(tx: Tx, raw: unknown, now: Date, meta: RequestMeta = {}, evidence: CheckedAttachment[] = []): Promise<FiledCase> {
+/**
+ * `fileCase` inside the caller's transaction (the caller wakes the mail worker after it
+ * commits). `checked`: the caller's own `checkFiling` of `raw` at `now`, not run again.
+ */
+export async function fileCaseIn(tx: Tx, raw: unknown, now: Date, meta: RequestMeta = {}, evidence: CheckedAttachment[] = [], checked?: CheckedFiling): Promise<FiledCase> {
   const key = filingSchema.shape.idempotencyKey.safeParse((raw as { idempotencyKey?: unknown } | null)?.idempotencyKey);
   if (key.success) {
     const existing = await existingFiling(tx, key.data);
     if (existing) return existing;
   }
-  const { input, organisation, certification, framework, facts, staff, filed } = await checkFiling(tx, raw, now);
+  const { input, organisation, certification, framework, facts, staff, filed } = checked ?? (await checkFiling(tx, raw, now));
   const email = input.email.toLowerCase();
   // One statement whether the person is new or known (the no-op update makes RETURNING answer).
   const [user] = await tx
@@ -251,7 +256,7 @@ export async function fileCaseIn(tx: Tx, raw: unknown, now: Date, meta: RequestM
         };
       }),
   ]);
-  return { caseId: row.id, reference: row.reference, created: true, responseDueAt: due, organisationName: organisation.name, organisationZone: organisation.timeZone };
+  return { caseId: row.id, reference: row.reference, complainantUserId: user!.id, created: true, responseDueAt: due, organisationName: organisation.name, organisationZone: organisation.timeZone };
 }
 
 /** R1.3: the country of work, for HR data only, when it is not the country of residence. */
@@ -296,12 +301,12 @@ async function deliveryMail(tx: Tx, row: CaseRow, organisation: { name: string; 
 
 export async function existingFiling(db: Db | Tx, idempotencyKey: string): Promise<FiledCase | null> {
   const [row] = await db
-    .select({ id: cases.id, reference: cases.reference, organisationName: organisations.name, organisationZone: organisations.timeZone, due: deadlines.dueAt })
+    .select({ id: cases.id, reference: cases.reference, complainantUserId: cases.complainantUserId, organisationName: organisations.name, organisationZone: organisations.timeZone, due: deadlines.dueAt })
     .from(cases)
     .innerJoin(organisations, eq(organisations.id, cases.organisationId))
     .leftJoin(deadlines, and(eq(deadlines.caseId, cases.id), eq(deadlines.clockId, "organisation.response")))
     .where(eq(cases.idempotencyKey, idempotencyKey));
-  return row ? { caseId: row.id, reference: row.reference, created: false, responseDueAt: row.due ?? null, organisationName: row.organisationName, organisationZone: row.organisationZone } : null;
+  return row ? { caseId: row.id, reference: row.reference, complainantUserId: row.complainantUserId, created: false, responseDueAt: row.due ?? null, organisationName: row.organisationName, organisationZone: row.organisationZone } : null;
 }
 
 export interface ProposedEvent<T extends EventType = EventType> {

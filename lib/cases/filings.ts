@@ -10,7 +10,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull, lte, not, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { filingAttachments, filings, organisations, users } from "@/db/schema";
+import { filingAttachments, filings, organisations } from "@/db/schema";
 import { tokenSha256 } from "@/lib/auth/api-token";
 import { CASE_LINK_HOURS } from "@/lib/auth/magic-link";
 import { isLinkToken } from "@/lib/ids";
@@ -40,9 +40,10 @@ export const confirmationUrl = (locale: string, token: string) => `${publicUrl()
  * `resend`: the person asked for the link again, so a new one goes out even within a minute.
  */
 export async function submitFiling(db: Db, raw: unknown, now: Date, meta: RequestMeta, evidence: CheckedAttachment[], signedInEmail: string | null, { resend = false } = {}): Promise<Submitted> {
-  const { input, organisation } = await checkFiling(db, raw, now);
+  const checked = await checkFiling(db, raw, now);
+  const { input, organisation } = checked;
   const email = input.email.trim().toLowerCase();
-  if (signedInEmail?.toLowerCase() === email) return { kind: "filed", filed: await fileCase(db, input, now, meta, evidence) };
+  if (signedInEmail?.toLowerCase() === email) return { kind: "filed", filed: await fileCase(db, input, now, meta, evidence, checked) };
   // The same draft sent again after it was confirmed: the case it made.
   const existing = await existingFiling(db, input.idempotencyKey);
   if (existing) return { kind: "filed", filed: existing };
@@ -84,6 +85,12 @@ export async function submitFiling(db: Db, raw: unknown, now: Date, meta: Reques
   return { kind: "confirm", email, organisationName: organisation.name, expiresAt };
 }
 
+/** The company's reply day as its complainant reads it (a calendar day in the company's zone), and whether it has passed. */
+export function replyDayOf(filed: Pick<FiledCase, "responseDueAt" | "organisationZone">, now: Date): { responseDueAt: Date | null; responseOverdue: boolean } {
+  const due = filed.responseDueAt;
+  return { responseDueAt: due && calendarDay(due, filed.organisationZone), responseOverdue: !!due && due.getTime() < now.getTime() };
+}
+
 export type FilingLink =
   | { state: "open"; organisationName: string; name: string; email: string; description: string; documents: number; expiresAt: Date }
   | { state: "sent"; caseId: string; reference: string; organisationName: string; organisationSlug: string; email: string; responseDueAt: Date | null; responseOverdue: boolean }
@@ -101,8 +108,7 @@ export async function filingLink(db: Db, token: string, now: Date): Promise<Fili
   if (row.caseId) {
     const filed = await existingFiling(db, row.idempotencyKey);
     if (!filed) return { state: "unknown" };
-    const due = filed.responseDueAt;
-    return { state: "sent", caseId: filed.caseId, reference: filed.reference, organisationName: row.organisationName, organisationSlug: row.organisationSlug, email: row.email, responseDueAt: due && calendarDay(due, filed.organisationZone), responseOverdue: !!due && due.getTime() < now.getTime() };
+    return { state: "sent", caseId: filed.caseId, reference: filed.reference, organisationName: row.organisationName, organisationSlug: row.organisationSlug, email: row.email, ...replyDayOf(filed, now) };
   }
   if (row.expiresAt.getTime() <= now.getTime() || !row.payload) return { state: "expired" };
   const payload = row.payload as { name?: string; description?: string };
@@ -111,8 +117,6 @@ export async function filingLink(db: Db, token: string, now: Date): Promise<Fili
 }
 
 export interface ConfirmedFiling extends FiledCase {
-  /** The complainant's account (made now if new). */
-  userId: string;
   email: string;
   locale: string;
   /** Confirmed within a day of the mail: the confirmation may also sign the person in, like the receipt's link. */
@@ -127,10 +131,9 @@ export async function confirmFiling(db: Db, token: string, now: Date, meta: Requ
   const confirmed = await db.transaction(async (tx): Promise<ConfirmedFiling> => {
     const [row] = await tx.select().from(filings).where(eq(filings.tokenHash, tokenSha256(token))).for("update");
     if (!row) throw new RuleError({ code: "filing_link_unknown" });
-    const userId = async () => (await tx.select({ id: users.id }).from(users).where(eq(users.email, row.email)))[0]!.id;
     if (row.caseId) {
       const filed = (await existingFiling(tx, row.idempotencyKey))!;
-      return { ...filed, userId: await userId(), email: row.email, locale: row.locale, signIn: false };
+      return { ...filed, email: row.email, locale: row.locale, signIn: false };
     }
     if (row.expiresAt.getTime() <= now.getTime() || !row.payload) throw new RuleError({ code: "filing_link_expired" });
     const evidence = await tx.select().from(filingAttachments).where(eq(filingAttachments.filingId, row.id));
@@ -143,7 +146,7 @@ export async function confirmFiling(db: Db, token: string, now: Date, meta: Requ
     );
     await tx.update(filings).set({ payload: null, caseId: filed.caseId }).where(eq(filings.id, row.id));
     await tx.delete(filingAttachments).where(eq(filingAttachments.filingId, row.id));
-    return { ...filed, userId: await userId(), email: row.email, locale: row.locale, signIn: filed.created && now.getTime() - row.sentAt.getTime() <= CASE_LINK_HOURS * 3_600_000 };
+    return { ...filed, email: row.email, locale: row.locale, signIn: filed.created && now.getTime() - row.sentAt.getTime() <= CASE_LINK_HOURS * 3_600_000 };
   });
   if (confirmed.created) await wake(JOBS.mail);
   return confirmed;

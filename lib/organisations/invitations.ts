@@ -87,11 +87,12 @@ export async function pendingInvitations(db: Db, actor: Actor, organisationId: s
   assertQueueReader(actor, organisationId);
   const since = new Date(now.getTime() - SHOWN_AFTER_MS);
   const rows = await db
-    .select({ id: invitations.id, email: invitations.email, name: invitations.name, role: invitations.role, expiresAt: invitations.expiresAt, acceptedAt: invitations.acceptedAt, declinedAt: invitations.declinedAt, cancelledAt: invitations.cancelledAt })
+    .select({ id: invitations.id, email: invitations.email, name: invitations.name, role: invitations.role, expiresAt: invitations.expiresAt, declinedAt: invitations.declinedAt })
     .from(invitations)
     .where(and(eq(invitations.organisationId, organisationId), isNull(invitations.acceptedAt), isNull(invitations.cancelledAt), or(gt(invitations.declinedAt, since), and(isNull(invitations.declinedAt), gt(invitations.expiresAt, since)))))
     .orderBy(asc(invitations.email));
-  return rows.map(({ acceptedAt: _a, cancelledAt: _c, ...row }) => ({ ...row, state: stateOf({ ...row, acceptedAt: null, cancelledAt: null }, now) as "open" | "declined" | "expired" }));
+  // Neither accepted nor cancelled (the query says so): open, declined or expired.
+  return rows.map((row) => ({ ...row, state: stateOf({ ...row, acceptedAt: null, cancelledAt: null }, now) as "open" | "declined" | "expired" }));
 }
 
 export async function cancelInvitation(db: Db, actor: Actor, organisationId: string, invitationId: string, now: Date) {
