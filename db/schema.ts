@@ -385,9 +385,11 @@ export const attachments = pgTable(
     size: integer("size").notNull(),
     sha256: text("sha256").notNull(),
     content: bytea("content").notNull(),
+    /** An API client's Idempotency-Key: sent again on the case, the document it stored answers. */
+    idempotencyKey: text("idempotency_key"),
     createdAt: createdAt(),
   },
-  (t) => [index("attachments_case").on(t.caseId)],
+  (t) => [index("attachments_case").on(t.caseId), uniqueIndex("attachments_idempotency_key").on(t.caseId, t.idempotencyKey).where(sql`idempotency_key IS NOT NULL`)],
 );
 
 /**

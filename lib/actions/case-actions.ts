@@ -6,8 +6,8 @@
 import { z } from "zod";
 import { messageBody } from "@/lib/cases/filing-schema";
 import { recordEvent, type ProposedEvent } from "@/lib/cases/commands";
-import { detailedEvent, isDetailedAction, type DetailedAction } from "@/lib/cases/detailed-steps";
-import { takeOneClickStep } from "@/lib/cases/steps";
+import { isDetailedAction, type DetailedAction } from "@/lib/cases/detailed-steps";
+import { takeDetailedStep as takeStepWithDetails, takeOneClickStep } from "@/lib/cases/steps";
 import { ValidationError } from "@/lib/errors";
 import { PARTIES, REMEDY_KINDS, arbitrationInvocation, type ActionId } from "@/lib/ladder";
 import { formAction } from "./form-action";
@@ -91,12 +91,19 @@ export const takeDetailedStep = formAction(detailedForm, async (input, { db, act
   // Repeated and indexed fields: the five names, each name's strike or rank, the chosen arbitrators.
   const names = [0, 1, 2, 3, 4].map((i) => fields[`name_${i}`] ?? "");
   const choices = Object.fromEntries(Object.entries(fields).filter(([k]) => k.startsWith("choice:")).map(([k, v]) => [k.slice(7), v]));
-  const built = detailedEvent(input.action as DetailedAction, { ...fields, remedyId: input.target, remedies, names, choices, arbitrators: input.arbitrators, side: input.party });
-  if (!built.ok) {
+  try {
+    await takeStepWithDetails(
+      db,
+      actor,
+      { caseId: input.caseId, action: input.action as DetailedAction, details: { ...fields, remedies, names, choices, arbitrators: input.arbitrators }, target: input.target, party: input.party, expectedVersion: input.version },
+      now,
+      meta,
+    );
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
     const errors: Record<string, string[]> = {};
-    for (const [path, keys] of Object.entries(built.errors)) (errors[fieldOf(path)] ??= []).push(...keys);
+    for (const [path, keys] of Object.entries(error.fieldErrors)) (errors[fieldOf(path)] ??= []).push(...keys);
     throw new ValidationError(errors);
   }
-  await recordEvent(db, actor, input.caseId, { type: built.type, data: built.data, party: input.party } as ProposedEvent, { now, expectedVersion: input.version, meta });
   return input.action;
 });

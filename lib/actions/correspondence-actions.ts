@@ -26,6 +26,6 @@ const evidenceForm = caseForm.extend({ files: many(z.instanceof(File)) });
 export const uploadEvidence = formAction(evidenceForm, async (input, { db, actor, now }) => {
   const checked = await checkAttachments(await Promise.all(input.files.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) }))));
   if (checked.errors.length) throw new ValidationError({ files: checked.errors });
-  await addEvidence(db, actor, input.caseId, checked.ok, now, input.party);
+  await addEvidence(db, actor, input.caseId, checked.ok, now, { party: input.party });
   return "uploaded";
 });

@@ -5,14 +5,18 @@
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
-import { postMessage } from "@/lib/cases/correspondence";
+import { checkAttachment, type AttachmentMime } from "@/lib/cases/attachments";
+import { addEvidence, getEvidence, listEvidence, postMessage } from "@/lib/cases/correspondence";
 import type { RequestMeta } from "@/lib/cases/commands";
 import { getCaseDetail, listCases } from "@/lib/cases/queries";
-import { ONE_CLICK_STEPS, takeOneClickStep } from "@/lib/cases/steps";
+import { isDetailedAction } from "@/lib/cases/detailed-steps";
+import { ONE_CLICK_STEPS, takeDetailedStep, takeOneClickStep } from "@/lib/cases/steps";
 import { listReferrals } from "@/lib/enforcement/register";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { ActionId } from "@/lib/ladder";
-import type { caseListSchema, caseSchema, listQuerySchema, messageRequestSchema, messageResultSchema, registerSchema, stepRequestSchema, stepResultSchema } from "./contract";
+import { documentResponse } from "./document-response";
+import type { Upload } from "./http";
+import type { documentListSchema, documentResultSchema, caseListSchema, caseSchema, listQuerySchema, messageRequestSchema, messageResultSchema, registerSchema, stepRequestSchema, stepResultSchema } from "./contract";
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -42,21 +46,44 @@ export async function apiGetCase(db: Db, actor: Actor, caseId: string, now: Date
     createdAt: iso(d.createdAt),
     description: d.description,
     clocks: d.view.clocks.map((c) => ({ id: c.id, kind: c.kind, rule: c.rule, party: c.party, state: c.state, startedAt: iso(c.startedAt), dueAt: iso(c.dueAt), daysLeft: c.daysLeft, aim: c.aim, completedAt: isoOrNull(c.completedAt) })),
-    // The steps this API can take: those the ladder allows now that need no details.
-    steps: d.view.actions.filter((a) => a.allowed && ONE_CLICK_STEPS.includes(a.action)).map((a) => ({ action: a.action, event: a.event, target: a.target ?? null })),
+    // The steps the ladder allows now that this API can take, with or without details.
+    steps: d.view.actions
+      .filter((a) => a.allowed && (ONE_CLICK_STEPS.includes(a.action) || isDetailedAction(a.action)))
+      .map((a) => ({ action: a.action, event: a.event, target: a.target ?? null, details: isDetailedAction(a.action) })),
     timeline: d.timeline.map((e) => ({ seq: e.seq, type: e.type, at: iso(e.at), party: e.party })),
     messages: d.messages.map((m) => ({ id: m.id, authorParty: m.authorParty, visibility: m.visibility, body: m.body, createdAt: iso(m.createdAt) })),
   };
 }
 
 export async function apiTakeStep(db: Db, actor: Actor, caseId: string, input: z.output<typeof stepRequestSchema>, idempotencyKey: string | null, now: Date, meta: RequestMeta): Promise<z.input<typeof stepResultSchema>> {
-  const done = await takeOneClickStep(db, actor, { caseId, action: input.action as ActionId, target: input.target, expectedVersion: input.version, message: input.message, idempotencyKey: idempotencyKey ?? undefined }, now, meta);
+  const common = { caseId, target: input.target, expectedVersion: input.version, idempotencyKey: idempotencyKey ?? undefined };
+  const done =
+    "details" in input
+      ? await takeDetailedStep(db, actor, { ...common, action: input.action, details: input.details }, now, meta)
+      : await takeOneClickStep(db, actor, { ...common, action: input.action as ActionId, message: input.message }, now, meta);
   return { caseId, seq: done.seq, version: done.version, replayed: !!done.replayed };
 }
 
 export async function apiPostMessage(db: Db, actor: Actor, caseId: string, input: z.output<typeof messageRequestSchema>, idempotencyKey: string | null, now: Date): Promise<z.input<typeof messageResultSchema>> {
   const m = await postMessage(db, actor, caseId, { body: input.body, visibility: input.visibility, idempotencyKey: idempotencyKey ?? undefined }, now);
   return { id: m.id, authorParty: m.authorParty, visibility: m.visibility, createdAt: iso(m.createdAt), replayed: m.replayed };
+}
+
+export async function apiListDocuments(db: Db, actor: Actor, caseId: string): Promise<z.input<typeof documentListSchema>> {
+  const rows = await listEvidence(db, actor, caseId);
+  return { data: rows.map((d) => ({ ...d, mimeType: d.mimeType as AttachmentMime, createdAt: iso(d.createdAt) })) };
+}
+
+export async function apiGetDocument(db: Db, actor: Actor, caseId: string, documentId: string): Promise<Response> {
+  return documentResponse(await getEvidence(db, actor, caseId, documentId));
+}
+
+/** The upload is checked like the pages' (content, not name; no active PDF) before anything is stored. */
+export async function apiAddDocument(db: Db, actor: Actor, caseId: string, upload: Upload, idempotencyKey: string | null, now: Date): Promise<z.input<typeof documentResultSchema>> {
+  const checked = await checkAttachment(upload.name, upload.bytes);
+  if (typeof checked === "string") throw new ValidationError({ file: [checked] });
+  const [stored] = await addEvidence(db, actor, caseId, [checked], now, { idempotencyKey: idempotencyKey ?? undefined });
+  return { ...stored!, mimeType: stored!.mimeType as AttachmentMime, createdAt: iso(stored!.createdAt) };
 }
 
 export async function apiRegister(db: Db, actor: Actor): Promise<z.input<typeof registerSchema>> {

@@ -4,7 +4,9 @@
  */
 import { z } from "zod";
 import { PARTIES } from "@/lib/ladder";
+import { DETAILED_STEPS, type DetailedAction } from "@/lib/cases/detailed-steps";
 import { ONE_CLICK_STEPS } from "@/lib/cases/steps";
+import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES } from "@/lib/cases/attachments";
 
 const instant = z.iso.datetime({ offset: true }).meta({ description: "An instant, ISO 8601 with offset (UTC)." });
 const uuid = z.uuid();
@@ -66,10 +68,17 @@ export const clockSchema = z
   })
   .meta({ id: "Clock" });
 
-export const stepActionSchema = z.enum(ONE_CLICK_STEPS as [string, ...string[]]).meta({ id: "StepAction" });
+const DETAILED_ACTIONS = Object.keys(DETAILED_STEPS) as DetailedAction[];
+
+export const stepActionSchema = z.enum([...ONE_CLICK_STEPS, ...DETAILED_ACTIONS] as [string, ...string[]]).meta({ id: "StepAction" });
 
 export const allowedStepSchema = z
-  .object({ action: stepActionSchema, event: z.string(), target: z.string().nullable() })
+  .object({
+    action: stepActionSchema,
+    event: z.string(),
+    target: z.string().nullable(),
+    details: z.boolean().meta({ description: "True when the step needs `details` (findings, remedies, a reason…): see StepRequest." }),
+  })
   .meta({ id: "AllowedStep", description: "A step the ladder allows this party now." });
 
 export const caseSchema = z
@@ -92,13 +101,26 @@ export const caseSchema = z
   })
   .meta({ id: "Case" });
 
-export const stepRequestSchema = z
+const stepTarget = z.string().max(120).optional().meta({ description: "The object acted on, where the allowed step names one (a remedy's id for record_compliance)." });
+const stepVersion = z.number().int().min(0).optional().meta({ description: "The case's version the step was decided on; a different one is a conflict." });
+
+const simpleStepRequest = z
   .strictObject({
-    action: stepActionSchema,
-    target: z.string().max(120).optional().meta({ description: "The object acted on, where the allowed step names one." }),
-    version: z.number().int().min(0).optional().meta({ description: "The case's version the step was decided on; a different one is a conflict." }),
+    action: z.enum(ONE_CLICK_STEPS as [string, ...string[]]),
+    target: stepTarget,
+    version: stepVersion,
     message: z.string().optional().meta({ description: "A message to the complainant written with the step." }),
   })
+  .meta({ id: "SimpleStepRequest", description: "A step that needs no details." });
+
+/** A step with details: its `details` are the fields of the same schema the case page's form is checked by. */
+const detailedStepRequest = (action: DetailedAction) =>
+  z
+    .strictObject({ action: z.literal(action), target: stepTarget, version: stepVersion, details: DETAILED_STEPS[action].schema })
+    .meta({ id: `${action.split("_").map((w) => w[0]!.toUpperCase() + w.slice(1)).join("")}Request`, description: `The details of ${action}: the fields of its form on the case page.` });
+
+export const stepRequestSchema = z
+  .discriminatedUnion("action", [simpleStepRequest, ...DETAILED_ACTIONS.map(detailedStepRequest)])
   .meta({ id: "StepRequest" });
 
 export const stepResultSchema = z
@@ -120,6 +142,32 @@ export const messageRequestSchema = z
 export const messageResultSchema = z
   .object({ id: uuid, authorParty: z.string(), visibility: z.string(), createdAt: instant, replayed: z.boolean().meta({ description: "True when the Idempotency-Key had already made this message." }) })
   .meta({ id: "Message" });
+
+export const documentIdParams = caseIdParams.extend({ documentId: uuid.meta({ description: "The document's id." }) });
+
+export const documentSchema = z
+  .object({
+    id: uuid,
+    filename: z.string(),
+    mimeType: z.enum(ATTACHMENT_TYPES),
+    size: z.number().int().meta({ description: "Bytes." }),
+    sha256: z.string().meta({ description: "The content's SHA-256, hex." }),
+    createdAt: instant,
+  })
+  .meta({ id: "Document" });
+
+export const documentListSchema = z.object({ data: z.array(documentSchema) }).meta({ id: "DocumentList", description: "The case's documents, oldest first, without their content." });
+
+export const documentResultSchema = documentSchema
+  .extend({ replayed: z.boolean().meta({ description: "True when the Idempotency-Key had already stored this document." }) })
+  .meta({ id: "DocumentResult" });
+
+/** A multipart upload of one document, checked like the pages' uploads. */
+export const DOCUMENT_UPLOAD = {
+  field: "file",
+  maxBytes: ATTACHMENT_LIMITS.maxBytes,
+  description: `One file in the part named "file": PDF, PNG, JPEG or plain text, recognised by its content (the name's extension must agree), at most ${ATTACHMENT_LIMITS.maxBytes / 1024 / 1024} MiB; a PDF that runs scripts or actions is refused.`,
+} as const;
 
 export const registerSchema = z
   .object({
@@ -156,7 +204,10 @@ export interface Operation {
   query?: z.ZodObject;
   headers?: z.ZodObject;
   body?: z.ZodType;
-  ok: { status: 200 | 201; schema: z.ZodType; description: string };
+  /** The body is a multipart/form-data upload of one document (DOCUMENT_UPLOAD). */
+  upload?: true;
+  /** The answer is the document's bytes, in its own media type, not JSON. */
+  ok: { status: 200 | 201; schema?: z.ZodType; binary?: true; description: string };
   problems: number[];
 }
 
@@ -178,5 +229,28 @@ export const OPERATIONS: Operation[] = [
     problems: [400, 403, 404, 409, 413, 415, ...READ_PROBLEMS],
   },
   { id: "postMessage", method: "post", path: "/cases/{id}/messages", summary: "Write a message on a case", scope: "act", params: caseIdParams, headers: idempotencyHeaders, body: messageRequestSchema, ok: { status: 201, schema: messageResultSchema, description: "The message was stored (or had been, under the same Idempotency-Key)." }, problems: [400, 403, 404, 413, 415, ...READ_PROBLEMS] },
+  { id: "listDocuments", method: "get", path: "/cases/{id}/documents", summary: "The documents on a case", scope: "read", params: caseIdParams, ok: { status: 200, schema: documentListSchema, description: "The documents." }, problems: [404, ...READ_PROBLEMS] },
+  {
+    id: "getDocument",
+    method: "get",
+    path: "/cases/{id}/documents/{documentId}",
+    summary: "A document's content",
+    scope: "read",
+    params: documentIdParams,
+    ok: { status: 200, binary: true, description: "The file, as an attachment in its own media type (PDF, PNG, JPEG or plain text), with its SHA-256 in X-SHA256." },
+    problems: [404, ...READ_PROBLEMS],
+  },
+  {
+    id: "addDocument",
+    method: "post",
+    path: "/cases/{id}/documents",
+    summary: "Add a document to a case",
+    scope: "act",
+    params: caseIdParams,
+    headers: idempotencyHeaders,
+    upload: true,
+    ok: { status: 201, schema: documentResultSchema, description: "The document was stored (or had been, under the same Idempotency-Key)." },
+    problems: [400, 403, 404, 413, 415, ...READ_PROBLEMS],
+  },
   { id: "getRegister", method: "get", path: "/register", summary: "The FTC referral register, on the cases the token may see", scope: "read", ok: { status: 200, schema: registerSchema, description: "The referrals." }, problems: READ_PROBLEMS },
 ];

@@ -12,7 +12,7 @@ import { publicUrl } from "@/lib/config";
 import { auditApiCall } from "@/lib/integrations/tokens";
 import { clientAddress, rateLimited } from "@/lib/rate-limit";
 import type { RequestMeta } from "@/lib/cases/commands";
-import { OPERATIONS } from "./contract";
+import { DOCUMENT_UPLOAD, idempotencyHeaders, OPERATIONS } from "./contract";
 import { Problem, problemOf, problemResponse } from "./problems";
 
 export const MAX_BODY = 16 * 1024;
@@ -29,10 +29,13 @@ export interface ApiContext<Params, Body, Query> {
   query: Query;
   body: Body;
   headers: Headers;
+  /** The Idempotency-Key the client sent, for operations that take one. */
+  idempotencyKey: string | null;
   /** The request's path and query, for links to the next page. */
   url: URL;
 }
 
+/** A JSON answer; a handler answers a document's bytes with a Response of its own. */
 export interface ApiAnswer {
   status?: number;
   body: unknown;
@@ -40,11 +43,25 @@ export interface ApiAnswer {
 
 const operation = (id: string) => OPERATIONS.find((o) => o.id === id)!;
 
+/** The request's body, refused as soon as it passes `limit` bytes (whatever Content-Length claimed). */
+async function bodyBytes(request: Request, limit: number): Promise<Buffer> {
+  const tooLarge = () => new Problem("too_large", `The body may hold at most ${limit} bytes.`);
+  if (Number(request.headers.get("content-length") ?? 0) > limit) throw tooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  if (request.body) {
+    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > limit) throw tooLarge();
+      chunks.push(Buffer.from(chunk));
+    }
+  }
+  return Buffer.concat(chunks);
+}
+
 async function jsonBody(request: Request): Promise<unknown> {
   if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) throw new Problem("unsupported_media_type", "Send the body as application/json.");
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY) throw new Problem("too_large", `The body may hold at most ${MAX_BODY} bytes.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY) throw new Problem("too_large", `The body may hold at most ${MAX_BODY} bytes.`);
+  const text = (await bodyBytes(request, MAX_BODY)).toString("utf8");
   try {
     return JSON.parse(text);
   } catch {
@@ -52,8 +69,32 @@ async function jsonBody(request: Request): Promise<unknown> {
   }
 }
 
+export interface Upload {
+  name: string;
+  bytes: Buffer;
+}
+
+/** One file in a multipart/form-data body's part named "file". */
+async function uploadBody(request: Request): Promise<Upload> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("multipart/form-data")) throw new Problem("unsupported_media_type", `Send the document as multipart/form-data, in a part named "${DOCUMENT_UPLOAD.field}".`);
+  // The file and the multipart framing around it.
+  const bytes = await bodyBytes(request, DOCUMENT_UPLOAD.maxBytes + MAX_BODY);
+  const missing = () => new Problem("invalid", `Send exactly one file, in a part named "${DOCUMENT_UPLOAD.field}".`, { errors: { [DOCUMENT_UPLOAD.field]: ["required"] } });
+  let form: FormData;
+  try {
+    form = await new Response(new Uint8Array(bytes), { headers: { "content-type": type } }).formData();
+  } catch {
+    throw missing();
+  }
+  const parts = form.getAll(DOCUMENT_UPLOAD.field);
+  const [file] = parts;
+  if (parts.length !== 1 || !file || typeof file === "string") throw missing();
+  return { name: file.name, bytes: Buffer.from(await file.arrayBuffer()) };
+}
+
 /** A route handler for one operation of the contract; the types name what its schemas parse to. */
-export function apiRoute<Params = Record<string, never>, Body = undefined, Query = Record<string, never>>(operationId: string, handler: (context: ApiContext<Params, Body, Query>) => Promise<ApiAnswer>) {
+export function apiRoute<Params = Record<string, never>, Body = undefined, Query = Record<string, never>>(operationId: string, handler: (context: ApiContext<Params, Body, Query>) => Promise<ApiAnswer | Response>) {
   const op = operation(operationId);
   return async (request: Request, { params }: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const db = await getDb();
@@ -82,9 +123,10 @@ export function apiRoute<Params = Record<string, never>, Body = undefined, Query
       // A malformed id names no case the token may see.
       if (parsedParams && !parsedParams.success) throw new Problem("not_found", "No such case, or none this token may see.");
       const query = op.query ? op.query.parse(Object.fromEntries(url.searchParams)) : {};
-      const body = op.body ? op.body.parse(await jsonBody(request)) : undefined;
-      const done = await handler({ db, actor: checked.actor, now, meta, params: (parsedParams?.data ?? {}) as Params, query: query as Query, body: body as Body, headers: request.headers, url });
-      return Response.json(done.body, { status: done.status ?? op.ok.status });
+      const idempotencyKey = op.headers ? (idempotencyHeaders.parse({ "idempotency-key": request.headers.get("idempotency-key") ?? undefined })["idempotency-key"] ?? null) : null;
+      const body = op.body ? op.body.parse(await jsonBody(request)) : op.upload ? await uploadBody(request) : undefined;
+      const done = await handler({ db, actor: checked.actor, now, meta, params: (parsedParams?.data ?? {}) as Params, query: query as Query, body: body as Body, headers: request.headers, idempotencyKey, url });
+      return done instanceof Response ? done : Response.json(done.body, { status: done.status ?? op.ok.status });
     };
     let response: Response;
     let code: string | undefined;

@@ -4,7 +4,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { WEBHOOK_SUMMARY, webhookPayload } from "@/lib/webhooks/contract";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
-import { OPERATIONS, problemSchema } from "./contract";
+import { DOCUMENT_UPLOAD, documentSchema, OPERATIONS, problemSchema } from "./contract";
 import { PROBLEMS } from "./problems";
 
 const STATUS_TEXT: Record<number, string> = {
@@ -14,9 +14,16 @@ const STATUS_TEXT: Record<number, string> = {
   404: "No such case, or none the token may see.",
   409: "The ladder refuses the step now (the reason code says why), or the case changed since the version sent.",
   413: "The body is too large.",
-  415: "The body is not JSON.",
+  415: "The body is not in the media type the operation takes: JSON, or multipart/form-data for a document.",
   429: "Too many calls this minute; retry after the Retry-After seconds.",
 };
+
+const UPLOAD_SCHEMA = {
+  type: "object" as const,
+  properties: { [DOCUMENT_UPLOAD.field]: { type: "string" as const, contentMediaType: "application/octet-stream", description: DOCUMENT_UPLOAD.description } },
+  required: [DOCUMENT_UPLOAD.field],
+};
+const DOCUMENT_CONTENT = Object.fromEntries(documentSchema.shape.mimeType.options.map((type) => [type, { schema: { type: "string" as const, contentMediaType: type } }]));
 
 let cached: ReturnType<OpenApiGeneratorV31["generateDocument"]> | null = null;
 
@@ -38,9 +45,10 @@ export function openApiDocument(serverUrl: string) {
         ...(op.query ? { query: op.query } : {}),
         ...(op.headers ? { headers: op.headers } : {}),
         ...(op.body ? { body: { required: true, content: { "application/json": { schema: op.body } } } } : {}),
+        ...(op.upload ? { body: { required: true, content: { "multipart/form-data": { schema: UPLOAD_SCHEMA } } } } : {}),
       },
       responses: {
-        [op.ok.status]: { description: op.ok.description, content: { "application/json": { schema: op.ok.schema } } },
+        [op.ok.status]: { description: op.ok.description, content: op.ok.binary ? DOCUMENT_CONTENT : { "application/json": { schema: op.ok.schema! } } },
         ...Object.fromEntries(op.problems.map((status) => [status, { description: STATUS_TEXT[status] ?? "A problem.", content: { "application/problem+json": { schema: problem } } }])),
       },
     });

@@ -16,7 +16,7 @@ export const PROBLEMS = {
   invalid: { status: 400, title: "Invalid request" },
   invalid_json: { status: 400, title: "Malformed JSON" },
   too_large: { status: 413, title: "Body too large" },
-  unsupported_media_type: { status: 415, title: "Body must be JSON" },
+  unsupported_media_type: { status: 415, title: "Unsupported media type" },
   refused: { status: 409, title: "The ladder refuses this step" },
   version_conflict: { status: 409, title: "The case changed" },
   rate_limited: { status: 429, title: "Too many requests" },

@@ -7,7 +7,8 @@ import { fileTypeFromBuffer } from "file-type";
 
 export const ATTACHMENT_LIMITS = { maxFiles: 5, maxBytes: 4 * 1024 * 1024, maxTotalBytes: 12 * 1024 * 1024 } as const;
 
-export type AttachmentMime = "application/pdf" | "image/png" | "image/jpeg" | "text/plain";
+export const ATTACHMENT_TYPES = ["application/pdf", "image/png", "image/jpeg", "text/plain"] as const;
+export type AttachmentMime = (typeof ATTACHMENT_TYPES)[number];
 const EXTENSIONS: Record<AttachmentMime, string[]> = {
   "application/pdf": ["pdf"],
   "image/png": ["png"],

@@ -3,7 +3,7 @@
  * may write to whom is decided here from the actor's party on the case.
  */
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { attachments, caseBodies, cases, messages } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { partiesOnCase, requireActing, scopeToCase } from "@/lib/auth/policy";
@@ -73,22 +73,36 @@ export async function postMessage(db: Db, actor: Actor, caseId: string, input: {
   return written.message;
 }
 
-/** `messageId` links the files to the message they came with (an e-mail reply's attachments). */
-export async function addEvidence(db: Db, actor: Actor, caseId: string, files: CheckedAttachment[], now: Date, party?: Party, messageId?: string) {
-  if (actor.kind !== "user") throw new NotFoundError();
-  const { row } = await partyOn(db, actor, caseId, party);
+/**
+ * Stores checked documents on an open case. `messageId` links them to the message they came
+ * with (an e-mail reply's attachments); `idempotencyKey` (an API client's, for one document):
+ * sent again on the case, the document it stored is answered with `replayed` and nothing is written.
+ */
+export async function addEvidence(db: Db | Tx, actor: Actor, caseId: string, files: CheckedAttachment[], now: Date, options: { party?: Party; messageId?: string; idempotencyKey?: string } = {}) {
+  requireActing(actor);
+  const { row } = await partyOn(db, actor, caseId, options.party);
   if (row.status === "closed") throw new ForbiddenError();
   if (!files.length) throw new ValidationError({ files: ["required"] });
-  await db.insert(attachments).values(
-    files.map((f) => ({ caseId: row.id, messageId, uploadedByUserId: actor.userId, filename: f.filename, mimeType: f.mimeType, size: f.size, sha256: f.sha256, content: f.bytes, createdAt: now })),
-  );
+  if (options.idempotencyKey && files.length !== 1) throw new ValidationError({ files: ["too_many_files"] });
+  const insert = db
+    .insert(attachments)
+    .values(files.map((f) => ({ caseId: row.id, messageId: options.messageId, uploadedByUserId: actor.kind === "user" ? actor.userId : null, filename: f.filename, mimeType: f.mimeType, size: f.size, sha256: f.sha256, content: f.bytes, idempotencyKey: options.idempotencyKey, createdAt: now })));
+  // Under an Idempotency-Key a second sending (also at the same time) finds the first's document.
+  const stored = options.idempotencyKey
+    ? await insert.onConflictDoNothing({ target: [attachments.caseId, attachments.idempotencyKey], where: sql`idempotency_key IS NOT NULL` }).returning(DOCUMENT_COLUMNS)
+    : await insert.returning(DOCUMENT_COLUMNS);
+  if (stored.length) return stored.map((d) => ({ ...d, replayed: false }));
+  const made = await db.select(DOCUMENT_COLUMNS).from(attachments).where(and(eq(attachments.caseId, row.id), eq(attachments.idempotencyKey, options.idempotencyKey!)));
+  return made.map((d) => ({ ...d, replayed: true }));
 }
+
+const DOCUMENT_COLUMNS = { id: attachments.id, filename: attachments.filename, mimeType: attachments.mimeType, size: attachments.size, sha256: attachments.sha256, createdAt: attachments.createdAt };
 
 /** The documents of a case (without content), for anyone who may see the case. */
 export async function listEvidence(db: Db, actor: Actor, caseId: string) {
   const { row } = await partyOn(db, actor, caseId);
   return db
-    .select({ id: attachments.id, filename: attachments.filename, mimeType: attachments.mimeType, size: attachments.size, sha256: attachments.sha256, createdAt: attachments.createdAt })
+    .select(DOCUMENT_COLUMNS)
     .from(attachments)
     .where(eq(attachments.caseId, row.id))
     .orderBy(attachments.createdAt);

@@ -14,7 +14,7 @@ describe("steps with details become ladder events", () => {
     ["issue_advice", { remedies: [{ kind: "delete", due: "31/01/2027" }], findings: "Wrong data." }],
     ["issue_determination", { remedies: [], findings: "" }],
     ["conclude_review", { outcome: "won" }],
-    ["record_compliance", { remedyId: "r1", evidence: "" }],
+    ["record_compliance", { evidence: "" }],
     ["close_case", { outcome: "<b>done</b>" }],
   ] as const)("%s refuses %j", (action, input) => {
     expect(detailedEvent(action, input).ok).toBe(false);
@@ -25,5 +25,14 @@ describe("steps with details become ladder events", () => {
   it("a decision keeps its written findings", () => {
     const result = detailedEvent("issue_award", { remedies: [], findings: "No violation remains." });
     expect(result.ok && (result.data as { findings: string }).findings).toBe("No violation remains.");
+  });
+  it("compliance is recorded against the remedy the step names (its target), never one the details name", () => {
+    expect(detailedEvent("record_compliance", { evidence: "Deleted.", remedyId: "rem-other" })).toEqual({ ok: false, errors: { target: ["required"] } });
+    expect(detailedEvent("record_compliance", { evidence: "Deleted." }, { target: "rem-1" })).toEqual({ ok: true, type: "remedy.complied", data: { remedyId: "rem-1", evidence: "Deleted." } });
+  });
+  it("strikes are the side's taking them, whatever the details say (R3.4)", () => {
+    const choices = { A: "strike", B: "strike", C: "2", D: "1", E: "3" } as const;
+    const result = detailedEvent("submit_strikes", { choices, side: "complainant" }, { party: "organisation" });
+    expect(result).toEqual({ ok: true, type: "arbitration.strikes_submitted", data: { side: "organisation", struck: ["A", "B"], ranking: ["D", "C", "E"] } });
   });
 });

@@ -1,11 +1,19 @@
 /**
- * Steps that need details, each with its own schema: the form's fields become the event's
- * payload, which the ladder then judges like any other step.
+ * Steps that need details, each with its own schema: the fields (a form's, or an API call's
+ * `details`) become the event's payload, which the ladder then judges like any other step.
+ * What the case itself names — the remedy acted on (the step's target), the side taking it —
+ * comes from the step's context, never from the details.
  */
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { COMMERCE_OUTCOMES, REMEDY_KINDS, type ActionId, type EventPayloads, type EventType } from "@/lib/ladder";
+import { COMMERCE_OUTCOMES, REMEDY_KINDS, type ActionId, type EventPayloads, type EventType, type Party } from "@/lib/ladder";
 import { plain } from "./filing-schema";
+
+/** What the case names for a step: the object it acts on and the side taking it. */
+export interface StepContext {
+  target?: string;
+  party?: Party;
+}
 
 const remedySchema = z.object({
   kind: z.enum(REMEDY_KINDS),
@@ -41,8 +49,8 @@ export const DETAILED_STEPS = {
   notice_referral: { event: "panel.referral_noticed", schema: z.object({ kind: z.enum(["ftc", "delisting"]) }), payload: (d: { kind: "ftc" | "delisting" }) => d },
   record_compliance: {
     event: "remedy.complied",
-    schema: z.object({ remedyId: z.string().max(64), evidence: plain(2000).pipe(z.string().min(1, { message: "required" })) }),
-    payload: (d: { remedyId: string; evidence: string }) => d,
+    schema: z.object({ evidence: plain(2000).pipe(z.string().min(1, { message: "required" })) }),
+    payload: (d: { evidence: string }, c: StepContext) => ({ remedyId: c.target ?? "", evidence: d.evidence }),
   },
   propose_arbitrators: {
     event: "arbitration.arbitrators_proposed",
@@ -51,12 +59,12 @@ export const DETAILED_STEPS = {
   },
   submit_strikes: {
     event: "arbitration.strikes_submitted",
-    schema: z.object({ side: z.enum(["complainant", "organisation"]), choices: z.record(z.string(), z.enum(["strike", "1", "2", "3"])) }),
-    /** Each name is struck or given a rank; the ladder checks two strikes and three ranks (R3.4). */
-    payload: (d: { side: "complainant" | "organisation"; choices: Record<string, "strike" | "1" | "2" | "3"> }) => {
+    schema: z.object({ choices: z.record(z.string().max(200), z.enum(["strike", "1", "2", "3"])) }),
+    /** Each name is struck or given a rank; the ladder checks the side, two strikes and three ranks (R3.4). */
+    payload: (d: { choices: Record<string, "strike" | "1" | "2" | "3"> }, c: StepContext) => {
       const entries = Object.entries(d.choices);
       return {
-        side: d.side,
+        side: c.party === "complainant" ? "complainant" : "organisation",
         struck: entries.filter(([, c]) => c === "strike").map(([n]) => n),
         ranking: entries.filter(([, c]) => c !== "strike").sort((a, b) => Number(a[1]) - Number(b[1])).map(([n]) => n),
       };
@@ -73,7 +81,7 @@ export const DETAILED_STEPS = {
     payload: (d: { hearingAt: string; mode: "video" | "phone" }) => ({ hearingAt: new Date(`${d.hearingAt}:00Z`), mode: d.mode }),
   },
   close_case: { event: "case.closed", schema: z.object({ outcome: plain(500).pipe(z.string().min(1, { message: "required" })) }), payload: (d: { outcome: string }) => d },
-} as const satisfies Partial<Record<ActionId, { event: EventType; schema: z.ZodType; payload: (d: never) => unknown }>>;
+} as const satisfies Partial<Record<ActionId, { event: EventType; schema: z.ZodObject; payload: (d: never, c: StepContext) => unknown }>>;
 
 export type DetailedAction = keyof typeof DETAILED_STEPS;
 
@@ -82,7 +90,7 @@ export function isDetailedAction(action: string): action is DetailedAction {
 }
 
 /** The event a detailed step records, or the field errors of its form. */
-export function detailedEvent(action: DetailedAction, input: unknown): { ok: true; type: EventType; data: EventPayloads[EventType] } | { ok: false; errors: Record<string, string[]> } {
+export function detailedEvent(action: DetailedAction, input: unknown, context: StepContext = {}): { ok: true; type: EventType; data: EventPayloads[EventType] } | { ok: false; errors: Record<string, string[]> } {
   const step = DETAILED_STEPS[action];
   const parsed = step.schema.safeParse(input);
   if (!parsed.success) {
@@ -90,5 +98,7 @@ export function detailedEvent(action: DetailedAction, input: unknown): { ok: tru
     for (const issue of parsed.error.issues) (errors[issue.path.join(".") || "_form"] ??= []).push(issue.message);
     return { ok: false, errors };
   }
-  return { ok: true, type: step.event, data: (step.payload as (d: unknown) => unknown)(parsed.data) as EventPayloads[EventType] };
+  // Compliance is recorded against one remedy: the step names it.
+  if (action === "record_compliance" && !context.target) return { ok: false, errors: { target: ["required"] } };
+  return { ok: true, type: step.event, data: (step.payload as (d: unknown, c: StepContext) => unknown)(parsed.data, context) as EventPayloads[EventType] };
 }

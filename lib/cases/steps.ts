@@ -1,15 +1,17 @@
 /**
- * Steps a user takes from the case page with one button: the ladder offers them, and the
- * payload it checked is the one recorded. Steps that need details (a determination's
- * remedies, an award, a reason) have their own forms.
+ * Taking a step, for the case page's forms and the API alike. One-click steps: the ladder
+ * offers them, and the payload it checked is the one recorded. Steps with details (a
+ * determination's findings and remedies, an award, a reason): the details become the payload
+ * by their schema (detailed-steps.ts), and the ladder judges that.
  */
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireActing } from "@/lib/auth/policy";
-import { ConflictError, RuleError } from "@/lib/errors";
+import { ConflictError, RuleError, ValidationError } from "@/lib/errors";
 import type { ActionId, EventPayloads, EventType, Party } from "@/lib/ladder";
-import { recordEvent, stepByKey, type RecordedStep, type RequestMeta } from "./commands";
+import { recordEvent, stepByKey, type ProposedEvent, type RecordedStep, type RequestMeta } from "./commands";
+import { detailedEvent, type DetailedAction } from "./detailed-steps";
 import { getCaseDetail } from "./queries";
 
 export const ONE_CLICK_STEPS: readonly ActionId[] = [
@@ -60,5 +62,29 @@ export async function takeOneClickStep(
     meta,
     idempotencyKey: input.idempotencyKey,
     ...(input.message ? { message: { body: input.message, visibility: "complainant" as const } } : {}),
+  });
+}
+
+/** A step with details; invalid details are a ValidationError by the schema's field paths. */
+export async function takeDetailedStep(
+  db: Db,
+  actor: Actor,
+  input: { caseId: string; action: DetailedAction; details: unknown; target?: string; party?: Party; expectedVersion?: number; idempotencyKey?: string },
+  now: Date,
+  meta: RequestMeta,
+): Promise<RecordedStep> {
+  requireActing(actor);
+  // Sent before with this key: the step it made, whatever the details say now.
+  if (input.idempotencyKey) {
+    const prior = await stepByKey(db, actor, input.caseId, input.idempotencyKey);
+    if (prior) return prior;
+  }
+  const built = detailedEvent(input.action, input.details, { target: input.target, party: input.party });
+  if (!built.ok) throw new ValidationError(built.errors);
+  return recordEvent(db, actor, input.caseId, { type: built.type, data: built.data, party: input.party } as ProposedEvent, {
+    now,
+    expectedVersion: input.expectedVersion,
+    meta,
+    idempotencyKey: input.idempotencyKey,
   });
 }

@@ -147,7 +147,7 @@ export async function receiveReply(db: Db, mail: InboundMail, settings: Pick<Inb
     // The message and its documents are one write: a refused document leaves no message.
     const message = await db.transaction(async (tx) => {
       const m = await postMessage(tx, found.actor, token.caseId, { body, visibility: "complainant", party: found.party, mailMessageId }, now);
-      if (checked.ok.length) await addEvidence(tx, found.actor, token.caseId, checked.ok, now, found.party, m.id);
+      if (checked.ok.length) await addEvidence(tx, found.actor, token.caseId, checked.ok, now, { party: found.party, messageId: m.id });
       return m;
     });
     // postMessage asked for delivery before this transaction ended; ask again now the message is there.

@@ -6,19 +6,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq, sql } from "drizzle-orm";
-import { apiTokens, auditLog, caseEvents, cases, messages, providers } from "@/db/schema";
+import { apiTokens, attachments, auditLog, caseEvents, cases, messages, providers } from "@/db/schema";
 import { rowsOf, setDatabase } from "@/db/client";
 import { seedDemo } from "@/db/seed/seed";
 import type { Actor, Principal } from "@/lib/auth/actor";
 import { tokenSha256 } from "@/lib/auth/api-token";
 import { fileCase } from "@/lib/cases/commands";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/integrations/tokens";
-import { caseListSchema, caseSchema, problemSchema, registerSchema, stepResultSchema } from "@/lib/api/contract";
+import { caseListSchema, caseSchema, documentListSchema, documentResultSchema, problemSchema, registerSchema, stepResultSchema } from "@/lib/api/contract";
 import { NotFoundError } from "@/lib/errors";
 import { GET as listRoute } from "@/app/api/v1/cases/route";
 import { GET as caseRoute } from "@/app/api/v1/cases/[id]/route";
 import { POST as stepRoute } from "@/app/api/v1/cases/[id]/steps/route";
 import { POST as messageRoute } from "@/app/api/v1/cases/[id]/messages/route";
+import { GET as documentsRoute, POST as uploadRoute } from "@/app/api/v1/cases/[id]/documents/route";
+import { GET as documentRoute } from "@/app/api/v1/cases/[id]/documents/[documentId]/route";
 import { GET as registerRoute } from "@/app/api/v1/register/route";
 import { createTestDatabase, KINDS, type TestDatabase } from "./support/databases";
 import { actorByEmail, filing } from "./support/helpers";
@@ -35,12 +37,33 @@ interface CaseFacts {
 
 type Route = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-async function call(route: Route, token: string | null, path: string, init: { method?: string; body?: unknown; raw?: string; headers?: Record<string, string>; params?: Record<string, string> } = {}) {
+interface CallInit {
+  method?: string;
+  body?: unknown;
+  raw?: string;
+  /** A multipart/form-data body (its boundary set by the Request). */
+  form?: FormData;
+  headers?: Record<string, string>;
+  params?: Record<string, string>;
+}
+
+async function send(route: Route, token: string | null, path: string, init: CallInit = {}) {
   const headers: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...init.headers };
-  const body = init.raw ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined);
-  if (body !== undefined && !headers["content-type"]) headers["content-type"] = "application/json";
-  const response = await route(new Request(`${BASE}${path}`, { method: init.method ?? (body !== undefined ? "POST" : "GET"), headers, body }), { params: Promise.resolve(init.params ?? {}) });
+  const body = init.form ?? init.raw ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined);
+  if (typeof body === "string" && !headers["content-type"]) headers["content-type"] = "application/json";
+  return route(new Request(`${BASE}${path}`, { method: init.method ?? (body !== undefined ? "POST" : "GET"), headers, body }), { params: Promise.resolve(init.params ?? {}) });
+}
+
+async function call(route: Route, token: string | null, path: string, init: CallInit = {}) {
+  const response = await send(route, token, path, init);
   return { status: response.status, type: response.headers.get("content-type"), json: (await response.json()) as Record<string, unknown> };
+}
+
+/** A multipart body with each named part a file. */
+function upload(...files: { name: string; bytes: Buffer | string }[]): FormData {
+  const form = new FormData();
+  for (const f of files) form.append("file", new Blob([typeof f.bytes === "string" ? f.bytes : new Uint8Array(f.bytes)]), f.name);
+  return form;
 }
 
 /** Every case a token lists, page by page. */
@@ -182,13 +205,17 @@ describe.each(KINDS)("the REST API on %s", (kind) => {
           const read = await call(caseRoute, token, `/cases/${c.id}`, { params: { id: c.id } });
           if (read.status !== (allowed ? 200 : 404)) leaks.push(`${cell}: read ${read.status}`);
           if (allowed) caseSchema.parse(read.json);
+          const documents = await call(documentsRoute, token, `/cases/${c.id}/documents`, { params: { id: c.id } });
+          if (documents.status !== (allowed ? 200 : 404)) leaks.push(`${cell}: documents ${documents.status}`);
           if (!allowed) {
             const before = await eventsOn(c.id);
             const step = await call(stepRoute, token, `/cases/${c.id}/steps`, { body: { action: "acknowledge" }, params: { id: c.id } });
             const message = await call(messageRoute, token, `/cases/${c.id}/messages`, { body: { body: "Let me in via the API" }, params: { id: c.id } });
+            const document = await call(uploadRoute, token, `/cases/${c.id}/documents`, { form: upload({ name: "intruder.txt", bytes: "Let me in via the API" }), params: { id: c.id } });
             const expected = k.token.endsWith("-read") ? 403 : 404;
             if (step.status !== expected) leaks.push(`${cell}: step ${step.status}`);
             if (message.status !== expected) leaks.push(`${cell}: message ${message.status}`);
+            if (document.status !== expected) leaks.push(`${cell}: document ${document.status}`);
             if ((await eventsOn(c.id)) !== before) leaks.push(`${cell}: history changed`);
           }
         }
@@ -197,6 +224,7 @@ describe.each(KINDS)("the REST API on %s", (kind) => {
       for (const id of [crypto.randomUUID(), "not-a-case"]) expect((await call(caseRoute, tokens["mparticle-act"]!, `/cases/${id}`, { params: { id } })).status).toBe(404);
       expect(leaks).toEqual([]);
       expect(await db().select().from(messages).where(eq(messages.body, "Let me in via the API"))).toEqual([]);
+      expect(await db().select({ id: attachments.id }).from(attachments).where(eq(attachments.filename, "intruder.txt"))).toEqual([]);
     });
 
     it("the FTC register shows only referrals on the token's cases", async () => {
@@ -313,5 +341,135 @@ describe.each(KINDS)("the REST API on %s", (kind) => {
     expect(audited).toHaveLength(122);
     expect(audited.every((a) => (a.data as { token: string; path: string }).token === "Busy poller" && (a.data as { path: string }).path === "/api/v1/register")).toBe(true);
     expect(await db().select({ n: count() }).from(cases)).toEqual([{ n: all.length }]);
+  });
+
+  describe("steps with details", () => {
+    /** A case handed to ANA where the ladder allows ANA a step with details now. */
+    async function anaCaseWith(action: string) {
+      for (const c of all.filter((x) => x.bodies.includes("ana"))) {
+        const read = caseSchema.parse((await call(caseRoute, tokens["ana-act"]!, `/cases/${c.id}`, { params: { id: c.id } })).json);
+        const step = read.steps.find((s) => s.action === action);
+        if (step) return { read, step };
+      }
+      throw new Error(`no case of ANA's with ${action} allowed`);
+    }
+    const take = (caseId: string, body: unknown, key?: string) =>
+      call(stepRoute, tokens["ana-act"]!, `/cases/${caseId}/steps`, { body, params: { id: caseId }, ...(key ? { headers: { "idempotency-key": key } } : {}) });
+
+    it("a body decides eligibility and issues a determination with findings and remedies, through the same schemas and the same decide as the page's forms", async () => {
+      const { read, step } = await anaCaseWith("decide_eligibility");
+      expect(step.details).toBe(true);
+      const before = await eventsOn(read.id);
+
+      // Invalid details name their fields; nothing is stored.
+      const invalid = await take(read.id, { action: "decide_eligibility", details: { decision: "maybe" } });
+      expect(invalid.json).toMatchObject({ status: 400, code: "invalid", errors: { "details.decision": expect.any(Array) } });
+      expect((await take(read.id, { action: "decide_eligibility", details: { decision: "eligible" }, message: "not here" })).json).toMatchObject({ status: 400, code: "invalid" });
+      expect((await take(read.id, { action: "decide_eligibility" })).json).toMatchObject({ status: 400, errors: { details: expect.any(Array) } });
+      expect(await eventsOn(read.id)).toBe(before);
+
+      // Twice under one key, at the same time: one decision.
+      const key = crypto.randomUUID();
+      const answers = await Promise.all([1, 2].map(() => take(read.id, { action: "decide_eligibility", version: read.version, details: { decision: "eligible", reason: "A covered principle and a company answer on file." } }, key)));
+      for (const a of answers) expect(a.status).toBe(201);
+      expect(answers.map((a) => stepResultSchema.parse(a.json)).filter((r) => !r.replayed)).toHaveLength(1);
+      expect(await eventsOn(read.id)).toBe(before + 1);
+      const [decided] = await db().select().from(caseEvents).where(and(eq(caseEvents.caseId, read.id), eq(caseEvents.idempotencyKey, key)));
+      expect(decided).toMatchObject({ type: "irm.eligibility_decided", party: "irm", data: { decision: "eligible", reason: "A covered principle and a company answer on file." } });
+
+      const after = caseSchema.parse((await call(caseRoute, tokens["ana-act"]!, `/cases/${read.id}`, { params: { id: read.id } })).json);
+      expect(after.steps.find((s) => s.action === "issue_determination")).toMatchObject({ details: true });
+      const empty = await take(read.id, { action: "issue_determination", details: { remedies: [{ kind: "delete", due: "31/03/2027" }], findings: "" } });
+      expect(empty.json).toMatchObject({ status: 400, errors: { "details.findings": ["required"], "details.remedies.0.due": ["invalid_date"] } });
+      const findings = "The company kept the profile after the objection and must delete it.";
+      const determined = await take(read.id, { action: "issue_determination", version: after.version, details: { remedies: [{ kind: "delete", due: "2027-03-31", description: "Delete the profile" }], findings } });
+      expect(determined.status).toBe(201);
+      const [event] = await db().select().from(caseEvents).where(and(eq(caseEvents.caseId, read.id), eq(caseEvents.type, "irm.determined")));
+      const data = event!.data as { findings: string; remedies: { id: string; kind: string; dueAt: string }[] };
+      expect(data.findings).toBe(findings);
+      expect(data.remedies).toEqual([expect.objectContaining({ id: expect.stringMatching(/^rem-[0-9a-f]{8}$/), kind: "delete", description: "Delete the profile" })]);
+      // The remedy's day ends at the organisation's end of that day (R4.3), not at noon UTC.
+      expect(new Date(data.remedies[0]!.dueAt).getTime()).toBeGreaterThan(new Date("2027-03-31T12:00:00Z").getTime());
+
+      // The company now sees a compliance step for that remedy, named by its target.
+      expect(all.find((c) => c.id === read.id)!.organisation).toBe("customer-portfolios");
+      const company = tokens["portfolios-act"]!;
+      {
+        const seen = caseSchema.parse((await call(caseRoute, company, `/cases/${read.id}`, { params: { id: read.id } })).json);
+        const comply = seen.steps.find((s) => s.action === "record_compliance");
+        expect(comply).toMatchObject({ target: data.remedies[0]!.id, details: true });
+        const untargeted = await call(stepRoute, company, `/cases/${read.id}/steps`, { body: { action: "record_compliance", details: { evidence: "Deleted on request." } }, params: { id: read.id } });
+        expect(untargeted.json).toMatchObject({ status: 400, errors: { target: ["required"] } });
+        const complied = await call(stepRoute, company, `/cases/${read.id}/steps`, { body: { action: "record_compliance", target: comply!.target, details: { evidence: "Deleted the profile and its backups." } }, params: { id: read.id } });
+        expect(complied.status).toBe(201);
+      }
+    });
+
+    it("a company's token cannot take a body's decision, and a read-only token takes none", async () => {
+      const ana = all.find((c) => c.bodies.includes("ana") && c.organisation === "customer-portfolios")!;
+      const before = await eventsOn(ana.id);
+      const details = { remedies: [], findings: "Nothing to remedy." };
+      const asCompany = await call(stepRoute, tokens["portfolios-act"]!, `/cases/${ana.id}/steps`, { body: { action: "issue_determination", details }, params: { id: ana.id } });
+      expect(asCompany.json).toMatchObject({ status: 403, code: "read_only" });
+      const panel = all.find((c) => c.bodies.includes("eu-dpa-panel"))!;
+      const readOnly = await call(stepRoute, tokens["panel-read"]!, `/cases/${panel.id}/steps`, { body: { action: "issue_advice", details }, params: { id: panel.id } });
+      expect(readOnly.json).toMatchObject({ status: 403, code: "read_only" });
+      expect(await eventsOn(ana.id)).toBe(before);
+    });
+  });
+
+  describe("documents", () => {
+    const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    async function mparticleCase() {
+      const c = all.find((x) => x.organisation === "mparticle")!;
+      return c.id;
+    }
+    const stored = async (caseId: string) => (await db().select({ n: count() }).from(attachments).where(eq(attachments.caseId, caseId)))[0]!.n;
+
+    it("a document is uploaded once under one Idempotency-Key, listed, and downloaded byte for byte with its hash", async () => {
+      const caseId = await mparticleCase();
+      const token = tokens["mparticle-act"]!;
+      const before = await stored(caseId);
+      const key = crypto.randomUUID();
+      const put = () => call(uploadRoute, token, `/cases/${caseId}/documents`, { form: upload({ name: "letter.pdf", bytes: PDF }), headers: { "idempotency-key": key }, params: { id: caseId } });
+      const answers = [...(await Promise.all([put(), put()])), await put()];
+      for (const a of answers) expect(a.status).toBe(201);
+      const results = answers.map((a) => documentResultSchema.parse(a.json));
+      expect(new Set(results.map((r) => r.id)).size).toBe(1);
+      expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+      expect(results[0]).toMatchObject({ filename: "letter.pdf", mimeType: "application/pdf", size: PDF.length });
+      expect(await stored(caseId)).toBe(before + 1);
+
+      const listed = documentListSchema.parse((await call(documentsRoute, tokens["mparticle-read"]!, `/cases/${caseId}/documents`, { params: { id: caseId } })).json);
+      expect(listed.data.map((d) => d.id)).toContain(results[0]!.id);
+      const file = await send(documentRoute, tokens["mparticle-read"]!, `/cases/${caseId}/documents/${results[0]!.id}`, { params: { id: caseId, documentId: results[0]!.id } });
+      expect(file.status).toBe(200);
+      expect(file.headers.get("content-type")).toBe("application/pdf");
+      expect(file.headers.get("content-disposition")).toMatch(/^attachment;/);
+      expect(file.headers.get("x-sha256")).toBe(results[0]!.sha256);
+      expect(Buffer.from(await file.arrayBuffer()).equals(PDF)).toBe(true);
+
+      // Another company's token: the same 404 as a document that does not exist.
+      for (const [token2, documentId] of [[tokens["portfolios-act"]!, results[0]!.id], [tokens["mparticle-read"]!, crypto.randomUUID()], [tokens["mparticle-read"]!, "not-an-id"]] as const) {
+        expect((await call(documentRoute, token2, `/cases/${caseId}/documents/${documentId}`, { params: { id: caseId, documentId } })).status).toBe(404);
+      }
+    });
+
+    it("refuses, with a field error or the right status, what the pages refuse, and stores nothing", async () => {
+      const caseId = await mparticleCase();
+      const token = tokens["mparticle-act"]!;
+      const before = await stored(caseId);
+      const to = (init: CallInit) => call(uploadRoute, token, `/cases/${caseId}/documents`, { ...init, params: { id: caseId } });
+      expect((await to({ form: upload({ name: "photo.png", bytes: PDF }) })).json).toMatchObject({ status: 400, code: "invalid", errors: { file: ["file_type_mismatch"] } });
+      expect((await to({ form: upload({ name: "run.pdf", bytes: Buffer.concat([PDF, Buffer.from("/OpenAction << /JS (app.alert(1)) >>")]) }) })).json).toMatchObject({ status: 400, errors: { file: ["file_active_content"] } });
+      expect((await to({ form: upload({ name: "empty.txt", bytes: "" }) })).json).toMatchObject({ status: 400, errors: { file: ["file_empty"] } });
+      expect((await to({ form: upload({ name: "big.txt", bytes: "x".repeat(4 * 1024 * 1024 + 1) }) })).json).toMatchObject({ status: 400, errors: { file: ["file_too_large"] } });
+      expect((await to({ form: upload({ name: "a.txt", bytes: "one" }, { name: "b.txt", bytes: "two" }) })).json).toMatchObject({ status: 400, errors: { file: ["required"] } });
+      expect((await to({ form: new FormData() })).json).toMatchObject({ status: 400, errors: { file: ["required"] } });
+      expect((await to({ body: { file: "letter.pdf" } })).status).toBe(415);
+      expect((await to({ form: upload({ name: "huge.txt", bytes: "x".repeat(5 * 1024 * 1024) }) })).status).toBe(413);
+      expect((await call(uploadRoute, tokens["mparticle-read"]!, `/cases/${caseId}/documents`, { form: upload({ name: "note.txt", bytes: "read only" }), params: { id: caseId } })).status).toBe(403);
+      expect(await stored(caseId)).toBe(before);
+    });
   });
 });

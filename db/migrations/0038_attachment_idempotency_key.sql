@@ -1,0 +1,2 @@
+ALTER TABLE "attachments" ADD COLUMN "idempotency_key" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "attachments_idempotency_key" ON "attachments" USING btree ("case_id","idempotency_key") WHERE idempotency_key IS NOT NULL;
