@@ -85,5 +85,13 @@ test("the API's reference page and OpenAPI document are public and agree", async
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of Object.keys(item)) await expect(page.getByRole("heading", { name: `${method.toUpperCase()} ${path}`, exact: true })).toBeVisible();
   }
+  // A step's body is one shape per action: a determination's details are listed with their fields.
+  const steps = page.getByRole("region", { name: "POST /cases/{id}/steps" });
+  await expect(steps.getByText("issue_determination", { exact: true })).toBeVisible();
+  await expect(steps.getByText("findings", { exact: true }).first()).toBeVisible();
+  // A document is uploaded as multipart, in a part named "file".
+  const upload = page.getByRole("region", { name: "POST /cases/{id}/documents" });
+  await expect(upload.getByText("multipart/form-data", { exact: true })).toBeVisible();
+  await expect(upload.getByText("file", { exact: true }).first()).toBeVisible();
   await expectAccessible(page);
 });

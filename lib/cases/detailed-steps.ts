@@ -17,7 +17,7 @@ export interface StepContext {
 
 const remedySchema = z.object({
   kind: z.enum(REMEDY_KINDS),
-  due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "invalid_date" }),
+  due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "invalid_date" }).meta({ description: "The day it is due (YYYY-MM-DD); it ends at the organisation's end of that day." }),
   description: plain(500).optional(),
 });
 const remediesSchema = z.array(remedySchema).max(10);
@@ -59,7 +59,9 @@ export const DETAILED_STEPS = {
   },
   submit_strikes: {
     event: "arbitration.strikes_submitted",
-    schema: z.object({ choices: z.record(z.string().max(200), z.enum(["strike", "1", "2", "3"])) }),
+    schema: z.object({
+      choices: z.record(z.string().max(200), z.enum(["strike", "1", "2", "3"])).meta({ description: "Each proposed arbitrator's name: \"strike\" or a rank \"1\" to \"3\" (two strikes, three ranks)." }),
+    }),
     /** Each name is struck or given a rank; the ladder checks the side, two strikes and three ranks (R3.4). */
     payload: (d: { choices: Record<string, "strike" | "1" | "2" | "3"> }, c: StepContext) => {
       const entries = Object.entries(d.choices);
@@ -77,7 +79,7 @@ export const DETAILED_STEPS = {
   },
   schedule_hearing: {
     event: "arbitration.hearing_scheduled",
-    schema: z.object({ hearingAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: "invalid_date" }), mode: z.enum(["video", "phone"]) }),
+    schema: z.object({ hearingAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: "invalid_date" }).meta({ description: "Date and time in UTC (YYYY-MM-DDTHH:MM)." }), mode: z.enum(["video", "phone"]) }),
     payload: (d: { hearingAt: string; mode: "video" | "phone" }) => ({ hearingAt: new Date(`${d.hearingAt}:00Z`), mode: d.mode }),
   },
   close_case: { event: "case.closed", schema: z.object({ outcome: plain(500).pipe(z.string().min(1, { message: "required" })) }), payload: (d: { outcome: string }) => d },

@@ -16,6 +16,8 @@ interface SchemaObject {
   description?: string;
   enum?: unknown[];
   items?: SchemaObject;
+  oneOf?: SchemaObject[];
+  contentMediaType?: string;
 }
 
 const refName = (s: SchemaObject | undefined) => s?.$ref?.split("/").at(-1);
@@ -25,10 +27,43 @@ export default async function ApiReferencePage() {
   const doc = openApiDocument(publicUrl());
   const schemas = (doc.components?.schemas ?? {}) as Record<string, SchemaObject>;
   const t = await getTranslations("apiReference");
-  const typeOf = (s: SchemaObject): string => refName(s) ?? (s.enum ? s.enum.join(" | ") : s.type === "array" && s.items ? `${typeOf(s.items)}[]` : ([] as string[]).concat(s.type ?? "object").join(" | "));
-  const fields = (s: SchemaObject | undefined) => {
-    const schema = refName(s) ? schemas[refName(s)!] : s;
-    return Object.entries(schema?.properties ?? {}).map(([name, p]) => ({ name, type: typeOf(p), required: !!schema?.required?.includes(name), description: p.description }));
+  const resolve = (s: SchemaObject | undefined) => (refName(s) ? schemas[refName(s)!] : s);
+  const typeOf = (s: SchemaObject): string =>
+    refName(s) ?? (s.enum ? s.enum.join(" | ") : s.type === "array" && s.items ? `${typeOf(s.items)}[]` : s.contentMediaType ? t("file") : ([] as string[]).concat(s.type ?? "object").join(" | "));
+  /** A schema's fields, with an object's (or a list of objects') own fields beneath it. */
+  const Fields = ({ schema, skip }: { schema: SchemaObject | undefined; skip?: string }) => {
+    const s = resolve(schema);
+    return (
+      <ul className="list-disc pl-5 text-sm">
+        {Object.entries(s?.properties ?? {})
+          .filter(([name]) => name !== skip)
+          .map(([name, p]) => {
+          const inner = p.type === "array" ? p.items : p;
+          return (
+            <li key={name}>
+              <code>{name}</code>: <code>{typeOf(p)}</code>
+              {s?.required?.includes(name) ? ` (${t("required")})` : ""} {p.description ?? ""}
+              {inner?.properties ? <Fields schema={inner} /> : null}
+            </li>
+          );
+          })}
+      </ul>
+    );
+  };
+  /** A body that is one of several shapes (a step, by its action): each shape with its fields. */
+  const Body = ({ schema }: { schema: SchemaObject }) => {
+    const s = resolve(schema);
+    if (!s?.oneOf) return <Fields schema={s} />;
+    return (
+      <ul className="space-y-2 pl-1 text-sm">
+        {s.oneOf.map((variant) => (
+          <li key={refName(variant)}>
+            <code>action</code> = <code>{(resolve(variant)?.properties?.action?.enum ?? []).join(" | ")}</code>
+            <Fields schema={variant} skip="action" />
+          </li>
+        ))}
+      </ul>
+    );
   };
   return (
     <>
@@ -42,7 +77,9 @@ export default async function ApiReferencePage() {
             .filter((m) => item?.[m])
             .map((method) => {
               const op = item![method]!;
-              const body = (op.requestBody as { content?: Record<string, { schema?: SchemaObject }> } | undefined)?.content?.["application/json"]?.schema;
+              const content = (op.requestBody as { content?: Record<string, { schema?: SchemaObject }> } | undefined)?.content;
+              const [bodyType, bodyContent] = Object.entries(content ?? {})[0] ?? [];
+              const body = bodyContent?.schema;
               const params = (op.parameters ?? []) as { name: string; in: string; required?: boolean; schema?: SchemaObject; description?: string }[];
               return (
                 <Card key={`${method} ${path}`} aria-labelledby={`op-${op.operationId}`}>
@@ -66,15 +103,10 @@ export default async function ApiReferencePage() {
                   ) : null}
                   {body ? (
                     <>
-                      <h3 className="mt-3 text-sm font-semibold">{t("body")}</h3>
-                      <ul className="list-disc pl-5 text-sm">
-                        {fields(body).map((f) => (
-                          <li key={f.name}>
-                            <code>{f.name}</code>: <code>{f.type}</code>
-                            {f.required ? ` (${t("required")})` : ""} {f.description ?? ""}
-                          </li>
-                        ))}
-                      </ul>
+                      <h3 className="mt-3 text-sm font-semibold">
+                        {t("body")} <code className="font-normal">{bodyType}</code>
+                      </h3>
+                      <Body schema={body} />
                     </>
                   ) : null}
                   <h3 className="mt-3 text-sm font-semibold">{t("responses")}</h3>
