@@ -1,34 +1,7 @@
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
-import { Webhook } from "standardwebhooks";
 import { fileComplaint } from "../support/filing";
+import { startReceiver, verify } from "../support/webhooks";
 import { expectAccessible, signInAs } from "../support/helpers";
-
-interface Hook {
-  id: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** A subscriber's receiver on loopback, answering 200 to everything. */
-async function startReceiver() {
-  const hooks: Hook[] = [];
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (c: Buffer) => chunks.push(c));
-    request.on("end", () => {
-      hooks.push({ id: String(request.headers["webhook-id"]), headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
-      response.writeHead(200).end("ok");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { hooks, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-const verify = (secret: string, hook: Hook) =>
-  new Webhook(secret).verify(hook.body, { "webhook-id": hook.id, "webhook-timestamp": String(hook.headers["webhook-timestamp"]), "webhook-signature": String(hook.headers["webhook-signature"]) }) as { type: string; data: { message?: { body: string }; event?: string; reference: string } };
 
 test.describe("webhooks", () => {
   test("mParticle's admin subscribes (secret shown once), a case message is delivered signed and logged, sent again, the secret rotated and the subscription deleted, each irreversible step asked first", async ({ page }) => {
