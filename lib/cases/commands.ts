@@ -22,10 +22,10 @@ import {
   applyEvent,
   endOfDayIn,
   startOfLocalDay,
-  clocks,
   dpaBodyFor,
   zoneOf,
   decide,
+  snapshot,
   foldCase,
   inferFramework,
   participation,
@@ -145,7 +145,7 @@ export async function checkFiling(db: Db | Tx, raw: unknown, now: Date) {
     .where(eq(memberships.organisationId, organisation.id));
   const receipt = receiptAtFiling(input, staff.length > 0, organisation, now);
   const filed: LadderEvent = { type: "case.filed", at: now, by: "complainant", data: receipt };
-  const decision = decide(facts, filed, now);
+  const decision = decide(snapshot(facts, now), filed);
   if (!decision.ok) throw new RuleError(decision.reason);
   return { input, organisation, certification, framework, facts, staff, filed };
 }
@@ -222,10 +222,10 @@ export async function fileCaseIn(tx: Tx, raw: unknown, now: Date, meta: RequestM
   for (const file of evidence) {
     await tx.insert(attachments).values({ caseId: row.id, uploadedByUserId: user!.id, filename: file.filename, mimeType: file.mimeType, size: file.size, sha256: file.sha256, content: file.bytes, createdAt: now });
   }
-  const withEvents = { ...facts, events: [filed] };
-  await project(tx, row, withEvents, now, { heads, fresh: true });
+  const recorded = snapshot({ ...facts, events: [filed] }, now);
+  await project(tx, row, recorded, { heads, fresh: true });
 
-  const all = clocks(withEvents, now);
+  const all = recorded.clocks;
   const due = all.find((c) => c.id === "organisation.response")?.dueAt ?? null;
   const ackDue = all.find((c) => c.id === "organisation.acknowledgment")?.dueAt ?? null;
   const lang = input.preferredLanguage;
@@ -414,13 +414,14 @@ async function writeStep(
   if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) throw new ConflictError(row.version);
   const event = { type: proposal.type, at: options.now, by: party, data: anchorRemedies(proposal.data, zoneOf(loaded.facts, "organisation")) } as LadderEvent;
   const before = foldCase(loaded.facts.events);
-  const decision = decide(loaded.facts, event, options.now, before);
+  const was = snapshot(loaded.facts, options.now, before);
+  const decision = decide(was, event);
   if (!decision.ok) throw new RuleError(decision.reason);
   // The message is checked before anything is written.
   const body = options.message ? messageBody.safeParse(options.message.body) : null;
   if (body && !body.success) throw new ValidationError({ body: body.error.issues.map((i) => i.message) });
-  // Folded once here and carried on: the projection and the notice rules need both states.
-  const states = { before, after: applyEvent(before, event) };
+  // The case before and after the step, worked out once and carried on: the projection and the notice rules read both.
+  const states = { before: was, after: snapshot({ ...loaded.facts, events: [...loaded.facts.events, event] }, options.now, applyEvent(before, event)) };
 
   const { seqs: [seq], heads } = await appendEvents(tx, [{ caseId: row.id, event, actorUserId: by.userId, meta: options.meta, after: lastLink(loaded.events), idempotencyKey: options.idempotencyKey }]);
   // A step and the message that explains it are one write.
@@ -432,7 +433,7 @@ async function writeStep(
     await enqueueWebhooks(tx, [eventOfMessage(row, { ...m!, body: body.data })]);
   }
   await handOver(tx, row, event);
-  const version = await project(tx, row, { ...loaded.facts, events: [...loaded.facts.events, event] }, options.now, { heads, state: states.after });
+  const version = await project(tx, row, states.after, { heads });
   await notifyEvents(tx, [{ caseRow: row, before: loaded.facts, event, seq: seq!, actorUserId: by.userId, states }], options.now);
   return { version, seq: seq! };
 }

@@ -8,14 +8,13 @@ import type { Tx } from "@/db/client";
 import { inList } from "@/db/in-list";
 import { jsonRows } from "@/db/json-rows";
 import { ftcReferrals } from "@/db/schema";
-import { clocks as computeClocks, firstReminderAt, foldCase, owedDeadline, type CaseFacts, type CaseState } from "@/lib/ladder";
+import { firstReminderAt, owedDeadline, type CaseSnapshot } from "@/lib/ladder";
 import type { CaseRow } from "./load";
 
 export interface Projectable {
   row: Pick<CaseRow, "id" | "version" | "organisationId">;
-  facts: CaseFacts;
-  /** The facts' events folded, when the caller has it already (folding is the costly part). */
-  state?: CaseState;
+  /** The case with its new events, at the instant it is projected. */
+  snap: CaseSnapshot;
 }
 
 export interface ProjectionOptions {
@@ -23,18 +22,16 @@ export interface ProjectionOptions {
   heads?: Map<string, string>;
   /** A case filed in this transaction: nothing projected before, nothing to delete. */
   fresh?: boolean;
-  /** The single case's folded state (project only). */
-  state?: CaseState;
 }
 
-export async function project(tx: Tx, row: CaseRow, facts: CaseFacts, now: Date, { state, ...options }: ProjectionOptions = {}): Promise<number> {
-  return (await projectCases(tx, [{ row, facts, state }], now, options))[0]!;
+export async function project(tx: Tx, row: CaseRow, snap: CaseSnapshot, options: ProjectionOptions = {}): Promise<number> {
+  return (await projectCases(tx, [{ row, snap }], snap.now, options))[0]!;
 }
 
 /** Projects each case's events; returns each case's new version, in order. */
 export async function projectCases(tx: Tx, items: Projectable[], now: Date, { heads, fresh = false }: ProjectionOptions = {}): Promise<number[]> {
   if (!items.length) return [];
-  const computed = items.map(({ row, facts, state = foldCase(facts.events) }) => ({ row, state, clocks: computeClocks(facts, now, state), version: row.version + 1 }));
+  const computed = items.map(({ row, snap }) => ({ row, state: snap.state, clocks: snap.clocks, version: row.version + 1 }));
   const iso = now.toISOString();
 
   // Every table takes one JSON parameter rather than a bound value per column and row.

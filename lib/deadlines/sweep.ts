@@ -17,7 +17,7 @@ import { cases, deadlines } from "@/db/schema";
 import { appendEvents, lastLink } from "@/lib/cases/append";
 import { loadCases } from "@/lib/cases/load";
 import { projectCases } from "@/lib/cases/projection";
-import { DEFAULT_POLICY, PERSISTENT_FAILURE_SOURCES, applyEvent, calendarDaysLeft, clocks, decide, foldCase, type CaseFacts, type LadderEvent, type Party } from "@/lib/ladder";
+import { DEFAULT_POLICY, PERSISTENT_FAILURE_SOURCES, applyEvent, calendarDaysLeft, decide, snapshot, type LadderEvent, type Party } from "@/lib/ladder";
 import { dispatch, type CaseForNotice } from "@/lib/notifications/dispatch";
 import { notifyEvents, type RecordedEvent } from "@/lib/notifications/notify-events";
 import { persistentFailureNotice, reminderNotice } from "@/lib/notifications/rules";
@@ -191,19 +191,18 @@ async function breachBatch(tx: Tx, now: Date, batch: number, lane: Lane, lap: La
 
   const recorded: (RecordedEvent & { after: ReturnType<typeof lastLink> })[] = [];
   const projected = loaded.map(({ row, facts, events }) => {
-    let current: CaseFacts = facts;
-    // Folded once; each breach recorded moves it on by one event (decide keeps them in time order).
-    let state = foldCase(facts.events);
-    for (const clock of clocks(facts, now, state).filter((c) => c.state === "missed" && !c.completedAt && !state.breachedClocks.includes(c.id))) {
+    // Folded once; each breach recorded moves the case on by one event (decide keeps them in time order).
+    let snap = snapshot(facts, now);
+    const first = snap;
+    for (const clock of first.clocks.filter((c) => c.state === "missed" && !c.completedAt && !first.state.breachedClocks.includes(c.id))) {
       const event: LadderEvent = { type: "clock.breached", at: now, by: "system", data: { clock: clock.id } };
-      if (!decide(current, event, now, state).ok) continue;
-      const after = applyEvent(state, event);
-      recorded.push({ caseRow: row, before: current, event, seq: 0, actorUserId: null, after: lastLink(events), states: { before: state, after } });
-      current = { ...current, events: [...current.events, event] };
-      state = after;
+      if (!decide(snap, event).ok) continue;
+      const next = snapshot({ ...snap.facts, events: [...snap.facts.events, event] }, now, applyEvent(snap.state, event));
+      recorded.push({ caseRow: row, before: snap.facts, event, seq: 0, actorUserId: null, after: lastLink(events), states: { before: snap, after: next } });
+      snap = next;
     }
     // Every locked case is re-projected, so a stale deadline row can never be picked again.
-    return { row, facts: current, state };
+    return { row, snap };
   });
 
   lap("breaches: decide");

@@ -1,11 +1,8 @@
 /**
  * R3.1, R3.2, R3.3 — whether binding arbitration may be invoked, condition by condition.
  */
-import { foldCase, type CaseState } from "./case-state";
-import { clock } from "./clocks";
-import type { CaseFacts } from "./facts";
 import { arbitrationRemedies, type ForbiddenRemedy, type RemedyKind } from "./remedies";
-import { route } from "./routing";
+import { clockIn, type CaseSnapshot } from "./snapshot";
 
 export type PreconditionId = "R3.1a" | "R3.1b" | "R3.1c";
 export interface Precondition {
@@ -31,12 +28,12 @@ export interface ArbitrationGate {
   remedies: { allowed: RemedyKind[]; forbidden: ForbiddenRemedy[] };
 }
 
-export function arbitrationGate(facts: CaseFacts, now: Date, state: CaseState = foldCase(facts.events)): ArbitrationGate {
-  const r = route(facts.subject, facts.certification, facts.claimsParticipation);
-  const t = now.getTime();
+export function arbitrationGate(snap: CaseSnapshot): ArbitrationGate {
+  const { state, route: r } = snap;
+  const t = snap.now.getTime();
 
   // (a) raised with the organisation, which had its 45 days: it answered, or they ran out.
-  const response = clock(facts, "organisation.response", now, state);
+  const response = clockIn(snap, "organisation.response");
   const a: Precondition = state.organisation.respondedAt
     ? { id: "R3.1a", met: true, detail: "organisation_answered" }
     : !response
@@ -46,7 +43,7 @@ export function arbitrationGate(facts: CaseFacts, now: Date, state: CaseState = 
       : { id: "R3.1a", met: false, detail: "organisation_deadline_running", from: response?.dueAt };
 
   // (b) used the independent recourse mechanism: it reached an outcome or let its time pass.
-  const determination = clock(facts, "irm.determination", now, state);
+  const determination = clockIn(snap, "irm.determination");
   const usedBody = state.irm ?? null;
   const b: Precondition = !usedBody
     ? { id: "R3.1b", met: false, detail: "irm_not_used" }
@@ -57,7 +54,7 @@ export function arbitrationGate(facts: CaseFacts, now: Date, state: CaseState = 
         : { id: "R3.1b", met: false, detail: "irm_running", from: determination?.dueAt };
 
   // (c) raised through the DPA with Commerce, which had its window.
-  const review = clock(facts, "commerce.review", now, state);
+  const review = clockIn(snap, "commerce.review");
   const c: Precondition = !state.commerce
     ? { id: "R3.1c", met: false, detail: "commerce_not_requested" }
     : !state.commerce.referredAt
@@ -79,14 +76,4 @@ export function arbitrationGate(facts: CaseFacts, now: Date, state: CaseState = 
   const open = !state.closed && !state.arbitration && preconditions.every((p) => p.met) && bars.every((x) => !x.barred);
   const status = state.arbitration ? "under_way" : bars.some((x) => x.barred) || state.closed ? "barred" : open ? "open" : "not_yet";
   return { open, status, preconditions, bars, remedies: arbitrationRemedies() };
-}
-
-/**
- * Whether arbitration may be invoked now: the gate's answer, without building every condition
- * where (b) or (c) plainly fails (no IRM used, nothing referred to Commerce), as for nearly
- * every case the ladder asks about (the sweep asks for each rung a missed deadline opens).
- */
-export function arbitrationOpen(facts: CaseFacts, now: Date, state: CaseState = foldCase(facts.events)): boolean {
-  if (!state.irm || !state.commerce?.referredAt) return false;
-  return arbitrationGate(facts, now, state).open;
 }

@@ -3,13 +3,14 @@
  * party's next actions, computed once from the facts.
  */
 import { arbitrationGate, type ArbitrationGate } from "./arbitration-gate";
-import { foldCase, type CaseState } from "./case-state";
-import { clocks, nextDeadline, type Clock } from "./clocks";
+import type { CaseState } from "./case-state";
+import { nextDeadline, type Clock } from "./clocks";
 import { persistentFailure, referralProposals, type ReferralProposal } from "./enforcement";
 import type { Party } from "./events";
 import type { CaseFacts } from "./facts";
 import { nextActions, type AvailableAction } from "./next-actions";
-import { route, type Route } from "./routing";
+import type { Route } from "./routing";
+import { snapshot } from "./snapshot";
 
 export interface CaseView {
   state: CaseState;
@@ -23,15 +24,16 @@ export interface CaseView {
 }
 
 export function caseView(facts: CaseFacts, party: Party, now: Date): CaseView {
-  const state = foldCase(facts.events);
-  const all = clocks(facts, now, state);
+  const snap = snapshot(facts, now);
+  const { state } = snap;
+  const all = [...snap.clocks];
   return {
     state,
-    route: route(facts.subject, facts.certification, facts.claimsParticipation),
+    route: snap.route,
     clocks: all,
     next: nextDeadline(all),
-    gate: arbitrationGate(facts, now, state),
-    actions: nextActions(facts, party, now, state),
+    gate: arbitrationGate(snap),
+    actions: nextActions(snap, party),
     referralProposals: referralProposals(state, now),
     persistentFailure: persistentFailure(state, now, facts.policy),
   };

@@ -7,7 +7,7 @@ import { foldCase, type CaseState, type Interval } from "./case-state";
 import type { ClockKind, Party } from "./events";
 import { zoneOf, type CaseFacts } from "./facts";
 import { FRAMEWORK_CLOCKS, resolvePolicy, type ProviderClockPolicy, type Span } from "./policy";
-import { route } from "./routing";
+import { route, type Route } from "./routing";
 
 export type ClockState = "running" | "paused" | "met" | "missed" | "stopped";
 
@@ -50,8 +50,8 @@ export function providerPolicy(facts: CaseFacts, providerId: string | null): Pro
   return (providerId && facts.providers?.[providerId]) || policy.providerDefault;
 }
 
-/** The clock specifications that apply to a case in its current state. */
-function specs(facts: CaseFacts, s: CaseState): ClockSpec[] {
+/** The clock specifications that apply to a case in its current state, on its route. */
+function specs(facts: CaseFacts, s: CaseState, r: Route): ClockSpec[] {
   const policy = resolvePolicy(facts.policy);
   const out: ClockSpec[] = [];
   if (!s.filedAt) return out;
@@ -83,7 +83,6 @@ function specs(facts: CaseFacts, s: CaseState): ClockSpec[] {
   });
 
   if (s.irm) {
-    const r = route(facts.subject, facts.certification, facts.claimsParticipation);
     const providerId = r.applies && r.irm?.kind === "adr" ? r.irm.providerId : null;
     const provider = providerPolicy(facts, providerId);
     const zone = zoneOf(facts, "irm");
@@ -248,42 +247,21 @@ function evaluate(spec: ClockSpec, s: CaseState, now: Date): Clock {
 }
 
 /**
- * One step asks for a case's clocks at one instant several times (the gate, the notices, the
- * projection, each escalation's check), so each folded state remembers its last answers by
- * instant. A state is the fold of one case's events; the facts the clocks also read (zones,
- * policies, certification) must be the same objects for an answer to be reused.
+ * Every clock of a case at `now`, on its route. The ladder's own rules read them from one
+ * CaseSnapshot (snapshot.ts), which computes them once.
  */
-const answers = new WeakMap<CaseState, { facts: CaseFacts; at: number; clocks: readonly Clock[] }[]>();
+export function computeClocks(facts: CaseFacts, state: CaseState, r: Route, now: Date): Clock[] {
+  return specs(facts, state, r).map((spec) => evaluate(spec, state, now));
+}
 
-const sameCase = (a: CaseFacts, b: CaseFacts) =>
-  a === b ||
-  (a.events.length === b.events.length && a.subject === b.subject && a.certification === b.certification && a.claimsParticipation === b.claimsParticipation &&
-    a.providers === b.providers && a.organisationAcknowledge === b.organisationAcknowledge && a.zones === b.zones && a.policy === b.policy);
-
+/** Every clock of a case at `now`. */
 export function clocks(facts: CaseFacts, now: Date, state: CaseState = foldCase(facts.events)): Clock[] {
-  return [...sharedClocks(facts, now, state)];
+  return computeClocks(facts, state, route(facts.subject, facts.certification, facts.claimsParticipation), now);
 }
 
-/**
- * The remembered answer itself, for the ladder's own checks that only look a clock up: a
- * sweep of 10,000 cases asks a dozen times per case, and copying each answer was a twentieth
- * of all it allocated.
- */
-function sharedClocks(facts: CaseFacts, now: Date, state: CaseState): readonly Clock[] {
-  const at = now.getTime();
-  let known = answers.get(state);
-  const hit = known?.find((k) => k.at === at && sameCase(k.facts, facts));
-  if (hit) return hit.clocks;
-  const computed = specs(facts, state).map((spec) => evaluate(spec, state, now));
-  if (!known) answers.set(state, (known = []));
-  if (known.length >= 4) known.shift();
-  known.push({ facts, at, clocks: computed });
-  return computed;
-}
-
-/** One clock by id; not a copy of the list, so the caller must not change it. */
-export function clock(facts: CaseFacts, id: string, now: Date, state: CaseState = foldCase(facts.events)): Readonly<Clock> | undefined {
-  return sharedClocks(facts, now, state).find((c) => c.id === id);
+/** One clock by id. */
+export function clock(facts: CaseFacts, id: string, now: Date, state: CaseState = foldCase(facts.events)): Clock | undefined {
+  return clocks(facts, now, state).find((c) => c.id === id);
 }
 
 /** The rung on which a clock's step is owed, by its id; remedies are owed on any rung (R4.3). */
@@ -296,7 +274,7 @@ const RUNG_OF_CLOCK: Record<string, CaseState["rung"]> = { organisation: "organi
  * is carried out; so an overdue case sorts first and reads as overdue. A step that ran out
  * does not change this date, which also spares the case row a rewrite of its indexes.
  */
-export function owedDeadline(all: Clock[], state: CaseState): Clock | undefined {
+export function owedDeadline(all: readonly Clock[], state: CaseState): Clock | undefined {
   const owed = (c: Clock) => {
     if (c.state === "running" || c.state === "paused") return true;
     if (c.state !== "missed" || c.completedAt) return false;
@@ -308,7 +286,7 @@ export function owedDeadline(all: Clock[], state: CaseState): Clock | undefined 
 }
 
 /** The clock a party should look at next: the earliest due that is still running or paused. */
-export function nextDeadline(all: Clock[], party?: Party): Clock | undefined {
+export function nextDeadline(all: readonly Clock[], party?: Party): Clock | undefined {
   return all
     .filter((c) => (c.state === "running" || c.state === "paused") && (!party || c.party === party))
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];

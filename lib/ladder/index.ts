@@ -13,6 +13,7 @@ export * from "./routing";
 export * from "./facts";
 export * from "./case-state";
 export * from "./clocks";
+export * from "./snapshot";
 export * from "./arbitration-gate";
 export * from "./enforcement";
 export * from "./transitions";

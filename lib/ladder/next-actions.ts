@@ -3,11 +3,11 @@
  * record and asking `decide`, so nothing is offered that the gate would then refuse.
  */
 import { DAY_MS } from "./calendar";
-import { foldCase, type CaseState } from "./case-state";
+import type { CaseState } from "./case-state";
 import { REFERRAL_TRANSITIONS, referralProposals, remedyStatus } from "./enforcement";
 import type { EventPayloads, EventType, LadderEvent, Party } from "./events";
-import type { CaseFacts } from "./facts";
-import { route, type Route } from "./routing";
+import type { Route } from "./routing";
+import type { CaseSnapshot } from "./snapshot";
 import { decide, type Reason } from "./transitions";
 
 export type ActionId =
@@ -143,12 +143,12 @@ function candidates(party: Party, s: CaseState, r: Route, now: Date): Candidate[
 }
 
 /** `only` limits the answer to some actions (and spares checking the rest). */
-export function nextActions(facts: CaseFacts, party: Party, now: Date, state: CaseState = foldCase(facts.events), only?: readonly ActionId[]): AvailableAction[] {
-  const r = route(facts.subject, facts.certification, facts.claimsParticipation);
-  const wanted = candidates(party, state, r, now).filter((cand) => !only || only.includes(cand.action));
+export function nextActions(snap: CaseSnapshot, party: Party, only?: readonly ActionId[]): AvailableAction[] {
+  const { now } = snap;
+  const wanted = candidates(party, snap.state, snap.route, now).filter((cand) => !only || only.includes(cand.action));
   return wanted.map((cand) => {
     const event = { type: cand.type, at: now, by: party, data: cand.data as EventPayloads[EventType] } as LadderEvent;
-    const decision = decide(facts, event, now, state);
+    const decision = decide(snap, event);
     return {
       action: cand.action,
       event: cand.type,

@@ -100,22 +100,8 @@ export type Route =
     }
   | { applies: false; framework: FrameworkId; participation?: ParticipationAnswer; coverage?: CoverageAnswer; goTo: ("dpa" | "ftc")[] };
 
-/**
- * Each subject's last route: the gate, the clocks and the next actions ask for it up to a
- * dozen times per case with the same facts (a sweep of thousands of cases felt it). A subject
- * and a certification are never changed once built, so the same objects give the same answer.
- */
-const routes = new WeakMap<CaseSubject, { cert: Certification | undefined; claimsParticipation: boolean; route: Route }>();
-
+/** The route a complaint takes (R1.2, R1.4, R2.2, R2.5, R3.2): who hears it at each rung. */
 export function route(subject: CaseSubject, cert: Certification | undefined, claimsParticipation = false): Route {
-  const known = routes.get(subject);
-  if (known && known.cert === cert && known.claimsParticipation === claimsParticipation) return known.route;
-  const answer = routeOf(subject, cert, claimsParticipation);
-  routes.set(subject, { cert, claimsParticipation, route: answer });
-  return answer;
-}
-
-function routeOf(subject: CaseSubject, cert: Certification | undefined, claimsParticipation: boolean): Route {
   const framework = FRAMEWORKS[subject.framework];
   const part = participation(cert, claimsParticipation);
   if (!part.participant) return { applies: false, framework: framework.id, participation: part, goTo: part.goTo };

@@ -2,16 +2,15 @@
  * The only gate through which an event is recorded: given a case's facts, a proposed event
  * and `now`, accept it or reject it with a reason the UI can explain.
  */
-import { arbitrationOpen } from "./arbitration-gate";
+import { arbitrationGate } from "./arbitration-gate";
 import { deadlineAfter } from "./calendar";
-import { foldCase, RUNG_CLOSED_BY, type CaseState } from "./case-state";
-import { clock } from "./clocks";
+import { RUNG_CLOSED_BY, type CaseState } from "./case-state";
 import { canMoveReferral, referralProposals } from "./enforcement";
 import { COMMERCE_OUTCOMES, type EventType, type LadderEvent, type Party } from "./events";
 import type { CaseFacts } from "./facts";
 import { FRAMEWORK_CLOCKS, resolvePolicy } from "./policy";
 import { ARBITRATION_REMEDIES, REMEDY_KINDS, type OrderedRemedy } from "./remedies";
-import { route } from "./routing";
+import { clockIn, type CaseSnapshot } from "./snapshot";
 
 export interface Reason {
   code: string;
@@ -106,14 +105,15 @@ function checkRemedies(remedies: OrderedRemedy[], s: CaseState, at: Date): Decis
  * R2.2: the organisation was contacted first and answered, or let its 45 days pass, or — where
  * its policy sends individuals to the IRM on no timely acknowledgment — missed its acknowledgment.
  */
-function organisationHadItsChance(facts: CaseFacts, s: CaseState, now: Date): Decision {
+function organisationHadItsChance(snap: CaseSnapshot): Decision {
+  const { facts, state: s, now } = snap;
   if (s.organisation.respondedAt) return ACCEPT;
   // R2.1: nothing runs before the organisation has received the complaint.
   if (!s.organisation.receivedAt) return reject("not_yet_received", "R2.1");
-  const response = clock(facts, "organisation.response", now, s)!;
+  const response = clockIn(snap, "organisation.response")!;
   if (now.getTime() > response.dueAt.getTime()) return ACCEPT;
   if (facts.irmOnMissedAcknowledgment) {
-    const acknowledgment = clock(facts, "organisation.acknowledgment", now, s)!;
+    const acknowledgment = clockIn(snap, "organisation.acknowledgment")!;
     if (acknowledgment.state === "missed") return ACCEPT;
     if (!acknowledgment.completedAt) {
       return reject("acknowledgment_deadline_running", "R2.2", { until: new Date(acknowledgment.dueAt.getTime() + 1), latest: new Date(response.dueAt.getTime() + 1) });
@@ -131,8 +131,9 @@ function panelHeardBothSides(facts: CaseFacts, s: CaseState, at: Date): Decision
   return at.getTime() > window.getTime() ? ACCEPT : reject("comments_window_open", "R2.6", { until: new Date(window.getTime() + 1) });
 }
 
-export function decide(facts: CaseFacts, event: LadderEvent, now: Date, state: CaseState = foldCase(facts.events)): Decision {
-  const s = state;
+/** Whether `event` may be recorded on the case as it stands in `snap` (at `snap.now`). */
+export function decide(snap: CaseSnapshot, event: LadderEvent): Decision {
+  const { facts, state: s, now } = snap;
   if (!ACTORS[event.type].includes(event.by)) return reject("not_your_action");
   if (event.at.getTime() > now.getTime()) return reject("event_in_future");
   if (s.lastEventAt && event.at.getTime() < s.lastEventAt.getTime()) return reject("event_before_last");
@@ -140,7 +141,7 @@ export function decide(facts: CaseFacts, event: LadderEvent, now: Date, state: C
   if (event.type === "case.filed") {
     if (s.filedAt) return reject("already_filed");
     if (event.data.receivedAt && event.data.receivedAt.getTime() > event.at.getTime()) return reject("event_in_future");
-    const r = route(facts.subject, facts.certification, facts.claimsParticipation);
+    const r = snap.route;
     if (!r.applies) {
       if (r.participation && !r.participation.participant) return reject(`not_participant_${r.participation.reason}`, "R1.2");
       if (r.coverage && !r.coverage.covered) return reject(`not_covered_${r.coverage.reason}`, "R1.4");
@@ -152,7 +153,7 @@ export function decide(facts: CaseFacts, event: LadderEvent, now: Date, state: C
   const ownRung = RUNG_OF_EVENT[event.type];
   if (ownRung && s[ownRung]?.closed) return reject("rung_closed", "R2.4");
 
-  const r = route(facts.subject, facts.certification, facts.claimsParticipation);
+  const r = snap.route;
   const atOrganisation = s.rung === "organisation";
 
   switch (event.type) {
@@ -185,11 +186,11 @@ export function decide(facts: CaseFacts, event: LadderEvent, now: Date, state: C
     case "irm.escalated":
       if (!r.applies || r.irm?.kind !== "adr") return reject("no_private_irm", "R1.3");
       if (s.irm) return reject("already_escalated");
-      return organisationHadItsChance(facts, s, now);
+      return organisationHadItsChance(snap);
     case "panel.escalated":
       if (!r.applies || !r.dpaAuthority) return reject("panel_not_competent", "R2.5");
       if (s.panel) return reject("already_escalated");
-      return event.by === "organisation" ? ACCEPT : organisationHadItsChance(facts, s, now);
+      return event.by === "organisation" ? ACCEPT : organisationHadItsChance(snap);
 
     case "irm.acknowledged":
       if (!s.irm) return reject("not_at_irm");
@@ -225,7 +226,7 @@ export function decide(facts: CaseFacts, event: LadderEvent, now: Date, state: C
       return event.data.remedies.some((x) => x.dueAt.getTime() > limit.getTime()) ? reject("remedy_beyond_25_days", "R2.6") : ACCEPT;
     }
     case "panel.referral_noticed": {
-      const compliance = clock(facts, "panel.compliance", now, s);
+      const compliance = clockIn(snap, "panel.compliance");
       return compliance?.state === "missed" && !compliance.completedAt ? ACCEPT : reject("no_missed_compliance", "R2.6");
     }
 
@@ -240,7 +241,7 @@ export function decide(facts: CaseFacts, event: LadderEvent, now: Date, state: C
       return (COMMERCE_OUTCOMES as readonly string[]).includes(event.data.outcome) ? ACCEPT : reject("unknown_outcome", "R2.7");
 
     case "arbitration.invoked":
-      return arbitrationOpen(facts, now, s) ? ACCEPT : reject("arbitration_gate_closed", "R3.1");
+      return arbitrationGate(snap).open ? ACCEPT : reject("arbitration_gate_closed", "R3.1");
     case "arbitration.notice_delivered":
       if (!s.arbitration) return reject("not_at_arbitration");
       return s.arbitration.noticeDeliveredAt ? reject("already_delivered") : ACCEPT;
@@ -312,7 +313,7 @@ export function decide(facts: CaseFacts, event: LadderEvent, now: Date, state: C
       return event.data.assigneeUserId === s.assigneeUserId ? reject("already_assigned") : ACCEPT;
     case "clock.breached": {
       if (s.breachedClocks.includes(event.data.clock)) return reject("already_recorded");
-      const c = clock(facts, event.data.clock, now, s);
+      const c = clockIn(snap, event.data.clock);
       if (c?.aim) return reject("clock_is_an_aim", "R2.6");
       return c && c.state === "missed" && !c.completedAt ? ACCEPT : reject("clock_not_missed");
     }

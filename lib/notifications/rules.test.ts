@@ -1,7 +1,7 @@
 /** Who is told what (issue 7): each event's notices by audience, from the ladder's own state. */
 import { describe, expect, it } from "vitest";
 import { at, ev, facts, filed } from "@/lib/ladder/test/builders";
-import { foldCase, type LadderEvent } from "@/lib/ladder";
+import { snapshot, type LadderEvent } from "@/lib/ladder";
 import { noticesForEvent, reminderNotice, type Notice } from "./rules";
 
 const summary = (notices: Notice[]) =>
@@ -64,8 +64,7 @@ describe("notices for events", () => {
       [history, responded, at("2026-01-20T09:00:00Z")],
       [[...history, responded], escalated, at("2026-01-21T09:00:00Z")],
     ] as const) {
-      const before = foldCase(events);
-      const folded = { before, after: foldCase([...events, event]) };
+      const folded = { before: snapshot(facts([...events]), now), after: snapshot(facts([...events, event]), now) };
       expect(noticesForEvent(facts([...events]), event, now, folded)).toEqual(noticesForEvent(facts([...events]), event, now));
     }
   });

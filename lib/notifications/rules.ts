@@ -6,11 +6,12 @@
 import {
   applyEvent,
   handedOverBy,
-  clock as findClock,
-  foldCase,
+  clockIn,
   decide,
+  snapshot,
   referralProposals,
   type CaseFacts,
+  type CaseSnapshot,
   type CaseState,
   type LadderEvent,
   type BodyPlace,
@@ -76,16 +77,18 @@ const ORDERS_REMEDIES = new Set<LadderEvent["type"]>(["irm.determined", "panel.a
 /** Steps that concern only the people who took them, or that other notices already cover. */
 const QUIET = new Set<LadderEvent["type"]>(["case.assigned", "case.filed", "clock.breached", "referral.status_changed", "case.bar_recorded"]);
 
-/** A case's state before and after an event, where the caller has folded them already. */
+/** The case at `now` before and after an event, where the caller has worked them out already. */
 export interface FoldedStates {
-  before: CaseState;
-  after: CaseState;
+  before: CaseSnapshot;
+  after: CaseSnapshot;
 }
 
 export function noticesForEvent(before: CaseFacts, event: LadderEvent, now: Date, folded?: FoldedStates): Notice[] {
-  const stateBefore = folded?.before ?? foldCase(before.events);
+  const was = folded?.before ?? snapshot(before, now);
   // Events are recorded in time order, so one more step of the fold is the fold of them all.
-  const stateAfter = folded?.after ?? applyEvent(stateBefore, event);
+  const is = folded?.after ?? snapshot({ ...before, events: [...before.events, event] }, now, applyEvent(was.state, event));
+  const stateBefore = was.state;
+  const stateAfter = is.state;
   const out: Notice[] = [];
   const step = { step: event.type };
   const push = (audience: Audience | null, kind: NoticeKind, params: Notice["params"] = step, mail = true) => {
@@ -100,7 +103,7 @@ export function noticesForEvent(before: CaseFacts, event: LadderEvent, now: Date
   let openedSince = now;
   let missed: Notice | null = null;
   if (event.type === "clock.breached") {
-    const clock = findClock(before, event.data.clock, now, stateBefore);
+    const clock = clockIn(was, event.data.clock);
     if (clock) {
       openedSince = clock.dueAt;
       push(audienceOfParty(clock.party), "breach", { clock: clock.kind, due: clock.dueAt.toISOString(), zone: clock.zone });
@@ -125,9 +128,8 @@ export function noticesForEvent(before: CaseFacts, event: LadderEvent, now: Date
     if (toBody) push({ to: "body", rung: toBody }, "step");
   }
 
-  const after: CaseFacts = { ...before, events: [...before.events, event] };
   // Filing opens the first steps; nobody needs telling that.
-  const opened = event.type === "case.filed" ? [] : newlyOpenClimbs(before, stateBefore, openedSince, after, stateAfter, now);
+  const opened = event.type === "case.filed" ? [] : newlyOpenClimbs(openedSince.getTime() === now.getTime() ? was : snapshot(before, openedSince, stateBefore), is);
   // A missed deadline that opens a rung is one message to the complainant, not two.
   if (missed && opened.length) missed.params = { ...missed.params, opens: opened.join(",") };
   else for (const rung of opened) push({ to: "complainant" }, "rung-opened", { rung });
@@ -160,11 +162,10 @@ function addressedBody(event: LadderEvent): BodyRung | null {
  * the sweep asks this for every missed deadline, and building every other action was a
  * third of what a breach allocated.
  */
-function newlyOpenClimbs(before: CaseFacts, stateBefore: CaseState, beforeAt: Date, after: CaseFacts, stateAfter: CaseState, now: Date): string[] {
-  const open = (facts: CaseFacts, state: CaseState, at: Date) =>
-    CLIMB_EVENTS.filter(([type]) => decide(facts, { type, at, by: "complainant", data: {} } as LadderEvent, at, state).ok).map(([, rung]) => rung);
-  const was = open(before, stateBefore, beforeAt);
-  return open(after, stateAfter, now).filter((rung) => !was.includes(rung));
+function newlyOpenClimbs(was: CaseSnapshot, is: CaseSnapshot): string[] {
+  const open = (snap: CaseSnapshot) => CLIMB_EVENTS.filter(([type]) => decide(snap, { type, at: snap.now, by: "complainant", data: {} } as LadderEvent).ok).map(([, rung]) => rung);
+  const before = open(was);
+  return open(is).filter((rung) => !before.includes(rung));
 }
 
 function newReferralProposal(before: CaseState, after: CaseState, now: Date): boolean {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { arbitrationGate, arbitrationOpen } from "../arbitration-gate";
+import { snapshot } from "../snapshot";
+import { arbitrationGate } from "../arbitration-gate";
+import { decide } from "../transitions";
 import type { LadderEvent } from "../events";
 import { at, ev, facts, filed, subject } from "./builders";
 
@@ -15,7 +17,7 @@ const walked: LadderEvent[] = [
 ];
 const NOW = at("2026-04-01T00:00:00Z");
 const status = (events: LadderEvent[], now = NOW, over = {}) => {
-  const g = arbitrationGate(facts(events, over), now);
+  const g = arbitrationGate(snapshot(facts(events, over), now));
   return { open: g.open, pre: Object.fromEntries(g.preconditions.map((p) => [p.id, p.met])), bars: g.bars.filter((b) => b.barred).map((b) => b.id) };
 };
 
@@ -43,7 +45,7 @@ describe("R3.1 pre-conditions", () => {
     expect(status(walked.slice(0, 7), at("2026-05-24T00:00:00Z")).pre["R3.1c"]).toBe(true);
   });
   it("details say when a condition will be met", () => {
-    const g = arbitrationGate(facts([filed()]), at("2026-01-11T00:00:00Z"));
+    const g = arbitrationGate(snapshot(facts([filed()]), at("2026-01-11T00:00:00Z")));
     expect(g.preconditions[0]).toMatchObject({ detail: "organisation_deadline_running", from: at("2026-02-24T23:59:59.999Z") });
   });
 });
@@ -74,21 +76,22 @@ describe("R3.2 bars", () => {
 
 describe("R3.3 remedies arbitration may grant", () => {
   it("non-monetary, individual relief only; the list is illustrative, so stopping the processing qualifies", () => {
-    const { remedies } = arbitrationGate(facts(walked), NOW);
+    const { remedies } = arbitrationGate(snapshot(facts(walked), NOW));
     expect(remedies.allowed.sort()).toEqual(["access", "correct", "delete", "return_data", "reverse_effects", "stop_processing"]);
     expect(remedies.forbidden).toContainEqual({ kind: "compensation", reason: "monetary" });
   });
 });
 
-describe("arbitrationOpen: the gate's answer, short-cut where (b) or (c) plainly fails", () => {
-  it("agrees with the gate at every step of the walk, before and after each window", () => {
+describe("R3.1 invoking arbitration is decided by the gate the complainant is shown", () => {
+  it("the step is accepted exactly when the gate is open, at every step of the walk, before and after each window", () => {
     const answers: boolean[] = [];
     for (let n = 1; n <= walked.length; n++) {
       for (const now of ["2026-02-01T00:00:00Z", "2026-03-12T00:00:00Z", "2026-04-01T00:00:00Z", "2026-06-01T00:00:00Z"]) {
         const events = walked.slice(0, n).filter((e) => e.at.getTime() <= at(now).getTime());
-        const f = facts(events);
-        expect(arbitrationOpen(f, at(now))).toBe(arbitrationGate(f, at(now)).open);
-        answers.push(arbitrationOpen(f, at(now)));
+        const snap = snapshot(facts(events), at(now));
+        const invoked = decide(snap, ev("arbitration.invoked", now, "complainant", {}));
+        expect(invoked.ok, `${n} events at ${now}`).toBe(arbitrationGate(snap).open);
+        answers.push(invoked.ok);
       }
     }
     // Both answers occur, so the agreement above is not only on closed gates.

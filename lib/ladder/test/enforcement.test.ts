@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { snapshot } from "../snapshot";
 import { canMoveReferral, persistentFailure, referralProposals, remedyStatus } from "../enforcement";
 import { foldCase } from "../case-state";
 import { decide } from "../transitions";
@@ -39,11 +40,11 @@ describe("R4.3 remedies tracked until carried out → R4.1 referral", () => {
   });
   it("not once the IRM has referred", () => {
     const referred = [...determined, ev("referral.status_changed", "2026-03-02T00:00:00Z", "irm", { referralId: "f1", status: "proposed", referrer: "irm" })];
-    expect(decide(facts(determined), referred.at(-1)!, at("2026-03-02T00:00:00Z"))).toEqual({ ok: true });
+    expect(decide(snapshot(facts(determined), at("2026-03-02T00:00:00Z")), referred.at(-1)!)).toEqual({ ok: true });
     expect(referralProposals(foldCase(referred), at("2026-03-03T00:00:00Z"))).toEqual([]);
   });
   it("the IRM cannot refer before anything is missed", () => {
-    const d = decide(facts(determined), ev("referral.status_changed", "2026-02-10T00:00:00Z", "irm", { referralId: "f1", status: "proposed", referrer: "irm" }), at("2026-02-10T00:00:00Z"));
+    const d = decide(snapshot(facts(determined), at("2026-02-10T00:00:00Z")), ev("referral.status_changed", "2026-02-10T00:00:00Z", "irm", { referralId: "f1", status: "proposed", referrer: "irm" }));
     expect(d.ok === false && d.reason.code).toBe("nothing_to_refer");
   });
   it.each([
@@ -56,7 +57,7 @@ describe("R4.3 remedies tracked until carried out → R4.1 referral", () => {
     expect(remedyStatus(foldCase(events).remedies[0]!, at(now))).toBe(expected);
   });
   it("compliance needs evidence", () => {
-    const d = decide(facts(determined), ev("remedy.complied", "2026-02-10T00:00:00Z", "organisation", { remedyId: "del", evidence: "  " }), at("2026-02-10T00:00:00Z"));
+    const d = decide(snapshot(facts(determined), at("2026-02-10T00:00:00Z")), ev("remedy.complied", "2026-02-10T00:00:00Z", "organisation", { remedyId: "del", evidence: "  " }));
     expect(d.ok === false && d.reason.code).toBe("evidence_required");
   });
 });

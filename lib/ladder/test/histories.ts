@@ -1,4 +1,5 @@
 /** Random case histories for property tests: every history is one the gate accepted. */
+import { snapshot } from "../snapshot";
 import fc from "fast-check";
 import { caseView } from "../case-view";
 import { decide } from "../transitions";
@@ -25,11 +26,11 @@ export const history = fc
     for (const step of steps) {
       t += step.hours * 3600_000;
       const now = new Date(t);
-      const allowed = nextActions(f, step.party as Party, now).filter((a) => a.allowed);
+      const allowed = nextActions(snapshot(f, now), step.party as Party).filter((a) => a.allowed);
       if (!allowed.length) continue;
       const choice = allowed[step.pick % allowed.length]!;
       const event = eventFor(f, step.party as Party, choice.action, choice.target, now);
-      if (event && decide(f, event, now).ok) f = { ...f, events: [...f.events, event] };
+      if (event && decide(snapshot(f, now), event).ok) f = { ...f, events: [...f.events, event] };
     }
     return { facts: f, end: new Date(t) };
   });

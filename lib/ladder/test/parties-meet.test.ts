@@ -1,6 +1,7 @@
 /**
  * Where two parties or two routes meet: the rules DOMAIN.md v2 corrected, each with its id.
  */
+import { snapshot } from "../snapshot";
 import { describe, expect, it } from "vitest";
 import { arbitrationGate } from "../arbitration-gate";
 import { foldCase } from "../case-state";
@@ -69,7 +70,7 @@ const rows: Row[] = [
 describe("where parties and routes meet", () => {
   it.each(rows)("%s %s", (_rule, _label, events, event, expected, over) => {
     const now = event.at;
-    const d = decide(facts(events, over), event, now);
+    const d = decide(snapshot(facts(events, over), now), event);
     if (expected === true) expect(d).toEqual({ ok: true });
     else expect(d.ok === false && d.reason.code).toBe(expected);
   });
@@ -79,7 +80,7 @@ describe("R2.7 the Commerce review beside the company", () => {
   it("keeps the company's rung and its clocks", () => {
     const f = facts([filed(), commerce]);
     expect(foldCase(f.events).rung).toBe("organisation");
-    expect(nextActions(f, "organisation", at("2026-01-15T00:00:00Z")).find((a) => a.action === "respond")?.allowed).toBe(true);
+    expect(nextActions(snapshot(f, at("2026-01-15T00:00:00Z")), "organisation").find((a) => a.action === "respond")?.allowed).toBe(true);
     expect(clock(f, "organisation.response", at("2026-01-15T00:00:00Z"))?.state).toBe("running");
   });
 });
@@ -92,9 +93,9 @@ describe("R2.4 closing a rung", () => {
     expect(state.closed).toBeNull();
     expect(state.irm?.closed?.outcome).toBe("Closed after conciliation failed.");
     expect(clock(f, "irm.acknowledgment", now)?.state).not.toBe("running");
-    expect(nextActions(f, "complainant", now).find((a) => a.action === "request_commerce_review")?.allowed).toBe(true);
+    expect(nextActions(snapshot(f, now), "complainant").find((a) => a.action === "request_commerce_review")?.allowed).toBe(true);
     // R3.1(b): the individual used the IRM.
-    expect(arbitrationGate(f, now).preconditions.find((p) => p.id === "R3.1b")?.met).toBe(true);
+    expect(arbitrationGate(snapshot(f, now)).preconditions.find((p) => p.id === "R3.1b")?.met).toBe(true);
   });
 
   it("an administrator's closing closes the whole case", () => {
@@ -111,7 +112,7 @@ describe("R2.3 a missed deadline stays missed", () => {
     const determination = clock(f, "irm.determination", now)!;
     expect(determination.state).toBe("missed");
     expect(determination.pausedDays).toBe(0);
-    expect(arbitrationGate(f, now).preconditions.find((p) => p.id === "R3.1b")?.detail).toBe("irm_deadline_missed");
+    expect(arbitrationGate(snapshot(f, now)).preconditions.find((p) => p.id === "R3.1b")?.detail).toBe("irm_deadline_missed");
   });
 
   it("a request before the deadline still pauses it", () => {
@@ -143,9 +144,9 @@ describe("R3.4 struck names", () => {
   ];
   it("a name struck by either side cannot be appointed", () => {
     // The gate is not asked again once arbitration is under way; the walk starts from invocation.
-    const d = decide(facts([filed(), ...struck]), ev("arbitration.panel_constituted", "2026-06-05T00:00:00Z", "arbitration", { arbitrators: ["Ada"] }), at("2026-06-05T00:00:00Z"));
+    const d = decide(snapshot(facts([filed(), ...struck]), at("2026-06-05T00:00:00Z")), ev("arbitration.panel_constituted", "2026-06-05T00:00:00Z", "arbitration", { arbitrators: ["Ada"] }));
     expect(d.ok === false && d.reason.code).toBe("arbitrator_struck");
-    const ok = decide(facts([filed(), ...struck]), ev("arbitration.panel_constituted", "2026-06-05T00:00:00Z", "arbitration", { arbitrators: ["Cleo"] }), at("2026-06-05T00:00:00Z"));
+    const ok = decide(snapshot(facts([filed(), ...struck]), at("2026-06-05T00:00:00Z")), ev("arbitration.panel_constituted", "2026-06-05T00:00:00Z", "arbitration", { arbitrators: ["Cleo"] }));
     expect(ok).toEqual({ ok: true });
   });
 });

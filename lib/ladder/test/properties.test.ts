@@ -1,4 +1,5 @@
 /** Invariants of the ladder, checked over random event histories. */
+import { snapshot } from "../snapshot";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { caseView } from "../case-view";
@@ -23,10 +24,10 @@ describe("ladder invariants", () => {
   it("no action is offered that the transition function would reject", () => {
     fc.assert(
       fc.property(history, fc.constantFrom(...PARTIES), ({ facts: f, end }, party) => {
-        for (const a of nextActions(f, party, end).filter((x) => x.allowed)) {
+        for (const a of nextActions(snapshot(f, end), party).filter((x) => x.allowed)) {
           const event = eventFor(f, party, a.action, a.target, end);
           expect(event, a.action).not.toBeNull();
-          expect(decide(f, event!, end), `${party} ${a.action}`).toEqual({ ok: true });
+          expect(decide(snapshot(f, end), event!), `${party} ${a.action}`).toEqual({ ok: true });
         }
       }),
       { numRuns: 150 },
@@ -105,7 +106,7 @@ describe("ladder invariants", () => {
 
   it("R2.4: a body closing its rung never takes a later step away from the complainant", () => {
     const later = ["request_commerce_review", "escalate_to_panel", "invoke_arbitration"];
-    const allowed = (f: CaseFacts, t: Date) => new Set(nextActions(f, "complainant", t).filter((a) => a.allowed && later.includes(a.action)).map((a) => a.action));
+    const allowed = (f: CaseFacts, t: Date) => new Set(nextActions(snapshot(f, t), "complainant").filter((a) => a.allowed && later.includes(a.action)).map((a) => a.action));
     let closings = 0;
     fc.assert(
       fc.property(history, ({ facts: f }) => {

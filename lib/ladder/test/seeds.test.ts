@@ -2,6 +2,7 @@
  * The five organisations of shared/seeds, each walked through its real ladder or refused
  * with the right explanation.
  */
+import { snapshot } from "../snapshot";
 import { describe, expect, it } from "vitest";
 import { ORGANISATIONS } from "@/db/seed/directory";
 import { caseView } from "../case-view";
@@ -17,7 +18,7 @@ const org = (slug: string) => ORGANISATIONS.find((o) => o.slug === slug)!;
 function walk(base: Omit<CaseFacts, "events">, steps: LadderEvent[]): CaseFacts {
   const events: LadderEvent[] = [];
   for (const step of steps) {
-    const d = decide({ ...base, events }, step, step.at);
+    const d = decide(snapshot({ ...base, events }, step.at), step);
     expect(d, `${step.type} at ${step.at.toISOString()}`).toEqual({ ok: true });
     events.push(step);
   }
@@ -109,7 +110,7 @@ describe("the seeds' organisations (DOMAIN.md §7)", () => {
     expect(inferFramework(o.certifications, country)).toBeNull();
     const r = route({ framework: "eu-us-dpf", hrData: false, complainantCountry: country, dataSubject: "self" }, undefined, o.claimsParticipation);
     expect(r).toMatchObject({ applies: false, goTo: ["dpa"] });
-    const d = decide({ subject: { framework: "eu-us-dpf", hrData: false, complainantCountry: country, dataSubject: "self" }, certification: undefined, events: [] }, ev("case.filed", "2026-01-05T09:00:00Z", "complainant"), at("2026-01-05T09:00:00Z"));
+    const d = decide(snapshot({ subject: { framework: "eu-us-dpf", hrData: false, complainantCountry: country, dataSubject: "self" }, certification: undefined, events: [] }, at("2026-01-05T09:00:00Z")), ev("case.filed", "2026-01-05T09:00:00Z", "complainant"));
     expect(d.ok === false && d.reason).toMatchObject({ code: "not_participant_no_certification", rule: "R1.2" });
   });
 

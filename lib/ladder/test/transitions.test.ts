@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { snapshot } from "../snapshot";
 import { decide } from "../transitions";
 import type { LadderEvent } from "../events";
 import { at, ev, facts, filed, subject } from "./builders";
@@ -42,13 +43,13 @@ describe("decide: the only gate for events", () => {
   it.each(cases)("%s %s", (_rule, label, events, event, expected) => {
     const over = label.includes("non-participant") ? { certification: undefined } : label.includes("uncovered") ? { subject: subject({ complainantCountry: "US" }) } : {};
     const now = event.at.getTime() > at(NOW).getTime() && expected !== "event_in_future" ? event.at : at(NOW);
-    const d = decide(facts(events, over), event, now);
+    const d = decide(snapshot(facts(events, over), now), event);
     if (expected === true) expect(d).toEqual({ ok: true });
     else expect(d.ok === false && d.reason.code).toBe(expected);
   });
 
   it("says from when escalation will be possible (R2.2)", () => {
-    const d = decide(facts([filed()]), ev("irm.escalated", "2026-01-20T00:00:00Z", "complainant"), at("2026-01-20T00:00:00Z"));
+    const d = decide(snapshot(facts([filed()]), at("2026-01-20T00:00:00Z")), ev("irm.escalated", "2026-01-20T00:00:00Z", "complainant"));
     expect(d.ok === false && d.reason.params?.until).toEqual(at("2026-02-25T00:00:00.000Z"));
   });
 });
@@ -68,7 +69,7 @@ describe("R3.4 arbitrator selection", () => {
     ["strike a name not on the list", { side: "complainant", struck: ["Ada", "Zed"], ranking: ["Ben", "Cleo", "Dov"] }, "complainant", "strike_two_rank_three"],
     ["strike for the other side", { side: "organisation", struck: ["Ada", "Ben"], ranking: ["Eli", "Cleo", "Dov"] }, "complainant", "not_your_action"],
   ] as const)("%s", (_l, data, by, expected) => {
-    const d = decide(f(), ev("arbitration.strikes_submitted", "2026-06-04T00:00:00Z", by, { ...data, struck: [...data.struck], ranking: [...data.ranking] }), now);
+    const d = decide(snapshot(f(), now), ev("arbitration.strikes_submitted", "2026-06-04T00:00:00Z", by, { ...data, struck: [...data.struck], ranking: [...data.ranking] }));
     if (expected === true) expect(d.ok).toBe(true);
     else expect(d.ok === false && d.reason.code).toBe(expected);
   });
@@ -78,12 +79,12 @@ describe("R3.4 arbitrator selection", () => {
     [["Ada", "Ben"], "one_or_three_from_list"],
     [["Zed"], "one_or_three_from_list"],
   ] as const)("panel of %j", (arbitrators, expected) => {
-    const d = decide(f(), ev("arbitration.panel_constituted", "2026-06-05T00:00:00Z", "arbitration", { arbitrators: [...arbitrators] }), now);
+    const d = decide(snapshot(f(), now), ev("arbitration.panel_constituted", "2026-06-05T00:00:00Z", "arbitration", { arbitrators: [...arbitrators] }));
     if (expected === true) expect(d.ok).toBe(true);
     else expect(d.ok === false && d.reason.code).toBe(expected);
   });
   it("five distinct names are required", () => {
-    const d = decide(facts([filed(), ...proposed.slice(0, 2)]), ev("arbitration.arbitrators_proposed", "2026-06-03T00:00:00Z", "arbitration", { names: ["A", "B", "C", "D", "D"] }), now);
+    const d = decide(snapshot(facts([filed(), ...proposed.slice(0, 2)]), now), ev("arbitration.arbitrators_proposed", "2026-06-03T00:00:00Z", "arbitration", { names: ["A", "B", "C", "D", "D"] }));
     expect(d.ok === false && d.reason.code).toBe("five_names_required");
   });
   it.each([
@@ -95,7 +96,7 @@ describe("R3.4 arbitrator selection", () => {
     ["publicity", "non_monetary_relief_only"],
   ] as const)("R3.3 an award of %s", (kind, expected) => {
     const constituted = f([ev("arbitration.panel_constituted", "2026-06-05T00:00:00Z", "arbitration", { arbitrators: ["Ada"] })]);
-    const d = decide(constituted, ev("arbitration.awarded", "2026-06-09T00:00:00Z", "arbitration", { remedies: [{ id: "a1", kind, dueAt: at("2026-07-01T00:00:00Z") }] }), now);
+    const d = decide(snapshot(constituted, now), ev("arbitration.awarded", "2026-06-09T00:00:00Z", "arbitration", { remedies: [{ id: "a1", kind, dueAt: at("2026-07-01T00:00:00Z") }] }));
     if (expected === true) expect(d.ok).toBe(true);
     else expect(d.ok === false && d.reason.code).toBe(expected);
   });
