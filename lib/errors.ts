@@ -13,12 +13,24 @@ export class NotFoundError extends Error {
   }
 }
 
-/** The actor may see this but may not do that to it. */
+/**
+ * The actor may see this but may not do that to it: not its party's step or thread, or (for
+ * `read_only`) a token that may only read.
+ */
 export class ForbiddenError extends Error {
   readonly code = "forbidden";
-  constructor() {
+  constructor(readonly reason: "not_permitted" | "read_only" = "not_permitted") {
     super("forbidden");
     this.name = "ForbiddenError";
+  }
+}
+
+/** An idempotency key sent again with a different request than the one it made. */
+export class ReusedKeyError extends Error {
+  readonly code = "reused_key";
+  constructor() {
+    super("reused_key");
+    this.name = "ReusedKeyError";
   }
 }
 

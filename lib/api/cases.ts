@@ -8,17 +8,24 @@ import type { Actor } from "@/lib/auth/actor";
 import { checkAttachment, type AttachmentMime } from "@/lib/cases/attachments";
 import { addEvidence, getEvidence, listEvidence, postMessage } from "@/lib/cases/correspondence";
 import type { RequestMeta } from "@/lib/cases/commands";
-import { getCaseDetail, listCases } from "@/lib/cases/queries";
+import { getCaseDetail, listCases, type TimelineDetail } from "@/lib/cases/queries";
 import { isDetailedAction } from "@/lib/cases/detailed-steps";
 import { ONE_CLICK_STEPS, takeDetailedStep, takeOneClickStep } from "@/lib/cases/steps";
 import { listReferrals } from "@/lib/enforcement/register";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import type { ActionId } from "@/lib/ladder";
+import { calendarDay, type ActionId } from "@/lib/ladder";
 import { documentResponse } from "./document-response";
 import type { Upload } from "./http";
-import type { documentListSchema, documentResultSchema, caseListSchema, caseSchema, listQuerySchema, messageRequestSchema, messageResultSchema, registerSchema, stepRequestSchema, stepResultSchema } from "./contract";
+import type { timelineDetailSchema, documentListSchema, documentResultSchema, caseListSchema, caseSchema, listQuerySchema, messageRequestSchema, messageResultSchema, registerSchema, stepRequestSchema, stepResultSchema } from "./contract";
 
 const iso = (d: Date) => d.toISOString();
+/** A day as `calendarDay` gives it (noon UTC of that day), as YYYY-MM-DD. */
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+
+function eventDetail(detail: TimelineDetail | null): z.input<typeof timelineDetailSchema> | null {
+  if (detail?.kind !== "remedies") return detail;
+  return { ...detail, remedies: detail.remedies.map((r) => ({ kind: r.kind, dueDay: dayOf(r.dueAt) })) };
+}
 const isoOrNull = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 export async function apiListCases(db: Db, actor: Actor, query: z.output<typeof listQuerySchema>, path: string): Promise<z.input<typeof caseListSchema>> {
@@ -50,7 +57,18 @@ export async function apiGetCase(db: Db, actor: Actor, caseId: string, now: Date
     steps: d.view.actions
       .filter((a) => a.allowed && (ONE_CLICK_STEPS.includes(a.action) || isDetailedAction(a.action)))
       .map((a) => ({ action: a.action, event: a.event, target: a.target ?? null, details: isDetailedAction(a.action) })),
-    timeline: d.timeline.map((e) => ({ seq: e.seq, type: e.type, at: iso(e.at), party: e.party })),
+    remedies: d.view.state.remedies.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      description: r.description ?? null,
+      source: r.source,
+      orderedAt: iso(r.orderedAt),
+      dueDay: dayOf(calendarDay(r.dueAt, d.organisation.timeZone)),
+      dueAt: iso(r.dueAt),
+      compliedAt: isoOrNull(r.compliedAt),
+      evidence: r.evidence,
+    })),
+    timeline: d.timeline.map((e) => ({ seq: e.seq, type: e.type, at: iso(e.at), party: e.party, detail: eventDetail(e.detail) })),
     messages: d.messages.map((m) => ({ id: m.id, authorParty: m.authorParty, visibility: m.visibility, body: m.body, createdAt: iso(m.createdAt) })),
   };
 }

@@ -3,7 +3,7 @@
  * shape answers by, and the operations the OpenAPI document is generated from.
  */
 import { z } from "zod";
-import { PARTIES } from "@/lib/ladder";
+import { PARTIES, REMEDY_KINDS } from "@/lib/ladder";
 import { DETAILED_STEPS, type DetailedAction } from "@/lib/cases/detailed-steps";
 import { ONE_CLICK_STEPS } from "@/lib/cases/steps";
 import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES } from "@/lib/cases/attachments";
@@ -81,6 +81,32 @@ export const allowedStepSchema = z
   })
   .meta({ id: "AllowedStep", description: "A step the ladder allows this party now." });
 
+const day = z.iso.date().meta({ description: "A calendar day (YYYY-MM-DD) in the organisation's time zone." });
+
+export const remedySchema = z
+  .object({
+    id: z.string().meta({ description: "The remedy's id: the target of record_compliance." }),
+    kind: z.enum(REMEDY_KINDS),
+    description: z.string().nullable(),
+    source: z.enum(["irm", "dpa_panel", "arbitration", "settlement"]).meta({ description: "Who ordered it: the recourse mechanism, the DPA panel, the arbitration panel, or a settlement." }),
+    orderedAt: instant,
+    dueDay: day,
+    dueAt: instant.meta({ description: "The end of the due day in the organisation's time zone." }),
+    compliedAt: instant.nullable(),
+    evidence: z.string().nullable().meta({ description: "What the organisation recorded as done." }),
+  })
+  .meta({ id: "Remedy", description: "A remedy ordered on the case (R4.3), with its due day and whether it was carried out." });
+
+export const timelineDetailSchema = z
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("eligibility"), decision: z.string(), reason: z.string().nullable() }),
+    z.object({ kind: z.literal("remedies"), remedies: z.array(z.object({ kind: z.string(), dueDay: day })), findings: z.string().nullable() }),
+    z.object({ kind: z.literal("outcome"), outcome: z.string(), findings: z.string().nullable() }),
+    z.object({ kind: z.literal("referral"), status: z.string() }),
+    z.object({ kind: z.literal("clock"), clock: z.string() }),
+  ])
+  .meta({ id: "EventDetail", description: "What every party may read of an event's substance: a decision with its reason or findings, the remedies ordered, an outcome, a referral's status, the clock that ran out." });
+
 export const caseSchema = z
   .object({
     id: uuid,
@@ -96,7 +122,8 @@ export const caseSchema = z
     description: z.string(),
     clocks: z.array(clockSchema),
     steps: z.array(allowedStepSchema),
-    timeline: z.array(z.object({ seq: z.number().int(), type: z.string(), at: instant, party: z.string() })),
+    remedies: z.array(remedySchema),
+    timeline: z.array(z.object({ seq: z.number().int(), type: z.string(), at: instant, party: z.string(), detail: timelineDetailSchema.nullable() })),
     messages: z.array(z.object({ id: uuid, authorParty: z.string(), visibility: z.string(), body: z.string(), createdAt: instant })),
   })
   .meta({ id: "Case" });

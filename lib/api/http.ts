@@ -13,7 +13,7 @@ import { auditApiCall } from "@/lib/integrations/tokens";
 import { clientAddress, rateLimited } from "@/lib/rate-limit";
 import type { RequestMeta } from "@/lib/cases/commands";
 import { DOCUMENT_UPLOAD, idempotencyHeaders, OPERATIONS } from "./contract";
-import { Problem, problemOf, problemResponse } from "./problems";
+import { apiErrorMap, Problem, problemOf, problemResponse } from "./problems";
 
 export const MAX_BODY = 16 * 1024;
 /** Calls per token per minute, and per client address while presenting no valid token. */
@@ -109,9 +109,9 @@ export function apiRoute<Params = Record<string, never>, Body = undefined, Query
     if (!checked.ok) {
       if (meta.ip && (await rateLimited(db, [{ key: `api:from:${meta.ip}`, perMinute: FAILED_CALLS_PER_MINUTE }], now))) return problemResponse(new Problem("rate_limited", "Too many calls without a valid token."), base, { "retry-after": "60" });
       const problem =
-        checked.reason === "revoked" ? new Problem("token_revoked", "This token was revoked.")
-        : checked.reason === "expired" ? new Problem("token_expired", "This token has expired.")
-        : new Problem("unauthorized", "Send a valid API token as 'Authorization: Bearer rk_…'.");
+        checked.reason === "revoked" ? new Problem("token_revoked", "This token was revoked; an admin can make a new one on the API tokens page.")
+        : checked.reason === "expired" ? new Problem("token_expired", "This token has expired; an admin can make a new one on the API tokens page.")
+        : new Problem("unauthorized", "Send a valid API token as 'Authorization: Bearer rk_…'; an admin makes one on the API tokens page.");
       if ("token" in checked) await auditApiCall(db, checked.token, { ...call, status: problem.status, problem: problem.code }, meta, now);
       return problemResponse(problem, base, challenge);
     }
@@ -122,9 +122,9 @@ export function apiRoute<Params = Record<string, never>, Body = undefined, Query
       const parsedParams = op.params ? op.params.safeParse(raw) : null;
       // A malformed id names no case the token may see.
       if (parsedParams && !parsedParams.success) throw new Problem("not_found", "No such case, or none this token may see.");
-      const query = op.query ? op.query.parse(Object.fromEntries(url.searchParams)) : {};
-      const idempotencyKey = op.headers ? (idempotencyHeaders.parse({ "idempotency-key": request.headers.get("idempotency-key") ?? undefined })["idempotency-key"] ?? null) : null;
-      const body = op.body ? op.body.parse(await jsonBody(request)) : op.upload ? await uploadBody(request) : undefined;
+      const query = op.query ? op.query.parse(Object.fromEntries(url.searchParams), { error: apiErrorMap }) : {};
+      const idempotencyKey = op.headers ? (idempotencyHeaders.parse({ "idempotency-key": request.headers.get("idempotency-key") || undefined }, { error: apiErrorMap })["idempotency-key"] ?? null) : null;
+      const body = op.body ? op.body.parse(await jsonBody(request), { error: apiErrorMap }) : op.upload ? await uploadBody(request) : undefined;
       const done = await handler({ db, actor: checked.actor, now, meta, params: (parsedParams?.data ?? {}) as Params, query: query as Query, body: body as Body, headers: request.headers, idempotencyKey, url });
       return done instanceof Response ? done : Response.json(done.body, { status: done.status ?? op.ok.status });
     };

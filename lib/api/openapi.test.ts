@@ -12,7 +12,7 @@ import { openApiDocument } from "./openapi";
 const ROOT = path.resolve(__dirname, "../..");
 const V1 = path.join(ROOT, "app/api/v1");
 /** Routes under /api/v1 that are not operations of the API itself. */
-const NOT_OPERATIONS = new Set(["GET /openapi.json"]);
+const NOT_OPERATIONS = new Set(["GET /openapi.json", ...["GET", "POST", "PUT", "PATCH", "DELETE"].map((m) => `${m} /{...rest}`)]);
 
 /** `METHOD /path` for every exported handler of every route file, in OpenAPI's {param} form. */
 function routeOperations(dir = V1): string[] {

@@ -38,7 +38,7 @@ export function openApiDocument(serverUrl: string) {
       method: op.method,
       path: op.path,
       summary: op.summary,
-      description: op.scope === "act" ? "Needs a token with the `act` scope." : "Any token of the organisation or body.",
+      description: op.scope === "act" ? "Needs a token that may read and act." : "Any token of the organisation or body.",
       security: [{ [bearer.name]: [] }],
       request: {
         ...(op.params ? { params: op.params } : {}),

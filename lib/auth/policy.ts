@@ -131,7 +131,7 @@ export const scopeToCase = (actor: Actor, caseId: string) => and(eq(cases.id, ca
  */
 export function requireActing(actor: Actor): asserts actor is Exclude<Actor, { kind: "anonymous" }> {
   if (actor.kind === "anonymous") throw new NotFoundError();
-  if (actor.kind === "token" && actor.scope !== "act") throw new ForbiddenError();
+  if (actor.kind === "token" && actor.scope !== "act") throw new ForbiddenError("read_only");
 }
 
 /**

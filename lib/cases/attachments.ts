@@ -16,7 +16,8 @@ const EXTENSIONS: Record<AttachmentMime, string[]> = {
   "text/plain": ["txt", "text", "log", "csv", "eml"],
 };
 
-export type AttachmentError = "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_type_mismatch" | "file_active_content" | "too_many_files" | "files_too_large";
+export const ATTACHMENT_ERRORS = ["file_empty", "file_too_large", "file_type_not_allowed", "file_type_mismatch", "file_active_content", "too_many_files", "files_too_large"] as const;
+export type AttachmentError = (typeof ATTACHMENT_ERRORS)[number];
 
 /**
  * A PDF that would run something when opened: scripts, launched programs, automatic actions.

@@ -11,7 +11,7 @@ import { smtpConfigured } from "@/lib/mail/deliver";
 import { createSignInLink } from "@/lib/auth/magic-link";
 import type { Actor } from "@/lib/auth/actor";
 import { partiesOnCase, requireActing, scopeToCase } from "@/lib/auth/policy";
-import { ConflictError, ForbiddenError, NotFoundError, RuleError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, RuleError, ValidationError, ReusedKeyError } from "@/lib/errors";
 import {
   ACTORS,
   REGION_COUNTRIES,
@@ -326,15 +326,18 @@ export interface RecordedStep {
 
 /**
  * The event an idempotency key already made on a case the actor may see, with the case's
- * version now. A key names one step on one case: sent again, it answers with that step.
+ * version now. A key names one step on one case: sent again, it answers with that step; sent
+ * with another kind of step (`type`, where the caller knows it), it is refused.
  */
-export async function stepByKey(db: Db | Tx, actor: Actor, caseId: string, key: string): Promise<RecordedStep | null> {
+export async function stepByKey(db: Db | Tx, actor: Actor, caseId: string, key: string, type?: EventType): Promise<RecordedStep | null> {
   const [found] = await db
-    .select({ seq: caseEvents.seq, version: cases.version })
+    .select({ seq: caseEvents.seq, version: cases.version, type: caseEvents.type })
     .from(caseEvents)
     .innerJoin(cases, eq(cases.id, caseEvents.caseId))
     .where(and(scopeToCase(actor, caseId), eq(caseEvents.caseId, caseId), eq(caseEvents.idempotencyKey, key)));
   if (!found) return null;
+  // The key made another kind of step: this is a different request, not a retry.
+  if (type && found.type !== type) throw new ReusedKeyError();
   return { version: found.version, seq: found.seq, replayed: true };
 }
 
@@ -355,7 +358,7 @@ export async function recordEvent(
     const [row] = await tx.select().from(cases).where(scopeToCase(actor, caseId)).for("update");
     if (!row) throw new NotFoundError();
     // Under the row lock: a second send of the same key waits here for the first, then finds its event.
-    const prior = options.idempotencyKey ? await stepByKey(tx, actor, caseId, options.idempotencyKey) : null;
+    const prior = options.idempotencyKey ? await stepByKey(tx, actor, caseId, options.idempotencyKey, proposal.type) : null;
     if (prior) return prior;
     const loaded = await loadCase(tx, row);
     const parties = partiesOnCase(actor, { complainantUserId: row.complainantUserId, organisationId: row.organisationId, providerIds: loaded.bodies.map((b) => b.providerId) });

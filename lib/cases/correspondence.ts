@@ -7,7 +7,7 @@ import type { Db, Tx } from "@/db/client";
 import { attachments, caseBodies, cases, messages } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { partiesOnCase, requireActing, scopeToCase } from "@/lib/auth/policy";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, ReusedKeyError, ValidationError } from "@/lib/errors";
 import type { Party } from "@/lib/ladder";
 import { messageBody } from "./filing-schema";
 import type { CheckedAttachment } from "./attachments";
@@ -63,8 +63,11 @@ export async function postMessage(db: Db, actor: Actor, caseId: string, input: {
       ? await insert.onConflictDoNothing({ target: [messages.caseId, messages.idempotencyKey], where: sql`idempotency_key IS NOT NULL` }).returning(shown)
       : await insert.returning(shown);
     if (!m) {
-      const [made] = await tx.select(shown).from(messages).where(and(eq(messages.caseId, row.id), eq(messages.idempotencyKey, input.idempotencyKey!)));
-      return { message: { ...made!, replayed: true }, queued: 0 };
+      const [made] = await tx.select({ ...shown, body: messages.body }).from(messages).where(and(eq(messages.caseId, row.id), eq(messages.idempotencyKey, input.idempotencyKey!)));
+      // The key made another message: this is a new one, not a retry.
+      if (made!.body !== body) throw new ReusedKeyError();
+      const { body: _, ...answer } = made!;
+      return { message: { ...answer, replayed: true }, queued: 0 };
     }
     const queued = await enqueueWebhooks(tx, [eventOfMessage(row, { ...m, body })]);
     return { message: { ...m, replayed: false }, queued };
@@ -93,6 +96,8 @@ export async function addEvidence(db: Db | Tx, actor: Actor, caseId: string, fil
     : await insert.returning(DOCUMENT_COLUMNS);
   if (stored.length) return stored.map((d) => ({ ...d, replayed: false }));
   const made = await db.select(DOCUMENT_COLUMNS).from(attachments).where(and(eq(attachments.caseId, row.id), eq(attachments.idempotencyKey, options.idempotencyKey!)));
+  // The key stored another file: this is a new document, not a retry.
+  if (made.some((d) => d.sha256 !== files[0]!.sha256)) throw new ReusedKeyError();
   return made.map((d) => ({ ...d, replayed: true }));
 }
 

@@ -17,7 +17,7 @@ export interface StepContext {
 
 const remedySchema = z.object({
   kind: z.enum(REMEDY_KINDS),
-  due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "invalid_date" }).meta({ description: "The day it is due (YYYY-MM-DD); it ends at the organisation's end of that day." }),
+  due: z.iso.date({ message: "invalid_date" }).meta({ description: "The day it is due (YYYY-MM-DD); it ends at the organisation's end of that day." }),
   description: plain(500).optional(),
 });
 const remediesSchema = z.array(remedySchema).max(10);
@@ -79,8 +79,8 @@ export const DETAILED_STEPS = {
   },
   schedule_hearing: {
     event: "arbitration.hearing_scheduled",
-    schema: z.object({ hearingAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: "invalid_date" }).meta({ description: "Date and time in UTC (YYYY-MM-DDTHH:MM)." }), mode: z.enum(["video", "phone"]) }),
-    payload: (d: { hearingAt: string; mode: "video" | "phone" }) => ({ hearingAt: new Date(`${d.hearingAt}:00Z`), mode: d.mode }),
+    schema: z.object({ hearingAt: z.iso.datetime({ local: true, precision: -1, message: "invalid_date" }).meta({ description: "Date and time in UTC (YYYY-MM-DDTHH:MM)." }), mode: z.enum(["video", "phone"]) }),
+    payload: (d: { hearingAt: string; mode: "video" | "phone" }) => ({ hearingAt: new Date(`${d.hearingAt.replace(/Z$/, "")}:00Z`), mode: d.mode }),
   },
   close_case: { event: "case.closed", schema: z.object({ outcome: plain(500).pipe(z.string().min(1, { message: "required" })) }), payload: (d: { outcome: string }) => d },
 } as const satisfies Partial<Record<ActionId, { event: EventType; schema: z.ZodObject; payload: (d: never, c: StepContext) => unknown }>>;

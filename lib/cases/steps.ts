@@ -42,14 +42,14 @@ export async function takeOneClickStep(
 ): Promise<RecordedStep> {
   requireActing(actor);
   const detail = await getCaseDetail(db, actor, input.caseId, now, input.party);
-  // Sent before with this key: the step it made, whatever the case looks like since.
+  const offered = detail.view.actions.find((a) => a.action === input.action && (a.target ?? "") === (input.target ?? ""));
+  // Sent before with this key: the step it made, whatever the case looks like since (unless it made another kind of step).
   if (input.idempotencyKey) {
-    const prior = await stepByKey(db, actor, input.caseId, input.idempotencyKey);
+    const prior = await stepByKey(db, actor, input.caseId, input.idempotencyKey, offered?.event);
     if (prior) return prior;
   }
   // Someone changed the case since this page was loaded: say so before judging the step.
   if (input.expectedVersion !== undefined && detail.version !== input.expectedVersion) throw new ConflictError(detail.version);
-  const offered = detail.view.actions.find((a) => a.action === input.action && (a.target ?? "") === (input.target ?? ""));
   if (!offered || !ONE_CLICK_STEPS.includes(input.action)) throw new RuleError({ code: "generic" });
   if (!offered.allowed) throw new RuleError(offered.reason ?? { code: "generic" });
   let data = offered.data as EventPayloads[EventType];
@@ -74,13 +74,13 @@ export async function takeDetailedStep(
   meta: RequestMeta,
 ): Promise<RecordedStep> {
   requireActing(actor);
-  // Sent before with this key: the step it made, whatever the details say now.
-  if (input.idempotencyKey) {
-    const prior = await stepByKey(db, actor, input.caseId, input.idempotencyKey);
-    if (prior) return prior;
-  }
   const built = detailedEvent(input.action, input.details, { target: input.target, party: input.party });
   if (!built.ok) throw new ValidationError(built.errors);
+  // Sent before with this key: the step it made, whatever the case looks like since.
+  if (input.idempotencyKey) {
+    const prior = await stepByKey(db, actor, input.caseId, input.idempotencyKey, built.type);
+    if (prior) return prior;
+  }
   return recordEvent(db, actor, input.caseId, { type: built.type, data: built.data, party: input.party } as ProposedEvent, {
     now,
     expectedVersion: input.expectedVersion,

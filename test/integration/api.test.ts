@@ -21,6 +21,7 @@ import { POST as stepRoute } from "@/app/api/v1/cases/[id]/steps/route";
 import { POST as messageRoute } from "@/app/api/v1/cases/[id]/messages/route";
 import { GET as documentsRoute, POST as uploadRoute } from "@/app/api/v1/cases/[id]/documents/route";
 import { GET as documentRoute } from "@/app/api/v1/cases/[id]/documents/[documentId]/route";
+import { GET as unknownRoute } from "@/app/api/v1/[...rest]/route";
 import { GET as registerRoute } from "@/app/api/v1/register/route";
 import { createTestDatabase, KINDS, type TestDatabase } from "./support/databases";
 import { actorByEmail, filing } from "./support/helpers";
@@ -324,6 +325,10 @@ describe.each(KINDS)("the REST API on %s", (kind) => {
       expect(new Set(answers.map((a) => a.json.id)).size).toBe(1);
       expect(answers.filter((a) => a.json.replayed === false)).toHaveLength(1);
       expect(await db().select().from(messages).where(and(eq(messages.caseId, read.id), eq(messages.body, `Once only ${key}`)))).toHaveLength(1);
+      // The key with another text is a different message: refused, not dropped.
+      const other = await call(messageRoute, token, `/cases/${read.id}/messages`, { body: { body: `Another text ${key}` }, headers: { "idempotency-key": key }, params: { id: read.id } });
+      expect(other.json).toMatchObject({ status: 422, code: "idempotency_key_reused" });
+      expect(await db().select().from(messages).where(and(eq(messages.caseId, read.id), eq(messages.body, `Another text ${key}`)))).toEqual([]);
       // Without a key, the same text is a second message.
       await call(messageRoute, token, `/cases/${read.id}/messages`, { body: { body: `Once only ${key}` }, params: { id: read.id } });
       expect(await db().select().from(messages).where(and(eq(messages.caseId, read.id), eq(messages.body, `Once only ${key}`)))).toHaveLength(2);
@@ -333,8 +338,11 @@ describe.each(KINDS)("the REST API on %s", (kind) => {
   it("every call is audited with the token's name and rate-limited per token by the shared limiter", async () => {
     const made = await createApiToken(db(), actors.mparticleAdmin!, { organisationId: mparticleId }, { name: "Busy poller", scope: "read", days: 30 }, new Date());
     const statuses: number[] = [];
+    // The limiter counts by the minute: start early in one, so that the calls do not straddle two.
+    const second = new Date().getUTCSeconds();
+    if (second >= 45) await new Promise((resolve) => setTimeout(resolve, (61 - second) * 1000));
     for (let i = 0; i < 122; i++) statuses.push((await call(registerRoute, made.token, "/register")).status);
-    // The limit may straddle a minute; at least one call past it in the same minute is refused.
+    // Even if a slow run straddles a minute, at least one call past the limit in the same minute is refused.
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(1);
     expect(statuses.slice(0, 60).every((s) => s === 200)).toBe(true);
     const audited = await db().select().from(auditLog).where(and(eq(auditLog.entityId, made.id), eq(auditLog.action, "api_call")));
@@ -365,7 +373,9 @@ describe.each(KINDS)("the REST API on %s", (kind) => {
       const invalid = await take(read.id, { action: "decide_eligibility", details: { decision: "maybe" } });
       expect(invalid.json).toMatchObject({ status: 400, code: "invalid", errors: { "details.decision": expect.any(Array) } });
       expect((await take(read.id, { action: "decide_eligibility", details: { decision: "eligible" }, message: "not here" })).json).toMatchObject({ status: 400, code: "invalid" });
-      expect((await take(read.id, { action: "decide_eligibility" })).json).toMatchObject({ status: 400, errors: { details: expect.any(Array) } });
+      expect((await take(read.id, { action: "decide_eligibility" })).json).toMatchObject({ status: 400, errors: { details: ["required"] } });
+      expect((await take(read.id, { action: "decide_eligibility", details: {} })).json).toMatchObject({ status: 400, errors: { "details.decision": ["required"] } });
+      expect((await take(read.id, { action: "acknowledge", details: { decision: "eligible" } })).json).toMatchObject({ status: 400, errors: { details: ["unknown_field"] } });
       expect(await eventsOn(read.id)).toBe(before);
 
       // Twice under one key, at the same time: one decision.
@@ -379,8 +389,9 @@ describe.each(KINDS)("the REST API on %s", (kind) => {
 
       const after = caseSchema.parse((await call(caseRoute, tokens["ana-act"]!, `/cases/${read.id}`, { params: { id: read.id } })).json);
       expect(after.steps.find((s) => s.action === "issue_determination")).toMatchObject({ details: true });
-      const empty = await take(read.id, { action: "issue_determination", details: { remedies: [{ kind: "delete", due: "31/03/2027" }], findings: "" } });
-      expect(empty.json).toMatchObject({ status: 400, errors: { "details.findings": ["required"], "details.remedies.0.due": ["invalid_date"] } });
+      const empty = await take(read.id, { action: "issue_determination", details: { remedies: [{ kind: "delete", due: "31/03/2027" }, { kind: "correct", due: "2027-02-31" }], findings: "" } });
+      expect(empty.json).toMatchObject({ status: 400, errors: { "details.findings": ["required"], "details.remedies.0.due": ["invalid_date"], "details.remedies.1.due": ["invalid_date"] } });
+      expect(String(empty.json.detail)).toContain("details.findings (required)");
       const findings = "The company kept the profile after the objection and must delete it.";
       const determined = await take(read.id, { action: "issue_determination", version: after.version, details: { remedies: [{ kind: "delete", due: "2027-03-31", description: "Delete the profile" }], findings } });
       expect(determined.status).toBe(201);
@@ -391,6 +402,14 @@ describe.each(KINDS)("the REST API on %s", (kind) => {
       // The remedy's day ends at the organisation's end of that day (R4.3), not at noon UTC.
       expect(new Date(data.remedies[0]!.dueAt).getTime()).toBeGreaterThan(new Date("2027-03-31T12:00:00Z").getTime());
 
+      // Every party reads the decision: the remedy with its due day, the findings in the history.
+      const told = caseSchema.parse((await call(caseRoute, tokens["portfolios-act"]!, `/cases/${read.id}`, { params: { id: read.id } })).json);
+      expect(told.remedies).toContainEqual(expect.objectContaining({ id: data.remedies[0]!.id, kind: "delete", description: "Delete the profile", source: "irm", dueDay: "2027-03-31", compliedAt: null }));
+      expect(told.timeline.find((e) => e.type === "irm.determined")?.detail).toEqual({ kind: "remedies", remedies: [{ kind: "delete", dueDay: "2027-03-31" }], findings });
+      expect(told.timeline.find((e) => e.type === "irm.eligibility_decided")?.detail).toEqual({ kind: "eligibility", decision: "eligible", reason: "A covered principle and a company answer on file." });
+      // The same key again for another kind of step is a different request: refused, nothing stored.
+      const reused = await take(read.id, { action: "acknowledge" }, key);
+      expect(reused.json).toMatchObject({ status: 422, code: "idempotency_key_reused" });
       // The company now sees a compliance step for that remedy, named by its target.
       expect(all.find((c) => c.id === read.id)!.organisation).toBe("customer-portfolios");
       const company = tokens["portfolios-act"]!;
@@ -410,7 +429,7 @@ describe.each(KINDS)("the REST API on %s", (kind) => {
       const before = await eventsOn(ana.id);
       const details = { remedies: [], findings: "Nothing to remedy." };
       const asCompany = await call(stepRoute, tokens["portfolios-act"]!, `/cases/${ana.id}/steps`, { body: { action: "issue_determination", details }, params: { id: ana.id } });
-      expect(asCompany.json).toMatchObject({ status: 403, code: "read_only" });
+      expect(asCompany.json).toMatchObject({ status: 403, code: "not_permitted" });
       const panel = all.find((c) => c.bodies.includes("eu-dpa-panel"))!;
       const readOnly = await call(stepRoute, tokens["panel-read"]!, `/cases/${panel.id}/steps`, { body: { action: "issue_advice", details }, params: { id: panel.id } });
       expect(readOnly.json).toMatchObject({ status: 403, code: "read_only" });
@@ -468,8 +487,18 @@ describe.each(KINDS)("the REST API on %s", (kind) => {
       expect((await to({ form: new FormData() })).json).toMatchObject({ status: 400, errors: { file: ["required"] } });
       expect((await to({ body: { file: "letter.pdf" } })).status).toBe(415);
       expect((await to({ form: upload({ name: "huge.txt", bytes: "x".repeat(5 * 1024 * 1024) }) })).status).toBe(413);
-      expect((await call(uploadRoute, tokens["mparticle-read"]!, `/cases/${caseId}/documents`, { form: upload({ name: "note.txt", bytes: "read only" }), params: { id: caseId } })).status).toBe(403);
-      expect(await stored(caseId)).toBe(before);
+      // A key that stored a file, sent with another file: a different request.
+      const key = crypto.randomUUID();
+      expect((await to({ form: upload({ name: "first.txt", bytes: "first" }), headers: { "idempotency-key": key } })).status).toBe(201);
+      expect((await to({ form: upload({ name: "second.txt", bytes: "second" }), headers: { "idempotency-key": key } })).json).toMatchObject({ status: 422, code: "idempotency_key_reused" });
+      expect((await call(uploadRoute, tokens["mparticle-read"]!, `/cases/${caseId}/documents`, { form: upload({ name: "note.txt", bytes: "read only" }), params: { id: caseId } })).json).toMatchObject({ status: 403, code: "read_only" });
+      expect(await stored(caseId)).toBe(before + 1);
+    });
+
+    it("a path that is no operation is a problem, not a page", async () => {
+      const answer = await call(async (request) => unknownRoute(request), tokens["mparticle-read"]!, "/tickets");
+      expect(answer).toMatchObject({ status: 404, type: "application/problem+json", json: { code: "not_found" } });
+      expect(String(answer.json.detail)).toContain("openapi.json");
     });
   });
 });

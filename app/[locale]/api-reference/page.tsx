@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { openApiDocument } from "@/lib/api/openapi";
-import { PROBLEMS } from "@/lib/api/problems";
+import { FIELD_CODES, PROBLEMS } from "@/lib/api/problems";
+import { ATTACHMENT_ERRORS } from "@/lib/cases/attachments";
 import { publicUrl } from "@/lib/config";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -38,7 +39,7 @@ export default async function ApiReferencePage() {
         {Object.entries(s?.properties ?? {})
           .filter(([name]) => name !== skip)
           .map(([name, p]) => {
-          const inner = p.type === "array" ? p.items : p;
+          const inner = resolve(p.type === "array" ? p.items : p);
           return (
             <li key={name}>
               <code>{name}</code>: <code>{typeOf(p)}</code>
@@ -80,6 +81,8 @@ export default async function ApiReferencePage() {
               const content = (op.requestBody as { content?: Record<string, { schema?: SchemaObject }> } | undefined)?.content;
               const [bodyType, bodyContent] = Object.entries(content ?? {})[0] ?? [];
               const body = bodyContent?.schema;
+              const ok = Object.entries(op.responses ?? {}).find(([status]) => status.startsWith("2"))?.[1] as { content?: Record<string, { schema?: SchemaObject }> } | undefined;
+              const answer = ok?.content?.["application/json"]?.schema;
               const params = (op.parameters ?? []) as { name: string; in: string; required?: boolean; schema?: SchemaObject; description?: string }[];
               return (
                 <Card key={`${method} ${path}`} aria-labelledby={`op-${op.operationId}`}>
@@ -109,6 +112,12 @@ export default async function ApiReferencePage() {
                       <Body schema={body} />
                     </>
                   ) : null}
+                  {answer ? (
+                    <>
+                      <h3 className="mt-3 text-sm font-semibold">{t("answer")}</h3>
+                      <Fields schema={answer} />
+                    </>
+                  ) : null}
                   <h3 className="mt-3 text-sm font-semibold">{t("responses")}</h3>
                   <ul className="list-disc pl-5 text-sm">
                     {Object.entries(op.responses ?? {}).map(([status, r]) => (
@@ -121,6 +130,18 @@ export default async function ApiReferencePage() {
               );
             }),
         )}
+        <Card aria-labelledby="field-codes-title">
+          <CardTitle id="field-codes-title">{t("fieldCodes")}</CardTitle>
+          <p className="mb-2 text-sm text-slate-700">{t("fieldCodesLead")}</p>
+          <p className="text-sm">
+            {[...FIELD_CODES, ...ATTACHMENT_ERRORS].map((code, i) => (
+              <span key={code}>
+                {i ? ", " : ""}
+                <code>{code}</code>
+              </span>
+            ))}
+          </p>
+        </Card>
         <Card aria-labelledby="problems-title">
           <CardTitle id="problems-title">{t("problems")}</CardTitle>
           <p className="mb-2 text-sm text-slate-700">{t("problemsLead")}</p>
