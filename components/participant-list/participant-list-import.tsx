@@ -182,7 +182,14 @@ function Changes({ changes }: { changes: PlannedChange[] }) {
   const statuses = changes.filter((c) => c.kind === "status_changed");
   const added = changes.filter((c) => c.kind === "certification_added");
   const dates = changes.filter((c) => c.kind === "dates_changed");
-  const org = (c: PlannedChange) => (c.slug ? <Link href={`/directory/${c.slug}`}>{c.organisation}</Link> : c.organisation);
+  const org = (c: PlannedChange) =>
+    c.slug ? (
+      <Link href={`/directory/${c.slug}`} className="underline">
+        {c.organisation}
+      </Link>
+    ) : (
+      c.organisation
+    );
   return (
     <>
       {statuses.length ? (

@@ -27,7 +27,7 @@ export default async function ParticipantListImportPage({ params }: { params: Pr
         <Link href="/admin/certifications">{t("back")}</Link>
       </p>
       <ParticipantListImport maxMegabytes={PARTICIPANT_LIST_MAX_BYTES / 1024 / 1024} />
-      <section aria-labelledby="format-title" className="max-w-3xl space-y-3 rounded-md bg-white p-6 ring-1 ring-slate-200">
+      <section aria-labelledby="format-title" className="mt-10 max-w-3xl space-y-3 rounded-md bg-white p-6 ring-1 ring-slate-200">
         <h2 id="format-title" className="text-xl font-semibold">
           {t("formatTitle")}
         </h2>
