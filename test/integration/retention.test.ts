@@ -108,12 +108,12 @@ describe.each(KINDS)("retention on %s", (kind) => {
 
     const admin = await actorByEmail(db(), "admin@recourse.example");
     const year = T0.getUTCFullYear();
-    const before = (await providerAnnualReport(db(), admin, body!.providerId, year)).report;
+    const before = (await providerAnnualReport(db(), admin, body!.providerId, year, new Date(T0.getTime() + 4 * DAY_MS))).report;
     expect(before.received).toBeGreaterThanOrEqual(1);
     expect(before.outcomes.withdrawn).toBeGreaterThanOrEqual(1);
     expect((await applyRetention(db(), new Date(T0.getTime() + 4 * DAY_MS))).erased).toBe(1);
     expect(await exists(filed.caseId)).toBe(false);
-    expect((await providerAnnualReport(db(), admin, body!.providerId, year)).report).toEqual(before);
+    expect((await providerAnnualReport(db(), admin, body!.providerId, year, new Date(T0.getTime() + 4 * DAY_MS))).report).toEqual(before);
   });
 
   it("history stays append-only outside the erasure job", async () => {
