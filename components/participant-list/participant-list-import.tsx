@@ -182,56 +182,56 @@ function Changes({ changes }: { changes: PlannedChange[] }) {
   const statuses = changes.filter((c) => c.kind === "status_changed");
   const added = changes.filter((c) => c.kind === "certification_added");
   const dates = changes.filter((c) => c.kind === "dates_changed");
-  const org = (c: PlannedChange) =>
-    c.slug ? (
-      <Link href={`/directory/${c.slug}`} className="underline">
-        {c.organisation}
-      </Link>
-    ) : (
-      c.organisation
-    );
+  // Each change names its organisation (linked to the directory) and framework, then what changes.
+  const item = (c: PlannedChange, details: ReactNode) => (
+    <li key={`${c.slug}-${c.framework}`}>
+      <p className="font-medium">
+        {c.slug ? (
+          <Link href={`/directory/${c.slug}`} className="underline">
+            {c.organisation}
+          </Link>
+        ) : (
+          c.organisation
+        )}{" "}
+        — {frameworks([c.framework])}
+      </p>
+      {details}
+    </li>
+  );
   return (
     <>
       {statuses.length ? (
         <PreviewPart id="statuses" title={t("statusTitle", { count: statuses.length })}>
           <ul className="space-y-3">
-            {statuses.map((c) => (
-              <li key={`${c.slug}-${c.framework}`}>
-                <p className="font-medium">
-                  {org(c)} — {frameworks([c.framework])}
-                </p>
+            {statuses.map((c) =>
+              item(
+                c,
                 <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
                   {t("fromTo", { from: tl(`certStatus.${c.from}`), to: tl(`certStatus.${c.to}`) })}
                   <Badge tone={c.participant ? "good" : "warn"}>{c.participant ? t("filingOpen") : t("filingClosed")}</Badge>
-                </p>
-              </li>
-            ))}
+                </p>,
+              ),
+            )}
           </ul>
         </PreviewPart>
       ) : null}
       {added.length ? (
         <PreviewPart id="certifications" title={t("certificationsAddedTitle", { count: added.length })}>
-          <ul className="list-disc space-y-1 pl-5">
-            {added.map((c) => (
-              <li key={`${c.slug}-${c.framework}`}>
-                {org(c)} — {frameworks([c.framework])}: {tl(`certStatus.${c.status}`)}
-              </li>
-            ))}
-          </ul>
+          <ul className="space-y-3">{added.map((c) => item(c, <p className="text-sm text-slate-700">{tl(`certStatus.${c.status}`)}</p>))}</ul>
         </PreviewPart>
       ) : null}
       {dates.length ? (
         <PreviewPart id="dates" title={t("datesTitle", { count: dates.length })}>
           <ul className="space-y-3">
-            {dates.map((c) => (
-              <li key={`${c.slug}-${c.framework}`}>
-                <p className="font-medium">
-                  {org(c)} — {frameworks([c.framework])}
-                </p>
-                <p className="text-sm text-slate-700">{t("certifiedChange", { from: day(c.certifiedOn[0]), to: day(c.certifiedOn[1]) })}</p>
-                <p className="text-sm text-slate-700">{t("dueChange", { from: day(c.recertificationDue[0]), to: day(c.recertificationDue[1]) })}</p>
-              </li>
-            ))}
+            {dates.map((c) =>
+              item(
+                c,
+                <>
+                  <p className="text-sm text-slate-700">{t("certifiedChange", { from: day(c.certifiedOn[0]), to: day(c.certifiedOn[1]) })}</p>
+                  <p className="text-sm text-slate-700">{t("dueChange", { from: day(c.recertificationDue[0]), to: day(c.recertificationDue[1]) })}</p>
+                </>,
+              ),
+            )}
           </ul>
         </PreviewPart>
       ) : null}

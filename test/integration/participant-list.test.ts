@@ -3,17 +3,16 @@
  * bad files store nothing, that confirming applies the plan whole and audited, and that the
  * directory and filing follow.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
 import { auditLog, certifications, organisations } from "@/db/schema";
-import { seedDirectory, seedUsers } from "@/db/seed/seed";
 import { fileCase } from "@/lib/cases/commands";
 import { applyParticipantList, previewParticipantList } from "@/lib/directory/participant-list";
 import { getOrganisationProfile, searchOrganisations } from "@/lib/directory/queries";
 import { ANONYMOUS } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError, RuleError, ValidationError } from "@/lib/errors";
-import { createTestDatabase, KINDS, type TestDatabase } from "./support/databases";
-import { actorByEmail, filing } from "./support/helpers";
+import { KINDS } from "./support/databases";
+import { actorByEmail, filing, seededDatabase } from "./support/helpers";
 
 const NOW = new Date("2026-12-01T10:00:00Z");
 const ADMIN = "admin@recourse.example";
@@ -21,14 +20,7 @@ const HEADER = "Organization Name,Frameworks,Status,Certification Date,Next Rece
 const csvFile = (text: string, name = "participants.csv", type = "text/csv") => new File([text], name, { type });
 
 describe.each(KINDS)("participant list import on %s", (kind) => {
-  let database: TestDatabase;
-  const db = () => database.db;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    await seedDirectory(database.db);
-    await seedUsers(database.db);
-  });
-  afterAll(async () => database?.close());
+  const db = seededDatabase(kind);
 
   const snapshot = async () => ({
     organisations: await db().select().from(organisations).orderBy(organisations.slug),
