@@ -105,9 +105,12 @@ function PreviewAndConfirm({ plan, csv }: ParticipantListPreview) {
           <input type="hidden" name="csv" value={csv} />
           <input type="hidden" name="digest" value={plan.digest} />
           <FormError state={state} />
-          {state.fieldErrors.list?.length ? (
+          {Object.keys(state.fieldErrors).length ? (
             <Notice tone="bad" alert>
-              {state.fieldErrors.list.map((k) => (te.has(k as "invalid") ? te(k as "invalid") : te("invalid"))).join(" ")}
+              {Object.values(state.fieldErrors)
+                .flat()
+                .map((k) => (te.has(k as "invalid") ? te(k as "invalid") : te("invalid")))
+                .join(" ")}
             </Notice>
           ) : null}
           <h2 className="text-lg font-semibold text-amber-950">{t("confirmTitle")}</h2>

@@ -8,7 +8,7 @@
  * from the list is left as it is and named in the plan: absence is no evidence of a lapse.
  */
 import { parse } from "csv-parse/sync";
-import { asc } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { auditLog, certifications, organisations } from "@/db/schema";
@@ -289,6 +289,8 @@ export async function applyParticipantList(db: Db, actor: Actor, input: unknown,
   const list = parseParticipantList(csv);
   if (list.refused.length) refuseList("list_has_refused_rows");
   return db.transaction(async (tx) => {
+    // Two imports at once take turns, so the second compares against what the first added (row locks cannot cover rows not yet inserted).
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('recourse.participant_list_import'))`);
     const directory = await directoryOf(tx, true);
     const { plan, writes } = planImport(list, directory, importDay(now));
     if (plan.digest !== digest) throw new ConflictError(0);

@@ -148,4 +148,13 @@ describe.each(KINDS)("participant list import on %s", (kind) => {
     const again = await previewParticipantList(db(), admin, csvFile(text), NOW);
     expect(again.plan).toMatchObject({ added: [], changes: [], unchanged: 6 });
   });
+
+  it("two confirmations of one plan at once: one applies it, the other changes nothing", async () => {
+    const admin = await actorByEmail(db(), ADMIN);
+    const { plan, csv } = await previewParticipantList(db(), admin, csvFile(`${HEADER}\nTwice Confirmed GmbH,EU-U.S. DPF,Active,2026-10-01,2027-10-01\n`), NOW);
+    const results = await Promise.allSettled([applyParticipantList(db(), admin, { csv, digest: plan.digest }, NOW), applyParticipantList(db(), admin, { csv, digest: plan.digest }, NOW)]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: expect.any(ConflictError) });
+    expect(await db().select().from(organisations).where(eq(organisations.name, "Twice Confirmed GmbH"))).toHaveLength(1);
+  });
 });
