@@ -211,7 +211,10 @@ function Changes({ changes }: { changes: PlannedChange[] }) {
                 c,
                 <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
                   {t("fromTo", { from: tl(`certStatus.${c.from}`), to: tl(`certStatus.${c.to}`) })}
-                  <Badge tone={c.participant ? "good" : "warn"}>{c.participant ? t("filingOpen") : t("filingClosed")}</Badge>
+                  {/* The French and German texts are long: on a phone the badge wraps rather than widening the page. */}
+                  <Badge tone={c.participant ? "good" : "warn"} className="shrink whitespace-normal!">
+                    {c.participant ? t("filingOpen") : t("filingClosed")}
+                  </Badge>
                 </p>,
               ),
             )}
