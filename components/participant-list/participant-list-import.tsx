@@ -212,7 +212,7 @@ function Changes({ changes }: { changes: PlannedChange[] }) {
                 <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
                   {t("fromTo", { from: tl(`certStatus.${c.from}`), to: tl(`certStatus.${c.to}`) })}
                   {/* The French and German texts are long: on a phone the badge wraps rather than widening the page. */}
-                  <Badge tone={c.participant ? "good" : "warn"} className="shrink whitespace-normal!">
+                  <Badge tone={c.participant ? "good" : "warn"} className="shrink! whitespace-normal!">
                     {c.participant ? t("filingOpen") : t("filingClosed")}
                   </Badge>
                 </p>,
