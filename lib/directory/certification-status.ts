@@ -159,7 +159,7 @@ export async function writeCertificationStatus(tx: Tx, actor: Actor, before: Cer
   await tx.insert(auditLog).values({
     entity: "certification",
     entityId: before.id,
-    action: "status_changed",
+    action: next.status === before.status && withDates ? "list_dates_changed" : "status_changed",
     data: {
       rule: "R1.2",
       organisationId: before.organisationId,

@@ -142,7 +142,11 @@ describe.each(KINDS)("participant list import on %s", (kind) => {
     expect(byAction("imported")).toEqual([expect.objectContaining({ entityId: plan.digest, ip: "203.0.113.7", at: NOW, data: expect.objectContaining({ organisationsAdded: 2, changes: 3, absentLeftAsTheyAre: 1 }) })]);
     expect(byAction("added_from_participant_list")).toHaveLength(2);
     expect(byAction("added")).toHaveLength(3);
-    expect(byAction("status_changed").map((e) => (e.data as { after: { status: string } }).after.status)).toEqual(["inactive", "active", "active"]);
+    expect(byAction("status_changed").map((e) => (e.data as { after: { status: string } }).after)).toEqual([expect.objectContaining({ status: "inactive", statusSource: "participant list import, 2026-12-01", certifiedOn: "2025-07-01" })]);
+    expect(byAction("list_dates_changed").map((e) => (e.data as { after: object }).after)).toEqual([
+      expect.objectContaining({ status: "active", certifiedOn: "2026-11-20", recertificationDue: "2027-11-20" }),
+      expect.objectContaining({ status: "active", certifiedOn: "2026-11-20", recertificationDue: "2027-11-20" }),
+    ]);
 
     // The same list again changes nothing.
     const again = await previewParticipantList(db(), admin, csvFile(text), NOW);
