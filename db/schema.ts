@@ -11,6 +11,7 @@ import {
   boolean,
   check,
   customType,
+  date,
   index,
   integer,
   jsonb,
@@ -114,6 +115,9 @@ export const certifications = pgTable(
     /** R1.2: when the status took effect, and where Recourse learned it (the official list, the company's notice). */
     statusSince: tz("status_since").notNull().defaultNow(),
     statusSource: text("status_source").notNull(),
+    /** The official participant list's certification (or latest recertification) date and next due date, as last imported. */
+    certifiedOn: date("certified_on", { mode: "string" }),
+    recertificationDue: date("recertification_due", { mode: "string" }),
     updatedAt: tz("updated_at").notNull().defaultNow(),
   },
   (t) => [

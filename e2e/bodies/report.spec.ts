@@ -1,12 +1,21 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signInAs } from "../support/helpers";
 
-test("an IRM's annual report: figures with charts, CSV and JSON; another provider cannot read it", async ({ page }) => {
+test("an IRM's annual report: figures with charts, on-time rates per clock, CSV and JSON; another provider cannot read it", async ({ page }) => {
   await signInAs(page, "liaison@ana.example");
   await page.getByRole("link", { name: "Annual report" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("annual report 2026");
   await expect(page.getByText("Complaints received", { exact: true })).toBeVisible();
+  const onTime = page.getByRole("region", { name: "Deadlines met on time" });
+  await expect(onTime).toBeVisible();
+  await expect(page.getByRole("region", { name: "Targets (not deadlines)" })).toBeVisible();
   await expectAccessible(page);
+  if (process.env.RECOURSE_SCREENS) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await onTime.screenshot({ path: "docs/screens/report-on-time-phone.png" });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: "docs/screens/report-on-time.png", fullPage: true });
+  }
   const csvHref = await page.getByRole("link", { name: "CSV" }).getAttribute("href");
   const csv = await page.request.get(csvHref!);
   expect(csv.status()).toBe(200);
@@ -15,6 +24,13 @@ test("an IRM's annual report: figures with charts, CSV and JSON; another provide
   const report = await json.json();
   expect(report.year).toBe(2026);
   expect(report.received).toBeGreaterThanOrEqual(1);
+  // Each kind's share is its clocks met on time over those met or missed; aims stand apart.
+  for (const byKind of [report.onTime, report.aims]) {
+    for (const v of Object.values(byKind) as { onTime: number; late: number; rate: number }[]) expect(v.rate).toBeCloseTo(v.onTime / (v.onTime + v.late));
+  }
+  expect(Object.keys(report.onTime)).not.toContain("panel.advice");
+  const rows = (await csv.text()).split("\n");
+  for (const kind of Object.keys(report.onTime)) expect(rows).toContain(`clock_on_time_rate,${kind},${report.onTime[kind].rate}`);
 
   await signInAs(page, "liaison@jams.example");
   expect((await page.request.get(csvHref!)).status()).toBe(404);

@@ -6,7 +6,7 @@
  */
 import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { auditLog, certifications, organisations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { canRecordCertificationStatus } from "@/lib/auth/policy";
@@ -71,6 +71,9 @@ export interface CertificationStatusRow {
   retainsFrameworkData: boolean;
   statusSince: Date;
   statusSource: string;
+  /** From the official participant list, as last imported (YYYY-MM-DD); null when never imported. */
+  certifiedOn: string | null;
+  recertificationDue: string | null;
   participant: boolean;
 }
 
@@ -91,6 +94,8 @@ export async function listCertificationStatuses(db: Db, actor: Actor): Promise<C
     retainsFrameworkData: cert.retainsFrameworkData,
     statusSince: cert.statusSince,
     statusSource: cert.statusSource,
+    certifiedOn: cert.certifiedOn,
+    recertificationDue: cert.recertificationDue,
     participant: !endsParticipation(cert.status, cert.retainsFrameworkData),
   }));
 }
@@ -117,30 +122,71 @@ export async function setCertificationStatus(db: Db, actor: Actor, input: unknow
       .for("update");
     if (!before) throw new NotFoundError();
     const next = { status, retainsFrameworkData, statusSince, statusSource: source };
-    await tx.update(certifications).set({ ...next, updatedAt: now }).where(eq(certifications.id, certificationId));
-    await tx.insert(auditLog).values({
-      actorUserId: actor.kind === "user" ? actor.userId : null,
-      entity: "certification",
-      entityId: certificationId,
-      action: "status_changed",
-      data: {
-        rule: "R1.2",
-        organisationId: before.cert.organisationId,
-        framework: before.cert.framework,
-        before: { status: before.cert.status, retainsFrameworkData: before.cert.retainsFrameworkData, statusSince: before.cert.statusSince.toISOString(), statusSource: before.cert.statusSource },
-        after: { ...next, statusSince: statusSince.toISOString() },
-      },
-      ip: meta.ip ?? null,
-      userAgent: meta.userAgent?.slice(0, 500) ?? null,
-      at: now,
-    });
+    await writeCertificationStatus(tx, actor, before.cert, next, now, meta);
     return {
       id: certificationId,
       organisationName: before.organisationName,
       organisationSlug: before.organisationSlug,
       framework: before.cert.framework,
       ...next,
+      certifiedOn: before.cert.certifiedOn,
+      recertificationDue: before.cert.recertificationDue,
       participant: !endsParticipation(status, retainsFrameworkData),
     };
   });
 }
+
+type CertificationRecord = typeof certifications.$inferSelect;
+/** What a change may set: the status with its date and source, and the official list's dates. */
+export type CertificationChange = Pick<CertificationRecord, "status" | "retainsFrameworkData" | "statusSince" | "statusSource"> & Partial<Pick<CertificationRecord, "certifiedOn" | "recertificationDue">>;
+
+/**
+ * The one write of a certification's status, by hand or from the participant list: the row
+ * and its audit entry (what it replaced, what it became), in the caller's transaction, which
+ * has already checked the actor and locked the row.
+ */
+export async function writeCertificationStatus(tx: Tx, actor: Actor, before: CertificationRecord, next: CertificationChange, now: Date, meta: RequestMeta = {}): Promise<void> {
+  await tx.update(certifications).set({ ...next, updatedAt: now }).where(eq(certifications.id, before.id));
+  // A change by hand leaves the list's dates alone, so its entry does not mention them.
+  const withDates = next.certifiedOn !== undefined;
+  const recorded = (c: CertificationChange) => ({
+    status: c.status,
+    retainsFrameworkData: c.retainsFrameworkData,
+    statusSince: c.statusSince.toISOString(),
+    statusSource: c.statusSource,
+    ...(withDates ? { certifiedOn: c.certifiedOn ?? null, recertificationDue: c.recertificationDue ?? null } : {}),
+  });
+  await tx.insert(auditLog).values({
+    entity: "certification",
+    entityId: before.id,
+    action: next.status === before.status && withDates ? "list_dates_changed" : "status_changed",
+    data: {
+      rule: "R1.2",
+      organisationId: before.organisationId,
+      framework: before.framework,
+      before: recorded(before),
+      after: recorded(next),
+    },
+    ...auditedBy(actor, now, meta),
+  });
+}
+
+/** A certification new to the directory (from the participant list), audited like a change: in the caller's transaction. */
+export async function addCertification(tx: Tx, actor: Actor, values: CertificationChange & Pick<CertificationRecord, "organisationId" | "framework">, now: Date, meta: RequestMeta = {}): Promise<void> {
+  const [row] = await tx.insert(certifications).values({ ...values, updatedAt: now }).returning({ id: certifications.id });
+  await tx.insert(auditLog).values({
+    entity: "certification",
+    entityId: row!.id,
+    action: "added",
+    data: { rule: "R1.2", organisationId: values.organisationId, framework: values.framework, after: { ...values, statusSince: values.statusSince.toISOString() } },
+    ...auditedBy(actor, now, meta),
+  });
+}
+
+/** Who, when and from where, for an administrator's entry in the audit log. */
+export const auditedBy = (actor: Actor, now: Date, meta: RequestMeta) => ({
+  actorUserId: actor.kind === "user" ? actor.userId : null,
+  ip: meta.ip ?? null,
+  userAgent: meta.userAgent?.slice(0, 500) ?? null,
+  at: now,
+});

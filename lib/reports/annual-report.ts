@@ -1,11 +1,13 @@
 /**
- * DOMAIN.md §6 — an IRM's annual report, computed from the cases handed to it: complaints
- * received, by framework, data category and principle; eligibility; processing times; outcomes;
- * remedies ordered (sanctions); FTC referrals. Pure: the data layer supplies each case's entry,
- * from its folded history or, for an erased case, from its statistics.
+ * An IRM's annual report, computed from the cases handed to it: complaints received, by
+ * framework, data category and principle; eligibility; processing times; outcomes; remedies
+ * ordered (sanctions); FTC referrals; and how many of the clocks that ended in the year were
+ * met on time, per kind. Pure: the data layer supplies each case's entry, from its folded
+ * history and the ladder's clocks or, for an erased case, from its statistics.
  */
 import type { CaseState } from "@/lib/ladder/case-state";
 import { DAY_MS } from "@/lib/ladder/calendar";
+import type { Clock } from "@/lib/ladder/clocks";
 
 export interface ReportCase {
   framework: string;
@@ -14,6 +16,15 @@ export interface ReportCase {
   /** When the provider received the case. */
   receivedAt: Date;
   state: CaseState;
+  /** Every clock on the case as the ladder computes it at the report's instant. */
+  clocks: readonly Clock[];
+}
+
+/** Of the clocks of one kind that ended in the year: met on time, missed, and the share on time (null when none ended). */
+export interface OnTime {
+  onTime: number;
+  late: number;
+  rate: number | null;
 }
 
 export interface AnnualReport {
@@ -28,6 +39,10 @@ export interface AnnualReport {
   outcomes: { conciliated: number; determined: number; ineligible: number; dismissed: number; closed: number; withdrawn: number; open: number };
   remediesOrdered: Record<string, number>;
   ftcReferrals: number;
+  /** Deadlines, by clock kind, that ended in the year (met, or missed when they ran out). */
+  onTime: Record<string, OnTime>;
+  /** Targets (the panel's 60-day aim, R2.6) apart: reaching one late is no breach, so it is not in `onTime`. */
+  aims: Record<string, OnTime>;
 }
 
 const count = <K extends string>(keys: K[]) => keys.reduce((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), {} as Partial<Record<K, number>>) as Record<K, number>;
@@ -54,6 +69,29 @@ export interface ReportEntry {
   outcome: keyof AnnualReport["outcomes"];
   remediesOrdered: string[];
   ftcReferrals: number;
+  /** Each clock that ended, with the year it ended; absent from entries kept before it was reported. */
+  clocks?: { kind: string; aim: boolean; endedYear: number; onTime: boolean }[];
+}
+
+/**
+ * The clocks that ended, as the ladder judged them: a met one ended when its step was taken,
+ * a missed one when it ran out. Running, paused and stopped clocks have not ended on time or late.
+ */
+function endedClocks(clocks: readonly Clock[]): NonNullable<ReportEntry["clocks"]> {
+  return clocks
+    .filter((k) => k.state === "met" || k.state === "missed")
+    .map((k) => ({ kind: k.kind, aim: k.aim, endedYear: (k.state === "met" ? k.completedAt! : k.dueAt).getUTCFullYear(), onTime: k.state === "met" }));
+}
+
+function onTimeByKind(ended: NonNullable<ReportEntry["clocks"]>): Record<string, OnTime> {
+  const out: Record<string, OnTime> = {};
+  for (const k of ended) {
+    const row = (out[k.kind] ??= { onTime: 0, late: 0, rate: null });
+    if (k.onTime) row.onTime++;
+    else row.late++;
+    row.rate = row.onTime / (row.onTime + row.late);
+  }
+  return out;
 }
 
 export function reportEntry(c: ReportCase): ReportEntry {
@@ -68,6 +106,7 @@ export function reportEntry(c: ReportCase): ReportEntry {
     outcome: outcome?.kind ?? (c.state.closed?.outcome === "withdrawn" ? "withdrawn" : "open"),
     remediesOrdered: c.state.remedies.filter((r) => r.source === "irm").map((r) => r.kind),
     ftcReferrals: c.state.referrals.filter((r) => r.referrer === "irm").length,
+    clocks: endedClocks(c.clocks),
   };
 }
 
@@ -77,6 +116,8 @@ export function annualReport(year: number, entries: ReportEntry[]): AnnualReport
     .map((e) => e.processingDays)
     .filter((d): d is number => d !== null)
     .sort((a, b) => a - b);
+  // A clock counts in the year it ended, whichever year its case was received.
+  const ended = entries.flatMap((e) => e.clocks ?? []).filter((k) => k.endedYear === year);
   return {
     year,
     received: inYear.length,
@@ -97,6 +138,8 @@ export function annualReport(year: number, entries: ReportEntry[]): AnnualReport
     },
     remediesOrdered: count(inYear.flatMap((e) => e.remediesOrdered)),
     ftcReferrals: inYear.reduce((n, e) => n + e.ftcReferrals, 0),
+    onTime: onTimeByKind(ended.filter((k) => !k.aim)),
+    aims: onTimeByKind(ended.filter((k) => k.aim)),
   };
 }
 
@@ -111,5 +154,8 @@ export function reportRows(r: AnnualReport): [string, string, string | number][]
   for (const [k, v] of Object.entries(r.outcomes)) rows.push(["outcome", k, v]);
   for (const [k, v] of Object.entries(r.remediesOrdered)) rows.push(["remedy_ordered", k, v]);
   rows.push(["ftc_referrals", "", r.ftcReferrals]);
+  for (const [section, byKind] of [["clock", r.onTime], ["aim", r.aims]] as const) {
+    for (const [kind, v] of Object.entries(byKind)) rows.push([`${section}_on_time`, kind, v.onTime], [`${section}_late`, kind, v.late], [`${section}_on_time_rate`, kind, v.rate ?? ""]);
+  }
   return rows;
 }

@@ -8,11 +8,12 @@ import { caseBodies, cases, caseStatistics, providers } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { loadCase } from "@/lib/cases/load";
 import { NotFoundError } from "@/lib/errors";
-import { foldCase } from "@/lib/ladder";
+import { clocks, foldCase } from "@/lib/ladder";
 import { annualReport, reportEntry, type ReportEntry } from "./annual-report";
 import { isUuid } from "@/lib/ids";
 
-export async function providerAnnualReport(db: Db, actor: Actor, providerId: string, year: number) {
+/** `now` is the instant at which the ladder judges each case's clocks (met, missed or still running). */
+export async function providerAnnualReport(db: Db, actor: Actor, providerId: string, year: number, now: Date) {
   if (actor.kind !== "user" || !isUuid(providerId)) throw new NotFoundError();
   if (!actor.isAdmin && !actor.memberships.some((m) => m.providerId === providerId)) throw new NotFoundError();
   const [provider] = await db.select({ id: providers.id, name: providers.name }).from(providers).where(eq(providers.id, providerId));
@@ -21,7 +22,8 @@ export async function providerAnnualReport(db: Db, actor: Actor, providerId: str
   const entries: ReportEntry[] = [];
   for (const { row, since } of handed) {
     const loaded = await loadCase(db, row);
-    entries.push(reportEntry({ framework: row.framework, hrData: row.hrData, principles: row.principles, receivedAt: since, state: foldCase(loaded.facts.events) }));
+    const state = foldCase(loaded.facts.events);
+    entries.push(reportEntry({ framework: row.framework, hrData: row.hrData, principles: row.principles, receivedAt: since, state, clocks: clocks(loaded.facts, now, state) }));
   }
   // Erased cases count as they did (retention keeps their entries with the statistics).
   const erased = await db.select({ entries: caseStatistics.reportEntries }).from(caseStatistics).where(sql`${providerId}::uuid = ANY(${caseStatistics.providerIds})`);

@@ -12,7 +12,7 @@ import { and, eq, isNotNull, lte, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { cases, caseStatistics } from "@/db/schema";
 import { loadCases, type LoadedCase } from "@/lib/cases/load";
-import { foldCase, regionOf } from "@/lib/ladder";
+import { clocks, foldCase, regionOf } from "@/lib/ladder";
 import { reportEntry } from "@/lib/reports/annual-report";
 import { retentionDays } from "./policy";
 
@@ -68,7 +68,7 @@ function statisticsOf({ row, facts, bodies }: LoadedCase, now: Date): typeof cas
     remediesOrdered: state.remedies.length,
     remediesComplied: state.remedies.filter((r) => r.compliedAt).length,
     // Each provider's annual report stays the same after the case is gone.
-    reportEntries: bodies.map((b) => ({ providerId: b.providerId, entry: reportEntry({ framework: row.framework, hrData: row.hrData, principles: row.principles, receivedAt: b.since, state }) })),
+    reportEntries: bodies.map((b) => ({ providerId: b.providerId, entry: reportEntry({ framework: row.framework, hrData: row.hrData, principles: row.principles, receivedAt: b.since, state, clocks: clocks(facts, now, state) }) })),
     reason: row.erasureRequestedAt ? "request" : "retention",
     erasedAt: now,
   };

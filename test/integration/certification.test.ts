@@ -2,30 +2,22 @@
  * Certification status as the administrators record it (R1.2), on both databases: who may,
  * what the audit log keeps, what is refused, and that the directory and filing follow.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLog, certifications, organisations } from "@/db/schema";
-import { seedDirectory, seedUsers } from "@/db/seed/seed";
 import { fileCase } from "@/lib/cases/commands";
 import { listCertificationStatuses, setCertificationStatus } from "@/lib/directory/certification-status";
 import { getOrganisationProfile } from "@/lib/directory/queries";
 import { ANONYMOUS } from "@/lib/auth/actor";
 import { NotFoundError, RuleError, ValidationError } from "@/lib/errors";
-import { createTestDatabase, KINDS, type TestDatabase } from "./support/databases";
-import { actorByEmail, filing } from "./support/helpers";
+import { KINDS } from "./support/databases";
+import { actorByEmail, filing, seededDatabase } from "./support/helpers";
 
 const NOW = new Date("2026-12-01T10:00:00Z");
 const ADMIN = "admin@recourse.example";
 
 describe.each(KINDS)("certification status on %s", (kind) => {
-  let database: TestDatabase;
-  const db = () => database.db;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    await seedDirectory(database.db);
-    await seedUsers(database.db);
-  });
-  afterAll(async () => database?.close());
+  const db = seededDatabase(kind);
 
   const certOf = async (slug: string, framework: "eu-us-ps" | "swiss-us-ps") => {
     const [row] = await db()

@@ -1,10 +1,9 @@
 /**
  * Retention and the calendar feed (issue 7), on both databases.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { auditLog, caseBodies, caseEvents, cases, caseStatistics, clockNotices, messages, outbox, users } from "@/db/schema";
-import { seedDirectory, seedUsers } from "@/db/seed/seed";
 import { createFeed, renderFeed, revokeFeed } from "@/lib/calendar/feed";
 import { fileCase, recordEvent } from "@/lib/cases/commands";
 import { DAY_MS } from "@/lib/ladder";
@@ -13,20 +12,13 @@ import { providerAnnualReport } from "@/lib/reports/queries";
 import { retentionDays, retentionPolicy, updateRetentionPolicy } from "@/lib/retention/policy";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { requestErasure } from "@/lib/users/my-data";
-import { createTestDatabase, KINDS, type TestDatabase } from "./support/databases";
-import { actorByEmail, filing } from "./support/helpers";
+import { KINDS } from "./support/databases";
+import { actorByEmail, filing, seededDatabase } from "./support/helpers";
 
 const T0 = new Date("2026-11-24T10:00:00Z");
 
 describe.each(KINDS)("retention on %s", (kind) => {
-  let database: TestDatabase;
-  const db = () => database.db;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    await seedDirectory(database.db);
-    await seedUsers(database.db);
-  });
-  afterAll(async () => database?.close());
+  const db = seededDatabase(kind);
 
   const withdraw = async (email: string, caseId: string, at: Date) => recordEvent(db(), await actorByEmail(db(), email), caseId, { type: "complainant.withdrew", data: {} }, { now: at, message: { body: "I withdraw.", visibility: "complainant" } });
   const exists = async (caseId: string) => (await db().select({ id: cases.id }).from(cases).where(eq(cases.id, caseId))).length === 1;
@@ -108,12 +100,12 @@ describe.each(KINDS)("retention on %s", (kind) => {
 
     const admin = await actorByEmail(db(), "admin@recourse.example");
     const year = T0.getUTCFullYear();
-    const before = (await providerAnnualReport(db(), admin, body!.providerId, year)).report;
+    const before = (await providerAnnualReport(db(), admin, body!.providerId, year, new Date(T0.getTime() + 4 * DAY_MS))).report;
     expect(before.received).toBeGreaterThanOrEqual(1);
     expect(before.outcomes.withdrawn).toBeGreaterThanOrEqual(1);
     expect((await applyRetention(db(), new Date(T0.getTime() + 4 * DAY_MS))).erased).toBe(1);
     expect(await exists(filed.caseId)).toBe(false);
-    expect((await providerAnnualReport(db(), admin, body!.providerId, year)).report).toEqual(before);
+    expect((await providerAnnualReport(db(), admin, body!.providerId, year, new Date(T0.getTime() + 4 * DAY_MS))).report).toEqual(before);
   });
 
   it("history stays append-only outside the erasure job", async () => {

@@ -1,7 +1,10 @@
+import { afterAll, beforeAll } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { seedDirectory, seedUsers } from "@/db/seed/seed";
 import { users } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
+import { createTestDatabase, type Kind, type TestDatabase } from "./databases";
 
 export async function actorByEmail(db: Db, email: string) {
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
@@ -24,3 +27,15 @@ export const filing = (over: Record<string, unknown> = {}) => ({
   consent: true,
   ...over,
 });
+
+/** A fresh database of `kind` for the suite, with the seed's directory and users, closed after it; `db()` reads it once ready. */
+export function seededDatabase(kind: Kind): () => Db {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await seedDirectory(database.db);
+    await seedUsers(database.db);
+  });
+  afterAll(async () => database?.close());
+  return () => database!.db;
+}

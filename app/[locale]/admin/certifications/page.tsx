@@ -27,10 +27,14 @@ export default async function CertificationsPage({ params, searchParams }: { par
   const savedRow = rows.find((r) => r.id === saved);
   const today = latestStatusDate(now);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
+  const listDay = (d: string) => day(new Date(`${d}T00:00:00Z`));
   const framework = (r: CertificationStatusRow) => tl(`framework.${r.framework}`);
   return (
     <>
       <PageHeader title={t("title")} lead={t("lead")} />
+      <p className="mb-6">
+        <Link href="/admin/certifications/import">{t("importLink")}</Link>
+      </p>
       {savedRow ? (
         <Notice tone="good">
           {t("saved", { organisation: savedRow.organisationName, framework: framework(savedRow), status: tl(`certStatus.${savedRow.status}`) })}{" "}
@@ -64,6 +68,18 @@ export default async function CertificationsPage({ params, searchParams }: { par
                     <dd>{day(r.statusSince)}</dd>
                     <dt className="text-slate-600">{t("source")}</dt>
                     <dd>{r.statusSource}</dd>
+                    {r.certifiedOn ? (
+                      <>
+                        <dt className="text-slate-600">{t("certifiedOn")}</dt>
+                        <dd>{listDay(r.certifiedOn)}</dd>
+                      </>
+                    ) : null}
+                    {r.recertificationDue ? (
+                      <>
+                        <dt className="text-slate-600">{t("recertificationDue")}</dt>
+                        <dd>{listDay(r.recertificationDue)}</dd>
+                      </>
+                    ) : null}
                   </dl>
                   <h3 className="mb-2 text-sm font-semibold">{t("changeTitle")}</h3>
                   <CertificationStatusForm key={`${r.status}-${r.statusSince.getTime()}`} id={r.id} organisationName={r.organisationName} frameworkName={framework(r)} status={r.status} retainsFrameworkData={r.retainsFrameworkData} today={today} />

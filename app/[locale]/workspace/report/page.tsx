@@ -1,5 +1,6 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import type { OnTime } from "@/lib/reports/annual-report";
 import { providerAnnualReport } from "@/lib/reports/queries";
 import { signedInContext } from "@/lib/page-context";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -33,6 +34,43 @@ function Bars({ title, data, label }: { title: string; data: Record<string, numb
   );
 }
 
+/** Per clock kind: how many ended on time, how many late, and the share on time. */
+function OnTimeTable({ id, title, lead, rows, columns, empty, clockName, percent }: { id: string; title: string; lead: string; rows: Record<string, OnTime>; columns: [string, string, string, string]; empty: string; clockName: (kind: string) => string; percent: (rate: number) => string }) {
+  const entries = Object.entries(rows);
+  return (
+    <Card aria-labelledby={id}>
+      <CardTitle id={id}>{title}</CardTitle>
+      <p className="mb-3 text-sm text-slate-700">{lead}</p>
+      {entries.length ? (
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm">
+            <thead>
+              <tr className="text-left">
+                <th scope="col" className="py-1 pr-2 font-medium">{columns[0]}</th>
+                <th scope="col" className="px-2 py-1 text-right font-medium">{columns[1]}</th>
+                <th scope="col" className="px-2 py-1 text-right font-medium">{columns[2]}</th>
+                <th scope="col" className="py-1 pl-2 text-right font-medium">{columns[3]}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map(([kind, v]) => (
+                <tr key={kind} className="border-t border-slate-200">
+                  <th scope="row" className="py-1 pr-2 text-left font-normal">{clockName(kind)}</th>
+                  <td className="px-2 py-1 text-right tabular-nums">{v.onTime}</td>
+                  <td className="px-2 py-1 text-right tabular-nums">{v.late}</td>
+                  <td className="py-1 pl-2 text-right font-semibold tabular-nums">{v.rate === null ? "—" : percent(v.rate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="text-sm text-slate-700">{empty}</p>
+      )}
+    </Card>
+  );
+}
+
 export default async function AnnualReportPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ year?: string }> }) {
   const { locale } = await params;
   const { year: rawYear } = await searchParams;
@@ -40,11 +78,14 @@ export default async function AnnualReportPage({ params, searchParams }: { param
   const providerId = actor.memberships.find((m) => m.providerKind === "adr" || m.providerKind === "dpa_panel")?.providerId;
   if (!providerId) notFound();
   const year = Number(rawYear) >= 2016 && Number(rawYear) <= 2100 ? Number(rawYear) : now.getUTCFullYear();
-  const { provider, report } = await providerAnnualReport(db, actor, providerId, year);
+  const { provider, report } = await providerAnnualReport(db, actor, providerId, year, now);
   const t = await getTranslations("report");
   const tl = await getTranslations("ladder");
   const tf = await getTranslations("filing");
   const td = await getTranslations("details");
+  const format = await getFormatter();
+  const clockName = (kind: string) => tl(`clock.${kind.replace(".", "_")}` as "clock.remedy");
+  const percent = (rate: number) => format.number(rate, { style: "percent", maximumFractionDigits: 1 });
   return (
     <>
       <PageHeader title={t("title", { provider: provider.name, year })} lead={t("lead")}>
@@ -73,6 +114,10 @@ export default async function AnnualReportPage({ params, searchParams }: { param
         <Bars title={t("outcomes")} data={report.outcomes} label={(k) => t(`outcome.${k}` as "outcome.open")} />
         <Bars title={t("remedies")} data={report.remediesOrdered} label={(k) => td(`remedy.${k}` as "remedy.delete")} />
         <Bars title={t("dataCategory")} data={{ hr: report.byDataCategory.hr, nonHr: report.byDataCategory.nonHr }} label={(k) => (k === "hr" ? tf("hrYes") : tf("hrNo"))} />
+      </div>
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <OnTimeTable id="on-time" title={t("onTimeTitle")} lead={t("onTimeLead")} rows={report.onTime} columns={[t("clockColumn"), t("onTimeColumn"), t("lateColumn"), t("rateColumn")]} empty={t("noClocks")} clockName={clockName} percent={percent} />
+        <OnTimeTable id="aims" title={t("aimsTitle")} lead={t("aimsLead")} rows={report.aims} columns={[t("clockColumn"), t("withinColumn"), t("afterColumn"), t("withinRateColumn")]} empty={t("noClocks")} clockName={clockName} percent={percent} />
       </div>
     </>
   );

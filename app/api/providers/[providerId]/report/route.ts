@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/session";
+import { now } from "@/lib/clock";
 import { NotFoundError } from "@/lib/errors";
 import { reportRows } from "@/lib/reports/annual-report";
 import { providerAnnualReport } from "@/lib/reports/queries";
@@ -14,7 +15,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ prov
   const year = Number(search.get("year"));
   if (!Number.isInteger(year) || year < 2016 || year > 2100) return Response.json({ error: "invalid_year" }, { status: 400 });
   try {
-    const { report } = await providerAnnualReport(await getDb(), await currentActor(), providerId, year);
+    const db = await getDb();
+    const { report } = await providerAnnualReport(db, await currentActor(), providerId, year, await now(db));
     if (search.get("format") === "csv") {
       return new Response(stringify([["section", "key", "value"], ...reportRows(report)]), {
         headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="annual-report-${year}.csv"`, "cache-control": "private, no-store" },
