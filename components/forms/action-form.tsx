@@ -93,6 +93,7 @@ export function ActionForm<Result = undefined>({ action, fields = {}, idPrefix, 
   const te = useTranslations("errors");
   const tr = useTranslations("reasons");
   const tf = useTranslations("forms");
+  const tfi = useTranslations("filing");
   const page = useContext(OutcomeContext);
   const own = useRefreshThenSay();
   const { settle, clear, outcome } = page ?? own;
@@ -111,8 +112,10 @@ export function ActionForm<Result = undefined>({ action, fields = {}, idPrefix, 
   }, [pending, clear]);
 
   const errorText = (key: string) => errorTexts[key] ?? (te.has(key as "invalid") ? te(key as "invalid") : te("invalid"));
-  const errorsOf = (name: string) => (state.fieldErrors[name] ?? []).map(errorText);
-  const fieldErrors = Object.entries(state.fieldErrors);
+  // Refused uploads are named beside the reason (`refusedFiles`, from the file checks).
+  const { refusedFiles, ...errorsByField } = state.fieldErrors;
+  const errorsOf = (name: string) => (errorsByField[name] ?? []).map((key) => (name === "files" && refusedFiles?.length ? tfi("fileRefused", { names: refusedFiles.join(", "), reason: errorText(key) }) : errorText(key)));
+  const fieldErrors = Object.entries(errorsByField);
   // Without JavaScript the page comes back with the answer and the form says it.
   const formError = state.formError;
   const secret = shownOnce && state.status === "done" ? (state.result as Record<string, unknown> | undefined)?.[shownOnce.field] : undefined;
@@ -161,7 +164,7 @@ export function ActionForm<Result = undefined>({ action, fields = {}, idPrefix, 
           <p className="font-medium">{tf("fixErrors")}</p>
           <ul className="mt-1 list-disc space-y-1 pl-5">
             {/* A field with a label is named and linked (its errors stand beside it); any other error is said here. */}
-            {fieldErrors.map(([name, keys]) =>
+            {fieldErrors.map(([name]) =>
               labels[name] ? (
                 <li key={name}>
                   <a href={`#${fieldId(idPrefix, name)}`} className="underline">
@@ -169,7 +172,7 @@ export function ActionForm<Result = undefined>({ action, fields = {}, idPrefix, 
                   </a>
                 </li>
               ) : (
-                keys.map((key) => <li key={`${name}:${key}`}>{errorText(key)}</li>)
+                errorsOf(name).map((text) => <li key={`${name}:${text}`}>{text}</li>)
               ),
             )}
           </ul>

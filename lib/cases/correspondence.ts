@@ -84,6 +84,21 @@ export async function addEvidence(db: Db, actor: Actor, caseId: string, files: C
   );
 }
 
+/**
+ * A message and the documents it carries, as one write: a refused document leaves no
+ * message. The files have been checked (`checkAttachments`).
+ */
+export async function postMessageWithDocuments(db: Db, actor: Actor, caseId: string, input: Parameters<typeof postMessage>[3], files: CheckedAttachment[], now: Date) {
+  const message = await db.transaction(async (tx) => {
+    const m = await postMessage(tx, actor, caseId, input, now);
+    if (files.length) await addEvidence(tx, actor, caseId, files, now, input.party, m.id);
+    return m;
+  });
+  // postMessage asked for delivery before this transaction ended; ask again now the message is there.
+  await wake(JOBS.webhooks);
+  return message;
+}
+
 /** The documents of a case (without content), for anyone who may see the case. */
 export async function listEvidence(db: Db, actor: Actor, caseId: string) {
   const { row } = await partyOn(db, actor, caseId);
