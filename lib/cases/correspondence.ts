@@ -2,11 +2,11 @@
  * Messages and evidence on a case. Both are append-only records with author and time; who
  * may write to whom is decided here from the actor's party on the case.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { attachments, caseBodies, cases, messages } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { partiesOnCase, requireActing, scopeToCase } from "@/lib/auth/policy";
+import { messagesVisibleTo, partiesOnCase, requireActing, scopeToCase } from "@/lib/auth/policy";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Party } from "@/lib/ladder";
 import { messageBody } from "./filing-schema";
@@ -99,20 +99,30 @@ export async function postMessageWithDocuments(db: Db, actor: Actor, caseId: str
   return message;
 }
 
-/** The documents of a case (without content), for anyone who may see the case. */
+/** A case's documents a party reads: those on their own, and those of the messages it reads. */
+function evidenceVisibleTo(caseId: string, party: Party) {
+  return and(eq(attachments.caseId, caseId), or(isNull(attachments.messageId), messagesVisibleTo(party)));
+}
+
+/** The documents of a case (without content), for anyone who may see the case; `messageId` ties one to the message it came with. */
 export async function listEvidence(db: Db, actor: Actor, caseId: string) {
-  const { row } = await partyOn(db, actor, caseId);
+  const { row, party } = await partyOn(db, actor, caseId);
   return db
-    .select({ id: attachments.id, filename: attachments.filename, mimeType: attachments.mimeType, size: attachments.size, sha256: attachments.sha256, createdAt: attachments.createdAt })
+    .select({ id: attachments.id, filename: attachments.filename, mimeType: attachments.mimeType, size: attachments.size, sha256: attachments.sha256, createdAt: attachments.createdAt, messageId: attachments.messageId })
     .from(attachments)
-    .where(eq(attachments.caseId, row.id))
+    .leftJoin(messages, eq(messages.id, attachments.messageId))
+    .where(evidenceVisibleTo(row.id, party))
     .orderBy(attachments.createdAt);
 }
 
 export async function getEvidence(db: Db, actor: Actor, caseId: string, attachmentId: string) {
   if (!isUuid(attachmentId) || !isUuid(caseId)) throw new NotFoundError();
-  const { row } = await partyOn(db, actor, caseId);
-  const [file] = await db.select().from(attachments).where(and(eq(attachments.caseId, row.id), eq(attachments.id, attachmentId)));
-  if (!file) throw new NotFoundError();
-  return file;
+  const { row, party } = await partyOn(db, actor, caseId);
+  const [found] = await db
+    .select({ file: attachments })
+    .from(attachments)
+    .leftJoin(messages, eq(messages.id, attachments.messageId))
+    .where(and(evidenceVisibleTo(row.id, party), eq(attachments.id, attachmentId)));
+  if (!found) throw new NotFoundError();
+  return found.file;
 }
