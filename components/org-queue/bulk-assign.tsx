@@ -55,6 +55,10 @@ export function BulkAssignForm({ organisationId, staff, pageCases }: { organisat
         </Notice>
       ) : null}
       <div className="flex flex-wrap items-end gap-3">
+        <label className="flex min-h-10 items-center gap-2 text-sm font-medium">
+          <SelectAllOnPage />
+          {t("selectAllOnPage")}
+        </label>
         <div>
           <label htmlFor={BULK_ASSIGNEE} className="block text-sm font-medium">
             {t("assignSelectedTo")}
@@ -75,11 +79,11 @@ export function BulkAssignForm({ organisationId, staff, pageCases }: { organisat
 }
 
 /**
- * The header's box: ticks every case on the page. Without JavaScript it is sent as
+ * The box that ticks every case on the page. Without JavaScript it is sent as
  * `allOnPage`; with it, it also ticks the rows, and follows them when one is unticked.
  */
-export function SelectAllOnPage({ label, sentAll }: { label: string; sentAll?: boolean }) {
-  const [state, setState] = useState<"none" | "some" | "all">(sentAll ? "all" : "none");
+function SelectAllOnPage() {
+  const [state, setState] = useState<"none" | "some" | "all">("none");
   const rows = () => [...document.querySelectorAll<HTMLInputElement>(`input[form="${BULK_FORM}"][name="cases"]`)];
   useEffect(() => {
     const follow = (e: Event) => {
@@ -101,10 +105,8 @@ export function SelectAllOnPage({ label, sentAll }: { label: string; sentAll?: b
   return (
     <input
       type="checkbox"
-      form={BULK_FORM}
       name="allOnPage"
       value="1"
-      aria-label={label}
       checked={state === "all"}
       ref={(box) => {
         if (box) box.indeterminate = state === "some";

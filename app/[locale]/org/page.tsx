@@ -7,7 +7,7 @@ import { listTeam } from "@/lib/organisations/team";
 import { signedInContext } from "@/lib/page-context";
 import { DeadlineBadge } from "@/components/deadline-badge/deadline-badge";
 import { QueueFilters } from "@/components/org-queue/queue-filters";
-import { BulkAssignForm, SelectAllOnPage } from "@/components/org-queue/bulk-assign";
+import { BulkAssignForm } from "@/components/org-queue/bulk-assign";
 import { KeyboardShortcuts } from "@/components/keyboard-shortcuts/keyboard-shortcuts";
 import { BULK_FORM, QUEUE_CASE } from "@/components/keyboard-shortcuts/targets";
 import { Badge } from "@/components/ui/badge";
@@ -63,7 +63,7 @@ export default async function OrganisationQueuePage({ params, searchParams }: { 
             <thead className="bg-slate-50 text-left text-slate-700">
               <tr>
                 <th scope="col" className="w-10 px-4 py-3">
-                  <SelectAllOnPage label={t("selectAllOnPage")} />
+                  <span className="sr-only">{t("select")}</span>
                 </th>
                 <th scope="col" className="px-4 py-3 font-semibold">{tc("reference")}</th>
                 <th scope="col" className="px-4 py-3 font-semibold">{t("complainant")}</th>
@@ -76,7 +76,7 @@ export default async function OrganisationQueuePage({ params, searchParams }: { 
             <tbody className="divide-y divide-slate-100">
               {rows.map((c) => (
                 <tr key={c.id}>
-                  <td className="px-4 py-3">
+                  <td data-label={t("select")} className="px-4 py-3">
                     <input type="checkbox" form={BULK_FORM} name="cases" value={atVersion(c)} data-case-id={c.id} aria-label={t("selectCase", { reference: c.reference })} className="h-5 w-5" />
                   </td>
                   <td data-label={tc("reference")} className="px-4 py-3 font-mono">

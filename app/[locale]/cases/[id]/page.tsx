@@ -139,7 +139,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                     <label htmlFor="assign-assignee" className="block text-sm font-medium">
                       {tq("assignTo")}
                     </label>
-                    <FormSelect name="assignee" defaultValue={view.state.assigneeUserId ?? ""} className={inputClass}>
+                    {/* Keyed by the assignee: assigned elsewhere ("assign to me"), the choice shown follows. */}
+                    <FormSelect key={view.state.assigneeUserId ?? ""} name="assignee" defaultValue={view.state.assigneeUserId ?? ""} className={inputClass}>
                       <option value="">{tq("unassigned")}</option>
                       {(await listTeam(db, actor, detail.organisation.id)).map((s) => (
                         <option key={s.userId} value={s.userId}>
