@@ -19,8 +19,8 @@ async function shoot(page: Page, name: string, part?: string) {
   await page.setViewportSize(size);
 }
 
-async function fileThree(page: Page, family: string) {
-  const people = ["Ines", "Marek", "Sofie"].map((first) => ({ name: `${first} ${family}`, email: `${first}.${family}@example.eu`.toLowerCase() }));
+async function fileThree(page: Page, family: string, firstNames = ["Ines", "Marek", "Sofie"]) {
+  const people = firstNames.map((first) => ({ name: `${first} ${family}`, email: `${first}.${family}@example.eu`.toLowerCase() }));
   const references: string[] = [];
   for (const p of people) references.push(await fileComplaint(page, { org: "mparticle", name: p.name, email: p.email, country: "DE" }));
   return { people, references };
@@ -147,5 +147,25 @@ test.describe("a company's team works its caseload", () => {
     await page.keyboard.press("a");
     await expect(page.getByRole("button", { name: "Assign to me" })).toBeHidden();
     await expect(page.getByLabel("Assign to", { exact: true }).locator("option:checked")).toHaveText("Morgan Lee (mParticle)");
+  });
+
+  test("bulk assignment without JavaScript: a plain form, and 'select all on this page' sends the page's cases", async ({ page, browser }) => {
+    const family = `Plain${tag()}`;
+    const { references } = await fileThree(page, family, ["Lena", "Piet"]);
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await context.newPage();
+    await signInAs(plain, "staff@mparticle.example");
+    await plain.goto(`/en/org?q=${family}`);
+    await plain.getByLabel("Assign the selected cases to").selectOption({ label: "Morgan Lee (mParticle)" });
+    await plain.getByRole("button", { name: "Assign selected" }).click();
+    await expect(plain.getByRole("alert")).toContainText("Select at least one case.");
+    // What was chosen comes back with the refusal.
+    await expect(plain.getByLabel("Assign the selected cases to").locator("option:checked")).toHaveText("Morgan Lee (mParticle)");
+    await plain.getByRole("checkbox", { name: "Select all cases on this page" }).check();
+    await plain.getByRole("button", { name: "Assign selected" }).click();
+    await expect(plain.getByRole("status").filter({ hasText: "2 cases assigned." })).toBeVisible();
+    await plain.goto(`/en/org?q=${family}`);
+    for (const reference of references) await expect(plain.getByRole("row", { name: new RegExp(reference) })).toContainText("Morgan Lee (mParticle)");
+    await context.close();
   });
 });
