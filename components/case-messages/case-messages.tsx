@@ -89,7 +89,16 @@ export async function CaseMessages({ caseId, party, messages, documents, closed,
         </form>
       ) : null}
       {!closed && audiences.length ? (
-        <ActionForm action={sendMessage} idPrefix="message" fields={{ caseId, party, visibility: audiences.length > 1 ? undefined : audiences[0] }} doneText={t("sent")} labels={{ body: t("message"), visibility: t("audience"), files: t("attach") }} className="space-y-2">
+        <ActionForm
+          action={sendMessage}
+          idPrefix="message"
+          fields={{ caseId, party, visibility: audiences.length > 1 ? undefined : audiences[0] }}
+          doneText={t("sent")}
+          // Sent, the reply box starts empty again: the template's parameter is left behind.
+          doneHref={templates?.filled ? `${templates.action}?${new URLSearchParams(templates.keep)}` : undefined}
+          labels={{ body: t("message"), visibility: t("audience"), files: t("attach") }}
+          className="space-y-2"
+        >
           {templates?.filled ? <Notice tone="info">{t("templateFilled", { name: templates.filled.name })}</Notice> : null}
           <label htmlFor={REPLY_BOX} className="block text-sm font-medium">
             {t("message")}

@@ -23,10 +23,10 @@ function useRefreshThenSay() {
     setWaiting(null);
   }, [refreshing, waiting]);
   const settle = useCallback(
-    (next: Outcome) => {
+    (next: Outcome, href?: string) => {
       setOutcome(null);
       setWaiting(next);
-      startRefresh(() => router.refresh());
+      startRefresh(() => (href ? router.replace(href, { scroll: false }) : router.refresh()));
     },
     [router],
   );
@@ -72,6 +72,8 @@ export interface ActionFormProps<Result = undefined> {
   idPrefix: string;
   /** The success notice. */
   doneText?: string;
+  /** Where the page goes once done, instead of being drawn again where it is (a one-off parameter dropped). */
+  doneHref?: string;
   /** The fields' labels: the error summary names each field by its label and links to it. */
   labels?: Record<string, string>;
   /** Error texts that need more than a key (a range, a date), by error key; the rest come from `errors.*`. */
@@ -88,7 +90,7 @@ export interface ActionFormProps<Result = undefined> {
  * field error linking to its field, each error beside its field, and what was typed kept.
  * Without JavaScript it is a plain form and the page comes back with the same state.
  */
-export function ActionForm<Result = undefined>({ action, fields = {}, idPrefix, doneText, labels = {}, errorTexts = {}, shownOnce, className, children }: ActionFormProps<Result>) {
+export function ActionForm<Result = undefined>({ action, fields = {}, idPrefix, doneText, doneHref, labels = {}, errorTexts = {}, shownOnce, className, children }: ActionFormProps<Result>) {
   const locale = useLocale();
   const te = useTranslations("errors");
   const tr = useTranslations("reasons");
@@ -103,7 +105,7 @@ export function ActionForm<Result = undefined>({ action, fields = {}, idPrefix, 
 
   // A step done or refused for a stale page: the page shows the case as it is now, and says why.
   useEffect(() => {
-    if (state.status === "done") settle(doneText ? { tone: "good", text: doneText } : null);
+    if (state.status === "done") settle(doneText ? { tone: "good", text: doneText } : null, doneHref);
     else if (state.formError?.kind === "conflict") settle({ tone: "warn", text: conflict });
     // Only a new answer counts, not a new render or new texts.
   }, [state]);

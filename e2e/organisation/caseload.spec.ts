@@ -91,6 +91,9 @@ test.describe("a company's team works its caseload", () => {
     await expectAccessible(page);
     await page.getByRole("button", { name: "Send" }).click();
     await expect(page.getByText("Message sent.")).toBeVisible();
+    // Sent, the reply box starts empty again.
+    await expect(box).toHaveValue("");
+    expect(new URL(page.url()).searchParams.has("template")).toBe(false);
 
     // The complainant reads the reply, filled from the case, and its document.
     await signInByEmail(page, people[2]!.email);
