@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { checkAttachments } from "@/lib/cases/attachments";
-import { addEvidence, postMessageWithDocuments } from "@/lib/cases/correspondence";
+import { addEvidence, postMessage } from "@/lib/cases/correspondence";
 import { messageBody } from "@/lib/cases/filing-schema";
 import { ValidationError } from "@/lib/errors";
 import { PARTIES } from "@/lib/ladder";
@@ -28,7 +28,7 @@ const messageForm = caseForm.extend({ body: messageBody, visibility: z.enum(["co
 /** A message, with the documents it carries (checked before anything is written). */
 export const sendMessage = formAction(messageForm, async (input, { db, actor, now }) => {
   const documents = await checkedFiles(input.files);
-  await postMessageWithDocuments(db, actor, input.caseId, { body: input.body, visibility: input.visibility, party: input.party }, documents, now);
+  await postMessage(db, actor, input.caseId, { body: input.body, visibility: input.visibility, party: input.party, documents }, now);
   return "sent";
 });
 

@@ -41,14 +41,28 @@ async function partyOn(db: Db, actor: Actor, caseId: string, wanted?: Party) {
   return { row, party };
 }
 
+/** Stored documents, checked before (`checkAttachments`); `messageId` ties them to the message they came with. */
+function attachmentRows(caseId: string, userId: string, files: CheckedAttachment[], now: Date, messageId?: string) {
+  return files.map((f) => ({ caseId, messageId, uploadedByUserId: userId, filename: f.filename, mimeType: f.mimeType, size: f.size, sha256: f.sha256, content: f.bytes, createdAt: now }));
+}
+
 /**
- * Writes a message. `idempotencyKey` (an API client's): sent again on the case, the message it
- * made is answered with `replayed` and nothing is written.
+ * Writes a message, and the documents it carries (checked before) in the same write: a refused
+ * document leaves no message. `idempotencyKey` (an API client's): sent again on the case, the
+ * message it made is answered with `replayed` and nothing is written.
  */
-export async function postMessage(db: Db, actor: Actor, caseId: string, input: { body: string; visibility: Visibility; party?: Party; mailMessageId?: string; idempotencyKey?: string }, now: Date) {
+export async function postMessage(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  input: { body: string; visibility: Visibility; party?: Party; mailMessageId?: string; idempotencyKey?: string; documents?: CheckedAttachment[] },
+  now: Date,
+) {
   requireActing(actor);
   const { row, party } = await partyOn(db, actor, caseId, input.party);
   if (!WRITABLE[party]?.includes(input.visibility)) throw new ForbiddenError();
+  const documents = input.documents ?? [];
+  if (documents.length && (actor.kind !== "user" || row.status === "closed")) throw new ForbiddenError();
   const parsed = messageBody.safeParse(input.body);
   if (!parsed.success) throw new ValidationError({ body: parsed.error.issues.map((i) => i.message) });
   const body = parsed.data;
@@ -66,6 +80,7 @@ export async function postMessage(db: Db, actor: Actor, caseId: string, input: {
       const [made] = await tx.select(shown).from(messages).where(and(eq(messages.caseId, row.id), eq(messages.idempotencyKey, input.idempotencyKey!)));
       return { message: { ...made!, replayed: true }, queued: 0 };
     }
+    if (documents.length && actor.kind === "user") await tx.insert(attachments).values(attachmentRows(row.id, actor.userId, documents, now, m.id));
     const queued = await enqueueWebhooks(tx, [eventOfMessage(row, { ...m, body })]);
     return { message: { ...m, replayed: false }, queued };
   });
@@ -79,24 +94,7 @@ export async function addEvidence(db: Db, actor: Actor, caseId: string, files: C
   const { row } = await partyOn(db, actor, caseId, party);
   if (row.status === "closed") throw new ForbiddenError();
   if (!files.length) throw new ValidationError({ files: ["required"] });
-  await db.insert(attachments).values(
-    files.map((f) => ({ caseId: row.id, messageId, uploadedByUserId: actor.userId, filename: f.filename, mimeType: f.mimeType, size: f.size, sha256: f.sha256, content: f.bytes, createdAt: now })),
-  );
-}
-
-/**
- * A message and the documents it carries, as one write: a refused document leaves no
- * message. The files have been checked (`checkAttachments`).
- */
-export async function postMessageWithDocuments(db: Db, actor: Actor, caseId: string, input: Parameters<typeof postMessage>[3], files: CheckedAttachment[], now: Date) {
-  const message = await db.transaction(async (tx) => {
-    const m = await postMessage(tx, actor, caseId, input, now);
-    if (files.length) await addEvidence(tx, actor, caseId, files, now, input.party, m.id);
-    return m;
-  });
-  // postMessage asked for delivery before this transaction ended; ask again now the message is there.
-  await wake(JOBS.webhooks);
-  return message;
+  await db.insert(attachments).values(attachmentRows(row.id, actor.userId, files, now, messageId));
 }
 
 /** A case's documents a party reads: those on their own, and those of the messages it reads. */

@@ -12,7 +12,7 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import type { Db } from "@/db/client";
 import { auditLog, messages } from "@/db/schema";
 import { ATTACHMENT_LIMITS, checkAttachments, type AttachmentError } from "@/lib/cases/attachments";
-import { postMessageWithDocuments } from "@/lib/cases/correspondence";
+import { postMessage } from "@/lib/cases/correspondence";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { INBOUND_MAX_BYTES, type InboundSettings } from "./inbound-settings";
@@ -142,7 +142,7 @@ export async function receiveReply(db: Db, mail: InboundMail, settings: Pick<Inb
   if (checked.errors.length) return refuse(db, token, "attachment", now, checked.errors.map((e) => ATTACHMENT_WORDS[e]).join("; "));
 
   try {
-    const message = await postMessageWithDocuments(db, found.actor, token.caseId, { body, visibility: "complainant", party: found.party, mailMessageId }, checked.ok, now);
+    const message = await postMessage(db, found.actor, token.caseId, { body, visibility: "complainant", party: found.party, mailMessageId, documents: checked.ok }, now);
     log.info("inbound.accepted", { caseId: token.caseId, messageId: message.id, attachments: checked.ok.length });
     return { caseId: token.caseId, messageId: message.id, duplicate: false };
   } catch (error) {
