@@ -229,6 +229,23 @@ export const memberships = pgTable(
   ],
 );
 
+/**
+ * An organisation's reply templates. Their placeholders are checked when saved and filled on
+ * the server from the case (lib/organisations/reply-templates.ts).
+ */
+export const replyTemplates = pgTable(
+  "reply_templates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+    updatedAt: tz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("reply_templates_org_name").on(t.organisationId, t.name)],
+);
+
 // ——— Cases ———
 
 export const cases = pgTable(

@@ -5,11 +5,28 @@ import { WRITABLE } from "@/lib/cases/correspondence";
 import type { Party } from "@/lib/ladder";
 import { Badge } from "@/components/ui/badge";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { ActionForm, FormSelect, FormTextarea } from "@/components/forms/action-form";
+import { ActionForm, FormInput, FormSelect, FormTextarea } from "@/components/forms/action-form";
 import { inputClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import type { DocumentEntry } from "@/lib/cases/attachments";
+import { REPLY_BOX } from "@/components/keyboard-shortcuts/targets";
 
-/** The case's messages this party may read, and a form to write to the audiences it may address. */
-export async function CaseMessages({ caseId, party, messages, closed }: { caseId: string; party: Party; messages: MessageEntry[]; closed: boolean }) {
+interface Templates {
+  /** The organisation's templates to pick from. */
+  list: { id: string; name: string }[];
+  /** The one picked, filled from the case on the server: it starts the reply box. */
+  filled?: { id: string; name: string; body: string };
+  /** Where the picker sends the choice (this case's page, keeping its other parameters). */
+  action: string;
+  keep: Record<string, string>;
+}
+
+/**
+ * The case's messages this party may read, each with the documents it carried, and a form to
+ * write to the audiences it may address, with documents; the company's team may start from a
+ * reply template.
+ */
+export async function CaseMessages({ caseId, party, messages, documents, closed, templates }: { caseId: string; party: Party; messages: MessageEntry[]; documents: DocumentEntry[]; closed: boolean; templates?: Templates }) {
   const busy = (await getTranslations("common"))("busy");
   const t = await getTranslations("caseExtra");
   const tc = await getTranslations("case");
@@ -28,18 +45,73 @@ export async function CaseMessages({ caseId, party, messages, closed }: { caseId
                 {m.visibility !== "complainant" ? <Badge tone={m.visibility === "internal" ? "warn" : "info"}>{t(`visibility.${m.visibility}` as "visibility.internal")}</Badge> : null}
               </p>
               <p className="whitespace-pre-wrap text-sm text-slate-900">{m.body}</p>
+              {documents.some((d) => d.messageId === m.id) ? (
+                <ul className="mt-2 text-sm" aria-label={t("documents")}>
+                  {documents
+                    .filter((d) => d.messageId === m.id)
+                    .map((d) => (
+                      <li key={d.id}>
+                        <a href={`/api/cases/${caseId}/attachments/${d.id}`} download className="font-medium underline">
+                          {d.filename}
+                        </a>
+                      </li>
+                    ))}
+                </ul>
+              ) : null}
             </li>
           ))}
         </ul>
       ) : (
         <p className="text-slate-700">{tc("noMessages")}</p>
       )}
+      {!closed && audiences.length && templates?.list.length ? (
+        // A plain GET form: the page comes back with the template filled in, with or without JavaScript.
+        <form method="get" action={`${templates.action}#messages`} className="flex flex-wrap items-end gap-2">
+          {Object.entries(templates.keep).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <div>
+            <label htmlFor="reply-template" className="block text-sm font-medium">
+              {t("template")}
+            </label>
+            <select id="reply-template" name="template" defaultValue={templates.filled?.id ?? ""} className={inputClass}>
+              <option value="">{t("noTemplate")}</option>
+              {templates.list.map((template) => (
+                <option key={template.id} value={template.id}>
+                  {template.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="min-h-10 rounded-md px-3 py-2 text-sm font-medium ring-1 ring-slate-300">
+            {t("useTemplate")}
+          </button>
+        </form>
+      ) : null}
       {!closed && audiences.length ? (
-        <ActionForm action={sendMessage} idPrefix="message" fields={{ caseId, party, visibility: audiences.length > 1 ? undefined : audiences[0] }} doneText={t("sent")} labels={{ body: t("message"), visibility: t("audience") }} className="space-y-2">
-          <label htmlFor="message-body" className="block text-sm font-medium">
+        <ActionForm
+          action={sendMessage}
+          idPrefix="message"
+          fields={{ caseId, party, visibility: audiences.length > 1 ? undefined : audiences[0] }}
+          doneText={t("sent")}
+          // Sent, the reply box starts empty again: the template's parameter is left behind.
+          doneHref={templates?.filled ? `${templates.action}?${new URLSearchParams(templates.keep)}` : undefined}
+          labels={{ body: t("message"), visibility: t("audience"), files: t("attach") }}
+          className="space-y-2"
+        >
+          {templates?.filled ? <Notice tone="info">{t("templateFilled", { name: templates.filled.name })}</Notice> : null}
+          <label htmlFor={REPLY_BOX} className="block text-sm font-medium">
             {t("message")}
           </label>
-          <FormTextarea name="body" rows={3} required maxLength={10_000} className={inputClass} />
+          {/* Keyed by the template: another pick starts the box afresh. */}
+          <FormTextarea key={templates?.filled?.id ?? "blank"} name="body" rows={templates?.filled ? 8 : 3} required maxLength={10_000} defaultValue={templates?.filled?.body} className={inputClass} />
+          <label htmlFor="message-files" className="block text-sm font-medium">
+            {t("attach")}
+          </label>
+          <p id="message-files-hint" className="text-sm text-slate-600">
+            {(await getTranslations("filing"))("filesHint")}
+          </p>
+          <FormInput name="files" type="file" multiple aria-describedby="message-files-hint" accept=".pdf,.png,.jpg,.jpeg,.txt" className="block text-sm" />
           <div className="flex flex-wrap items-end gap-3">
             {audiences.length > 1 ? (
               <div>

@@ -23,10 +23,10 @@ function useRefreshThenSay() {
     setWaiting(null);
   }, [refreshing, waiting]);
   const settle = useCallback(
-    (next: Outcome) => {
+    (next: Outcome, href?: string) => {
       setOutcome(null);
       setWaiting(next);
-      startRefresh(() => router.refresh());
+      startRefresh(() => (href ? router.replace(href, { scroll: false }) : router.refresh()));
     },
     [router],
   );
@@ -72,6 +72,8 @@ export interface ActionFormProps<Result = undefined> {
   idPrefix: string;
   /** The success notice. */
   doneText?: string;
+  /** Where the page goes once done, instead of being drawn again where it is (a one-off parameter dropped). */
+  doneHref?: string;
   /** The fields' labels: the error summary names each field by its label and links to it. */
   labels?: Record<string, string>;
   /** Error texts that need more than a key (a range, a date), by error key; the rest come from `errors.*`. */
@@ -88,11 +90,12 @@ export interface ActionFormProps<Result = undefined> {
  * field error linking to its field, each error beside its field, and what was typed kept.
  * Without JavaScript it is a plain form and the page comes back with the same state.
  */
-export function ActionForm<Result = undefined>({ action, fields = {}, idPrefix, doneText, labels = {}, errorTexts = {}, shownOnce, className, children }: ActionFormProps<Result>) {
+export function ActionForm<Result = undefined>({ action, fields = {}, idPrefix, doneText, doneHref, labels = {}, errorTexts = {}, shownOnce, className, children }: ActionFormProps<Result>) {
   const locale = useLocale();
   const te = useTranslations("errors");
   const tr = useTranslations("reasons");
   const tf = useTranslations("forms");
+  const tfi = useTranslations("filing");
   const page = useContext(OutcomeContext);
   const own = useRefreshThenSay();
   const { settle, clear, outcome } = page ?? own;
@@ -102,7 +105,7 @@ export function ActionForm<Result = undefined>({ action, fields = {}, idPrefix, 
 
   // A step done or refused for a stale page: the page shows the case as it is now, and says why.
   useEffect(() => {
-    if (state.status === "done") settle(doneText ? { tone: "good", text: doneText } : null);
+    if (state.status === "done") settle(doneText ? { tone: "good", text: doneText } : null, doneHref);
     else if (state.formError?.kind === "conflict") settle({ tone: "warn", text: conflict });
     // Only a new answer counts, not a new render or new texts.
   }, [state]);
@@ -111,8 +114,10 @@ export function ActionForm<Result = undefined>({ action, fields = {}, idPrefix, 
   }, [pending, clear]);
 
   const errorText = (key: string) => errorTexts[key] ?? (te.has(key as "invalid") ? te(key as "invalid") : te("invalid"));
-  const errorsOf = (name: string) => (state.fieldErrors[name] ?? []).map(errorText);
-  const fieldErrors = Object.entries(state.fieldErrors);
+  // Refused uploads are named beside the reason (`refusedFiles`, from the file checks).
+  const { refusedFiles, ...errorsByField } = state.fieldErrors;
+  const errorsOf = (name: string) => (errorsByField[name] ?? []).map((key) => (name === "files" && refusedFiles?.length ? tfi("fileRefused", { names: refusedFiles.join(", "), reason: errorText(key) }) : errorText(key)));
+  const fieldErrors = Object.entries(errorsByField);
   // Without JavaScript the page comes back with the answer and the form says it.
   const formError = state.formError;
   const secret = shownOnce && state.status === "done" ? (state.result as Record<string, unknown> | undefined)?.[shownOnce.field] : undefined;
@@ -161,7 +166,7 @@ export function ActionForm<Result = undefined>({ action, fields = {}, idPrefix, 
           <p className="font-medium">{tf("fixErrors")}</p>
           <ul className="mt-1 list-disc space-y-1 pl-5">
             {/* A field with a label is named and linked (its errors stand beside it); any other error is said here. */}
-            {fieldErrors.map(([name, keys]) =>
+            {fieldErrors.map(([name]) =>
               labels[name] ? (
                 <li key={name}>
                   <a href={`#${fieldId(idPrefix, name)}`} className="underline">
@@ -169,7 +174,7 @@ export function ActionForm<Result = undefined>({ action, fields = {}, idPrefix, 
                   </a>
                 </li>
               ) : (
-                keys.map((key) => <li key={`${name}:${key}`}>{errorText(key)}</li>)
+                errorsOf(name).map((text) => <li key={`${name}:${text}`}>{text}</li>)
               ),
             )}
           </ul>

@@ -32,7 +32,7 @@ test.describe("the company workspace", () => {
     await expect(page.getByText("Message sent.")).toBeVisible();
 
     await page.getByLabel("Assign to").selectOption({ label: "Morgan Lee (mParticle)" });
-    await page.getByRole("button", { name: "Assign" }).click();
+    await page.getByRole("button", { name: "Assign", exact: true }).click();
     await expect(page.getByText("Case assigned within the company")).toBeVisible();
 
     const reply = page.locator("details", { hasText: "Record the response" });

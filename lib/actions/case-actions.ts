@@ -8,6 +8,7 @@ import { messageBody } from "@/lib/cases/filing-schema";
 import { recordEvent, type ProposedEvent } from "@/lib/cases/commands";
 import { isDetailedAction, type DetailedAction } from "@/lib/cases/detailed-steps";
 import { takeDetailedStep as takeStepWithDetails, takeOneClickStep } from "@/lib/cases/steps";
+import { MAX_BULK, assignCases as assignCasesIn, type BulkAssignResult } from "@/lib/cases/bulk-assign";
 import { ValidationError } from "@/lib/errors";
 import { PARTIES, REMEDY_KINDS, arbitrationInvocation, type ActionId } from "@/lib/ladder";
 import { formAction } from "./form-action";
@@ -68,6 +69,29 @@ const assignForm = caseForm.extend({ assignee: z.string().max(64).optional() });
 export const assignCase = formAction(assignForm, async (input, { db, actor, now, meta }) => {
   await recordEvent(db, actor, input.caseId, { type: "case.assigned", data: { assigneeUserId: input.assignee ?? null }, party: "organisation" }, { now, expectedVersion: input.version, meta });
   return "assign";
+});
+
+/** A case as the queue lists it for selection: its id and the version the page showed. */
+const caseAtVersion = z.string().regex(/^[0-9a-f-]{36}:\d{1,9}$/).transform((v) => {
+  const [caseId, version] = v.split(":");
+  return { caseId: caseId!, version: Number(version) };
+});
+
+const bulkAssignForm = z.object({
+  organisationId: z.uuid({ message: "invalid" }),
+  assignee: z.string().min(1).max(64),
+  cases: many(caseAtVersion).refine((list) => list.length <= MAX_BULK, "too_many_cases"),
+  // "Select all on this page" without JavaScript: the page lists its cases beside the box.
+  allOnPage: z.literal("1").optional(),
+  pageCases: many(caseAtVersion).refine((list) => list.length <= MAX_BULK, "too_many_cases"),
+});
+
+/** Assigns the cases ticked in the queue; the result counts those assigned and names the others. */
+export const assignCases = formAction(bulkAssignForm, async (input, { db, actor, now, meta }) => {
+  const chosen = input.allOnPage ? input.pageCases : input.cases;
+  if (!chosen.length) throw new ValidationError({ cases: ["select_cases"] });
+  const result = await assignCasesIn(db, actor, input.organisationId, chosen, input.assignee, now, meta);
+  return { done: "bulk_assign", result } satisfies { done: string; result: BulkAssignResult };
 });
 
 const detailedForm = stepForm.extend({ action: z.string().refine(isDetailedAction), arbitrators: many(z.string().max(200)) });

@@ -14,18 +14,27 @@ import { many } from "./pipeline";
 
 const caseForm = z.object({ caseId: z.uuid({ message: "invalid" }), party: z.enum(PARTIES).optional() });
 
-const messageForm = caseForm.extend({ body: messageBody, visibility: z.enum(["complainant", "organisation", "provider", "internal"]) });
+const files = many(z.instanceof(File));
 
+/** The uploaded files checked by content; a refusal names the files it refuses (`refusedFiles`). */
+async function checkedFiles(list: File[]) {
+  const checked = await checkAttachments(await Promise.all(list.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) }))));
+  if (checked.errors.length) throw new ValidationError({ files: checked.errors, ...(checked.refused.length ? { refusedFiles: checked.refused } : {}) });
+  return checked.ok;
+}
+
+const messageForm = caseForm.extend({ body: messageBody, visibility: z.enum(["complainant", "organisation", "provider", "internal"]), files });
+
+/** A message, with the documents it carries (checked before anything is written). */
 export const sendMessage = formAction(messageForm, async (input, { db, actor, now }) => {
-  await postMessage(db, actor, input.caseId, { body: input.body, visibility: input.visibility, party: input.party }, now);
+  const documents = await checkedFiles(input.files);
+  await postMessage(db, actor, input.caseId, { body: input.body, visibility: input.visibility, party: input.party, documents }, now);
   return "sent";
 });
 
-const evidenceForm = caseForm.extend({ files: many(z.instanceof(File)) });
+const evidenceForm = caseForm.extend({ files });
 
 export const uploadEvidence = formAction(evidenceForm, async (input, { db, actor, now }) => {
-  const checked = await checkAttachments(await Promise.all(input.files.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) }))));
-  if (checked.errors.length) throw new ValidationError({ files: checked.errors });
-  await addEvidence(db, actor, input.caseId, checked.ok, now, { party: input.party });
+  await addEvidence(db, actor, input.caseId, await checkedFiles(input.files), now, { party: input.party });
   return "uploaded";
 });

@@ -9,6 +9,7 @@ import { startSessionCookie } from "./session-cookie";
 import { updateArrangement, updateProfile } from "@/lib/organisations/profile";
 import { acceptInvitation, cancelInvitation, declineInvitation, inviteColleague } from "@/lib/organisations/invitations";
 import { ORG_ROLES, removeMember, setMemberRole } from "@/lib/organisations/team";
+import { createReplyTemplate, deleteReplyTemplate, updateReplyTemplate } from "@/lib/organisations/reply-templates";
 import { formAction } from "./form-action";
 
 const organisationForm = z.object({ organisationId: z.uuid({ message: "invalid" }) });
@@ -43,6 +44,21 @@ export const remove = formAction(memberForm, async (input, { db, actor, now }) =
 export const cancelInvite = formAction(organisationForm.extend({ invitationId: z.uuid({ message: "invalid" }) }), async (input, { db, actor, now }) => {
   await cancelInvitation(db, actor, input.organisationId, input.invitationId, now);
   return "cancelled";
+});
+
+const templateForm = organisationForm.extend({ templateId: z.uuid({ message: "invalid" }).optional(), name: text, body: z.string().max(20_000).optional() });
+
+/** A reply template saved: a new one, or changes to one (`templateId`). */
+export const saveReplyTemplate = formAction(templateForm, async ({ organisationId, templateId, name, body }, { db, actor, now }) => {
+  const input = { name: name ?? "", body: body ?? "" };
+  if (templateId) await updateReplyTemplate(db, actor, organisationId, templateId, input, now);
+  else await createReplyTemplate(db, actor, organisationId, input, now);
+  return "saved";
+});
+
+export const removeReplyTemplate = formAction(organisationForm.extend({ templateId: z.uuid({ message: "invalid" }) }), async (input, { db, actor, now }) => {
+  await deleteReplyTemplate(db, actor, input.organisationId, input.templateId, now);
+  return "removed";
 });
 
 const invitationForm = z.object({ token: z.string().min(20).max(100) });

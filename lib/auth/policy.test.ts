@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Actor } from "./actor";
-import { canManageApiTokens, homeOf, managedPrincipals, partiesOnCase, requireActing } from "./policy";
+import { canManageApiTokens, canReadReplyTemplates, canWriteReplyTemplates, homeOf, managedPrincipals, partiesOnCase, requireActing } from "./policy";
 
 const ORG = "00000000-0000-4000-8000-000000000001";
 const OTHER_ORG = "00000000-0000-4000-8000-000000000002";
@@ -48,5 +48,19 @@ describe("API tokens in the policy", () => {
     // A token never makes tokens.
     expect(canManageApiTokens(orgToken("act"), { organisationId: ORG })).toBe(false);
     expect(managedPrincipals(user([{ role: "org_admin", organisationId: ORG, providerId: null, providerKind: null }, { role: "panel_member", organisationId: null, providerId: PANEL, providerKind: "dpa_panel" }]))).toEqual([{ organisationId: ORG }]);
+  });
+});
+
+describe("reply templates in the policy", () => {
+  const staff = user([{ role: "org_staff", organisationId: ORG, providerId: null, providerKind: null }]);
+  const orgAdmin = user([{ role: "org_admin", organisationId: ORG, providerId: null, providerKind: null }]);
+  const otherAdmin = user([{ role: "org_admin", organisationId: OTHER_ORG, providerId: null, providerKind: null }]);
+
+  it("the organisation's staff read them, its admins also write them; another organisation's people do neither; a token does neither", () => {
+    expect([canReadReplyTemplates(staff, ORG), canWriteReplyTemplates(staff, ORG)]).toEqual([true, false]);
+    expect([canReadReplyTemplates(orgAdmin, ORG), canWriteReplyTemplates(orgAdmin, ORG)]).toEqual([true, true]);
+    expect([canReadReplyTemplates(otherAdmin, ORG), canWriteReplyTemplates(otherAdmin, ORG)]).toEqual([false, false]);
+    expect([canReadReplyTemplates(orgToken("act"), ORG), canWriteReplyTemplates(orgToken("act"), ORG)]).toEqual([false, false]);
+    expect(canReadReplyTemplates({ kind: "anonymous" }, ORG)).toBe(false);
   });
 });

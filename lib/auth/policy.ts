@@ -96,6 +96,16 @@ export function isOrgAdmin(actor: Actor, organisationId: string): boolean {
   return actor.kind === "user" && (actor.isAdmin || actor.memberships.some((m) => m.organisationId === organisationId && m.role === "org_admin"));
 }
 
+/** An organisation's reply templates: its staff (and the administrators) read them. */
+export function canReadReplyTemplates(actor: Actor, organisationId: string): boolean {
+  return actor.kind === "user" && (actor.isAdmin || actor.memberships.some((m) => m.organisationId === organisationId));
+}
+
+/** Only its admins (and the administrators) create, change and delete them. */
+export function canWriteReplyTemplates(actor: Actor, organisationId: string): boolean {
+  return isOrgAdmin(actor, organisationId);
+}
+
 export function requireAdmin(actor: Actor): void {
   if (actor.kind !== "user" || !actor.isAdmin) throw new NotFoundError();
 }

@@ -37,6 +37,8 @@ export interface DocumentEntry {
   size: number;
   sha256: string;
   createdAt: Date;
+  /** The message the document came with, if any. */
+  messageId?: string | null;
 }
 
 export interface CheckedAttachment {

@@ -373,7 +373,7 @@ export async function recordEvent(
 }
 
 /** A case is assigned only to someone on its organisation's team. */
-async function assertStaffOf(tx: Tx, organisationId: string, userId: string) {
+export async function assertStaffOf(tx: Db | Tx, organisationId: string, userId: string) {
   const [member] = await tx.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
   if (!member) throw new RuleError({ code: "assignee_not_staff" });
 }

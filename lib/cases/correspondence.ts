@@ -2,11 +2,11 @@
  * Messages and evidence on a case. Both are append-only records with author and time; who
  * may write to whom is decided here from the actor's party on the case.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { attachments, caseBodies, cases, messages } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { partiesOnCase, requireActing, scopeToCase } from "@/lib/auth/policy";
+import { messagesVisibleTo, partiesOnCase, requireActing, scopeToCase } from "@/lib/auth/policy";
 import { ForbiddenError, NotFoundError, ReusedKeyError, ValidationError } from "@/lib/errors";
 import type { Party } from "@/lib/ladder";
 import { messageBody } from "./filing-schema";
@@ -41,14 +41,28 @@ async function partyOn(db: Db, actor: Actor, caseId: string, wanted?: Party) {
   return { row, party };
 }
 
+/** Stored documents, checked before (`checkAttachments`); `messageId` ties them to the message they came with. */
+function attachmentRows(caseId: string, userId: string | null, files: CheckedAttachment[], now: Date, messageId?: string) {
+  return files.map((f) => ({ caseId, messageId, uploadedByUserId: userId, filename: f.filename, mimeType: f.mimeType, size: f.size, sha256: f.sha256, content: f.bytes, createdAt: now }));
+}
+
 /**
- * Writes a message. `idempotencyKey` (an API client's): sent again on the case, the message it
- * made is answered with `replayed` and nothing is written.
+ * Writes a message, and the documents it carries (checked before) in the same write: a refused
+ * document leaves no message. `idempotencyKey` (an API client's): sent again on the case, the
+ * message it made is answered with `replayed` and nothing is written.
  */
-export async function postMessage(db: Db, actor: Actor, caseId: string, input: { body: string; visibility: Visibility; party?: Party; mailMessageId?: string; idempotencyKey?: string }, now: Date) {
+export async function postMessage(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  input: { body: string; visibility: Visibility; party?: Party; mailMessageId?: string; idempotencyKey?: string; documents?: CheckedAttachment[] },
+  now: Date,
+) {
   requireActing(actor);
   const { row, party } = await partyOn(db, actor, caseId, input.party);
   if (!WRITABLE[party]?.includes(input.visibility)) throw new ForbiddenError();
+  const documents = input.documents ?? [];
+  if (documents.length && (actor.kind !== "user" || row.status === "closed")) throw new ForbiddenError();
   const parsed = messageBody.safeParse(input.body);
   if (!parsed.success) throw new ValidationError({ body: parsed.error.issues.map((i) => i.message) });
   const body = parsed.data;
@@ -69,6 +83,7 @@ export async function postMessage(db: Db, actor: Actor, caseId: string, input: {
       const { body: _, ...answer } = made!;
       return { message: { ...answer, replayed: true }, queued: 0 };
     }
+    if (documents.length && actor.kind === "user") await tx.insert(attachments).values(attachmentRows(row.id, actor.userId, documents, now, m.id));
     const queued = await enqueueWebhooks(tx, [eventOfMessage(row, { ...m, body })]);
     return { message: { ...m, replayed: false }, queued };
   });
@@ -87,9 +102,8 @@ export async function addEvidence(db: Db | Tx, actor: Actor, caseId: string, fil
   if (row.status === "closed") throw new ForbiddenError();
   if (!files.length) throw new ValidationError({ files: ["required"] });
   if (options.idempotencyKey && files.length !== 1) throw new ValidationError({ files: ["too_many_files"] });
-  const insert = db
-    .insert(attachments)
-    .values(files.map((f) => ({ caseId: row.id, messageId: options.messageId, uploadedByUserId: actor.kind === "user" ? actor.userId : null, filename: f.filename, mimeType: f.mimeType, size: f.size, sha256: f.sha256, content: f.bytes, idempotencyKey: options.idempotencyKey, createdAt: now })));
+  const uploader = actor.kind === "user" ? actor.userId : null;
+  const insert = db.insert(attachments).values(attachmentRows(row.id, uploader, files, now, options.messageId).map((r) => ({ ...r, idempotencyKey: options.idempotencyKey })));
   // Under an Idempotency-Key a second sending (also at the same time) finds the first's document.
   const stored = options.idempotencyKey
     ? await insert.onConflictDoNothing({ target: [attachments.caseId, attachments.idempotencyKey], where: sql`idempotency_key IS NOT NULL` }).returning(DOCUMENT_COLUMNS)
@@ -103,20 +117,30 @@ export async function addEvidence(db: Db | Tx, actor: Actor, caseId: string, fil
 
 const DOCUMENT_COLUMNS = { id: attachments.id, filename: attachments.filename, mimeType: attachments.mimeType, size: attachments.size, sha256: attachments.sha256, createdAt: attachments.createdAt };
 
-/** The documents of a case (without content), for anyone who may see the case. */
+/** A case's documents a party reads: those on their own, and those of the messages it reads. */
+function evidenceVisibleTo(caseId: string, party: Party) {
+  return and(eq(attachments.caseId, caseId), or(isNull(attachments.messageId), messagesVisibleTo(party)));
+}
+
+/** The documents of a case (without content), for anyone who may see the case; `messageId` ties one to the message it came with. */
 export async function listEvidence(db: Db, actor: Actor, caseId: string) {
-  const { row } = await partyOn(db, actor, caseId);
+  const { row, party } = await partyOn(db, actor, caseId);
   return db
-    .select(DOCUMENT_COLUMNS)
+    .select({ ...DOCUMENT_COLUMNS, messageId: attachments.messageId })
     .from(attachments)
-    .where(eq(attachments.caseId, row.id))
+    .leftJoin(messages, eq(messages.id, attachments.messageId))
+    .where(evidenceVisibleTo(row.id, party))
     .orderBy(attachments.createdAt);
 }
 
 export async function getEvidence(db: Db, actor: Actor, caseId: string, attachmentId: string) {
   if (!isUuid(attachmentId) || !isUuid(caseId)) throw new NotFoundError();
-  const { row } = await partyOn(db, actor, caseId);
-  const [file] = await db.select().from(attachments).where(and(eq(attachments.caseId, row.id), eq(attachments.id, attachmentId)));
-  if (!file) throw new NotFoundError();
-  return file;
+  const { row, party } = await partyOn(db, actor, caseId);
+  const [found] = await db
+    .select({ file: attachments })
+    .from(attachments)
+    .leftJoin(messages, eq(messages.id, attachments.messageId))
+    .where(and(evidenceVisibleTo(row.id, party), eq(attachments.id, attachmentId)));
+  if (!found) throw new NotFoundError();
+  return found.file;
 }

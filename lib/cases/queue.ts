@@ -113,6 +113,8 @@ export interface QueueRow {
   owedBy: string | null;
   assigneeName: string | null;
   createdAt: Date;
+  /** The version the row was read at: a bulk assignment names it, so a case changed since is reported. */
+  version: number;
 }
 
 export async function organisationQueue(db: Db, actor: Actor, organisationId: string, f: QueueFilter, now: Date, pageSize = PAGE_SIZE) {
@@ -134,6 +136,7 @@ export async function organisationQueue(db: Db, actor: Actor, organisationId: st
         owedBy: cases.owedBy,
         assigneeName: users.name,
         createdAt: cases.createdAt,
+        version: cases.version,
       })
       .from(cases)
       .leftJoin(users, eq(users.id, cases.assigneeUserId))

@@ -12,11 +12,9 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import type { Db } from "@/db/client";
 import { auditLog, messages } from "@/db/schema";
 import { ATTACHMENT_LIMITS, checkAttachments, type AttachmentError } from "@/lib/cases/attachments";
-import { addEvidence, postMessage } from "@/lib/cases/correspondence";
+import { postMessage } from "@/lib/cases/correspondence";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { JOBS } from "@/lib/worker/jobs";
-import { wake } from "@/lib/worker/start";
 import { INBOUND_MAX_BYTES, type InboundSettings } from "./inbound-settings";
 import { replyingActor } from "./reply-address";
 import { readReplyToken, tokenOfAddress, type ReplyToken } from "./reply-token";
@@ -144,14 +142,7 @@ export async function receiveReply(db: Db, mail: InboundMail, settings: Pick<Inb
   if (checked.errors.length) return refuse(db, token, "attachment", now, checked.errors.map((e) => ATTACHMENT_WORDS[e]).join("; "));
 
   try {
-    // The message and its documents are one write: a refused document leaves no message.
-    const message = await db.transaction(async (tx) => {
-      const m = await postMessage(tx, found.actor, token.caseId, { body, visibility: "complainant", party: found.party, mailMessageId }, now);
-      if (checked.ok.length) await addEvidence(tx, found.actor, token.caseId, checked.ok, now, { party: found.party, messageId: m.id });
-      return m;
-    });
-    // postMessage asked for delivery before this transaction ended; ask again now the message is there.
-    await wake(JOBS.webhooks);
+    const message = await postMessage(db, found.actor, token.caseId, { body, visibility: "complainant", party: found.party, mailMessageId, documents: checked.ok }, now);
     log.info("inbound.accepted", { caseId: token.caseId, messageId: message.id, attachments: checked.ok.length });
     return { caseId: token.caseId, messageId: message.id, duplicate: false };
   } catch (error) {

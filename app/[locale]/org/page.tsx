@@ -7,6 +7,9 @@ import { listTeam } from "@/lib/organisations/team";
 import { signedInContext } from "@/lib/page-context";
 import { DeadlineBadge } from "@/components/deadline-badge/deadline-badge";
 import { QueueFilters } from "@/components/org-queue/queue-filters";
+import { BulkAssignForm } from "@/components/org-queue/bulk-assign";
+import { KeyboardShortcuts } from "@/components/keyboard-shortcuts/keyboard-shortcuts";
+import { BULK_FORM, QUEUE_CASE } from "@/components/keyboard-shortcuts/targets";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageMetadata } from "@/lib/i18n/page-title";
@@ -27,11 +30,14 @@ export default async function OrganisationQueuePage({ params, searchParams }: { 
   const tc = await getTranslations("cases");
   const tl = await getTranslations("ladder");
   const format = await getFormatter();
+  const team = staff.map((m) => ({ id: m.userId, name: m.name ?? m.email ?? m.userId }));
+  const atVersion = (c: { id: string; version: number }) => `${c.id}:${c.version}`;
   const query = (page: number) => new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).map(([k, v]) => [k, String(v)])), page: String(page), org: org.id }).toString();
   const csvQuery = new URLSearchParams(Object.fromEntries(Object.entries(filter).map(([k, v]) => [k, String(v)]))).toString();
   return (
     <>
       <PageHeader title={tc("queueTitle", { organisation: org.name })} lead={capped ? t("totalCapped", { count: total }) : t("total", { count: total })}>
+        <KeyboardShortcuts page="queue" me={actor.userId} />
         <a href={`/api/org/${org.id}/queue.csv?${csvQuery}`} download className="rounded-md px-3 py-2 text-sm font-medium ring-1 ring-slate-300">
           {t("csv")}
         </a>
@@ -48,13 +54,17 @@ export default async function OrganisationQueuePage({ params, searchParams }: { 
           </Link>
         ))}
       </nav>
-      <QueueFilters filter={filter} staff={staff.map((m) => ({ id: m.userId, name: m.name ?? m.email }))} action={`/${locale}/org`} />
+      <QueueFilters filter={filter} staff={team} action={`/${locale}/org`} />
+      {rows.length ? <BulkAssignForm organisationId={org.id} staff={team} pageCases={rows.map(atVersion)} /> : null}
       {rows.length ? (
         <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           <table className="stacked-table min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">{tc("queueTitle", { organisation: org.name })}</caption>
             <thead className="bg-slate-50 text-left text-slate-700">
               <tr>
+                <th scope="col" className="w-10 px-4 py-3">
+                  <span className="sr-only">{t("select")}</span>
+                </th>
                 <th scope="col" className="px-4 py-3 font-semibold">{tc("reference")}</th>
                 <th scope="col" className="px-4 py-3 font-semibold">{t("complainant")}</th>
                 <th scope="col" className="px-4 py-3 font-semibold">{tc("rung")}</th>
@@ -66,8 +76,13 @@ export default async function OrganisationQueuePage({ params, searchParams }: { 
             <tbody className="divide-y divide-slate-100">
               {rows.map((c) => (
                 <tr key={c.id}>
+                  <td data-label={t("select")} className="px-4 py-3">
+                    <input type="checkbox" form={BULK_FORM} name="cases" value={atVersion(c)} data-case-id={c.id} aria-label={t("selectCase", { reference: c.reference })} className="h-5 w-5" />
+                  </td>
                   <td data-label={tc("reference")} className="px-4 py-3 font-mono">
-                    <Link href={`/cases/${c.id}`}>{c.reference}</Link>
+                    <Link href={`/cases/${c.id}`} {...{ [QUEUE_CASE]: c.id }} className="rounded-sm focus-visible:outline-3 focus-visible:outline-offset-2">
+                      {c.reference}
+                    </Link>
                   </td>
                   <td data-label={t("complainant")} className="px-4 py-3">
                     {c.complainantName}

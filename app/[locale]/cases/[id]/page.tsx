@@ -25,10 +25,13 @@ import { Notice } from "@/components/ui/notice";
 import { MarkCaseRead } from "@/components/notifications/mark-case-read";
 import { unreadForCase } from "@/lib/notifications/inbox";
 import { pageMetadata } from "@/lib/i18n/page-title";
+import { fillReplyTemplate, listReplyTemplates } from "@/lib/organisations/reply-templates";
+import { KeyboardShortcuts } from "@/components/keyboard-shortcuts/keyboard-shortcuts";
+import { ASSIGN_ME } from "@/components/keyboard-shortcuts/targets";
 
 export const generateMetadata = pageMetadata("case");
 
-type Search = { as?: string };
+type Search = { as?: string; template?: string };
 
 export default async function CasePage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Search> }) {
   const { locale, id } = await params;
@@ -50,6 +53,13 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const status = caseStatus(view, detail.party);
   const dpaKind = detail.bodies.find((b) => b.kind === "fdpic" || b.kind === "ico" || b.kind === "dpa_panel")?.kind;
   const dpaBody: DpaBody = dpaKind === "fdpic" || dpaKind === "ico" ? dpaKind : "panel";
+  const staff = detail.party === "organisation";
+  const [documents, templates, filled] = await Promise.all([
+    listEvidence(db, actor, detail.id),
+    staff ? listReplyTemplates(db, actor, detail.organisation.id) : [],
+    // A template picked on this page (`?template=`), filled from the case; a stale pick is ignored.
+    staff && search.template ? fillReplyTemplate(db, actor, detail.id, search.template).catch((error) => (error instanceof NotFoundError ? undefined : Promise.reject(error))) : undefined,
+  ]);
 
   return (
     <ActionOutcomeProvider conflictText={t("conflict")}>
@@ -65,6 +75,11 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             <a href={`/api/cases/${detail.id}/case-file?locale=${locale}`} download className="mt-2 inline-block text-sm font-medium underline">
               {t("caseFile")}
             </a>
+            {staff && actor.kind === "user" ? (
+              <p className="mt-1">
+                <KeyboardShortcuts page="case" me={actor.userId} />
+              </p>
+            ) : null}
           </div>
           <Badge tone={view.state.closed ? "neutral" : "info"} className="text-sm">
             {tl(`rung.${view.state.rung}` as "rung.organisation")}
@@ -93,11 +108,18 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             </Card>
             <Card aria-labelledby="messages-title" id="messages">
               <CardTitle id="messages-title">{t("messages")}</CardTitle>
-              <CaseMessages caseId={detail.id} party={detail.party} messages={detail.messages} closed={!!view.state.closed} />
+              <CaseMessages
+                caseId={detail.id}
+                party={detail.party}
+                messages={detail.messages}
+                documents={documents}
+                closed={!!view.state.closed}
+                templates={staff ? { list: templates, filled, action: `/${locale}/cases/${detail.id}`, keep: asParty ? { as: asParty } : {} } : undefined}
+              />
             </Card>
             <Card aria-labelledby="documents-title" id="documents">
               <CardTitle id="documents-title">{(await getTranslations("caseExtra"))("documents")}</CardTitle>
-              <CaseDocuments caseId={detail.id} party={detail.party} documents={await listEvidence(db, actor, detail.id)} closed={!!view.state.closed} />
+              <CaseDocuments caseId={detail.id} party={detail.party} documents={documents} closed={!!view.state.closed} />
             </Card>
             <Card aria-labelledby="timeline-title">
               <CardTitle id="timeline-title">{t("timeline")}</CardTitle>
@@ -117,7 +139,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                     <label htmlFor="assign-assignee" className="block text-sm font-medium">
                       {tq("assignTo")}
                     </label>
-                    <FormSelect name="assignee" defaultValue={view.state.assigneeUserId ?? ""} className={inputClass}>
+                    {/* Keyed by the assignee: assigned elsewhere ("assign to me"), the choice shown follows. */}
+                    <FormSelect key={view.state.assigneeUserId ?? ""} name="assignee" defaultValue={view.state.assigneeUserId ?? ""} className={inputClass}>
                       <option value="">{tq("unassigned")}</option>
                       {(await listTeam(db, actor, detail.organisation.id)).map((s) => (
                         <option key={s.userId} value={s.userId}>
@@ -130,6 +153,13 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                     {tq("assign")}
                   </SubmitButton>
                 </ActionForm>
+                {actor.kind === "user" && view.state.assigneeUserId !== actor.userId ? (
+                  <ActionForm action={assignCase} idPrefix="assign-me" fields={{ caseId: detail.id, version: detail.version, assignee: actor.userId }} doneText={ta("done", { step: ta("assign") })} className="mt-2">
+                    <SubmitButton id={ASSIGN_ME} busyLabel={(await getTranslations("common"))("busy")} variant="ghost" aria-keyshortcuts="a">
+                      {(await getTranslations("caseExtra"))("assignToMe")}
+                    </SubmitButton>
+                  </ActionForm>
+                ) : null}
               </Card>
             ) : null}
             {showGate ? (

@@ -4,6 +4,8 @@ import { cancelInvite, changeRole, invite, remove, saveArrangement, saveProfile 
 import { pendingInvitations } from "@/lib/organisations/invitations";
 import { getOrganisationSettings } from "@/lib/organisations/profile";
 import { listTeam } from "@/lib/organisations/team";
+import { listReplyTemplates } from "@/lib/organisations/reply-templates";
+import { TemplateSettings } from "@/components/reply-templates/template-settings";
 import { signedInContext } from "@/lib/page-context";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionForm, FormInput, FormSelect } from "@/components/forms/action-form";
@@ -20,7 +22,12 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
   const { db, actor, now } = await signedInContext(locale);
   const organisationId = actor.memberships.find((m) => m.organisationId)?.organisationId;
   if (!organisationId) notFound();
-  const [{ org, certs, adr, canEdit }, team, invited] = await Promise.all([getOrganisationSettings(db, actor, organisationId), listTeam(db, actor, organisationId), pendingInvitations(db, actor, organisationId, now)]);
+  const [{ org, certs, adr, canEdit }, team, invited, templates] = await Promise.all([
+    getOrganisationSettings(db, actor, organisationId),
+    listTeam(db, actor, organisationId),
+    pendingInvitations(db, actor, organisationId, now),
+    listReplyTemplates(db, actor, organisationId),
+  ]);
   const format = await getFormatter();
   const t = await getTranslations("settings");
   const tl = await getTranslations("ladder");
@@ -145,6 +152,11 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
               </div>
             </ActionForm>
           ) : null}
+        </Card>
+
+        <Card aria-labelledby="templates-title" className="lg:col-span-2" id="templates">
+          <CardTitle id="templates-title">{t("templates")}</CardTitle>
+          <TemplateSettings organisationId={organisationId} templates={templates} canEdit={canEdit} />
         </Card>
 
         <Card aria-labelledby="arrangements-title" className="lg:col-span-2">
