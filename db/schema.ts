@@ -389,6 +389,8 @@ export const messages = pgTable(
     mailMessageId: text("mail_message_id"),
     /** An API client's Idempotency-Key: sent again on the same case, it answers with this message. */
     idempotencyKey: text("idempotency_key"),
+    /** The step this message was written with (its event's seq): a formal response, a request for information… */
+    stepSeq: integer("step_seq"),
     createdAt: createdAt(),
   },
   (t) => [index("messages_case").on(t.caseId, t.createdAt), uniqueIndex("messages_mail_message_id").on(t.caseId, t.mailMessageId).where(sql`mail_message_id IS NOT NULL`), uniqueIndex("messages_idempotency_key").on(t.caseId, t.idempotencyKey).where(sql`idempotency_key IS NOT NULL`)],

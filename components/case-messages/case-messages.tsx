@@ -31,6 +31,7 @@ export async function CaseMessages({ caseId, party, messages, documents, closed,
   const t = await getTranslations("caseExtra");
   const tc = await getTranslations("case");
   const tp = await getTranslations("party");
+  const te = await getTranslations("events");
   const format = await getFormatter();
   const audiences = WRITABLE[party] ?? [];
   return (
@@ -38,9 +39,18 @@ export async function CaseMessages({ caseId, party, messages, documents, closed,
       {messages.length ? (
         <ul className="space-y-3">
           {messages.map((m) => (
-            <li key={m.id} className={m.visibility === "internal" ? "rounded-md bg-amber-50 p-3 ring-1 ring-amber-200" : "rounded-md bg-slate-50 p-3 ring-1 ring-slate-200"}>
+            <li
+              key={m.id}
+              data-step={m.step ?? undefined}
+              className={
+                m.visibility === "internal" ? "rounded-md bg-amber-50 p-3 ring-1 ring-amber-200"
+                : m.step ? "rounded-md border-l-4 border-slate-800 bg-white p-3 ring-1 ring-slate-300"
+                : "rounded-md bg-slate-50 p-3 ring-1 ring-slate-200"
+              }
+            >
+              {m.step ? <p className="mb-1 text-sm font-semibold text-slate-900">{m.step === "organisation.responded" ? t("formalResponse") : t("withStep", { step: te(m.step.replace(".", "_") as "case_filed") })}</p> : null}
               <p className="mb-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
-                <span className="font-semibold text-slate-800">{tp(m.authorParty as Party)}</span>
+                <span className="font-semibold text-slate-800">{m.authorName ? t("signedBy", { name: m.authorName, party: tp(m.authorParty as Party) }) : tp(m.authorParty as Party)}</span>
                 <time dateTime={m.createdAt.toISOString()}>{format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
                 {m.visibility !== "complainant" ? <Badge tone={m.visibility === "internal" ? "warn" : "info"}>{t(`visibility.${m.visibility}` as "visibility.internal")}</Badge> : null}
               </p>

@@ -25,6 +25,14 @@ test.describe("routes that run side by side", () => {
     await reply.getByRole("textbox").fill("We have corrected your record and stopped sending it to our client.");
     await reply.getByRole("button", { name: "Send" }).click();
     await expect(page.getByText("Done: Record the response.")).toBeVisible();
+
+    // The complainant reads it as the company's formal response, signed by the person who sent it.
+    await signInByEmail(page, "aino@example.fi");
+    await page.goto(caseUrl);
+    const response = page.locator('#messages li[data-step="organisation.responded"]');
+    await expect(response.getByText("Formal response")).toBeVisible();
+    await expect(response.getByText("Morgan Lee (mParticle) (Company)")).toBeVisible();
+    await expect(response.getByText("We have corrected your record and stopped sending it to our client.")).toBeVisible();
   });
 
   test("R2.2, R2.4: no timely acknowledgment opens BBB; BBB closes its rung and the later steps stay open", async ({ page }) => {

@@ -431,7 +431,7 @@ async function writeStep(
   if (options.message && body?.success) {
     const [m] = await tx
       .insert(messages)
-      .values({ caseId: row.id, authorUserId: by.userId, authorParty: party, visibility: options.message.visibility, body: body.data, createdAt: options.now })
+      .values({ caseId: row.id, authorUserId: by.userId, authorParty: party, visibility: options.message.visibility, body: body.data, stepSeq: seq!, createdAt: options.now })
       .returning({ id: messages.id, authorParty: messages.authorParty, visibility: messages.visibility, createdAt: messages.createdAt });
     await enqueueWebhooks(tx, [eventOfMessage(row, { ...m!, body: body.data })]);
   }

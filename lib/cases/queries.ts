@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { caseBodies, cases, deadlines, messages, organisations, providers } from "@/db/schema";
+import { caseBodies, cases, deadlines, messages, organisations, providers, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { caseScope, messagesVisibleTo, partiesOnCase, scopeToCase } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
@@ -98,8 +98,12 @@ export function timelineDetail(type: string, data: unknown, organisationZone: st
 export interface MessageEntry {
   id: string;
   authorParty: string;
+  /** The person who wrote it, where a signed-in person did (not the company's mailed link, an API token or Recourse). */
+  authorName: string | null;
   visibility: string;
   body: string;
+  /** The step it was written with (the company's formal response, a request…), or null for a message alone. */
+  step: string | null;
   createdAt: Date;
 }
 
@@ -138,8 +142,9 @@ export async function getCaseDetail(db: Db, actor: Actor, caseId: string, now: D
   if (!parties.length) throw new NotFoundError();
   const party = asParty && parties.includes(asParty) ? asParty : parties[0]!;
   const visible = await db
-    .select({ id: messages.id, authorParty: messages.authorParty, visibility: messages.visibility, body: messages.body, createdAt: messages.createdAt })
+    .select({ id: messages.id, authorParty: messages.authorParty, authorName: users.name, visibility: messages.visibility, body: messages.body, stepSeq: messages.stepSeq, createdAt: messages.createdAt })
     .from(messages)
+    .leftJoin(users, eq(users.id, messages.authorUserId))
     .where(and(eq(messages.caseId, row.id), messagesVisibleTo(party)))
     .orderBy(asc(messages.createdAt));
   const view = caseView(loaded.facts, party, now);
@@ -166,7 +171,9 @@ export async function getCaseDetail(db: Db, actor: Actor, caseId: string, now: D
     bodies: loaded.bodies.map(({ providerId, name, kind, rung, since, handoverSha256 }) => ({ providerId, name, kind, rung, since, handoverSha256 })),
     timeline: loaded.events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, party: e.party, detail: timelineDetail(e.type, e.data, zoneOf(loaded.facts, "organisation")) })),
     // Internal notes stay with the side that wrote them.
-    messages: visible.filter((m) => m.visibility !== "internal" || m.authorParty === party),
+    messages: visible
+      .filter((m) => m.visibility !== "internal" || m.authorParty === party)
+      .map(({ stepSeq, ...m }) => ({ ...m, step: loaded.events.find((e) => e.seq === stepSeq)?.type ?? null })),
     view,
     irmName: irmName ?? null,
   };
