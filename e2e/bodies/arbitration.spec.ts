@@ -60,7 +60,7 @@ test.describe("binding arbitration", () => {
     // R3.3: a demand for money is refused for that part, with the reason; the rest goes ahead.
     await notice.fill(`${await notice.inputValue()}\nI also claim damages of 500 € and my costs.`);
     await invoke.getByRole("button", { name: "Send" }).click();
-    await expect(page.getByText("Binding arbitration invoked")).toBeVisible();
+    await expect(page.getByText("Binding arbitration invoked", { exact: true })).toBeVisible();
     await expect(page.getByText(/Part of the arbitration Notice is refused: it asks for damages or compensation, costs/)).toBeVisible();
     await expect(page.getByText(/Notice of binding arbitration under Annex I/).first()).toBeVisible();
 

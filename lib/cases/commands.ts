@@ -46,7 +46,7 @@ import { loadCase, type CaseRow } from "./load";
 import { project } from "./projection";
 import { notifyEvents } from "@/lib/notifications/notify-events";
 import { enqueueWebhooks } from "@/lib/webhooks/enqueue";
-import { eventOfMessage } from "@/lib/webhooks/events";
+import { eventOfMessage, viaOf, type MessageVia } from "@/lib/webhooks/events";
 import { JOBS } from "@/lib/worker/jobs";
 import { wake } from "@/lib/worker/start";
 
@@ -366,7 +366,7 @@ export async function recordEvent(
     if (!party || !parties.includes(party)) throw new ForbiddenError();
     const assignee = proposal.type === "case.assigned" ? (proposal.data as EventPayloads["case.assigned"]).assigneeUserId : null;
     if (assignee) await assertStaffOf(tx, row.organisationId, assignee);
-    return writeStep(tx, row, loaded, { party, userId: actor.kind === "user" ? actor.userId : null }, proposal, options);
+    return writeStep(tx, row, loaded, { party, userId: actor.kind === "user" ? actor.userId : null, via: viaOf(actor) }, proposal, options);
   });
   if (!recorded.replayed) await wake(JOBS.mail);
   return recorded;
@@ -396,7 +396,7 @@ export async function recordWithoutUser(db: Db, caseId: string, party: "organisa
     const [row] = await tx.select().from(cases).where(eq(cases.id, caseId)).for("update");
     if (!row) throw new NotFoundError();
     const loaded = await loadCase(tx, row);
-    const written = await writeStep(tx, row, loaded, { party, userId: null }, proposal, options);
+    const written = await writeStep(tx, row, loaded, { party, userId: null, via: viaOf(null) }, proposal, options);
     await within?.(tx);
     return written;
   });
@@ -409,7 +409,7 @@ async function writeStep(
   tx: Tx,
   row: CaseRow,
   loaded: Awaited<ReturnType<typeof loadCase>>,
-  by: { party: Party; userId: string | null },
+  by: { party: Party; userId: string | null; via: MessageVia },
   proposal: ProposedEvent,
   options: StepOptions,
 ): Promise<RecordedStep> {
@@ -433,7 +433,7 @@ async function writeStep(
       .insert(messages)
       .values({ caseId: row.id, authorUserId: by.userId, authorParty: party, visibility: options.message.visibility, body: body.data, stepSeq: seq!, createdAt: options.now })
       .returning({ id: messages.id, authorParty: messages.authorParty, visibility: messages.visibility, createdAt: messages.createdAt });
-    await enqueueWebhooks(tx, [eventOfMessage(row, { ...m!, body: body.data })]);
+    await enqueueWebhooks(tx, [eventOfMessage(row, { ...m!, body: body.data, via: by.via })]);
   }
   await handOver(tx, row, event);
   const version = await project(tx, row, states.after, { heads });

@@ -13,7 +13,7 @@ import { messageBody } from "./filing-schema";
 import type { CheckedAttachment } from "./attachments";
 import { isUuid } from "@/lib/ids";
 import { enqueueWebhooks } from "@/lib/webhooks/enqueue";
-import { eventOfMessage } from "@/lib/webhooks/events";
+import { eventOfMessage, viaOf } from "@/lib/webhooks/events";
 import { JOBS } from "@/lib/worker/jobs";
 import { wake } from "@/lib/worker/start";
 
@@ -84,7 +84,7 @@ export async function postMessage(
       return { message: { ...answer, replayed: true }, queued: 0 };
     }
     if (documents.length && actor.kind === "user") await tx.insert(attachments).values(attachmentRows(row.id, actor.userId, documents, now, m.id));
-    const queued = await enqueueWebhooks(tx, [eventOfMessage(row, { ...m, body })]);
+    const queued = await enqueueWebhooks(tx, [eventOfMessage(row, { ...m, body, via: viaOf(actor, !!input.mailMessageId) })]);
     return { message: { ...m, replayed: false }, queued };
   });
   if (written.queued) await wake(JOBS.webhooks);

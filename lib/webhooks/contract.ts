@@ -21,7 +21,24 @@ export const WEBHOOK_DATA = {
   "case.step_taken": z.object(stepData),
   "case.escalated": z.object({ ...stepData, rung: z.string().meta({ description: "The rung just opened, whose body receives this." }) }),
   "clock.breached": z.object({ ...stepData, clock: z.string().meta({ description: "The clock that ran out." }) }),
-  "case.message": z.object({ ...caseData, message: z.object({ id: z.uuid(), authorParty: z.string(), visibility: z.string(), body: z.string(), createdAt: instant }) }),
+  "case.message": z.object({
+    ...caseData,
+    message: z.object({
+      id: z.uuid(),
+      authorParty: z.string(),
+      visibility: z.string(),
+      body: z.string(),
+      createdAt: instant,
+      via: z
+        .discriminatedUnion("channel", [
+          z.object({ channel: z.literal("web") }),
+          z.object({ channel: z.literal("api"), token: z.string().meta({ description: "The name of the API token that wrote it." }) }),
+          z.object({ channel: z.literal("email") }),
+          z.object({ channel: z.literal("link") }),
+        ])
+        .meta({ description: "How it came in: the pages, an API token (by name: a system can skip the messages it wrote itself), a reply by e-mail, or the company's mailed link." }),
+    }),
+  }),
   "clock.reminder": z.object({ ...caseData, clock: z.object({ id: z.string(), party: z.string(), dueAt: instant, daysLeft: z.number().int() }) }),
 } satisfies Record<WebhookEventType, z.ZodType>;
 

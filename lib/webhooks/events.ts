@@ -44,12 +44,26 @@ export function eventsOfStep(caseRef: CaseRef, event: LadderEvent, seq: number):
   return out;
 }
 
+/**
+ * How a message came in: through the pages, an API token (named, so that a system can tell the
+ * messages it wrote itself from the rest), a reply by e-mail, or the company's mailed link.
+ */
+export type MessageVia = { channel: "web" } | { channel: "api"; token: string } | { channel: "email" } | { channel: "link" };
+
 export interface MessageWritten {
   id: string;
   authorParty: string;
   visibility: string;
   body: string;
   createdAt: Date;
+  via: MessageVia;
+}
+
+/** The channel an actor writes through; `email` where the message came as a reply by e-mail. */
+export function viaOf(actor: { kind: string; tokenName?: string } | null, email = false): MessageVia {
+  if (email) return { channel: "email" };
+  if (!actor) return { channel: "link" };
+  return actor.kind === "token" ? { channel: "api", token: actor.tokenName ?? "" } : { channel: "web" };
 }
 
 export function eventOfMessage(caseRef: CaseRef, m: MessageWritten): WebhookEvent {
@@ -58,7 +72,7 @@ export function eventOfMessage(caseRef: CaseRef, m: MessageWritten): WebhookEven
     cause: `msg:${m.id}`,
     caseRef,
     at: m.createdAt,
-    data: { ...caseData(caseRef), message: { id: m.id, authorParty: m.authorParty, visibility: m.visibility, body: m.body, createdAt: m.createdAt.toISOString() } },
+    data: { ...caseData(caseRef), message: { id: m.id, authorParty: m.authorParty, visibility: m.visibility, body: m.body, createdAt: m.createdAt.toISOString(), via: m.via } },
     message: { visibility: m.visibility, authorParty: m.authorParty },
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { messageVisibleTo, visibleMessageAudiences } from "@/lib/auth/policy";
 import { PARTIES, type LadderEvent } from "@/lib/ladder";
 import { webhookPayload } from "./contract";
-import { eventOfMessage, eventOfReminder, eventsOfStep, WEBHOOK_EVENT_TYPES, type WebhookEvent } from "./events";
+import { eventOfMessage, viaOf, eventOfReminder, eventsOfStep, WEBHOOK_EVENT_TYPES, type WebhookEvent } from "./events";
 import { isInternalAddress } from "./target";
 
 const caseRef = { id: "c1", reference: "RC-2026-AAAAAA", organisationId: "o1", complainantUserId: "u1" };
@@ -21,8 +21,17 @@ describe("webhook events", () => {
   });
 
   it("a message event carries what the policy needs to choose its readers", () => {
-    const e = eventOfMessage(caseRef, { id: "m1", authorParty: "organisation", visibility: "internal", body: "note", createdAt: new Date() });
+    const e = eventOfMessage(caseRef, { id: "m1", authorParty: "organisation", visibility: "internal", body: "note", createdAt: new Date(), via: { channel: "web" } });
     expect(e).toMatchObject({ type: "case.message", cause: "msg:m1", message: { visibility: "internal", authorParty: "organisation" } });
+  });
+});
+
+describe("a message's channel", () => {
+  it("names the API token that wrote it, so that a system can skip its own messages", () => {
+    expect(viaOf({ kind: "token", tokenName: "Zendesk" })).toEqual({ channel: "api", token: "Zendesk" });
+    expect(viaOf({ kind: "user" })).toEqual({ channel: "web" });
+    expect(viaOf({ kind: "user" }, true)).toEqual({ channel: "email" });
+    expect(viaOf(null)).toEqual({ channel: "link" });
   });
 });
 
@@ -34,7 +43,7 @@ describe("the webhook payloads the OpenAPI document describes", () => {
       ...eventsOfStep(ref, { type: "case.filed", at, by: "complainant", data: {} } as unknown as LadderEvent, 1),
       ...eventsOfStep(ref, { type: "irm.escalated", at, by: "complainant", data: {} } as unknown as LadderEvent, 5),
       ...eventsOfStep(ref, { type: "clock.breached", at, by: "system", data: { clock: "organisation.response" } } as LadderEvent, 6),
-      eventOfMessage(ref, { id: "0192e0a0-0000-7000-8000-000000000002", authorParty: "organisation", visibility: "complainant", body: "Hello", createdAt: at }),
+      eventOfMessage(ref, { id: "0192e0a0-0000-7000-8000-000000000002", authorParty: "organisation", visibility: "complainant", body: "Hello", createdAt: at, via: { channel: "api", token: "Helpdesk" } }),
       eventOfReminder(ref, { clockId: "organisation.response", party: "organisation", dueAt: at, thresholdDays: 7, daysLeft: 7 }, at),
     ];
     expect(new Set(built.map((e) => e.type))).toEqual(new Set(WEBHOOK_EVENT_TYPES));
