@@ -12,6 +12,8 @@ test.describe("binding arbitration", () => {
   test.afterEach(async ({ page }) => moveClock(page, { action: "reset" }));
 
   test("SessionM: JAMS, the Commerce review through the DPA, then arbitration to a non-monetary award", async ({ page }) => {
+    // The whole ladder in one journey: about a minute on a busy machine.
+    test.setTimeout(150_000);
     const reference = await fileComplaint(page, { org: "sessionm", name: "Gunnar Olsen", email: "gunnar@example.no", country: "NO" });
     // The mailed link is followed first: it lasts a day, and the clock is about to jump 46.
     await followMailLink(page, "gunnar@example.no", reference);
