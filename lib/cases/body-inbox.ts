@@ -17,7 +17,8 @@ import { isUuid } from "@/lib/ids";
 /** A page holds this many cases; the counts cover all of them. */
 export const INBOX_LIMIT = 100;
 
-export const inboxViewSchema = z.enum(BODY_INBOX_VIEWS).catch("new");
+/** A view named in a link; anything else shows the first view that holds a case. */
+export const inboxViewSchema = z.enum(BODY_INBOX_VIEWS).nullable().catch(null);
 
 export interface InboxRow {
   id: string;
@@ -38,6 +39,8 @@ export interface InboxRow {
 }
 
 export interface BodyInbox {
+  /** The view shown: the one asked for, or else the first that holds a case. */
+  view: BodyInboxView;
   provider: { id: string; name: string; kind: string; timeZone: string };
   counts: Record<BodyInboxView, number>;
   rows: InboxRow[];
@@ -47,7 +50,7 @@ export interface BodyInbox {
 const own = sql`${caseBodies.rung}`;
 
 /** The body's inbox in one view, and every view's count. Not a member of the body: not found. */
-export async function bodyInbox(db: Db, actor: Actor, providerId: string, view: BodyInboxView): Promise<BodyInbox> {
+export async function bodyInbox(db: Db, actor: Actor, providerId: string, asked: BodyInboxView | null): Promise<BodyInbox> {
   if (!isUuid(providerId) || !canReadBodyInbox(actor, providerId)) throw new NotFoundError();
   const [provider] = await db.select({ id: providers.id, name: providers.name, kind: providers.kind, timeZone: providers.timeZone }).from(providers).where(eq(providers.id, providerId));
   if (!provider) throw new NotFoundError();
@@ -57,14 +60,15 @@ export async function bodyInbox(db: Db, actor: Actor, providerId: string, view: 
   // stays owed), otherwise the earliest of its clocks still running.
   const ownDueAt = sql<Date | null>`case when ${cases.status} = 'open' and ${cases.owedBy} = ${own} then ${cases.nextDueAt}
     else (select min(d.due_at) from deadlines d where d.case_id = ${cases.id} and d.party = ${own} and d.state in ('running', 'paused')) end`.mapWith(cases.nextDueAt);
-  const [counted, rows] = await Promise.all([
-    db
-      .select({ view: viewOf, n: sql<number>`count(*)`.mapWith(Number) })
-      .from(caseBodies)
-      .innerJoin(cases, eq(cases.id, caseBodies.caseId))
-      .where(mine)
-      .groupBy(viewOf),
-    db
+  const counted = await db
+    .select({ view: viewOf, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(caseBodies)
+    .innerJoin(cases, eq(cases.id, caseBodies.caseId))
+    .where(mine)
+    .groupBy(viewOf);
+  const counts = Object.fromEntries(BODY_INBOX_VIEWS.map((v) => [v, counted.find((c) => c.view === v)?.n ?? 0])) as Record<BodyInboxView, number>;
+  const view = asked ?? BODY_INBOX_VIEWS.find((v) => counts[v] > 0) ?? "new";
+  const rows = await db
       .select({
         id: cases.id,
         reference: cases.reference,
@@ -84,10 +88,9 @@ export async function bodyInbox(db: Db, actor: Actor, providerId: string, view: 
       .innerJoin(organisations, eq(organisations.id, cases.organisationId))
       .where(and(mine, eq(viewOf, view)))
       .orderBy(sql`${ownDueAt} asc nulls last`, desc(caseBodies.since), asc(cases.id))
-      .limit(INBOX_LIMIT),
-  ]);
-  const counts = Object.fromEntries(BODY_INBOX_VIEWS.map((v) => [v, counted.find((c) => c.view === v)?.n ?? 0])) as Record<BodyInboxView, number>;
+      .limit(INBOX_LIMIT);
   return {
+    view,
     provider,
     counts,
     rows: rows.map(({ owedBy, nextDueAt, place, ...r }) => ({
@@ -99,9 +102,9 @@ export async function bodyInbox(db: Db, actor: Actor, providerId: string, view: 
 }
 
 /** The bodies the actor belongs to, for choosing an inbox. */
-export async function ownBodies(db: Db, actor: Actor): Promise<{ id: string; name: string }[]> {
+export async function ownBodies(db: Db, actor: Actor): Promise<{ id: string; name: string; kind: string }[]> {
   if (actor.kind !== "user") return [];
   const ids = actor.memberships.map((m) => m.providerId).filter((id): id is string => !!id && canReadBodyInbox(actor, id));
   if (!ids.length) return [];
-  return db.select({ id: providers.id, name: providers.name }).from(providers).where(inArray(providers.id, ids)).orderBy(asc(providers.name));
+  return db.select({ id: providers.id, name: providers.name, kind: providers.kind }).from(providers).where(inArray(providers.id, ids)).orderBy(asc(providers.name));
 }
