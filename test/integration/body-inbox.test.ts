@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { caseBodies, deadlines, providers } from "@/db/schema";
+import { caseBodies, cases, deadlines, providers } from "@/db/schema";
 import { fileCase, recordEvent } from "@/lib/cases/commands";
 import { bodyInbox } from "@/lib/cases/body-inbox";
 import { sweepDeadlines } from "@/lib/deadlines/sweep";
@@ -122,6 +122,12 @@ describe.each(KINDS)("a body's workspace on %s", (kind) => {
     const overdue = await bodyInbox(db(), jams, jamsId, "decision_due");
     expect(overdue.counts).toEqual(before.counts);
     expect(overdue.rows[0]!.ownDueAt).toEqual(due);
+
+    // A case handed over before the views were projected (migration 0042) is projected by the sweep.
+    await db().update(cases).set({ bodyViews: null }).where(eq(cases.id, caseId));
+    expect((await bodyInbox(db(), jams, jamsId, "decision_due")).counts.decision_due).toBe(0);
+    await sweepDeadlines(db(), after);
+    expect((await bodyInbox(db(), jams, jamsId, "decision_due")).counts).toEqual(before.counts);
 
     // Deciding it late closes it for the body at once.
     await recordEvent(db(), jams, caseId, { type: "irm.determined", data: { remedies: [] } }, { now: after });
