@@ -10,7 +10,8 @@
  *   (R2.4), Commerce concluded, the national DPA referred the matter to Commerce.
  * - awaiting_complainant / awaiting_company: the body waits for that side — an open
  *   information request of the IRM; for the panel, the side that did not bring the case and
- *   has not commented yet (R2.6: advice only after both sides could comment).
+ *   has not commented yet (R2.6: advice only after both sides could comment). A case waiting on
+ *   a side is counted here even before its eligibility is decided: nothing is the body's to do.
  * - new: the body has not taken its first step — the IRM has not decided eligibility (nor, so,
  *   acknowledged), the arbitration administrator has not delivered the Notice, the national
  *   DPA has not referred the request to Commerce.
