@@ -50,23 +50,25 @@ export interface BodyInbox {
 const own = sql`${caseBodies.rung}`;
 
 /** The body's inbox in one view, and every view's count. Not a member of the body: not found. */
-export async function bodyInbox(db: Db, actor: Actor, providerId: string, asked: BodyInboxView | null): Promise<BodyInbox> {
+export async function bodyInbox(db: Db, actor: Actor, providerId: string, asked: BodyInboxView | null, now: Date): Promise<BodyInbox> {
   if (!isUuid(providerId) || !canReadBodyInbox(actor, providerId)) throw new NotFoundError();
   const [provider] = await db.select({ id: providers.id, name: providers.name, kind: providers.kind, timeZone: providers.timeZone }).from(providers).where(eq(providers.id, providerId));
   if (!provider) throw new NotFoundError();
-  const viewOf = sql<string | null>`${cases.bodyViews} ->> ${caseBodies.rung}`;
+  // The projected view, or the one it turns into once its instant has passed (lib/ladder/body-inbox.ts).
+  const at = sql`(${cases.bodyViews} -> ${caseBodies.rung})`;
+  const viewOf = sql<string | null>`case when (${at} ->> 'until')::timestamptz < ${now.toISOString()}::timestamptz then ${at} ->> 'then' else ${at} ->> 'view' end`;
   const mine: SQL = and(eq(caseBodies.providerId, providerId), caseScope(actor))!;
   // The body's own due date: the ladder's owed deadline when it is the body's (an overdue step
   // stays owed), otherwise the earliest of its clocks still running.
   const ownDueAt = sql<Date | null>`case when ${cases.status} = 'open' and ${cases.owedBy} = ${own} then ${cases.nextDueAt}
     else (select min(d.due_at) from deadlines d where d.case_id = ${cases.id} and d.party = ${own} and d.state in ('running', 'paused')) end`.mapWith(cases.nextDueAt);
-  const counted = await db
-    .select({ view: viewOf, n: sql<number>`count(*)`.mapWith(Number) })
+  // Each view's count in one pass over the body's cases, as the company's queue counts its views.
+  const [counted] = (await db
+    .select(Object.fromEntries(BODY_INBOX_VIEWS.map((v) => [v, sql<number>`count(*) filter (where ${viewOf} = ${v})`.mapWith(Number)])) as unknown as Record<BodyInboxView, SQL<number>>)
     .from(caseBodies)
     .innerJoin(cases, eq(cases.id, caseBodies.caseId))
-    .where(mine)
-    .groupBy(viewOf);
-  const counts = Object.fromEntries(BODY_INBOX_VIEWS.map((v) => [v, counted.find((c) => c.view === v)?.n ?? 0])) as Record<BodyInboxView, number>;
+    .where(mine)) as Record<BodyInboxView, number>[];
+  const counts = counted!;
   const view = asked ?? BODY_INBOX_VIEWS.find((v) => counts[v] > 0) ?? "new";
   const rows = await db
       .select({

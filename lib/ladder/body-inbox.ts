@@ -10,7 +10,9 @@
  *   (R2.4), Commerce concluded, the national DPA referred the matter to Commerce.
  * - awaiting_complainant / awaiting_company: the body waits for that side — an open
  *   information request of the IRM; for the panel, the side that did not bring the case and
- *   has not commented yet (R2.6: advice only after both sides could comment). A case waiting on
+ *   has not commented yet, while its window to comment is open (R2.6: advice only after both
+ *   sides could comment); when the window closes the case is the panel's to advise on, with no
+ *   step taken, so the projection stores that instant and the view that follows it. A case waiting on
  *   a side is counted here even before its eligibility is decided: nothing is the body's to do.
  * - new: the body has not taken its first step — the IRM has not decided eligibility (nor, so,
  *   acknowledged), the arbitration administrator has not delivered the Notice, the national
@@ -19,15 +21,38 @@
  *   advice aim, Commerce's review, the arbitration's conclusion), or ran out and is still owed.
  */
 import type { CaseState, RemedySource } from "./case-state";
+import type { CaseFacts } from "./facts";
 import type { BodyPlace } from "./routing";
+import { panelCommentWindowEnd } from "./transitions";
 
 export const BODY_INBOX_VIEWS = ["new", "awaiting_company", "awaiting_complainant", "decision_due", "remedies", "closed"] as const;
 export type BodyInboxView = (typeof BODY_INBOX_VIEWS)[number];
 
 const REMEDY_SOURCE: Partial<Record<BodyPlace, RemedySource>> = { irm: "irm", dpa_panel: "dpa_panel", arbitration: "arbitration" };
 
-/** The view a case belongs to for a body at `place`, or null where the case never reached that place. */
-export function bodyInboxView(s: CaseState, place: BodyPlace): BodyInboxView | null {
+/** A case's place in a body's inbox: its view, and the view it takes at `until` if no step comes first. */
+export interface BodyInboxPlace {
+  view: BodyInboxView;
+  until?: Date;
+  then?: BodyInboxView;
+}
+
+/** The view a case belongs to for a body at `place` at `now`, or null where the case never reached that place. */
+export function bodyInboxView(facts: CaseFacts, s: CaseState, place: BodyPlace, now: Date): BodyInboxView | null {
+  const at = bodyInboxPlace(facts, s, place);
+  if (!at) return null;
+  return at.until && at.then && now.getTime() > at.until.getTime() ? at.then : at.view;
+}
+
+/** Where a case stands for a body at `place`, from its state alone, with the instant it moves without a step. */
+export function bodyInboxPlace(facts: CaseFacts, s: CaseState, place: BodyPlace): BodyInboxPlace | null {
+  const view = placeView(s, place);
+  if (!view) return null;
+  if (place === "dpa_panel" && s.panel && (view === "awaiting_company" || view === "awaiting_complainant")) return { view, until: panelCommentWindowEnd(facts, s.panel), then: "decision_due" };
+  return { view };
+}
+
+function placeView(s: CaseState, place: BodyPlace): BodyInboxView | null {
   const source = REMEDY_SOURCE[place];
   if (source && s.remedies.some((r) => r.source === source && !r.compliedAt)) return "remedies";
   switch (place) {
@@ -60,12 +85,12 @@ export function bodyInboxView(s: CaseState, place: BodyPlace): BodyInboxView | n
   }
 }
 
-/** Every place's view of a case, for the projection. */
-export function bodyInboxViews(s: CaseState): Partial<Record<BodyPlace, BodyInboxView>> {
-  const out: Partial<Record<BodyPlace, BodyInboxView>> = {};
+/** Every place the case reached, for the projection. */
+export function bodyInboxPlaces(facts: CaseFacts, s: CaseState): Partial<Record<BodyPlace, BodyInboxPlace>> {
+  const out: Partial<Record<BodyPlace, BodyInboxPlace>> = {};
   for (const place of ["irm", "dpa_panel", "dpa", "commerce", "arbitration"] as const) {
-    const view = bodyInboxView(s, place);
-    if (view) out[place] = view;
+    const at = bodyInboxPlace(facts, s, place);
+    if (at) out[place] = at;
   }
   return out;
 }

@@ -16,6 +16,8 @@ import { actorByEmail, filing, seededDatabase } from "./support/helpers";
 
 const T0 = new Date("2026-11-02T10:00:00Z");
 const at = (days: number) => new Date(T0.getTime() + days * DAY_MS);
+/** When the lists are read: after every step of the tests (the IRM's views do not change with time alone). */
+const READ = at(200);
 
 describe.each(KINDS)("a body's workspace on %s", (kind) => {
   const db = seededDatabase(kind);
@@ -54,8 +56,7 @@ describe.each(KINDS)("a body's workspace on %s", (kind) => {
     // A case the company still has: handed to no body.
     await fileCase(db(), filing({ email: "inbox-company@example.eu" }), T0);
 
-    const now = at(6);
-    const members = async (view: BodyInboxView) => (await bodyInbox(db(), bbb, bbbId, view)).rows.map((r) => r.id).sort();
+    const members = async (view: BodyInboxView) => (await bodyInbox(db(), bbb, bbbId, view, READ)).rows.map((r) => r.id).sort();
     const expected: Record<BodyInboxView, string[]> = {
       new: [fresh],
       awaiting_company: [askingCompany],
@@ -65,7 +66,7 @@ describe.each(KINDS)("a body's workspace on %s", (kind) => {
       closed: [dismissed],
     };
     for (const view of BODY_INBOX_VIEWS) expect(await members(view), view).toEqual([...expected[view]].sort());
-    const inbox = await bodyInbox(db(), bbb, bbbId, "new");
+    const inbox = await bodyInbox(db(), bbb, bbbId, "new", READ);
     expect(inbox.counts).toEqual({ new: 1, awaiting_company: 1, awaiting_complainant: 1, decision_due: 1, remedies: 1, closed: 1 });
     expect(inbox.provider.name).toMatch(/BBB/);
 
@@ -76,28 +77,62 @@ describe.each(KINDS)("a body's workspace on %s", (kind) => {
     // Its own clock is the IRM's (acknowledgment first), from the deadlines projection.
     const [ack] = await db().select({ dueAt: deadlines.dueAt }).from(deadlines).where(and(eq(deadlines.caseId, fresh), eq(deadlines.clockId, "irm.acknowledgment")));
     expect(inbox.rows[0]!.ownDueAt).toEqual(ack!.dueAt);
-    expect(inbox.rows[0]!.ownDueAt!.getTime()).toBeGreaterThan(now.getTime());
+    expect(inbox.rows[0]!.ownDueAt!.getTime()).toBeGreaterThan(at(6).getTime());
     // The company's remedy is context on the case the body watches, never the body's own clock.
-    const watched = (await bodyInbox(db(), bbb, bbbId, "remedies")).rows[0]!;
+    const watched = (await bodyInbox(db(), bbb, bbbId, "remedies", READ)).rows[0]!;
     expect(watched.othersDue).toMatchObject({ party: "organisation" });
     expect(watched.ownDueAt).toBeNull();
 
     // ANA sees its own case only; BBB never sees ANA's.
     const ana = await actorByEmail(db(), "liaison@ana.example");
-    const anaInbox = await bodyInbox(db(), ana, await providerId("ana"), "new");
+    const anaInbox = await bodyInbox(db(), ana, await providerId("ana"), "new", READ);
     expect(anaInbox.rows.map((r) => r.id)).toEqual([anas]);
     expect(Object.values(anaInbox.counts).reduce((a, b) => a + b)).toBe(1);
     for (const view of BODY_INBOX_VIEWS) expect(await members(view)).not.toContain(anas);
     // A member of one body cannot open another body's inbox, nor can the company.
-    await expect(bodyInbox(db(), bbb, await providerId("ana"), "new")).rejects.toBeInstanceOf(NotFoundError);
-    await expect(bodyInbox(db(), await actorByEmail(db(), "staff@mparticle.example"), bbbId, "new")).rejects.toBeInstanceOf(NotFoundError);
-    await expect(bodyInbox(db(), bbb, "not-a-uuid", "new")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(bodyInbox(db(), bbb, await providerId("ana"), "new", READ)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(bodyInbox(db(), await actorByEmail(db(), "staff@mparticle.example"), bbbId, "new", READ)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(bodyInbox(db(), bbb, "not-a-uuid", "new", READ)).rejects.toBeInstanceOf(NotFoundError);
 
     // Each step moves a case between views, and the counts with it.
     await step(askingComplainant, "complainant.info_provided", { to: "irm" }, 7, await actorByEmail(db(), "inbox-ask-complainant@example.eu"));
     await step(fresh, "irm.eligibility_decided", { decision: "eligible" }, 7);
     await step(ordered, "remedy.complied", { remedyId: "rem-1", evidence: "Deleted on request." }, 8, await actorByEmail(db(), "staff@mparticle.example"));
-    expect((await bodyInbox(db(), bbb, bbbId, "decision_due")).counts).toEqual({ new: 0, awaiting_company: 1, awaiting_complainant: 0, decision_due: 3, remedies: 0, closed: 2 });
+    expect((await bodyInbox(db(), bbb, bbbId, "decision_due", READ)).counts).toEqual({ new: 0, awaiting_company: 1, awaiting_complainant: 0, decision_due: 3, remedies: 0, closed: 2 });
+  });
+
+  it("moves a panel case from awaiting the company to advice due when the window to comment closes, with no step; the EU panel never sees the FDPIC's case", async () => {
+    const panel = await actorByEmail(db(), "member@dpa-panel.example");
+    const panelId = await providerId("eu-dpa-panel");
+    const fdpic = await actorByEmail(db(), "case.officer@fdpic.example");
+    const fdpicId = await providerId("fdpic");
+    const staff = await actorByEmail(db(), "staff@mparticle.example");
+    const toPanel = async (email: string, country: string) => {
+      const { caseId } = await fileCase(db(), filing({ email, country, hrData: true }), T0);
+      await recordEvent(db(), staff, caseId, { type: "organisation.responded", data: {} }, { now: at(1) });
+      await recordEvent(db(), await actorByEmail(db(), email), caseId, { type: "panel.escalated", data: {} }, { now: at(2) });
+      return caseId;
+    };
+    const eu = await toPanel("inbox-panel@example.eu", "DE");
+    const swiss = await toPanel("inbox-fdpic@example.ch", "CH");
+
+    const within = await bodyInbox(db(), panel, panelId, "awaiting_company", at(5));
+    expect(within.rows.map((r) => r.id)).toEqual([eu]);
+    expect(within.counts).toMatchObject({ awaiting_company: 1, decision_due: 0 });
+    // The panel's advice is an aim, its own clock: shown as its deadline.
+    expect(within.rows[0]!.ownDueAt).toBeInstanceOf(Date);
+    const closedWindow = await bodyInbox(db(), panel, panelId, "decision_due", at(20));
+    expect(closedWindow.rows.map((r) => r.id)).toEqual([eu]);
+    expect(closedWindow.counts).toMatchObject({ awaiting_company: 0, decision_due: 1 });
+    // The company comments in time: the panel has heard both sides.
+    await recordEvent(db(), staff, eu, { type: "panel.commented", data: { from: "organisation" } }, { now: at(6) });
+    expect((await bodyInbox(db(), panel, panelId, null, at(7))).counts).toMatchObject({ awaiting_company: 0, decision_due: 1 });
+
+    const swissInbox = await bodyInbox(db(), fdpic, fdpicId, null, at(5));
+    expect(swissInbox.view).toBe("awaiting_company");
+    expect(swissInbox.rows.map((r) => r.id)).toEqual([swiss]);
+    for (const view of BODY_INBOX_VIEWS) expect((await bodyInbox(db(), panel, panelId, view, at(5))).rows.map((r) => r.id)).not.toContain(swiss);
+    await expect(bodyInbox(db(), panel, fdpicId, null, at(5))).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("keeps its counts right when the clock moves past the body's deadline and the sweep re-projects the case", async () => {
@@ -109,7 +144,7 @@ describe.each(KINDS)("a body's workspace on %s", (kind) => {
     await recordEvent(db(), staff, caseId, { type: "organisation.responded", data: {} }, { now: at(1) });
     await recordEvent(db(), await actorByEmail(db(), email), caseId, { type: "irm.escalated", data: {} }, { now: at(2) });
     await recordEvent(db(), jams, caseId, { type: "irm.eligibility_decided", data: { decision: "eligible" } }, { now: at(3) });
-    const before = await bodyInbox(db(), jams, jamsId, "decision_due");
+    const before = await bodyInbox(db(), jams, jamsId, "decision_due", READ);
     expect(before.counts.decision_due).toBe(1);
     const due = before.rows[0]!.ownDueAt!;
 
@@ -119,19 +154,19 @@ describe.each(KINDS)("a body's workspace on %s", (kind) => {
     const [clock] = await db().select({ state: deadlines.state }).from(deadlines).where(and(eq(deadlines.caseId, caseId), eq(deadlines.clockId, "irm.determination")));
     expect(clock!.state).toBe("missed");
     // Still the body's to decide, now overdue: the same view, its step still owed on the same day.
-    const overdue = await bodyInbox(db(), jams, jamsId, "decision_due");
+    const overdue = await bodyInbox(db(), jams, jamsId, "decision_due", READ);
     expect(overdue.counts).toEqual(before.counts);
     expect(overdue.rows[0]!.ownDueAt).toEqual(due);
 
     // A case handed over before the views were projected (migration 0042) is projected by the sweep.
     await db().update(cases).set({ bodyViews: null }).where(eq(cases.id, caseId));
-    expect((await bodyInbox(db(), jams, jamsId, "decision_due")).counts.decision_due).toBe(0);
+    expect((await bodyInbox(db(), jams, jamsId, "decision_due", READ)).counts.decision_due).toBe(0);
     await sweepDeadlines(db(), after);
-    expect((await bodyInbox(db(), jams, jamsId, "decision_due")).counts).toEqual(before.counts);
+    expect((await bodyInbox(db(), jams, jamsId, "decision_due", READ)).counts).toEqual(before.counts);
 
     // Deciding it late closes it for the body at once.
     await recordEvent(db(), jams, caseId, { type: "irm.determined", data: { remedies: [] } }, { now: after });
-    const closed = await bodyInbox(db(), jams, jamsId, "closed");
+    const closed = await bodyInbox(db(), jams, jamsId, "closed", READ);
     expect(closed.counts).toMatchObject({ decision_due: 0, closed: 1 });
     expect(closed.rows.map((r) => r.id)).toEqual([caseId]);
   });

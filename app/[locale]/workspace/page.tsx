@@ -20,7 +20,7 @@ export default async function ProviderWorkspacePage({ params, searchParams }: { 
   const bodies = await ownBodies(db, actor);
   if (!bodies.length) notFound();
   const body = bodies.find((b) => b.id === one(raw.body)) ?? bodies[0]!;
-  const inbox = await bodyInbox(db, actor, body.id, inboxViewSchema.parse(one(raw.view) ?? null));
+  const inbox = await bodyInbox(db, actor, body.id, inboxViewSchema.parse(one(raw.view) ?? null), now);
   const t = await getTranslations("inbox");
   const kind = inbox.provider.kind;
   const title = t("title", { body: inbox.provider.name });
