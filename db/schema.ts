@@ -289,6 +289,8 @@ export const cases = pgTable(
     nextDueAt: tz("next_due_at"),
     /** The party that owes the step due at next_due_at (the ladder's owed deadline), for "needs response" views. */
     owedBy: text("owed_by"),
+    /** Where the case stands in each receiving body's inbox, by the place it holds (lib/ladder/body-inbox.ts). */
+    bodyViews: jsonb("body_views").$type<Record<string, string>>(),
     assigneeUserId: text("assignee_user_id").references(() => users.id),
     /** The complainant asked for erasure of this closed case; the retention job carries it out. */
     erasureRequestedAt: tz("erasure_requested_at"),
@@ -306,6 +308,8 @@ export const cases = pgTable(
     index("cases_org_queue").on(t.organisationId, t.status, t.nextDueAt),
     index("cases_org_newest").on(t.organisationId, t.status, t.createdAt),
     index("cases_complainant").on(t.complainantUserId, t.createdAt),
+    // Cases handed over before body_views existed, for the sweep to project once (the migration sets '{}' on the rest).
+    index("cases_body_views_unprojected").on(t.id).where(sql`body_views IS NULL`),
   ],
 );
 

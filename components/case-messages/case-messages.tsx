@@ -3,6 +3,7 @@ import { sendMessage } from "@/lib/actions/correspondence-actions";
 import type { MessageEntry } from "@/lib/cases/queries";
 import { WRITABLE } from "@/lib/cases/correspondence";
 import type { Party } from "@/lib/ladder";
+import { partyKey } from "@/lib/i18n/party-label";
 import { Badge } from "@/components/ui/badge";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionForm, FormInput, FormSelect, FormTextarea } from "@/components/forms/action-form";
@@ -50,7 +51,7 @@ export async function CaseMessages({ caseId, party, messages, documents, closed,
             >
               {m.step ? <p className="mb-1 text-sm font-semibold text-slate-900">{m.step === "organisation.responded" ? t("formalResponse") : t("withStep", { step: te(m.step.replace(".", "_") as "case_filed") })}</p> : null}
               <p className="mb-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
-                <span className="font-semibold text-slate-800">{m.authorName ? t("signedBy", { name: m.authorName, party: tp(m.authorParty as Party) }) : tp(m.authorParty as Party)}</span>
+                <span className="font-semibold text-slate-800">{m.authorName ? t("signedBy", { name: m.authorName, party: tp(partyKey(m.authorParty as Party, party)) }) : tp(partyKey(m.authorParty as Party, party))}</span>
                 <time dateTime={m.createdAt.toISOString()}>{format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
                 {m.visibility !== "complainant" ? <Badge tone={m.visibility === "internal" ? "warn" : "info"}>{t(`visibility.${m.visibility}` as "visibility.internal")}</Badge> : null}
               </p>

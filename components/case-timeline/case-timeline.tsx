@@ -1,8 +1,9 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { TimelineEntry } from "@/lib/cases/queries";
 import { messageKey } from "@/lib/i18n/message-key";
+import { partyKey } from "@/lib/i18n/party-label";
 
-export async function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
+export async function CaseTimeline({ entries, reader }: { entries: TimelineEntry[]; reader: string }) {
   const t = await getTranslations("events");
   const td = await getTranslations("details");
   const tr = await getTranslations("referral");
@@ -42,7 +43,7 @@ export async function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
             <p className="text-sm text-slate-800">{tr(e.detail.status as "proposed")}</p>
           ) : null}
           <p className="text-sm text-slate-600">
-            <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}</time> · {tp(e.party as "complainant")}
+            <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}</time> · {tp(partyKey(e.party as "complainant", reader))}
           </p>
         </li>
       ))}

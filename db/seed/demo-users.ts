@@ -28,6 +28,8 @@ export const DEMO_USERS: DemoUser[] = [
   { email: "member@dpa-panel.example", name: "Dr. Elena Rossi (EU DPA panel)", role: "panel_member", locale: "en", providerSlug: "eu-dpa-panel" },
   { email: "case.officer@fdpic.example", name: "Nina Keller (FDPIC)", role: "panel_member", locale: "de", providerSlug: "fdpic" },
   { email: "case.officer@ico.example", name: "Oliver Hart (ICO)", role: "panel_member", locale: "en", providerSlug: "ico" },
+  // A Gibraltar complainant under the UK Extension reaches the GRA (R1.3, R2.6).
+  { email: "case.officer@gra.example", name: "Daniel Ramagge (GRA)", role: "panel_member", locale: "en", providerSlug: "gra" },
   { email: "referrals@dpa.example", name: "Sofia Novak (national DPA)", role: "dpa_officer", locale: "en", providerSlug: "eu-national-dpa" },
   { email: "officer@commerce.example", name: "Pat Hughes (Commerce)", role: "commerce_officer", locale: "en", providerSlug: "commerce" },
   { email: "cases@icdr.example", name: "Robin Gray (ICDR-AAA)", role: "arbitration_administrator", locale: "en", providerSlug: "icdr-aaa" },

@@ -6,11 +6,11 @@ const ROLES = [
   { email: "anna.schmidt@example.de", home: /\/en\/cases$/, heading: "My cases" },
   { email: "staff@mparticle.example", home: /\/en\/org$/, heading: "Complaints against mParticle, Inc." },
   { email: "admin@customerportfolios.example", home: /\/en\/org$/, heading: "Complaints against Customer Portfolios LLC" },
-  { email: "liaison@ana.example", home: /\/en\/workspace$/, heading: "Cases escalated to Association of National Advertisers" },
-  { email: "member@dpa-panel.example", home: /\/en\/workspace$/, heading: "Cases escalated to EU DPA panel" },
-  { email: "referrals@dpa.example", home: /\/en\/workspace$/, heading: "Cases escalated to EU national data protection authority" },
-  { email: "officer@commerce.example", home: /\/en\/workspace$/, heading: "Cases escalated to U.S. Department of Commerce" },
-  { email: "cases@icdr.example", home: /\/en\/workspace$/, heading: "Cases escalated to ICDR-AAA" },
+  { email: "liaison@ana.example", home: /\/en\/workspace$/, heading: "Cases handed to Association of National Advertisers" },
+  { email: "member@dpa-panel.example", home: /\/en\/workspace$/, heading: "Cases handed to EU DPA panel" },
+  { email: "referrals@dpa.example", home: /\/en\/workspace$/, heading: "Cases handed to EU national data protection authority" },
+  { email: "officer@commerce.example", home: /\/en\/workspace$/, heading: "Cases handed to U.S. Department of Commerce" },
+  { email: "cases@icdr.example", home: /\/en\/workspace$/, heading: "Cases handed to ICDR-AAA" },
   { email: "admin@recourse.example", home: /\/en\/admin$/, heading: "Administration" },
 ];
 

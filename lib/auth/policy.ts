@@ -92,6 +92,11 @@ export function messagesVisibleTo(party: Party): SQL {
   return party === "complainant" ? shared : or(shared, and(eq(messages.visibility, "internal"), eq(messages.authorParty, party)))!;
 }
 
+/** A body's inbox is read by its own members only (a token or an administrator reads cases elsewhere). */
+export function canReadBodyInbox(actor: Actor, providerId: string): boolean {
+  return actor.kind === "user" && actor.memberships.some((m) => m.providerId === providerId);
+}
+
 export function isOrgAdmin(actor: Actor, organisationId: string): boolean {
   return actor.kind === "user" && (actor.isAdmin || actor.memberships.some((m) => m.organisationId === organisationId && m.role === "org_admin"));
 }

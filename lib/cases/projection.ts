@@ -8,7 +8,7 @@ import type { Tx } from "@/db/client";
 import { inList } from "@/db/in-list";
 import { jsonRows } from "@/db/json-rows";
 import { ftcReferrals } from "@/db/schema";
-import { firstReminderAt, owedDeadline, type CaseSnapshot } from "@/lib/ladder";
+import { bodyInboxPlaces, firstReminderAt, owedDeadline, type CaseSnapshot } from "@/lib/ladder";
 import type { CaseRow } from "./load";
 
 export interface Projectable {
@@ -31,11 +31,11 @@ export async function project(tx: Tx, row: CaseRow, snap: CaseSnapshot, options:
 /** Projects each case's events; returns each case's new version, in order. */
 export async function projectCases(tx: Tx, items: Projectable[], now: Date, { heads, fresh = false }: ProjectionOptions = {}): Promise<number[]> {
   if (!items.length) return [];
-  const computed = items.map(({ row, snap }) => ({ row, state: snap.state, clocks: snap.clocks, version: row.version + 1 }));
+  const computed = items.map(({ row, snap }) => ({ row, facts: snap.facts, state: snap.state, clocks: snap.clocks, version: row.version + 1 }));
   const iso = now.toISOString();
 
   // Every table takes one JSON parameter rather than a bound value per column and row.
-  const caseRows = computed.map(({ row, state, clocks, version }) => {
+  const caseRows = computed.map(({ row, facts, state, clocks, version }) => {
     const owed = owedDeadline(clocks, state);
     return {
       id: row.id,
@@ -43,6 +43,7 @@ export async function projectCases(tx: Tx, items: Projectable[], now: Date, { he
       status: state.closed ? "closed" : "open",
       next_due_at: owed?.dueAt ?? null,
       owed_by: owed?.party ?? null,
+      body_views: bodyInboxPlaces(facts, state),
       assignee: state.assigneeUserId,
       version,
       // The head hash lets audit:verify notice a deleted newest event; it changes only with new events.
@@ -50,9 +51,9 @@ export async function projectCases(tx: Tx, items: Projectable[], now: Date, { he
     };
   });
   await tx.execute(sql`
-    UPDATE cases SET rung = v.rung, status = v.status, next_due_at = v.next_due_at, owed_by = v.owed_by, assignee_user_id = v.assignee, version = v.version,
+    UPDATE cases SET rung = v.rung, status = v.status, next_due_at = v.next_due_at, owed_by = v.owed_by, body_views = v.body_views, assignee_user_id = v.assignee, version = v.version,
                      head_hash = coalesce(v.head, cases.head_hash), updated_at = ${iso}::timestamptz
-    FROM ${jsonRows(caseRows, { id: "uuid", rung: "text", status: "text", next_due_at: "timestamptz", owed_by: "text", assignee: "text", version: "int", head: "text" })} AS v
+    FROM ${jsonRows(caseRows, { id: "uuid", rung: "text", status: "text", next_due_at: "timestamptz", owed_by: "text", body_views: "jsonb", assignee: "text", version: "int", head: "text" })} AS v
     WHERE cases.id = v.id`);
 
   const deadlineRows = computed.flatMap(({ row, clocks }) =>

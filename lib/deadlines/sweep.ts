@@ -90,6 +90,11 @@ async function sweepLane(db: Db, now: Date, options: SweepOptions, lane: Lane): 
     if (!n) break;
   }
   for (;;) {
+    const n = await db.transaction((tx) => unprojectedBatch(tx, now, batch, lane));
+    lap("body views");
+    if (!n) break;
+  }
+  for (;;) {
     const { examined, claimed } = await db.transaction((tx) => reminderBatch(tx, now, batch, lane, lap));
     lap("reminders: commit");
     result.reminders += claimed;
@@ -213,6 +218,23 @@ async function breachBatch(tx: Tx, now: Date, batch: number, lane: Lane, lap: La
   lap("breaches: project");
   await notifyEvents(tx, recorded, now);
   lap("breaches: notify");
+  return rows.length;
+}
+
+/**
+ * Cases handed to a body before the case row held its body views (migration 0042): projected
+ * once, like any step, so the bodies' inboxes count them. Afterwards nothing is left to pick.
+ */
+async function unprojectedBatch(tx: Tx, now: Date, batch: number, lane: Lane): Promise<number> {
+  const rows = await tx
+    .select(SWEPT_CASE)
+    .from(cases)
+    .where(and(sql`${cases.bodyViews} is null`, sql`exists (select 1 from case_bodies b where b.case_id = ${cases.id})`, inLane(cases.id, lane)))
+    .limit(batch)
+    .for("update", { skipLocked: true });
+  if (!rows.length) return 0;
+  const loaded = await loadCases(tx, rows);
+  await projectCases(tx, loaded.map(({ row, facts }) => ({ row, snap: snapshot(facts, now) })), now);
   return rows.length;
 }
 

@@ -22,3 +22,4 @@ export * from "./case-view";
 export * from "./status";
 export * from "./reminders";
 export * from "./principles";
+export * from "./body-inbox";

@@ -122,12 +122,17 @@ function organisationHadItsChance(snap: CaseSnapshot): Decision {
   return reject("organisation_deadline_running", "R2.2", { until: new Date(response.dueAt.getTime() + 1) });
 }
 
+/** R2.6: the end of the policy's window for each side to comment to the panel. */
+export function panelCommentWindowEnd(facts: CaseFacts, panel: NonNullable<CaseState["panel"]>): Date {
+  return deadlineAfter(panel.escalatedAt, resolvePolicy(facts.policy).panelCommentWindow, facts.zones?.dpa_panel ?? "UTC");
+}
+
 /** R2.6: both sides commented, or each had the policy's window to do so. */
 function panelHeardBothSides(facts: CaseFacts, s: CaseState, at: Date): Decision {
   const panel = s.panel!;
   const heard = (["complainant", "organisation"] as const).every((side) => panel.comments.some((c) => c.from === side));
   if (heard) return ACCEPT;
-  const window = deadlineAfter(panel.escalatedAt, resolvePolicy(facts.policy).panelCommentWindow, facts.zones?.dpa_panel ?? "UTC");
+  const window = panelCommentWindowEnd(facts, panel);
   return at.getTime() > window.getTime() ? ACCEPT : reject("comments_window_open", "R2.6", { until: new Date(window.getTime() + 1) });
 }
 

@@ -12,6 +12,8 @@ import { verifyChains } from "@/lib/audit/verify-chain";
 import { fileCase, recordEvent } from "@/lib/cases/commands";
 import { listEvidence, postMessage } from "@/lib/cases/correspondence";
 import { getCaseDetail, getHandover, listCases } from "@/lib/cases/queries";
+import { bodyInbox } from "@/lib/cases/body-inbox";
+import { BODY_INBOX_VIEWS } from "@/lib/ladder";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { createTestDatabase, KINDS, type TestDatabase } from "./support/databases";
 import { actorByEmail, filing } from "./support/helpers";
@@ -82,11 +84,21 @@ describe.each(KINDS)("security on %s", (kind) => {
     for (const r of ROLES) {
       const actor = actors.get(r.role)!;
       const listed = new Set(actor.kind === "user" ? (await listCases(db(), actor, { limit: 1000 })).map((c) => c.id) : []);
+      // Each body's inbox, every view of it: its members only, and only the cases handed to it.
+      const inboxed = new Set<string>();
+      const bodyMember = actor.kind === "user" && actor.memberships.some((m) => m.providerId);
+      for (const p of await db().select({ id: providers.id, slug: providers.slug }).from(providers)) {
+        const member = actor.kind === "user" && actor.memberships.some((m) => m.providerId === p.id);
+        const refused = await notFound(bodyInbox(db(), actor, p.id, null, NOW));
+        if (refused === member) leaks.push(`${r.role}: inbox of ${p.slug} ${refused ? "refused" : "opened"}`);
+        if (!refused) for (const view of BODY_INBOX_VIEWS) for (const row of (await bodyInbox(db(), actor, p.id, view, NOW)).rows) inboxed.add(row.id);
+      }
       for (const c of all) {
         const allowed = r.sees(c);
         const cell = `${r.role} × ${c.reference} (${c.rung})`;
         cells.push(cell);
         if (listed.has(c.id) !== allowed) leaks.push(`${cell}: list ${listed.has(c.id) ? "shows" : "hides"} it`);
+        if (inboxed.has(c.id) !== (bodyMember && allowed)) leaks.push(`${cell}: inbox ${inboxed.has(c.id) ? "shows" : "hides"} it`);
         const checks: [string, () => Promise<unknown>][] = [
           ["detail", () => getCaseDetail(db(), actor, c.id, NOW)],
           ["documents", () => listEvidence(db(), actor, c.id)],

@@ -6,6 +6,7 @@ import { memberOrganisations } from "@/lib/organisations/profile";
 import { listTeam } from "@/lib/organisations/team";
 import { signedInContext } from "@/lib/page-context";
 import { DeadlineBadge } from "@/components/deadline-badge/deadline-badge";
+import { ViewNav } from "@/components/case-list/view-nav";
 import { QueueFilters } from "@/components/org-queue/queue-filters";
 import { BulkAssignForm } from "@/components/org-queue/bulk-assign";
 import { KeyboardShortcuts } from "@/components/keyboard-shortcuts/keyboard-shortcuts";
@@ -42,18 +43,11 @@ export default async function OrganisationQueuePage({ params, searchParams }: { 
           {t("csv")}
         </a>
       </PageHeader>
-      <nav aria-label={t("views")} className="mb-4 flex flex-wrap gap-2 text-sm" data-testid="queue-views">
-        {QUEUE_VIEWS.map((v) => (
-          <Link
-            key={v}
-            href={`/org?${new URLSearchParams({ view: v, org: org.id })}`}
-            aria-current={filter.view === v ? "page" : undefined}
-            className={`rounded-full px-3 py-1.5 no-underline ring-1 ${filter.view === v ? "bg-brand-700 text-white ring-brand-700" : "bg-white text-slate-900 ring-slate-300"}`}
-          >
-            {t(`view.${v}`)} <span className="tabular-nums">({counts[v]})</span>
-          </Link>
-        ))}
-      </nav>
+      <ViewNav
+        label={t("views")}
+        testId="queue-views"
+        views={QUEUE_VIEWS.map((v) => ({ key: v, label: t(`view.${v}`), count: counts[v], href: `/org?${new URLSearchParams({ view: v, org: org.id })}`, current: filter.view === v }))}
+      />
       <QueueFilters filter={filter} staff={team} action={`/${locale}/org`} />
       {rows.length ? <BulkAssignForm organisationId={org.id} staff={team} pageCases={rows.map(atVersion)} /> : null}
       {rows.length ? (

@@ -1,29 +1,50 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { ownProviderNames } from "@/lib/directory/queries";
-import { listCases } from "@/lib/cases/queries";
-import { PARTY_OF_PROVIDER } from "@/lib/auth/policy";
+import { BODY_INBOX_VIEWS } from "@/lib/ladder";
+import { INBOX_LIMIT, bodyInbox, inboxViewSchema, ownBodies } from "@/lib/cases/body-inbox";
 import { signedInContext } from "@/lib/page-context";
 import { CaseTable } from "@/components/case-list/case-table";
+import { ViewNav } from "@/components/case-list/view-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageMetadata } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageMetadata("workspace");
 
-/** ADR liaisons, DPA panel members, Commerce and the arbitration administrator: the cases handed to them. */
-export default async function ProviderWorkspacePage({ params }: { params: Promise<{ locale: string }> }) {
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** A recourse body's inbox: the cases handed to it, in the views of lib/ladder/body-inbox.ts. */
+export default async function ProviderWorkspacePage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { locale } = await params;
+  const raw = await searchParams;
   const { db, actor, now } = await signedInContext(locale);
-  const providerIds = actor.memberships.map((m) => m.providerId).filter((id): id is string => !!id);
-  if (!providerIds.length) notFound();
-  const t = await getTranslations("cases");
-  const names = (await ownProviderNames(db, actor)).join(", ");
-  const parties = [...new Set(actor.memberships.filter((m) => m.providerKind).map((m) => PARTY_OF_PROVIDER[m.providerKind!]))];
-  const items = await listCases(db, actor, { parties });
+  const bodies = await ownBodies(db, actor);
+  if (!bodies.length) notFound();
+  const body = bodies.find((b) => b.id === one(raw.body)) ?? bodies[0]!;
+  const inbox = await bodyInbox(db, actor, body.id, inboxViewSchema.parse(one(raw.view) ?? null), now);
+  const t = await getTranslations("inbox");
+  const kind = inbox.provider.kind;
+  const title = t("title", { body: inbox.provider.name });
+  const shown = inbox.rows.length;
+  const count = inbox.counts[inbox.view];
   return (
     <>
-      <PageHeader title={t("workspaceTitle", { provider: names })} />
-      <CaseTable items={items} now={now} caption={t("workspaceTitle", { provider: names })} />
+      <PageHeader title={title} lead={t("lead", { kind })} />
+      {bodies.length > 1 ? (
+        <ViewNav label={t("bodies")} testId="inbox-bodies" views={bodies.map((b) => ({ key: b.id, label: b.name, href: `/workspace?${new URLSearchParams({ body: b.id })}`, current: b.id === body.id }))} />
+      ) : null}
+      <ViewNav
+        label={t("views")}
+        testId="inbox-views"
+        views={BODY_INBOX_VIEWS.map((v) => ({ key: v, label: t(`view.${v}`, { kind }), count: inbox.counts[v], href: `/workspace?${new URLSearchParams({ body: body.id, view: v })}`, current: inbox.view === v }))}
+      />
+      <CaseTable
+        inbox
+        items={inbox.rows.map((r) => ({ ...r, nextDueAt: r.ownDueAt, createdAt: r.receivedAt, dueZone: inbox.provider.timeZone }))}
+        now={now}
+        caption={`${title}: ${t(`view.${inbox.view}`, { kind })}`}
+        empty={t("empty")}
+      />
+      {count > shown && shown >= INBOX_LIMIT ? <p className="mt-3 text-sm text-slate-700">{t("more", { shown, count })}</p> : null}
     </>
   );
 }

@@ -24,6 +24,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { MarkCaseRead } from "@/components/notifications/mark-case-read";
 import { unreadForCase } from "@/lib/notifications/inbox";
+import { partyKey } from "@/lib/i18n/party-label";
 import { pageMetadata } from "@/lib/i18n/page-title";
 import { fillReplyTemplate, listReplyTemplates } from "@/lib/organisations/reply-templates";
 import { KeyboardShortcuts } from "@/components/keyboard-shortcuts/keyboard-shortcuts";
@@ -71,7 +72,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             <p className="mt-1 text-slate-700">
               {t("against", { organisation: detail.organisation.name })} · {tl(`framework.${detail.framework}` as "framework.eu-us-ps")}
             </p>
-            <p className="mt-1 text-sm text-slate-600">{t("youAre", { party: tp(detail.party) })}</p>
+            <p className="mt-1 text-sm text-slate-600">{t("youAre", { party: tp(partyKey(detail.party, detail.party)) })}</p>
             <a href={`/api/cases/${detail.id}/case-file?locale=${locale}`} download className="mt-2 inline-block text-sm font-medium underline">
               {t("caseFile")}
             </a>
@@ -123,7 +124,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             </Card>
             <Card aria-labelledby="timeline-title">
               <CardTitle id="timeline-title">{t("timeline")}</CardTitle>
-              <CaseTimeline entries={detail.timeline} />
+              <CaseTimeline entries={detail.timeline} reader={detail.party} />
             </Card>
           </div>
           <div className="order-first space-y-6 lg:order-none">

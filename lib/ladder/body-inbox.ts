@@ -1,0 +1,96 @@
+/**
+ * Where a case stands in the inbox of a body it was handed to, by the place the body holds on it
+ * (`handedOverBy`): the one definition the workspace's views and counts read (projected on the
+ * case row as `body_views`, one entry per place the case has reached).
+ *
+ * - remedies: the body ordered remedies (IRM determination, panel advice, arbitration award)
+ *   and at least one is not yet carried out (R4.3); it comes first, as the body must refer a
+ *   missed one, whether or not the case closed since.
+ * - closed: the case closed, or the body's own part ended — its rung closed or decided
+ *   (R2.4), Commerce concluded, the national DPA referred the matter to Commerce.
+ * - awaiting_complainant / awaiting_company: the body waits for that side — an open
+ *   information request of the IRM; for the panel, the side that did not bring the case and
+ *   has not commented yet, while its window to comment is open (R2.6: advice only after both
+ *   sides could comment); when the window closes the case is the panel's to advise on, with no
+ *   step taken, so the projection stores that instant and the view that follows it. A case waiting on
+ *   a side is counted here even before its eligibility is decided: nothing is the body's to do.
+ * - new: the body has not taken its first step — the IRM has not decided eligibility (nor, so,
+ *   acknowledged), the arbitration administrator has not delivered the Notice, the national
+ *   DPA has not referred the request to Commerce.
+ * - decision_due: the rest: the body's own clock runs (the IRM's determination, the panel's
+ *   advice aim, Commerce's review, the arbitration's conclusion), or ran out and is still owed.
+ */
+import type { CaseState, RemedySource } from "./case-state";
+import type { CaseFacts } from "./facts";
+import type { BodyPlace } from "./routing";
+import { panelCommentWindowEnd } from "./transitions";
+
+export const BODY_INBOX_VIEWS = ["new", "awaiting_company", "awaiting_complainant", "decision_due", "remedies", "closed"] as const;
+export type BodyInboxView = (typeof BODY_INBOX_VIEWS)[number];
+
+const REMEDY_SOURCE: Partial<Record<BodyPlace, RemedySource>> = { irm: "irm", dpa_panel: "dpa_panel", arbitration: "arbitration" };
+
+/** A case's place in a body's inbox: its view, and the view it takes at `until` if no step comes first. */
+export interface BodyInboxPlace {
+  view: BodyInboxView;
+  until?: Date;
+  then?: BodyInboxView;
+}
+
+/** The view a case belongs to for a body at `place` at `now`, or null where the case never reached that place. */
+export function bodyInboxView(facts: CaseFacts, s: CaseState, place: BodyPlace, now: Date): BodyInboxView | null {
+  const at = bodyInboxPlace(facts, s, place);
+  if (!at) return null;
+  return at.until && at.then && now.getTime() > at.until.getTime() ? at.then : at.view;
+}
+
+/** Where a case stands for a body at `place`, from its state alone, with the instant it moves without a step. */
+export function bodyInboxPlace(facts: CaseFacts, s: CaseState, place: BodyPlace): BodyInboxPlace | null {
+  const view = placeView(s, place);
+  if (!view) return null;
+  if (place === "dpa_panel" && s.panel && (view === "awaiting_company" || view === "awaiting_complainant")) return { view, until: panelCommentWindowEnd(facts, s.panel), then: "decision_due" };
+  return { view };
+}
+
+function placeView(s: CaseState, place: BodyPlace): BodyInboxView | null {
+  const source = REMEDY_SOURCE[place];
+  if (source && s.remedies.some((r) => r.source === source && !r.compliedAt)) return "remedies";
+  switch (place) {
+    case "irm": {
+      if (!s.irm) return null;
+      if (s.closed || s.irm.closed || s.irm.outcome) return "closed";
+      if (s.irm.openRequests.includes("complainant")) return "awaiting_complainant";
+      if (s.irm.openRequests.includes("organisation")) return "awaiting_company";
+      return s.irm.eligibility ? "decision_due" : "new";
+    }
+    case "dpa_panel": {
+      if (!s.panel) return null;
+      if (s.closed || s.panel.closed || s.panel.advisedAt) return "closed";
+      const other = s.panel.by === "organisation" ? "complainant" : "organisation";
+      if (!s.panel.comments.some((c) => c.from === other)) return other === "organisation" ? "awaiting_company" : "awaiting_complainant";
+      return "decision_due";
+    }
+    case "dpa":
+      if (!s.commerce) return null;
+      return s.closed || s.commerce.referredAt || s.commerce.closed ? "closed" : "new";
+    case "commerce":
+      // An IRM's referral of a company that did not comply also reaches Commerce (R2.4).
+      if (!s.commerce?.referredAt) return s.referrals.some((r) => r.referrer === "irm") ? (s.remedies.some((r) => !r.compliedAt) ? "remedies" : "closed") : null;
+      return s.closed || s.commerce.outcome || s.commerce.closed ? "closed" : "decision_due";
+    case "arbitration": {
+      if (!s.arbitration) return null;
+      if (s.closed || s.arbitration.closed || s.arbitration.awardedAt) return "closed";
+      return s.arbitration.noticeDeliveredAt ? "decision_due" : "new";
+    }
+  }
+}
+
+/** Every place the case reached, for the projection. */
+export function bodyInboxPlaces(facts: CaseFacts, s: CaseState): Partial<Record<BodyPlace, BodyInboxPlace>> {
+  const out: Partial<Record<BodyPlace, BodyInboxPlace>> = {};
+  for (const place of ["irm", "dpa_panel", "dpa", "commerce", "arbitration"] as const) {
+    const at = bodyInboxPlace(facts, s, place);
+    if (at) out[place] = at;
+  }
+  return out;
+}
