@@ -4,6 +4,23 @@ import { calendarDay, type CaseStatus, type Party } from "@/lib/ladder";
 /** Which data protection authority hears the case: the EU panel's words do not fit the FDPIC or the ICO. */
 export type DpaBody = "panel" | "fdpic" | "ico";
 
+/** The data protection authority a case went to, by the bodies it was handed over to. */
+export function dpaBodyOf(bodies: { kind: string }[]): DpaBody {
+  const kind = bodies.find((b) => b.kind === "fdpic" || b.kind === "ico" || b.kind === "dpa_panel")?.kind;
+  return kind === "fdpic" || kind === "ico" ? kind : "panel";
+}
+
+/**
+ * A party's name as this reader reads it: "your data protection authority" is the
+ * complainant's word only, and the data protection authority that hears the case is named as
+ * the body it is (the FDPIC and the ICO are no panel).
+ */
+export function partyName(tp: Awaited<ReturnType<typeof getTranslations<"party">>>, party: string, reader: Party, dpa: DpaBody): string {
+  if (party === "dpa" && reader !== "complainant") return tp("theirDpa");
+  if (party === "dpa_panel") return tp("dpaBody", { dpa });
+  return tp(party as Party);
+}
+
 /**
  * Where the case stands, in plain words, before anything else on the page: where it is, what
  * happens next, who acts and by when, and the route running beside it.
