@@ -101,7 +101,7 @@ export async function StepFields({ action, id, proposed = [], wide = false }: { 
             <legend className="text-sm font-medium">{action === "settle" ? t("agreedRemedies") : t("remedies")}</legend>
             {action === "issue_award" ? <p className="text-sm text-slate-700">{t("awardRelief")}</p> : null}
             {[0, 1, 2].map((i) => (
-              <div key={i} className={`grid gap-2 rounded-md bg-slate-50 p-2 sm:grid-cols-2 ${wide ? "lg:grid-cols-[minmax(0,1fr)_12rem_minmax(0,2fr)]" : ""}`}>
+              <div key={i} className="grid gap-2 rounded-md bg-slate-50 p-2 sm:grid-cols-2">
                 <div>
                   <label htmlFor={fieldId(id, `remedy_kind_${i}`)} className="block text-xs font-medium">
                     {t("remedyKind")} {i + 1}
@@ -121,7 +121,7 @@ export async function StepFields({ action, id, proposed = [], wide = false }: { 
                   </label>
                   <FormInput type="date" name={`remedy_due_${i}`} className={inputClass} />
                 </div>
-                <div className={wide ? "sm:col-span-2 lg:col-span-1" : "sm:col-span-2"}>
+                <div className="sm:col-span-2">
                   <label htmlFor={fieldId(id, `remedy_description_${i}`)} className="block text-xs font-medium">
                     {t("description")}
                   </label>
