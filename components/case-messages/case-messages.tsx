@@ -9,7 +9,7 @@ import { ActionForm, FormInput, FormSelect, FormTextarea } from "@/components/fo
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import type { DocumentEntry } from "@/lib/cases/attachments";
-import { partyName, type DpaBody } from "@/components/case-status/case-status";
+import { eventName, partyName, type DpaBody } from "@/components/case-status/case-status";
 import { REPLY_BOX } from "@/components/keyboard-shortcuts/targets";
 
 interface Templates {
@@ -126,7 +126,7 @@ export async function MessageList({ caseId, reader, dpa, messages, documents, em
                 : "rounded-md bg-slate-50 p-3 ring-1 ring-slate-200"
               }
             >
-              {m.step ? <p className="mb-1 text-sm font-semibold text-slate-900">{m.step === "organisation.responded" ? t("formalResponse") : t("withStep", { step: te(m.step.replace(".", "_") as "case_filed") })}</p> : null}
+              {m.step ? <p className="mb-1 text-sm font-semibold text-slate-900">{m.step === "organisation.responded" ? t("formalResponse") : t("withStep", { step: eventName(te, m.step.replace(".", "_"), dpa) })}</p> : null}
               <p className="mb-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
                 <span className="font-semibold text-slate-800">{m.authorName ? t("signedBy", { name: m.authorName, party: partyName(tp, m.authorParty, reader, dpa) }) : partyName(tp, m.authorParty, reader, dpa)}</span>
                 <time dateTime={m.createdAt.toISOString()}>{format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>

@@ -22,6 +22,14 @@ export function partyName(tp: Awaited<ReturnType<typeof getTranslations<"party">
 }
 
 /**
+ * An event's name as the body that hears the case would say it: the FDPIC's advice is not
+ * "the panel's" (`events.byDpa`); other events keep their one name.
+ */
+export function eventName(te: Awaited<ReturnType<typeof getTranslations<"events">>>, key: string, dpa: DpaBody): string {
+  return te.has(`byDpa.${key}` as "byDpa.panel_advised") ? te(`byDpa.${key}` as "byDpa.panel_advised", { dpa }) : te(key as "case_filed");
+}
+
+/**
  * Where the case stands, in plain words, before anything else on the page: where it is, what
  * happens next, who acts and by when, and the route running beside it.
  */

@@ -46,6 +46,10 @@ test.describe("the Swiss FDPIC works an HR case", () => {
     );
     await expect(status).toContainText("The FDPIC has given its advice.");
     await expect(status).toContainText("mParticle, Inc. must carry out what the FDPIC advised");
+    // The timeline speaks of the FDPIC too, and of the complainant's authority only as theirs.
+    await expect(page.getByText("The FDPIC gave its advice")).toBeVisible();
+    await expect(page.locator("main")).not.toContainText("The panel gave its advice");
+    await expect(page.locator("main")).not.toContainText("Your data protection authority");
     if (process.env.RECOURSE_SCREENS) await page.screenshot({ path: "docs/screens/fdpic-advice.png", fullPage: true });
     await expect(page.getByText("The HR file mParticle holds is out of date and must be corrected.")).toBeVisible();
   });

@@ -37,11 +37,12 @@ describe("decision pages' words", () => {
             }
   });
 
-  it("the party and comment words name the FDPIC and the ICO as themselves", () => {
+  it("the party, comment and timeline words name the FDPIC and the ICO as themselves", () => {
     for (const [locale, messages] of Object.entries(LANGUAGES))
       for (const dpa of ["fdpic", "ico"]) {
         expect(format(messages.party.dpaBody, locale, { dpa }).toLowerCase()).not.toMatch(/panel|gremium/);
         expect(format(messages.actions.comment_to_panel, locale, { dpa })).toMatch(dpa === "fdpic" ? /FDPIC|EDÖB|PFPDT/ : /ICO/);
+        for (const source of Object.values(messages.events.byDpa)) expect(format(source, locale, { dpa })).toMatch(dpa === "fdpic" ? /FDPIC|EDÖB|PFPDT/ : /ICO/);
       }
   });
 

@@ -126,7 +126,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             </Card>
             <Card aria-labelledby="timeline-title">
               <CardTitle id="timeline-title">{t("timeline")}</CardTitle>
-              <CaseTimeline entries={detail.timeline} />
+              <CaseTimeline entries={detail.timeline} reader={detail.party} dpa={dpaBody} />
             </Card>
           </div>
           <div className="order-first space-y-6 lg:order-none">
