@@ -24,7 +24,7 @@ test.describe("the company workspace", () => {
     await ask.getByText("Ask for information").click();
     await ask.getByLabel("Message to the complainant").fill("Which app account did you use?");
     await ask.getByRole("button", { name: "Send" }).click();
-    await expect(page.getByText("The company asked for information")).toBeVisible();
+    await expect(page.getByText("The company asked for information", { exact: true })).toBeVisible();
 
     await page.getByLabel("Your message").fill("Internal: account lookup pending with data team.");
     await page.getByLabel("Who sees it").selectOption("internal");
