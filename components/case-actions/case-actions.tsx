@@ -2,7 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { takeStep, takeStepWithMessage } from "@/lib/actions/case-actions";
 import { RELIEF_CHOICES } from "@/components/complaint-form/steps";
 import { inputClass } from "@/components/ui/field";
-import { isDetailedAction } from "@/lib/cases/detailed-steps";
+import { isDecisionStep, isDetailedAction } from "@/lib/cases/detailed-steps";
+import type { DpaBody } from "@/components/case-status/case-status";
+import { Link } from "@/i18n/navigation";
 import { calendarDay, type TrackedRemedy } from "@/lib/ladder";
 import { StepDetailsForm } from "./step-details-form";
 import { ONE_CLICK_STEPS } from "@/lib/cases/steps";
@@ -22,26 +24,31 @@ const CONFIRM: ActionId[] = ["withdraw", "accept_answer", "close_case", "escalat
 /** The organisation's answers carry a message to the complainant, written with the step. */
 const WITH_MESSAGE: ActionId[] = ["respond", "request_information", "propose_resolution", "comment_to_panel", "invoke_arbitration"];
 
+/** Why the ladder does not offer a step now, in the reader's language (`tr`: the `reasons` messages). */
+export function reasonText(tr: Awaited<ReturnType<typeof getTranslations<"reasons">>>, a: AvailableAction) {
+  const code = a.reason?.code ?? "generic";
+  return tr.has(code as "generic") ? tr(code as "generic", a.reason?.params as Record<string, Date>) : tr("generic");
+}
+
 /**
  * The steps the ladder allows this party now, each a small form; a step that is not allowed
  * is shown disabled with the ladder's reason.
  */
-export async function CaseActions({ caseId, version, party, actions, irmName, remedies, proposed, notice, recommended = null, zone = "UTC" }: { caseId: string; version: number; party: Party; actions: AvailableAction[]; irmName: string; remedies: TrackedRemedy[]; proposed: string[]; notice?: string; recommended?: ActionId | null; zone?: string }) {
+export async function CaseActions({ caseId, version, party, asParty, actions, irmName, dpa, remedies, proposed, notice, recommended = null, zone = "UTC" }: { caseId: string; version: number; party: Party; asParty?: Party; actions: AvailableAction[]; irmName: string; dpa: DpaBody; remedies: TrackedRemedy[]; proposed: string[]; notice?: string; recommended?: ActionId | null; zone?: string }) {
+  const tdec = await getTranslations("decide");
   const busy = (await getTranslations("common"))("busy");
   const td = await getTranslations("details");
   const t = await getTranslations("actions");
   const tr = await getTranslations("reasons");
   const to = await getTranslations("orgSteps");
   const tf = await getTranslations("filing");
-  const reasonText = (a: AvailableAction) => {
-    const code = a.reason?.code ?? "generic";
-    return tr.has(code as "generic") ? tr(code as "generic", a.reason?.params as Record<string, Date>) : tr("generic");
-  };
   // A disabled step is shown only when its reason tells the user something they can act on
   // (a date, a missing condition); steps already taken or out of reach are left out.
   // The ladder's recommended step comes first and is the one primary button; the rest are secondary.
-  const bodyLabel = (action: ActionId) => (action === "comment_to_panel" ? t("comment_to_panel") : action === "invoke_arbitration" ? to("notice") : to("message"));
-  const done = (a: AvailableAction) => t("done", { step: t(a.action, { body: irmName }) });
+  // A step's name in the words of the body that hears the case (the FDPIC and the ICO are no panel).
+  const step = (action: ActionId) => t(action, { body: irmName, dpa });
+  const bodyLabel = (action: ActionId) => (action === "comment_to_panel" ? step("comment_to_panel") : action === "invoke_arbitration" ? to("notice") : to("message"));
+  const done = (a: AvailableAction) => t("done", { step: step(a.action) });
   const visible = actions
     .filter((a) => a.allowed || INFORMATIVE.includes(a.reason?.code ?? ""))
     .sort((a, b) => Number(b.action === recommended && b.allowed) - Number(a.action === recommended && a.allowed));
@@ -53,7 +60,7 @@ export async function CaseActions({ caseId, version, party, actions, irmName, re
           return (
             <li key={a.action}>
               <details className="rounded-md ring-1 ring-slate-300">
-                <summary className="cursor-pointer rounded-md px-4 py-2 text-sm font-medium text-slate-900">{t(a.action, { body: irmName })}</summary>
+                <summary className="cursor-pointer rounded-md px-4 py-2 text-sm font-medium text-slate-900">{step(a.action)}</summary>
                 <ActionForm action={takeStepWithMessage} idPrefix={`step-${a.action}`} fields={{ caseId, action: a.action, version, party }} doneText={done(a)} labels={{ body: bodyLabel(a.action), remedies: to("remedies") }} className="space-y-2 p-3">
                   {a.action === "propose_resolution" ? (
                     <fieldset className="space-y-1">
@@ -84,9 +91,19 @@ export async function CaseActions({ caseId, version, party, actions, irmName, re
             </li>
           );
         }
+        // A decision is taken on its own page, with the case beside it; the list links there.
+        if (a.allowed && isDecisionStep(a.action) && !(a.action === "close_case" && party === "organisation")) {
+          return (
+            <li key={a.action}>
+              <Link href={`/cases/${caseId}/decide/${a.action}${asParty ? `?as=${asParty}` : ""}`} className={`block rounded-md px-4 py-2 text-sm font-medium ring-1 ${a.action === recommended ? "bg-sky-800 text-white ring-sky-800" : "text-slate-900 ring-slate-300 hover:bg-slate-100"}`}>
+                {tdec(`open.${a.action}`, { body: irmName, dpa })}…
+              </Link>
+            </li>
+          );
+        }
         if (a.allowed && isDetailedAction(a.action) && !(a.action === "close_case" && party === "organisation")) {
           const remedy = a.action === "record_compliance" ? remedies.find((r) => r.id === a.target) : undefined;
-          const label = remedy ? `${t(a.action, { body: irmName })}: ${td("remedyFor", { kind: td(`remedy.${remedy.kind}`), date: calendarDay(remedy.dueAt, zone) })}` : t(a.action, { body: irmName });
+          const label = remedy ? `${step(a.action)}: ${td("remedyFor", { kind: td(`remedy.${remedy.kind}`), date: calendarDay(remedy.dueAt, zone) })}` : step(a.action);
           return (
             <li key={`${a.action}:${a.target ?? ""}`}>
               <StepDetailsForm action={a.action} label={label} doneText={done(a)} caseId={caseId} version={version} party={party} target={a.target} proposed={proposed} />
@@ -101,7 +118,7 @@ export async function CaseActions({ caseId, version, party, actions, irmName, re
             <ActionForm action={takeStep} idPrefix={`step-${a.action}-${i}`} fields={{ caseId, action: a.action, version, party, target: a.target }} doneText={done(a)} className="flex flex-col gap-1">
               {enabled && CONFIRM.includes(a.action) ? (
                 <details className="rounded-md ring-1 ring-slate-300">
-                  <summary className={`cursor-pointer rounded-md px-4 py-2 text-sm font-medium ${a.action === "withdraw" ? "text-red-800" : a.action === recommended ? "bg-sky-800 text-white" : "text-slate-900"}`}>{t(a.action, { body: irmName })}</summary>
+                  <summary className={`cursor-pointer rounded-md px-4 py-2 text-sm font-medium ${a.action === "withdraw" ? "text-red-800" : a.action === recommended ? "bg-sky-800 text-white" : "text-slate-900"}`}>{step(a.action)}</summary>
                   <div className="space-y-2 p-3">
                     <p className="text-sm text-slate-700">{t.has(`confirmText.${a.action}` as "confirmClose") ? t(`confirmText.${a.action}` as "confirmClose", { body: irmName }) : t("confirmClose")}</p>
                     <SubmitButton busyLabel={busy} variant={a.action === "withdraw" ? "danger" : "primary"}>
@@ -111,12 +128,12 @@ export async function CaseActions({ caseId, version, party, actions, irmName, re
                 </details>
               ) : (
                 <SubmitButton busyLabel={busy} variant={enabled && a.action === recommended ? "primary" : "secondary"} disabled={!enabled} aria-describedby={!enabled ? id : undefined} className="justify-start text-left">
-                  {t(a.action, { body: irmName })}
+                  {step(a.action)}
                 </SubmitButton>
               )}
               {!a.allowed ? (
                 <p id={id} className="text-sm text-slate-700">
-                  {reasonText(a)}
+                  {reasonText(tr, a)}
                 </p>
               ) : !oneClick ? (
                 <p id={id} className="text-sm text-slate-700">

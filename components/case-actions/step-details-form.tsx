@@ -25,12 +25,57 @@ export async function StepDetailsForm({ action, label, doneText, caseId, version
   const busy = (await getTranslations("common"))("busy");
   const t = await getTranslations("details");
   const id = `${action}-${target ?? "x"}`;
-  const kinds: readonly RemedyKind[] = action === "issue_award" ? ARBITRATION_REMEDIES : REMEDY_KINDS;
   return (
     <details className="rounded-md ring-1 ring-slate-300">
       <summary className="cursor-pointer rounded-md px-4 py-2 text-sm font-medium text-slate-900">{label}</summary>
-      <ActionForm action={takeDetailedStep} idPrefix={id} fields={{ caseId, action, version, party, target }} doneText={doneText} className="space-y-3 p-3">
+      <ActionForm action={takeDetailedStep} idPrefix={id} fields={{ caseId, action, version, party, target }} doneText={doneText} labels={await stepLabels(action)} className="space-y-3 p-3">
+        <StepFields action={action} id={id} proposed={proposed} />
+        <SubmitButton busyLabel={busy}>{t("submit")}</SubmitButton>
+      </ActionForm>
+    </details>
+  );
+}
 
+/**
+ * The labels of a step's fields, by the names the pipeline reports errors under, so the
+ * error summary names and links each one.
+ */
+export async function stepLabels(action: DetailedAction): Promise<Record<string, string>> {
+  const t = await getTranslations("details");
+  const remedies = Object.fromEntries(
+    [0, 1, 2].flatMap((i) => [
+      [`remedy_kind_${i}`, `${t("remedyKind")} ${i + 1}`],
+      [`remedy_due_${i}`, `${t("remedyKind")} ${i + 1}: ${t("due")}`],
+      [`remedy_description_${i}`, `${t("remedyKind")} ${i + 1}: ${t("description")}`],
+    ]),
+  );
+  const names = Object.fromEntries([0, 1, 2, 3, 4].map((i) => [`name_${i}`, t("nameN", { n: i + 1 })]));
+  return {
+    ...remedies,
+    ...names,
+    remedies: action === "settle" ? t("agreedRemedies") : t("remedies"),
+    decision: t("decision"),
+    reason: t("reason"),
+    findings: t("findings"),
+    outcome: action === "close_case" ? t("closeOutcome") : t("outcome"),
+    kind: t("referralKind"),
+    evidence: t("evidence"),
+    hearingAt: t("hearingAt"),
+    mode: t("mode"),
+    arbitrators: t("arbitrators"),
+    choices: t("strikeHint"),
+  };
+}
+
+/**
+ * A step's fields inside an `ActionForm` whose `idPrefix` is `id`. `wide` lays them out for a
+ * page of their own: findings and reasons get room to be written in full.
+ */
+export async function StepFields({ action, id, proposed = [], wide = false }: { action: DetailedAction; id: string; proposed?: string[]; wide?: boolean }) {
+  const t = await getTranslations("details");
+  const kinds: readonly RemedyKind[] = action === "issue_award" ? ARBITRATION_REMEDIES : REMEDY_KINDS;
+  return (
+    <>
         {action === "decide_eligibility" ? (
           <>
             <fieldset className="space-y-1">
@@ -46,7 +91,7 @@ export async function StepDetailsForm({ action, label, doneText, caseId, version
             <label htmlFor={fieldId(id, "reason")} className="block text-sm font-medium">
               {t("reason")}
             </label>
-            <FormTextarea name="reason" rows={3} maxLength={2000} className={inputClass} />
+            <FormTextarea name="reason" rows={wide ? 6 : 3} maxLength={2000} className={inputClass} />
           </>
         ) : null}
 
@@ -96,7 +141,7 @@ export async function StepDetailsForm({ action, label, doneText, caseId, version
             <p id={`${id}-findings-hint`} className="text-xs text-slate-600">
               {t("findingsHint")}
             </p>
-            <FormTextarea name="findings" rows={5} maxLength={5000} required={action !== "conclude_review"} aria-describedby={`${id}-findings-hint`} className={inputClass} />
+            <FormTextarea name="findings" rows={wide ? 14 : 5} maxLength={5000} required={action !== "conclude_review"} aria-describedby={`${id}-findings-hint`} className={inputClass} />
           </>
         ) : null}
 
@@ -210,12 +255,10 @@ export async function StepDetailsForm({ action, label, doneText, caseId, version
             <label htmlFor={fieldId(id, "outcome")} className="block text-sm font-medium">
               {t("closeOutcome")}
             </label>
-            <FormInput name="outcome" required maxLength={500} className={inputClass} />
+            <FormTextarea name="outcome" rows={wide ? 4 : 2} required maxLength={500} className={inputClass} />
           </>
         ) : null}
 
-        <SubmitButton busyLabel={busy}>{t("submit")}</SubmitButton>
-      </ActionForm>
-    </details>
+    </>
   );
 }

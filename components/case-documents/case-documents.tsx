@@ -5,8 +5,8 @@ import type { DocumentEntry } from "@/lib/cases/attachments";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionForm, FormInput } from "@/components/forms/action-form";
 
-/** The case's documents with their SHA-256, and an upload form while the case is open. */
-export async function CaseDocuments({ caseId, party, documents, closed }: { caseId: string; party: Party; documents: DocumentEntry[]; closed: boolean }) {
+/** The case's documents with their SHA-256, and an upload form while the case is open (unless `readOnly`, where they are read to decide). */
+export async function CaseDocuments({ caseId, party, documents, closed, readOnly = false }: { caseId: string; party: Party; documents: DocumentEntry[]; closed: boolean; readOnly?: boolean }) {
   const busy = (await getTranslations("common"))("busy");
   const t = await getTranslations("caseExtra");
   const tf = await getTranslations("filing");
@@ -32,7 +32,7 @@ export async function CaseDocuments({ caseId, party, documents, closed }: { case
       ) : (
         <p className="text-slate-700">{t("noDocuments")}</p>
       )}
-      {!closed ? (
+      {!closed && !readOnly ? (
         <ActionForm action={uploadEvidence} idPrefix="evidence" fields={{ caseId, party }} doneText={t("uploaded")} labels={{ files: t("upload") }} className="space-y-2">
           <label htmlFor="evidence-files" className="block text-sm font-medium">
             {t("upload")}

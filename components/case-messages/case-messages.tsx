@@ -3,13 +3,13 @@ import { sendMessage } from "@/lib/actions/correspondence-actions";
 import type { MessageEntry } from "@/lib/cases/queries";
 import { WRITABLE } from "@/lib/cases/correspondence";
 import type { Party } from "@/lib/ladder";
-import { partyKey } from "@/lib/i18n/party-label";
 import { Badge } from "@/components/ui/badge";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionForm, FormInput, FormSelect, FormTextarea } from "@/components/forms/action-form";
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import type { DocumentEntry } from "@/lib/cases/attachments";
+import { eventName, partyName, type DpaBody } from "@/components/case-status/case-status";
 import { REPLY_BOX } from "@/components/keyboard-shortcuts/targets";
 
 interface Templates {
@@ -27,54 +27,13 @@ interface Templates {
  * write to the audiences it may address, with documents; the company's team may start from a
  * reply template.
  */
-export async function CaseMessages({ caseId, party, messages, documents, closed, templates }: { caseId: string; party: Party; messages: MessageEntry[]; documents: DocumentEntry[]; closed: boolean; templates?: Templates }) {
+export async function CaseMessages({ caseId, party, dpa = "panel", messages, documents, closed, templates }: { caseId: string; party: Party; dpa?: DpaBody; messages: MessageEntry[]; documents: DocumentEntry[]; closed: boolean; templates?: Templates }) {
   const busy = (await getTranslations("common"))("busy");
   const t = await getTranslations("caseExtra");
-  const tc = await getTranslations("case");
-  const tp = await getTranslations("party");
-  const te = await getTranslations("events");
-  const format = await getFormatter();
   const audiences = WRITABLE[party] ?? [];
   return (
     <div className="space-y-4">
-      {messages.length ? (
-        <ul className="space-y-3">
-          {messages.map((m) => (
-            <li
-              key={m.id}
-              data-step={m.step ?? undefined}
-              className={
-                m.visibility === "internal" ? "rounded-md bg-amber-50 p-3 ring-1 ring-amber-200"
-                : m.step ? "rounded-md border-l-4 border-slate-800 bg-white p-3 ring-1 ring-slate-300"
-                : "rounded-md bg-slate-50 p-3 ring-1 ring-slate-200"
-              }
-            >
-              {m.step ? <p className="mb-1 text-sm font-semibold text-slate-900">{m.step === "organisation.responded" ? t("formalResponse") : t("withStep", { step: te(m.step.replace(".", "_") as "case_filed") })}</p> : null}
-              <p className="mb-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
-                <span className="font-semibold text-slate-800">{m.authorName ? t("signedBy", { name: m.authorName, party: tp(partyKey(m.authorParty as Party, party)) }) : tp(partyKey(m.authorParty as Party, party))}</span>
-                <time dateTime={m.createdAt.toISOString()}>{format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
-                {m.visibility !== "complainant" ? <Badge tone={m.visibility === "internal" ? "warn" : "info"}>{t(`visibility.${m.visibility}` as "visibility.internal")}</Badge> : null}
-              </p>
-              <p className="whitespace-pre-wrap text-sm text-slate-900">{m.body}</p>
-              {documents.some((d) => d.messageId === m.id) ? (
-                <ul className="mt-2 text-sm" aria-label={t("documents")}>
-                  {documents
-                    .filter((d) => d.messageId === m.id)
-                    .map((d) => (
-                      <li key={d.id}>
-                        <a href={`/api/cases/${caseId}/attachments/${d.id}`} download className="font-medium underline">
-                          {d.filename}
-                        </a>
-                      </li>
-                    ))}
-                </ul>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="text-slate-700">{tc("noMessages")}</p>
-      )}
+      <MessageList caseId={caseId} reader={party} dpa={dpa} messages={messages} documents={documents} />
       {!closed && audiences.length && templates?.list.length ? (
         // A plain GET form: the page comes back with the template filled in, with or without JavaScript.
         <form method="get" action={`${templates.action}#messages`} className="flex flex-wrap items-end gap-2">
@@ -143,5 +102,56 @@ export async function CaseMessages({ caseId, party, messages, documents, closed,
         </ActionForm>
       ) : null}
     </div>
+  );
+}
+
+/** Messages as a party reads them: each signed, dated, headed by the step it was written with, with its documents. */
+export async function MessageList({ caseId, reader, dpa, messages, documents, empty }: { caseId: string; reader: Party; dpa: DpaBody; messages: MessageEntry[]; documents: DocumentEntry[]; empty?: string }) {
+  const t = await getTranslations("caseExtra");
+  const tc = await getTranslations("case");
+  const tp = await getTranslations("party");
+  const te = await getTranslations("events");
+  const format = await getFormatter();
+  return (
+    <>
+      {messages.length ? (
+        <ul className="space-y-3">
+          {messages.map((m) => (
+            <li
+              key={m.id}
+              data-step={m.step ?? undefined}
+              className={
+                m.visibility === "internal" ? "rounded-md bg-amber-50 p-3 ring-1 ring-amber-200"
+                : m.step ? "rounded-md border-l-4 border-slate-800 bg-white p-3 ring-1 ring-slate-300"
+                : "rounded-md bg-slate-50 p-3 ring-1 ring-slate-200"
+              }
+            >
+              {m.step ? <p className="mb-1 text-sm font-semibold text-slate-900">{m.step === "organisation.responded" ? t("formalResponse") : t("withStep", { step: eventName(te, m.step.replace(".", "_"), dpa) })}</p> : null}
+              <p className="mb-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
+                <span className="font-semibold text-slate-800">{m.authorName ? t("signedBy", { name: m.authorName, party: partyName(tp, m.authorParty, reader, dpa) }) : partyName(tp, m.authorParty, reader, dpa)}</span>
+                <time dateTime={m.createdAt.toISOString()}>{format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+                {m.visibility !== "complainant" ? <Badge tone={m.visibility === "internal" ? "warn" : "info"}>{t(`visibility.${m.visibility}` as "visibility.internal")}</Badge> : null}
+              </p>
+              <p className="whitespace-pre-wrap text-sm text-slate-900">{m.body}</p>
+              {documents.some((d) => d.messageId === m.id) ? (
+                <ul className="mt-2 text-sm" aria-label={t("documents")}>
+                  {documents
+                    .filter((d) => d.messageId === m.id)
+                    .map((d) => (
+                      <li key={d.id}>
+                        <a href={`/api/cases/${caseId}/attachments/${d.id}`} download className="font-medium underline">
+                          {d.filename}
+                        </a>
+                      </li>
+                    ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-slate-700">{empty ?? tc("noMessages")}</p>
+      )}
+    </>
   );
 }

@@ -4,6 +4,31 @@ import { calendarDay, type CaseStatus, type Party } from "@/lib/ladder";
 /** Which data protection authority hears the case: the EU panel's words do not fit the FDPIC or the ICO. */
 export type DpaBody = "panel" | "fdpic" | "ico";
 
+/** The data protection authority a case went to, by the bodies it was handed over to. */
+export function dpaBodyOf(bodies: { kind: string }[]): DpaBody {
+  const kind = bodies.find((b) => b.kind === "fdpic" || b.kind === "ico" || b.kind === "dpa_panel")?.kind;
+  return kind === "fdpic" || kind === "ico" ? kind : "panel";
+}
+
+/**
+ * A party's name as this reader reads it: "your data protection authority" is the
+ * complainant's word only, and the data protection authority that hears the case is named as
+ * the body it is (the FDPIC and the ICO are no panel).
+ */
+export function partyName(tp: Awaited<ReturnType<typeof getTranslations<"party">>>, party: string, reader: Party, dpa: DpaBody): string {
+  if (party === "dpa" && reader !== "complainant") return tp("theirDpa");
+  if (party === "dpa_panel") return tp("dpaBody", { dpa });
+  return tp(party as Party);
+}
+
+/**
+ * An event's name as the body that hears the case would say it: the FDPIC's advice is not
+ * "the panel's" (`events.byDpa`); other events keep their one name.
+ */
+export function eventName(te: Awaited<ReturnType<typeof getTranslations<"events">>>, key: string, dpa: DpaBody): string {
+  return te.has(`byDpa.${key}` as "byDpa.panel_advised") ? te(`byDpa.${key}` as "byDpa.panel_advised", { dpa }) : te(key as "case_filed");
+}
+
 /**
  * Where the case stands, in plain words, before anything else on the page: where it is, what
  * happens next, who acts and by when, and the route running beside it.

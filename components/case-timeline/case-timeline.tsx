@@ -1,9 +1,11 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { TimelineEntry } from "@/lib/cases/queries";
 import { messageKey } from "@/lib/i18n/message-key";
-import { partyKey } from "@/lib/i18n/party-label";
+import type { Party } from "@/lib/ladder";
+import { eventName, partyName, type DpaBody } from "@/components/case-status/case-status";
 
-export async function CaseTimeline({ entries, reader }: { entries: TimelineEntry[]; reader: string }) {
+/** The case's events, newest first, named for this reader and the body that hears the case. */
+export async function CaseTimeline({ entries, reader, dpa }: { entries: TimelineEntry[]; reader: Party; dpa: DpaBody }) {
   const t = await getTranslations("events");
   const td = await getTranslations("details");
   const tr = await getTranslations("referral");
@@ -15,7 +17,7 @@ export async function CaseTimeline({ entries, reader }: { entries: TimelineEntry
       {[...entries].reverse().map((e) => (
         <li key={e.seq} className="relative">
           <span aria-hidden="true" className="absolute -left-[1.42rem] top-1.5 h-2.5 w-2.5 rounded-full bg-brand-600" />
-          <p className="font-medium text-slate-900">{t(messageKey(e.type) as "case_filed")}</p>
+          <p className="font-medium text-slate-900">{eventName(t, messageKey(e.type), dpa)}</p>
           {e.detail?.kind === "eligibility" ? (
             <p className="text-sm text-slate-800">
               {td(e.detail.decision as "eligible")}
@@ -43,7 +45,7 @@ export async function CaseTimeline({ entries, reader }: { entries: TimelineEntry
             <p className="text-sm text-slate-800">{tr(e.detail.status as "proposed")}</p>
           ) : null}
           <p className="text-sm text-slate-600">
-            <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}</time> · {tp(partyKey(e.party as "complainant", reader))}
+            <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}</time> · {partyName(tp, e.party, reader, dpa)}
           </p>
         </li>
       ))}

@@ -188,6 +188,11 @@ export function ActionForm<Result = undefined>({ action, fields = {}, idPrefix, 
   );
 }
 
+/** Where the enclosing `ActionForm`'s last answer left it: idle, done, or refused. */
+export function useActionFormStatus(): ActionState<unknown>["status"] {
+  return useContext(FormContext)?.state.status ?? "idle";
+}
+
 function useField(name: string, id: string | undefined) {
   const form = useContext(FormContext);
   const fid = id ?? (form ? fieldId(form.prefix, name) : name);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { confirmStep, expectAccessible, moveClock, signInAs } from "../support/helpers";
+import { confirmStep, decide, expectAccessible, moveClock, signInAs } from "../support/helpers";
 import { fileComplaint, followMailLink, signInByEmail } from "../support/filing";
 
 test.describe("an ADR provider works its rung", () => {
@@ -28,17 +28,38 @@ test.describe("an ADR provider works its rung", () => {
     await expectAccessible(page);
     await page.getByRole("button", { name: "Acknowledge receipt" }).click();
     await expect(page.getByText("The provider acknowledged")).toBeVisible();
-    const eligibility = page.locator("details", { hasText: "Accept as eligible" });
-    await eligibility.getByText("Accept as eligible").click();
-    await eligibility.getByRole("button", { name: "Record", exact: true }).click();
+    await decide(page, "Decide eligibility…", async () => {}, "The complaint is recorded as eligible.");
+    await expect(page.getByText("Done: Decide eligibility.")).toBeVisible();
     await expect(page.getByText("The provider decided on eligibility")).toBeVisible();
 
-    const determination = page.locator("details", { hasText: "Issue a determination" });
-    await determination.getByText("Issue a determination").click();
-    await determination.getByLabel("Remedy 1").selectOption("stop_processing");
-    await determination.getByLabel("Due by").first().fill("2027-02-15");
-    await determination.getByLabel("Findings").fill("Customer Portfolios kept sending the complainant's profile to advertisers after her objection.");
-    await determination.getByRole("button", { name: "Record", exact: true }).click();
+    // The determination is written on its own page, the case beside it.
+    await page.getByRole("link", { name: "Issue a determination…" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^The determination of Association of National Advertisers/);
+    await expect(page.getByRole("heading", { name: "The complaint" })).toBeVisible();
+    await expectAccessible(page);
+    const findings = "Customer Portfolios kept sending the complainant's profile to advertisers after her objection.";
+    await page.getByLabel("Remedy 1").selectOption("stop_processing");
+    await page.getByLabel("Findings").fill(findings);
+    await page.getByRole("button", { name: "Review the decision" }).click();
+    // The confirmation says what will follow before anything is recorded.
+    const confirmation = page.getByTestId("decision-confirmation");
+    await expect(confirmation).toContainText("“Stop processing” has no due date");
+    await expect(confirmation).toContainText("cannot be changed or undone");
+    await expectAccessible(page);
+    await confirmation.getByRole("button", { name: "Record the decision" }).click();
+    // Refused: every error is listed and linked to its field, and the findings typed are kept.
+    const summary = page.getByRole("alert").filter({ hasText: "Please correct" });
+    await summary.getByRole("link", { name: "Remedy 1: Due by" }).click();
+    await expect(page.getByLabel("Due by").first()).toBeFocused();
+    await expect(page.getByLabel("Findings")).toHaveValue(findings);
+    await expect(page.getByLabel("Remedy 1")).toHaveValue("stop_processing");
+    await expect(page).toHaveURL(/\/decide\/issue_determination/);
+    await expectAccessible(page);
+    await page.getByLabel("Due by").first().fill("2027-02-15");
+    await page.getByRole("button", { name: "Review the decision" }).click();
+    await expect(confirmation).toContainText("Customer Portfolios LLC must carry out “Stop processing” by February 15, 2027.");
+    await confirmation.getByRole("button", { name: "Record the decision" }).click();
+    await expect(page.getByText("Done: Issue a determination.")).toBeVisible();
     await expect(page.getByText("The provider issued a determination")).toBeVisible();
     await expect(page.getByText("A remedy is carried out")).toBeVisible();
 
@@ -73,16 +94,22 @@ test.describe("an ADR provider works its rung", () => {
     await expect(page.getByText("Escalated to the dispute resolution provider")).toBeVisible();
     await signInAs(page, "liaison@ana.example");
     await page.goto(caseUrl);
-    const eligibility = page.locator("details", { hasText: "Accept as eligible" });
-    await eligibility.getByText("Accept as eligible").click();
-    await eligibility.getByLabel("Not eligible").check();
-    await eligibility.getByRole("button", { name: "Record", exact: true }).click();
+    await page.getByRole("link", { name: "Decide eligibility…" }).click();
+    await page.getByLabel("Not eligible").check();
+    await page.getByRole("button", { name: "Review the decision" }).click();
+    // The confirmation says what follows, and that a reason is missing, before anything is recorded.
+    const confirmation = page.getByTestId("decision-confirmation");
+    await expect(confirmation).toContainText("The complaint is recorded as not eligible.");
+    await expect(confirmation).toContainText("You give no reason.");
+    await expect(confirmation).toContainText("This closes the review by Association of National Advertisers");
+    await confirmation.getByRole("button", { name: "Record the decision" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "not available" })).toBeVisible();
-    await expect(page.getByText("The provider decided on eligibility")).toHaveCount(0);
-    // The refused form stays open with the decision as it was chosen.
-    await expect(eligibility.getByLabel("Not eligible")).toBeChecked();
-    await eligibility.getByLabel("Reason (the complainant sees it)").fill("The complaint concerns data never transferred to the U.S.");
-    await eligibility.getByRole("button", { name: "Record", exact: true }).click();
+    // The refused page keeps the decision as it was chosen; nothing was recorded.
+    await expect(page.getByLabel("Not eligible")).toBeChecked();
+    await page.getByLabel("Reason (the complainant sees it)").fill("The complaint concerns data never transferred to the U.S.");
+    await page.getByRole("button", { name: "Review the decision" }).click();
+    await expect(confirmation).toContainText("The complainant reads your reason: “The complaint concerns data never transferred to the U.S.”");
+    await confirmation.getByRole("button", { name: "Record the decision" }).click();
     await expect(page.getByText("The provider decided on eligibility")).toBeVisible();
 
     await signInByEmail(page, "ana@example.pt");

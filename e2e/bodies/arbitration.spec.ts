@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { confirmStep, moveClock, signInAs } from "../support/helpers";
+import { confirmStep, decide, moveClock, signInAs } from "../support/helpers";
 import { fileComplaint, followMailLink, signInByEmail } from "../support/filing";
 
 async function details(page: Page, summary: string) {
@@ -12,7 +12,7 @@ test.describe("binding arbitration", () => {
   test.afterEach(async ({ page }) => moveClock(page, { action: "reset" }));
 
   test("SessionM: JAMS, the Commerce review through the DPA, then arbitration to a non-monetary award", async ({ page }) => {
-    // The whole ladder in one journey: about a minute on a busy machine.
+    // Every rung of the ladder, each decision on its own page: longer than one journey's default.
     test.setTimeout(150_000);
     const reference = await fileComplaint(page, { org: "sessionm", name: "Gunnar Olsen", email: "gunnar@example.no", country: "NO" });
     // The mailed link is followed first: it lasts a day, and the clock is about to jump 46.
@@ -29,13 +29,13 @@ test.describe("binding arbitration", () => {
     // JAMS decides.
     await signInAs(page, "liaison@jams.example");
     await page.goto(caseUrl);
-    await (await details(page, "Accept as eligible")).getByRole("button", { name: "Record", exact: true }).click();
+    await decide(page, "Decide eligibility…");
     await expect(page.getByText("The provider decided on eligibility")).toBeVisible();
-    const determination = await details(page, "Issue a determination");
-    await determination.getByLabel("Remedy 1").selectOption("access");
-    await determination.getByLabel("Due by").first().fill("2027-03-01");
-    await determination.getByLabel("Findings").fill("SessionM never answered the access request it received.");
-    await determination.getByRole("button", { name: "Record", exact: true }).click();
+    await decide(page, "Issue a determination…", async (form) => {
+      await form.getByLabel("Remedy 1").selectOption("access");
+      await form.getByLabel("Due by").first().fill("2027-03-01");
+      await form.getByLabel("Findings").fill("SessionM never answered the access request it received.");
+    });
     await expect(page.getByText("The provider issued a determination")).toBeVisible();
 
     // The complainant's DPA refers the matter to Commerce, which concludes.
@@ -45,9 +45,7 @@ test.describe("binding arbitration", () => {
     await expect(page.getByText("The DPA referred the matter to Commerce")).toBeVisible();
     await signInAs(page, "officer@commerce.example");
     await page.goto(caseUrl);
-    const review = await details(page, "Conclude the review");
-    await review.getByLabel("Outcome").selectOption("unable_to_resolve");
-    await review.getByRole("button", { name: "Record", exact: true }).click();
+    await decide(page, "Conclude the review…", (form) => form.getByLabel("Outcome").selectOption("unable_to_resolve").then(() => {}), "The review is concluded as “Unable to Resolve”");
     await expect(page.getByText("Unable to Resolve")).toBeVisible();
 
     // Every pre-condition holds: the complainant invokes arbitration.
@@ -97,12 +95,24 @@ test.describe("binding arbitration", () => {
     await hearing.getByRole("button", { name: "Record", exact: true }).click();
     await expect(page.getByText("Hearing scheduled")).toBeVisible();
     // The award offers only non-monetary, individual relief (R3.3).
-    const award = await details(page, "Make the award");
-    await expect(award.getByLabel("Remedy 1").locator("option", { hasText: "Compensation" })).toHaveCount(0);
-    await award.getByLabel("Remedy 1").selectOption("delete");
-    await award.getByLabel("Due by").first().fill("2027-04-01");
-    await award.getByLabel("Findings").fill("The panel finds the retained loyalty profile unlawful; it must be deleted.");
-    await award.getByRole("button", { name: "Record", exact: true }).click();
+    await decide(
+      page,
+      "Make the award…",
+      async (form) => {
+        await expect(form.getByLabel("Remedy 1").locator("option", { hasText: "Compensation" })).toHaveCount(0);
+        await form.getByLabel("Remedy 1").selectOption("delete");
+        await form.getByLabel("Due by").first().fill("2027-04-01");
+        await form.getByLabel("Findings").fill("The panel finds the retained loyalty profile unlawful; it must be deleted.");
+      },
+      "SessionM, Inc. must carry out “Deletion” by April 1, 2027.",
+      async () => {
+        if (!process.env.RECOURSE_SCREENS) return;
+        await page.screenshot({ path: "docs/screens/decision-page.png", fullPage: true });
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.screenshot({ path: "test-results/decision-page-phone.png", fullPage: true });
+        await page.setViewportSize({ width: 1280, height: 720 });
+      },
+    );
     await expect(page.getByText("Award made")).toBeVisible();
     await expect(page.getByText(/Deletion, due April 1, 2027/).first()).toBeVisible();
     // The award reads with its findings, beside the outcome, for both sides.

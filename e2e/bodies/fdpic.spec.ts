@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { fileComplaint, followMailLink } from "../support/filing";
-import { confirmStep, expectAccessible, moveClock, signInAs } from "../support/helpers";
+import { confirmStep, decide, expectAccessible, moveClock, signInAs } from "../support/helpers";
 
 test.describe("the Swiss FDPIC works an HR case", () => {
   test.afterEach(async ({ page }) => moveClock(page, { action: "reset" }));
@@ -27,14 +27,29 @@ test.describe("the Swiss FDPIC works an HR case", () => {
     await expect(status).toContainText("it aims to give its advice by");
     await expect(status).not.toContainText("panel");
     await expectAccessible(page);
-    const advice = page.locator("details", { hasText: "Give advice" });
-    await advice.getByText("Give advice").click();
-    await advice.getByLabel("Remedy 1").selectOption("correct");
-    await advice.getByLabel("Due by").first().fill(new Date(Date.now() + 75 * 86_400_000).toISOString().slice(0, 10));
-    await advice.getByLabel("Findings").fill("The HR file mParticle holds is out of date and must be corrected.");
-    await advice.getByRole("button", { name: "Record", exact: true }).click();
+    // The FDPIC's own page speaks of the FDPIC, never of a panel or of "your" authority.
+    await expect(page.getByText("You see this case as: Swiss Federal Data Protection and Information Commissioner (FDPIC)")).toBeVisible();
+    await page.getByRole("link", { name: "Give advice…" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("The FDPIC’s advice");
+    await expect(page.locator("main")).not.toContainText("panel");
+    await expect(page.locator("main")).not.toContainText("Your data protection authority");
+    await page.goBack();
+    await decide(
+      page,
+      "Give advice…",
+      async (form) => {
+        await form.getByLabel("Remedy 1").selectOption("correct");
+        await form.getByLabel("Due by").first().fill(new Date(Date.now() + 75 * 86_400_000).toISOString().slice(0, 10));
+        await form.getByLabel("Findings").fill("The HR file mParticle holds is out of date and must be corrected.");
+      },
+      "This is the FDPIC’s advice; it cannot be changed or undone.",
+    );
     await expect(status).toContainText("The FDPIC has given its advice.");
     await expect(status).toContainText("mParticle, Inc. must carry out what the FDPIC advised");
+    // The timeline speaks of the FDPIC too, and of the complainant's authority only as theirs.
+    await expect(page.getByText("The FDPIC gave its advice")).toBeVisible();
+    await expect(page.locator("main")).not.toContainText("The panel gave its advice");
+    await expect(page.locator("main")).not.toContainText("Your data protection authority");
     if (process.env.RECOURSE_SCREENS) await page.screenshot({ path: "docs/screens/fdpic-advice.png", fullPage: true });
     await expect(page.getByText("The HR file mParticle holds is out of date and must be corrected.")).toBeVisible();
   });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { fileComplaint, followMailLink, signInByEmail } from "../support/filing";
-import { confirmStep, moveClock, signInAs, expectAccessible } from "../support/helpers";
+import { confirmStep, decide, moveClock, signInAs, expectAccessible } from "../support/helpers";
 
 test.describe("the DPA panel works an HR case", () => {
   test.afterEach(async ({ page }) => moveClock(page, { action: "reset" }));
@@ -36,22 +36,23 @@ test.describe("the DPA panel works an HR case", () => {
     await expectAccessible(page);
     // 20 days after the advice, on the demo clock that is now 46 days ahead.
     const due = new Date(Date.now() + 66 * 86_400_000).toISOString().slice(0, 10);
-    const advice = page.locator("details", { hasText: "Give advice" });
-    await advice.getByText("Give advice").click();
-    await advice.getByLabel("Remedy 1").selectOption("correct");
-    await advice.getByLabel("Due by").first().fill(due);
-    await advice.getByLabel("Findings").fill("The job title mParticle holds is wrong and must be corrected.");
-    await advice.getByRole("button", { name: "Record", exact: true }).click();
+    await decide(
+      page,
+      "Give advice…",
+      async (form) => {
+        await form.getByLabel("Remedy 1").selectOption("correct");
+        await form.getByLabel("Due by").first().fill(due);
+        await form.getByLabel("Findings").fill("The job title mParticle holds is wrong and must be corrected.");
+      },
+      "This is the panel’s advice",
+    );
     await expect(page.getByText("The panel gave its advice")).toBeVisible();
     await expect(page.getByText("The company complies with the advice")).toBeVisible();
 
     await moveClock(page, { action: "advance", by: "30d" });
     await page.goto(caseUrl);
     await expect(page.getByTestId("clocks").locator("li", { hasText: "The company complies with the advice" }).getByText("Missed", { exact: true })).toBeVisible();
-    const notice = page.locator("details", { hasText: "Give notice of referral" });
-    await notice.getByText("Give notice of referral").click();
-    await notice.getByLabel("Notice of").selectOption("ftc");
-    await notice.getByRole("button", { name: "Record", exact: true }).click();
+    await decide(page, "Give notice of referral…", (form) => form.getByLabel("Notice of").selectOption("ftc").then(() => {}), "is given notice of a referral to the U.S. Federal Trade Commission");
     await expect(page.getByText("The panel gave notice of referral")).toBeVisible();
 
     await signInByEmail(page, "elise.moreau@example.fr");

@@ -50,3 +50,21 @@ export async function confirmStep(page: Page, name: string | RegExp, consequence
   if (consequence) await expect(box.getByText(consequence)).toBeVisible();
   await box.getByRole("button", { name: "Yes, go ahead" }).click();
 }
+
+/**
+ * Records a decision on its own page: follows the case's link to it, fills the form (`fill`),
+ * reviews it (the confirmation must say `consequence`, when given; `reviewed` runs then), records
+ * it, and is back on the case.
+ */
+export async function decide(page: Page, link: string | RegExp, fill: (form: Locator) => Promise<void> = async () => {}, consequence?: string | RegExp, reviewed: () => Promise<void> = async () => {}) {
+  await page.getByRole("link", { name: link }).click();
+  await page.waitForURL(/\/decide\//);
+  const form = page.locator("form", { has: page.getByRole("button", { name: "Review the decision" }) });
+  await fill(form);
+  await form.getByRole("button", { name: "Review the decision" }).click();
+  const confirmation = page.getByTestId("decision-confirmation");
+  if (consequence) await expect(confirmation).toContainText(consequence);
+  await reviewed();
+  await confirmation.getByRole("button", { name: "Record the decision" }).click();
+  await page.waitForURL((url) => !url.pathname.includes("/decide/"));
+}

@@ -104,3 +104,15 @@ export function detailedEvent(action: DetailedAction, input: unknown, context: S
   if (action === "record_compliance" && !context.target) return { ok: false, errors: { target: ["required"] } };
   return { ok: true, type: step.event, data: (step.payload as (d: unknown, c: StepContext) => unknown)(parsed.data, context) as EventPayloads[EventType] };
 }
+
+/**
+ * The detailed steps by which a body records a decision that the other side must live with:
+ * each is taken on a page of its own, with the case beside the form and a confirmation that
+ * says what will follow.
+ */
+export const DECISION_STEPS = ["decide_eligibility", "issue_determination", "issue_advice", "issue_award", "conclude_review", "close_case", "notice_referral"] as const satisfies readonly DetailedAction[];
+export type DecisionStep = (typeof DECISION_STEPS)[number];
+
+export function isDecisionStep(action: string): action is DecisionStep {
+  return (DECISION_STEPS as readonly string[]).includes(action);
+}

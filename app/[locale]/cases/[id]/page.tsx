@@ -12,7 +12,7 @@ import { CaseMessages } from "@/components/case-messages/case-messages";
 import { CaseDocuments } from "@/components/case-documents/case-documents";
 import { NotFoundError } from "@/lib/errors";
 import { PARTIES, caseStatus, type Party } from "@/lib/ladder";
-import { CaseStatusPanel, type DpaBody } from "@/components/case-status/case-status";
+import { CaseStatusPanel, dpaBodyOf, partyName } from "@/components/case-status/case-status";
 import { signedInContext } from "@/lib/page-context";
 import { ArbitrationChecklist } from "@/components/arbitration-checklist/arbitration-checklist";
 import { CaseActions } from "@/components/case-actions/case-actions";
@@ -24,15 +24,16 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { MarkCaseRead } from "@/components/notifications/mark-case-read";
 import { unreadForCase } from "@/lib/notifications/inbox";
-import { partyKey } from "@/lib/i18n/party-label";
 import { pageMetadata } from "@/lib/i18n/page-title";
 import { fillReplyTemplate, listReplyTemplates } from "@/lib/organisations/reply-templates";
 import { KeyboardShortcuts } from "@/components/keyboard-shortcuts/keyboard-shortcuts";
 import { ASSIGN_ME } from "@/components/keyboard-shortcuts/targets";
+import { DoneOnArrival } from "@/components/case-actions/done-on-arrival";
+import { isDecisionStep } from "@/lib/cases/detailed-steps";
 
 export const generateMetadata = pageMetadata("case");
 
-type Search = { as?: string; template?: string };
+type Search = { as?: string; template?: string; done?: string };
 
 export default async function CasePage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Search> }) {
   const { locale, id } = await params;
@@ -52,8 +53,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const showGate = view.route.applies && (detail.party === "complainant" || detail.party === "arbitration" || detail.party === "administrator");
   const unread = await unreadForCase(db, actor, detail.id);
   const status = caseStatus(view, detail.party);
-  const dpaKind = detail.bodies.find((b) => b.kind === "fdpic" || b.kind === "ico" || b.kind === "dpa_panel")?.kind;
-  const dpaBody: DpaBody = dpaKind === "fdpic" || dpaKind === "ico" ? dpaKind : "panel";
+  const dpaBody = dpaBodyOf(detail.bodies);
   const staff = detail.party === "organisation";
   const [documents, templates, filled] = await Promise.all([
     listEvidence(db, actor, detail.id),
@@ -72,7 +72,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             <p className="mt-1 text-slate-700">
               {t("against", { organisation: detail.organisation.name })} · {tl(`framework.${detail.framework}` as "framework.eu-us-ps")}
             </p>
-            <p className="mt-1 text-sm text-slate-600">{t("youAre", { party: tp(partyKey(detail.party, detail.party)) })}</p>
+            <p className="mt-1 text-sm text-slate-600">{t("youAre", { party: partyName(tp, detail.party, detail.party, dpaBody) })}</p>
             <a href={`/api/cases/${detail.id}/case-file?locale=${locale}`} download className="mt-2 inline-block text-sm font-medium underline">
               {t("caseFile")}
             </a>
@@ -88,6 +88,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         </div>
 
         <ActionOutcomeNotice />
+        {search.done && isDecisionStep(search.done) ? <DoneOnArrival text={ta("done", { step: (await getTranslations("decide"))(`open.${search.done}`, { body: detail.irmName ?? "", dpa: dpaBody }) })} /> : null}
 
         <CaseStatusPanel status={status} reader={detail.party} organisation={detail.organisation.name} irm={detail.irmName ?? ""} dpa={dpaBody} />
 
@@ -112,6 +113,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               <CaseMessages
                 caseId={detail.id}
                 party={detail.party}
+                dpa={dpaBody}
                 messages={detail.messages}
                 documents={documents}
                 closed={!!view.state.closed}
@@ -124,13 +126,13 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             </Card>
             <Card aria-labelledby="timeline-title">
               <CardTitle id="timeline-title">{t("timeline")}</CardTitle>
-              <CaseTimeline entries={detail.timeline} reader={detail.party} />
+              <CaseTimeline entries={detail.timeline} reader={detail.party} dpa={dpaBody} />
             </Card>
           </div>
           <div className="order-first space-y-6 lg:order-none">
             <Card aria-labelledby="actions-title">
               <CardTitle id="actions-title">{ta("title")}</CardTitle>
-              <CaseActions caseId={detail.id} version={detail.version} party={detail.party} actions={view.actions} irmName={detail.irmName ?? ""} remedies={view.state.remedies} proposed={view.state.arbitration?.proposed ?? []} recommended={status.recommended} zone={detail.organisation.timeZone} notice={view.gate.open && detail.party === "complainant" ? arbitrationNotice(detail) : undefined} />
+              <CaseActions caseId={detail.id} version={detail.version} party={detail.party} asParty={asParty} actions={view.actions} irmName={detail.irmName ?? ""} dpa={dpaBody} remedies={view.state.remedies} proposed={view.state.arbitration?.proposed ?? []} recommended={status.recommended} zone={detail.organisation.timeZone} notice={view.gate.open && detail.party === "complainant" ? arbitrationNotice(detail) : undefined} />
             </Card>
             {detail.party === "organisation" && !view.state.closed ? (
               <Card aria-labelledby="assign-title">
