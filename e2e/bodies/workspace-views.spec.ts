@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { confirmStep, expectAccessible, signInAs } from "../support/helpers";
+import { confirmStep, decide, expectAccessible, signInAs } from "../support/helpers";
 import { fileComplaint, followMailLink, signInByEmail } from "../support/filing";
 
 /** The count a view's link shows beside its name. */
@@ -52,9 +52,7 @@ test.describe("a recourse body's workspace", () => {
 
     await row.getByRole("link", { name: reference }).click();
     await page.waitForURL(/\/cases\//);
-    const eligibility = page.locator("details", { hasText: "Accept as eligible" });
-    await eligibility.getByText("Accept as eligible").click();
-    await eligibility.getByRole("button", { name: "Record", exact: true }).click();
+    await decide(page, "Decide eligibility…", async () => {}, "The complaint is recorded as eligible.");
     await expect(page.getByText("The provider decided on eligibility")).toBeVisible();
 
     await page.goto("/en/workspace?view=new");
