@@ -26,6 +26,9 @@ async function status(page: Page, path: string): Promise<number> {
   return response.status();
 }
 
+/** The views of a body's workspace (lib/ladder/body-inbox.ts): together they hold every case handed to it. */
+const WORKSPACE_VIEWS = ["new", "awaiting_company", "awaiting_complainant", "decision_due", "remedies", "closed"];
+
 test.describe("security", () => {
   test("every role against every case page, case route and role page: allowed exactly where it belongs", async ({ page }) => {
     test.setTimeout(180_000);
@@ -39,12 +42,15 @@ test.describe("security", () => {
       else await page.context().clearCookies();
       let own: string[] = [];
       if (r.email && r.role !== "administrator") {
-        // Every page of a queue: other journeys file cases against the same companies.
-        for (let n = 1; n <= 40; n++) {
-          await page.goto(`${r.pages[0]!}${r.pages[0]!.includes("?") ? "&" : "?"}page=${n}`);
-          const fresh = (await caseLinks(page)).filter((l) => !own.includes(l));
-          if (!fresh.length) break;
-          own.push(...fresh);
+        // Every view of a body's workspace and every page of a queue: other journeys file cases against the same companies.
+        const lists = r.pages[0] === "/en/workspace" ? WORKSPACE_VIEWS.map((v) => `/en/workspace?view=${v}`) : [r.pages[0]!];
+        for (const list of lists) {
+          for (let n = 1; n <= 40; n++) {
+            await page.goto(`${list}${list.includes("?") ? "&" : "?"}page=${n}`);
+            const fresh = (await caseLinks(page)).filter((l) => !own.includes(l));
+            if (!fresh.length) break;
+            own.push(...fresh);
+          }
         }
       } else if (r.role === "administrator") own = everyCase;
       for (const path of everyCase) {
