@@ -112,8 +112,11 @@ test.describe("a company's team works its caseload", () => {
     await signInAs(page, "staff@mparticle.example");
     await page.goto(`/en/org?q=${family}&sort=reference`);
     const sorted = [...references].sort();
-    await page.keyboard.press("j");
-    await expect(page.getByRole("link", { name: sorted[0]! })).toBeFocused();
+    // The shortcuts listen once the page is hydrated: a key pressed before that is only a key.
+    await expect(async () => {
+      await page.keyboard.press("j");
+      await expect(page.getByRole("link", { name: sorted[0]! })).toBeFocused({ timeout: 500 });
+    }).toPass({ timeout: 15_000 });
     await page.keyboard.press("j");
     await expect(page.getByRole("link", { name: sorted[1]! })).toBeFocused();
     const ring = await page.getByRole("link", { name: sorted[1]! }).evaluate((a) => getComputedStyle(a).outlineStyle);
@@ -142,8 +145,10 @@ test.describe("a company's team works its caseload", () => {
 
     // On the case: r goes to the reply box, where a is a letter; outside it, a assigns the case to me.
     await page.locator("h1").click();
-    await page.keyboard.press("r");
-    await expect(page.getByLabel("Your message")).toBeFocused();
+    await expect(async () => {
+      await page.keyboard.press("r");
+      await expect(page.getByLabel("Your message")).toBeFocused({ timeout: 500 });
+    }).toPass({ timeout: 15_000 });
     await page.keyboard.type("a");
     await expect(page.getByLabel("Your message")).toHaveValue("a");
     await page.locator("h1").click();
