@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { confirmStep, decide, expectAccessible, signInAs } from "../support/helpers";
-import { fileComplaint, followMailLink, signInByEmail } from "../support/filing";
+import { decide, expectAccessible, signInAs } from "../support/helpers";
+import { handedToAna } from "../support/filing";
 
 /** The count a view's link shows beside its name. */
 const countOf = async (link: import("@playwright/test").Locator) => Number((await link.textContent())!.match(/\((\d+)\)/)![1]);
@@ -9,21 +9,7 @@ test.describe("a recourse body's workspace", () => {
   test("ANA's liaison finds a case handed over today under New, with the day ANA received it, decides its eligibility and finds it under Decision due", async ({ page }, testInfo) => {
     const run = Date.now().toString(36);
     const email = `inbox.${run}@example.nl`;
-    const reference = await fileComplaint(page, { org: "customer-portfolios", name: `Inbox ${run}`, email, country: "NL" });
-    await followMailLink(page, email, reference);
-    const caseUrl = page.url().split("?")[0]!;
-    // The company answers and the complainant takes it to ANA: no clock moves.
-    await signInAs(page, "staff@customerportfolios.example");
-    await page.goto(caseUrl);
-    const answer = page.locator("details", { hasText: "Record the response" });
-    await answer.locator("summary").click();
-    await answer.getByRole("textbox").fill("We consider the profile lawful.");
-    await answer.getByRole("button", { name: "Send" }).click();
-    await expect(page.getByText("Done: Record the response.")).toBeVisible();
-    await signInByEmail(page, email);
-    await page.goto(caseUrl);
-    await confirmStep(page, /Escalate to Association of National Advertisers/);
-    await expect(page.getByText("Escalated to the dispute resolution provider")).toBeVisible();
+    const { reference } = await handedToAna(page, { name: `Inbox ${run}`, email, answer: "We consider the profile lawful." });
 
     await signInAs(page, "liaison@ana.example");
     await page.goto("/en/workspace");

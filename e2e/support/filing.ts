@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { confirmStep, signInAs } from "./helpers";
 
 /** Labels of the filing form in each language (the journey is also walked in German). */
 export const LABELS = {
@@ -109,4 +110,27 @@ export async function signInByEmail(page: Page, email: string) {
   // The link is mailed once the request is answered: leaving the page earlier could cancel it.
   await page.waitForURL(/\/sign-in\/check-email$/);
   await followMailLink(page, email, "Your sign-in link");
+}
+
+/**
+ * A complaint against Customer Portfolios (whose recourse mechanism is ANA) taken to ANA the
+ * way it happens without moving the shared clock: the company answers, and the complainant,
+ * not satisfied, escalates. The browser ends signed in as the complainant, on the case.
+ */
+export async function handedToAna(page: Page, c: { name: string; email: string; answer: string }): Promise<{ reference: string; caseUrl: string }> {
+  const reference = await fileComplaint(page, { org: "customer-portfolios", name: c.name, email: c.email, country: "NL" });
+  await followMailLink(page, c.email, reference);
+  const caseUrl = page.url().split("?")[0]!;
+  await signInAs(page, "staff@customerportfolios.example");
+  await page.goto(caseUrl);
+  const answer = page.locator("details", { hasText: "Record the response" });
+  await answer.locator("summary").click();
+  await answer.getByRole("textbox").fill(c.answer);
+  await answer.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByText("Done: Record the response.")).toBeVisible();
+  await signInByEmail(page, c.email);
+  await page.goto(caseUrl);
+  await confirmStep(page, /Escalate to Association of National Advertisers/);
+  await expect(page.getByText("Escalated to the dispute resolution provider")).toBeVisible();
+  return { reference, caseUrl };
 }
