@@ -76,11 +76,7 @@ export async function takeDetailedStep(
   requireActing(actor);
   const built = detailedEvent(input.action, input.details, { target: input.target, party: input.party });
   if (!built.ok) throw new ValidationError(built.errors);
-  // Sent before with this key: the step it made, whatever the case looks like since.
-  if (input.idempotencyKey) {
-    const prior = await stepByKey(db, actor, input.caseId, input.idempotencyKey, built.type);
-    if (prior) return prior;
-  }
+  // A key sent before answers with the step it made: recordEvent looks it up under the case's lock.
   return recordEvent(db, actor, input.caseId, { type: built.type, data: built.data, party: input.party } as ProposedEvent, {
     now,
     expectedVersion: input.expectedVersion,
