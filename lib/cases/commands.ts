@@ -19,7 +19,7 @@ import {
   DAY_MS,
   anchorRemedies,
   handedOverBy,
-  applyEvent,
+  advance,
   endOfDayIn,
   startOfLocalDay,
   dpaBodyFor,
@@ -424,7 +424,7 @@ async function writeStep(
   const body = options.message ? messageBody.safeParse(options.message.body) : null;
   if (body && !body.success) throw new ValidationError({ body: body.error.issues.map((i) => i.message) });
   // The case before and after the step, worked out once and carried on: the projection and the notice rules read both.
-  const states = { before: was, after: snapshot({ ...loaded.facts, events: [...loaded.facts.events, event] }, options.now, applyEvent(before, event)) };
+  const states = { before: was, after: advance(was, event) };
 
   const { seqs: [seq], heads } = await appendEvents(tx, [{ caseId: row.id, event, actorUserId: by.userId, meta: options.meta, after: lastLink(loaded.events), idempotencyKey: options.idempotencyKey }]);
   // A step and the message that explains it are one write.

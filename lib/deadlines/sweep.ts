@@ -17,7 +17,7 @@ import { cases, deadlines } from "@/db/schema";
 import { appendEvents, lastLink } from "@/lib/cases/append";
 import { loadCases } from "@/lib/cases/load";
 import { projectCases } from "@/lib/cases/projection";
-import { DEFAULT_POLICY, PERSISTENT_FAILURE_SOURCES, applyEvent, calendarDaysLeft, decide, snapshot, type LadderEvent, type Party } from "@/lib/ladder";
+import { DEFAULT_POLICY, PERSISTENT_FAILURE_SOURCES, advance, calendarDaysLeft, decide, snapshot, type LadderEvent, type Party } from "@/lib/ladder";
 import { dispatch, type CaseForNotice } from "@/lib/notifications/dispatch";
 import { notifyEvents, type RecordedEvent } from "@/lib/notifications/notify-events";
 import { persistentFailureNotice, reminderNotice } from "@/lib/notifications/rules";
@@ -202,7 +202,7 @@ async function breachBatch(tx: Tx, now: Date, batch: number, lane: Lane, lap: La
     for (const clock of first.clocks.filter((c) => c.state === "missed" && !c.completedAt && !first.state.breachedClocks.includes(c.id))) {
       const event: LadderEvent = { type: "clock.breached", at: now, by: "system", data: { clock: clock.id } };
       if (!decide(snap, event).ok) continue;
-      const next = snapshot({ ...snap.facts, events: [...snap.facts.events, event] }, now, applyEvent(snap.state, event));
+      const next = advance(snap, event);
       recorded.push({ caseRow: row, before: snap.facts, event, seq: 0, actorUserId: null, after: lastLink(events), states: { before: snap, after: next } });
       snap = next;
     }

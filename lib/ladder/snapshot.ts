@@ -4,7 +4,8 @@
  * (the gate's three conditions, a deadline's check); listing a party's next actions decides
  * each candidate against the same case; the sweep decides a breach for each missed clock.
  */
-import { foldCase, type CaseState } from "./case-state";
+import { applyEvent, foldCase, type CaseState } from "./case-state";
+import type { LadderEvent } from "./events";
 import { computeClocks, type Clock } from "./clocks";
 import type { CaseFacts } from "./facts";
 import { route, type Route } from "./routing";
@@ -35,4 +36,9 @@ export function snapshot(facts: CaseFacts, now: Date, state: CaseState = foldCas
 /** One clock of the snapshot by id. */
 export function clockIn(snap: CaseSnapshot, id: string): Clock | undefined {
   return snap.clocks.find((c) => c.id === id);
+}
+
+/** The same case one event later, at the same instant: events are recorded in time order, so one more step of the fold is the fold of them all. */
+export function advance(snap: CaseSnapshot, event: LadderEvent): CaseSnapshot {
+  return snapshot({ ...snap.facts, events: [...snap.facts.events, event] }, snap.now, applyEvent(snap.state, event));
 }

@@ -4,7 +4,7 @@
  * audiences into people, mail and bell items in the same transaction.
  */
 import {
-  applyEvent,
+  advance,
   handedOverBy,
   clockIn,
   decide,
@@ -86,7 +86,7 @@ export interface FoldedStates {
 export function noticesForEvent(before: CaseFacts, event: LadderEvent, now: Date, folded?: FoldedStates): Notice[] {
   const was = folded?.before ?? snapshot(before, now);
   // Events are recorded in time order, so one more step of the fold is the fold of them all.
-  const is = folded?.after ?? snapshot({ ...before, events: [...before.events, event] }, now, applyEvent(was.state, event));
+  const is = folded?.after ?? advance(was, event);
   const stateBefore = was.state;
   const stateAfter = is.state;
   const out: Notice[] = [];
