@@ -2,27 +2,18 @@ import { getTranslations } from "next-intl/server";
 import { takeStep, takeStepWithMessage } from "@/lib/actions/case-actions";
 import { RELIEF_CHOICES } from "@/components/complaint-form/steps";
 import { inputClass } from "@/components/ui/field";
-import { isDecisionStep, isDetailedAction } from "@/lib/cases/detailed-steps";
 import type { DpaBody } from "@/components/case-status/case-status";
 import { Link } from "@/i18n/navigation";
 import { calendarDay, type TrackedRemedy } from "@/lib/ladder";
 import { StepDetailsForm } from "./step-details-form";
-import { ONE_CLICK_STEPS } from "@/lib/cases/steps";
+import { isDetailedAction } from "@/lib/cases/detailed-steps";
+import { messageRequired, needsConfirmation, stepForm } from "@/lib/cases/step-registry";
 import type { ActionId, AvailableAction, Party } from "@/lib/ladder";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionForm, FormFieldError, FormInput, FormTextarea } from "@/components/forms/action-form";
 import { fieldId } from "@/components/forms/field-id";
 
 const INFORMATIVE = ["organisation_deadline_running", "acknowledgment_deadline_running", "comments_window_open", "arbitration_gate_closed", "nothing_to_accept", "eligibility_not_decided", "commerce_not_referred", "notice_not_delivered"];
-
-/**
- * Steps that cannot be undone ask once more, saying what will happen and what is given up
- * (`actions.confirmText.<step>`), before they are taken.
- */
-const CONFIRM: ActionId[] = ["withdraw", "accept_answer", "close_case", "escalate_to_irm", "escalate_to_panel", "request_commerce_review", "record_conciliation", "refer_to_commerce", "propose_referral"];
-
-/** The organisation's answers carry a message to the complainant, written with the step. */
-const WITH_MESSAGE: ActionId[] = ["respond", "request_information", "propose_resolution", "comment_to_panel", "invoke_arbitration"];
 
 /** Why the ladder does not offer a step now, in the reader's language (`tr`: the `reasons` messages). */
 export function reasonText(tr: Awaited<ReturnType<typeof getTranslations<"reasons">>>, a: AvailableAction) {
@@ -56,7 +47,9 @@ export async function CaseActions({ caseId, version, party, asParty, actions, ir
   return (
     <ul className="space-y-3">
       {visible.map((a, i) => {
-        if ((party === "organisation" || party === "complainant") && a.allowed && WITH_MESSAGE.includes(a.action)) {
+        // How a step is taken (lib/cases/step-registry.ts): with a message, on a decision page, with details, or a click.
+        const form = stepForm(a.action);
+        if ((party === "organisation" || party === "complainant") && a.allowed && form === "message") {
           return (
             <li key={a.action}>
               <details className="rounded-md ring-1 ring-slate-300">
@@ -92,7 +85,7 @@ export async function CaseActions({ caseId, version, party, asParty, actions, ir
           );
         }
         // A decision is taken on its own page, with the case beside it; the list links there.
-        if (a.allowed && isDecisionStep(a.action) && !(a.action === "close_case" && party === "organisation")) {
+        if (a.allowed && form === "decision") {
           return (
             <li key={a.action}>
               <Link href={`/cases/${caseId}/decide/${a.action}${asParty ? `?as=${asParty}` : ""}`} className={`block rounded-md px-4 py-2 text-sm font-medium ring-1 ${a.action === recommended ? "bg-sky-800 text-white ring-sky-800" : "text-slate-900 ring-slate-300 hover:bg-slate-100"}`}>
@@ -101,7 +94,7 @@ export async function CaseActions({ caseId, version, party, asParty, actions, ir
             </li>
           );
         }
-        if (a.allowed && isDetailedAction(a.action) && !(a.action === "close_case" && party === "organisation")) {
+        if (a.allowed && form === "details" && isDetailedAction(a.action)) {
           const remedy = a.action === "record_compliance" ? remedies.find((r) => r.id === a.target) : undefined;
           const label = remedy ? `${step(a.action)}: ${td("remedyFor", { kind: td(`remedy.${remedy.kind}`), date: calendarDay(remedy.dueAt, zone) })}` : step(a.action);
           return (
@@ -110,13 +103,14 @@ export async function CaseActions({ caseId, version, party, asParty, actions, ir
             </li>
           );
         }
-        const oneClick = ONE_CLICK_STEPS.includes(a.action);
+        // A body's message step (an IRM's request for information) is taken with a click.
+        const oneClick = form === "click" || (form === "message" && !messageRequired(a.action));
         const enabled = a.allowed && oneClick;
         const id = `action-${i}-reason`;
         return (
           <li key={`${a.action}:${a.target ?? ""}`}>
             <ActionForm action={takeStep} idPrefix={`step-${a.action}-${i}`} fields={{ caseId, action: a.action, version, party, target: a.target }} doneText={done(a)} className="flex flex-col gap-1">
-              {enabled && CONFIRM.includes(a.action) ? (
+              {enabled && needsConfirmation(a.action) ? (
                 <details className="rounded-md ring-1 ring-slate-300">
                   <summary className={`cursor-pointer rounded-md px-4 py-2 text-sm font-medium ${a.action === "withdraw" ? "text-red-800" : a.action === recommended ? "bg-sky-800 text-white" : "text-slate-900"}`}>{step(a.action)}</summary>
                   <div className="space-y-2 p-3">

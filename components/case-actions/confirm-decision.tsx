@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useFormatter, useTranslations } from "next-intl";
-import type { DecisionStep } from "@/lib/cases/detailed-steps";
+import type { DecisionStep } from "@/lib/cases/step-registry";
 import type { DpaBody } from "@/components/case-status/case-status";
 import { useActionFormStatus } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { takeDetailedStep } from "@/lib/actions/case-actions";
 import type { DetailedAction } from "@/lib/cases/detailed-steps";
-import { ARBITRATION_REMEDIES, COMMERCE_OUTCOMES, REMEDY_KINDS, type Party, type RemedyKind } from "@/lib/ladder";
+import { ARBITRATION_BARS, ARBITRATION_REMEDIES, COMMERCE_OUTCOMES, REMEDY_KINDS, type Party, type RemedyKind } from "@/lib/ladder";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionForm, FormFieldError, FormInput, FormSelect, FormTextarea } from "@/components/forms/action-form";
 import { fieldId } from "@/components/forms/field-id";
@@ -64,6 +64,7 @@ export async function stepLabels(action: DetailedAction): Promise<Record<string,
     mode: t("mode"),
     arbitrators: t("arbitrators"),
     choices: t("strikeHint"),
+    bar: t("bar"),
   };
 }
 
@@ -248,6 +249,19 @@ export async function StepFields({ action, id, proposed = [], wide = false }: { 
               </FormSelect>
             </div>
           </div>
+        ) : null}
+
+        {action === "record_bar" ? (
+          <fieldset className="space-y-1">
+            <legend className="text-sm font-medium">{t("bar")}</legend>
+            {ARBITRATION_BARS.map((b) => (
+              <label key={b} className="flex items-center gap-2 text-sm">
+                <FormInput type="radio" name="bar" value={b} required />
+                {t(`bars.${b}`)}
+              </label>
+            ))}
+            <FormFieldError name="bar" />
+          </fieldset>
         ) : null}
 
         {action === "close_case" ? (

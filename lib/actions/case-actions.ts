@@ -5,12 +5,13 @@
  */
 import { z } from "zod";
 import { messageBody } from "@/lib/cases/filing-schema";
-import { recordEvent, type ProposedEvent } from "@/lib/cases/commands";
+import { recordEvent } from "@/lib/cases/commands";
 import { isDetailedAction, type DetailedAction } from "@/lib/cases/detailed-steps";
-import { takeDetailedStep as takeStepWithDetails, takeOneClickStep } from "@/lib/cases/steps";
+import { takeDetailedStep as takeStepWithDetails, takeStep as takeOneStep } from "@/lib/cases/steps";
+import { MESSAGE_STEPS } from "@/lib/cases/step-registry";
 import { MAX_BULK, assignCases as assignCasesIn, type BulkAssignResult } from "@/lib/cases/bulk-assign";
 import { ValidationError } from "@/lib/errors";
-import { PARTIES, REMEDY_KINDS, arbitrationInvocation, type ActionId } from "@/lib/ladder";
+import { PARTIES, REMEDY_KINDS, type ActionId } from "@/lib/ladder";
 import { formAction } from "./form-action";
 import { many } from "./pipeline";
 
@@ -26,41 +27,23 @@ const stepForm = caseForm.extend({
 });
 
 export const takeStep = formAction(stepForm, async (input, { db, actor, now, meta }) => {
-  await takeOneClickStep(db, actor, { caseId: input.caseId, action: input.action as ActionId, target: input.target, party: input.party, expectedVersion: input.version }, now, meta);
+  await takeOneStep(db, actor, { caseId: input.caseId, action: input.action as ActionId, target: input.target, party: input.party, expectedVersion: input.version }, now, meta);
   return input.action;
 });
 
-const MESSAGE_STEPS = {
-  respond: "organisation.responded",
-  request_information: "organisation.info_requested",
-  propose_resolution: "organisation.resolution_proposed",
-  comment_to_panel: "panel.commented",
-  invoke_arbitration: "arbitration.invoked",
-} as const;
-
 const messageStepForm = stepForm.extend({
-  action: z.enum(Object.keys(MESSAGE_STEPS) as (keyof typeof MESSAGE_STEPS)[]),
+  action: z.enum(MESSAGE_STEPS),
   body: messageBody,
   remedies: many(z.enum(REMEDY_KINDS)),
 });
 
 /**
  * A step whose substance is a message — the organisation's reply, request for information or
- * proposal, or either side's comment to the DPA panel: the step and its message in one write.
+ * proposal, either side's comment to the DPA panel, the notice of arbitration: the step and
+ * its message in one write.
  */
 export const takeStepWithMessage = formAction(messageStepForm, async (input, { db, actor, now, meta }) => {
-  const side = input.party === "complainant" ? "complainant" : "organisation";
-  const data =
-    input.action === "propose_resolution" ? { remedies: input.remedies }
-    : input.action === "comment_to_panel" ? { from: side }
-    : input.action === "invoke_arbitration" ? arbitrationInvocation(input.body)
-    : {};
-  await recordEvent(db, actor, input.caseId, { type: MESSAGE_STEPS[input.action], data, party: side } as ProposedEvent, {
-    now,
-    expectedVersion: input.version,
-    meta,
-    message: { body: input.body, visibility: "complainant" },
-  });
+  await takeOneStep(db, actor, { caseId: input.caseId, action: input.action, target: input.target, party: input.party, expectedVersion: input.version, message: { body: input.body, remedies: input.remedies } }, now, meta);
   return input.action;
 });
 

@@ -10,7 +10,8 @@ import { addEvidence, getEvidence, listEvidence, postMessage } from "@/lib/cases
 import type { RequestMeta } from "@/lib/cases/commands";
 import { getCaseDetail, listCases, type TimelineDetail } from "@/lib/cases/queries";
 import { isDetailedAction } from "@/lib/cases/detailed-steps";
-import { ONE_CLICK_STEPS, takeDetailedStep, takeOneClickStep } from "@/lib/cases/steps";
+import { ONE_CLICK_STEPS } from "@/lib/cases/step-registry";
+import { takeDetailedStep, takeStep } from "@/lib/cases/steps";
 import { listReferrals } from "@/lib/enforcement/register";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { calendarDay, type ActionId } from "@/lib/ladder";
@@ -78,7 +79,7 @@ export async function apiTakeStep(db: Db, actor: Actor, caseId: string, input: z
   const done =
     "details" in input
       ? await takeDetailedStep(db, actor, { ...common, action: input.action, details: input.details }, now, meta)
-      : await takeOneClickStep(db, actor, { ...common, action: input.action as ActionId, message: input.message }, now, meta);
+      : await takeStep(db, actor, { ...common, action: input.action as ActionId, message: input.message ? { body: input.message } : undefined }, now, meta);
   return { caseId, seq: done.seq, version: done.version, replayed: !!done.replayed };
 }
 

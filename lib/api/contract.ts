@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { PARTIES, REMEDY_KINDS } from "@/lib/ladder";
 import { DETAILED_STEPS, type DetailedAction } from "@/lib/cases/detailed-steps";
-import { ONE_CLICK_STEPS } from "@/lib/cases/steps";
+import { ONE_CLICK_STEPS } from "@/lib/cases/step-registry";
 import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES } from "@/lib/cases/attachments";
 
 const instant = z.iso.datetime({ offset: true }).meta({ description: "An instant, ISO 8601 with offset (UTC)." });

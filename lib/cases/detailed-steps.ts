@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { COMMERCE_OUTCOMES, REMEDY_KINDS, type ActionId, type EventPayloads, type EventType, type Party } from "@/lib/ladder";
+import { ARBITRATION_BARS, COMMERCE_OUTCOMES, REMEDY_KINDS, type ActionId, type EventPayloads, type EventType, type Party } from "@/lib/ladder";
 import { plain } from "./filing-schema";
 
 /** What the case names for a step: the object it acts on and the side taking it. */
@@ -82,6 +82,7 @@ export const DETAILED_STEPS = {
     schema: z.object({ hearingAt: z.iso.datetime({ local: true, precision: -1, message: "invalid_date" }).meta({ description: "Date and time in UTC (YYYY-MM-DDTHH:MM)." }), mode: z.enum(["video", "phone"]) }),
     payload: (d: { hearingAt: string; mode: "video" | "phone" }) => ({ hearingAt: new Date(`${d.hearingAt.replace(/Z$/, "")}:00Z`), mode: d.mode }),
   },
+  record_bar: { event: "case.bar_recorded", schema: z.object({ bar: z.enum(ARBITRATION_BARS) }), payload: (d: { bar: (typeof ARBITRATION_BARS)[number] }) => d },
   close_case: { event: "case.closed", schema: z.object({ outcome: plain(500).pipe(z.string().min(1, { message: "required" })) }), payload: (d: { outcome: string }) => d },
 } as const satisfies Partial<Record<ActionId, { event: EventType; schema: z.ZodObject; payload: (d: never, c: StepContext) => unknown }>>;
 
@@ -103,16 +104,4 @@ export function detailedEvent(action: DetailedAction, input: unknown, context: S
   // Compliance is recorded against one remedy: the step names it.
   if (action === "record_compliance" && !context.target) return { ok: false, errors: { target: ["required"] } };
   return { ok: true, type: step.event, data: (step.payload as (d: unknown, c: StepContext) => unknown)(parsed.data, context) as EventPayloads[EventType] };
-}
-
-/**
- * The detailed steps by which a body records a decision that the other side must live with:
- * each is taken on a page of its own, with the case beside the form and a confirmation that
- * says what will follow.
- */
-export const DECISION_STEPS = ["decide_eligibility", "issue_determination", "issue_advice", "issue_award", "conclude_review", "close_case", "notice_referral"] as const satisfies readonly DetailedAction[];
-export type DecisionStep = (typeof DECISION_STEPS)[number];
-
-export function isDecisionStep(action: string): action is DecisionStep {
-  return (DECISION_STEPS as readonly string[]).includes(action);
 }

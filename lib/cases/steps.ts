@@ -1,42 +1,43 @@
 /**
- * Taking a step, for the case page's forms and the API alike. One-click steps: the ladder
- * offers them, and the payload it checked is the one recorded. Steps with details (a
- * determination's findings and remedies, an award, a reason): the details become the payload
- * by their schema (detailed-steps.ts), and the ladder judges that.
+ * Taking a step, for the case page's forms and the API alike (step-registry.ts says how each is
+ * taken). Steps by a click or with a message: the ladder offers them, and the payload it checked
+ * is the one recorded. Steps with details (a determination's findings and remedies, an award,
+ * a reason): the details become the payload by their schema (detailed-steps.ts), and the
+ * ladder judges that.
  */
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireActing } from "@/lib/auth/policy";
 import { ConflictError, RuleError, ValidationError } from "@/lib/errors";
-import type { ActionId, EventPayloads, EventType, Party } from "@/lib/ladder";
+import { arbitrationInvocation, type ActionId, type EventPayloads, type EventType, type Party, type RemedyKind } from "@/lib/ladder";
 import { recordEvent, stepByKey, type ProposedEvent, type RecordedStep, type RequestMeta } from "./commands";
 import { detailedEvent, type DetailedAction } from "./detailed-steps";
 import { getCaseDetail } from "./queries";
+import { messageRequired, stepForm } from "./step-registry";
 
-export const ONE_CLICK_STEPS: readonly ActionId[] = [
-  "accept_answer",
-  "withdraw",
-  "provide_information",
-  "escalate_to_irm",
-  "escalate_to_panel",
-  "request_commerce_review",
-  "invoke_arbitration",
-  "acknowledge",
-  "request_information",
-  "respond",
-  "record_information_received",
-  "record_conciliation",
-  "refer_to_commerce",
-  "deliver_notice",
-  "propose_referral",
-  "advance_referral",
-];
+/** What the person wrote with a message step, which the step's payload may carry. */
+export interface StepMessage {
+  body: string;
+  /** A proposal's remedies (propose_resolution). */
+  remedies?: readonly RemedyKind[];
+}
 
-export async function takeOneClickStep(
+/** The payload a message step records: the ladder's, with what the message itself decides. */
+function withMessage(action: ActionId, offered: unknown, message: StepMessage | undefined): unknown {
+  if (action === "propose_resolution") return { ...(offered as object), remedies: message?.remedies ?? [] };
+  if (action === "invoke_arbitration" && message) return arbitrationInvocation(message.body);
+  return offered;
+}
+
+/**
+ * A step taken with a click, or with a message (the registry says which): the ladder offers
+ * it, and the payload it checked, with what the message decides, is the one recorded.
+ */
+export async function takeStep(
   db: Db,
   actor: Actor,
-  input: { caseId: string; action: ActionId; target?: string; party?: Party; expectedVersion?: number; message?: string; idempotencyKey?: string },
+  input: { caseId: string; action: ActionId; target?: string; party?: Party; expectedVersion?: number; message?: StepMessage; idempotencyKey?: string },
   now: Date,
   meta: RequestMeta,
 ): Promise<RecordedStep> {
@@ -50,9 +51,11 @@ export async function takeOneClickStep(
   }
   // Someone changed the case since this page was loaded: say so before judging the step.
   if (input.expectedVersion !== undefined && detail.version !== input.expectedVersion) throw new ConflictError(detail.version);
-  if (!offered || !ONE_CLICK_STEPS.includes(input.action)) throw new RuleError({ code: "generic" });
+  const form = stepForm(input.action);
+  if (!offered || !(form === "click" || form === "message")) throw new RuleError({ code: "generic" });
   if (!offered.allowed) throw new RuleError(offered.reason ?? { code: "generic" });
-  let data = offered.data as EventPayloads[EventType];
+  if (!input.message && messageRequired(input.action)) throw new ValidationError({ body: ["required"] });
+  let data = withMessage(input.action, offered.data, input.message) as EventPayloads[EventType];
   if (input.action === "propose_referral") {
     data = { ...(data as EventPayloads["referral.status_changed"]), referralId: `FTC-${now.getUTCFullYear()}-${randomBytes(4).toString("hex").toUpperCase()}` };
   }
@@ -61,7 +64,7 @@ export async function takeOneClickStep(
     expectedVersion: input.expectedVersion ?? detail.version,
     meta,
     idempotencyKey: input.idempotencyKey,
-    ...(input.message ? { message: { body: input.message, visibility: "complainant" as const } } : {}),
+    ...(input.message ? { message: { body: input.message.body, visibility: "complainant" as const } } : {}),
   });
 }
 

@@ -7,7 +7,7 @@ import { IntlMessageFormat } from "intl-messageformat";
 import en from "@/messages/en.json";
 import de from "@/messages/de.json";
 import fr from "@/messages/fr.json";
-import { DECISION_STEPS } from "@/lib/cases/detailed-steps";
+import { DECISION_STEPS } from "@/lib/cases/step-registry";
 
 const LANGUAGES = { en, de, fr } as const;
 const GROUPS = ["open", "title", "intro", "final"] as const;

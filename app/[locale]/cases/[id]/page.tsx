@@ -29,7 +29,7 @@ import { fillReplyTemplate, listReplyTemplates } from "@/lib/organisations/reply
 import { KeyboardShortcuts } from "@/components/keyboard-shortcuts/keyboard-shortcuts";
 import { ASSIGN_ME } from "@/components/keyboard-shortcuts/targets";
 import { DoneOnArrival } from "@/components/case-actions/done-on-arrival";
-import { isDecisionStep } from "@/lib/cases/detailed-steps";
+import { isDecisionStep } from "@/lib/cases/step-registry";
 
 export const generateMetadata = pageMetadata("case");
 

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { getCaseDetail } from "@/lib/cases/queries";
 import { listEvidence } from "@/lib/cases/correspondence";
-import { isDecisionStep } from "@/lib/cases/detailed-steps";
+import { isDecisionStep } from "@/lib/cases/step-registry";
 import { takeDetailedStep } from "@/lib/actions/case-actions";
 import { NotFoundError } from "@/lib/errors";
 import { PARTIES, type Party } from "@/lib/ladder";
