@@ -301,8 +301,6 @@ export const cases = pgTable(
     createdAt: createdAt(),
     updatedAt: tz("updated_at").notNull().defaultNow(),
   },
-  // Fillfactor 50, set by migration 0018 (0011 had set 85; drizzle's table builder has no
-  // storage parameters): room on each page for HOT updates of the steps that move no indexed column.
   (t) => [
     // Migration 0004 rebuilds this index with INCLUDE columns and adds cases_org_due.
     index("cases_org_queue").on(t.organisationId, t.status, t.nextDueAt),
@@ -325,7 +323,9 @@ export const caseSearch = pgTable(
     caseId: uuid("case_id")
       .primaryKey()
       .references(() => cases.id, { onDelete: "cascade" }),
-    organisationId: uuid("organisation_id").notNull(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
     reference: text("reference").notNull(),
     complainantName: text("complainant_name").notNull(),
     complainantEmail: text("complainant_email").notNull(),
@@ -495,13 +495,9 @@ export const deadlines = pgTable(
 export const clockNotices = pgTable(
   "clock_notices",
   {
-    /**
-     * No foreign key: its check locked each claimed reminder's case row FOR KEY SHARE,
-     * dirtying (and logging whole after a checkpoint) a cases page a reminder only reads:
-     * 10,000 reminders wrote 202 MB of WAL with it, 98 MB without, and spent ~0.25 s on the
-     * checks (bench/README.md). Erasure deletes them by case id (lib/retention/apply.ts, tested).
-     */
-    caseId: uuid("case_id").notNull(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
     clockId: text("clock_id").notNull(),
     thresholdDays: integer("threshold_days").notNull(),
     dueAt: tz("due_at").notNull(),
@@ -567,15 +563,10 @@ export const outbox = pgTable(
     subject: text("subject"),
     textBody: text("text_body"),
     htmlBody: text("html_body"),
-    /**
-     * No foreign keys, to the case or the user: these rows are written in bulk (two for each
-     * missed deadline), and a key check per row costs the sweep a third of its inserts
-     * (bench/README.md). Erasure deletes them by case id, and a departing user's bell items
-     * with the user (lib/retention/apply.ts; tested).
-     */
-    caseId: uuid("case_id"),
-    /** The bell's owner, for a notice; null for other mail. */
-    userId: text("user_id"),
+    /** The case the mail or notice is about: it goes with the case. */
+    caseId: uuid("case_id").references(() => cases.id, { onDelete: "cascade" }),
+    /** The bell's owner, for a notice; null for other mail. It goes with the person. */
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
     readAt: tz("read_at"),
     /** Delivery: null when there is nothing to send. */
     status: outboxStatusEnum("status").default("pending"),
