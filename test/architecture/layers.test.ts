@@ -38,6 +38,14 @@ describe("layers", () => {
     expect([...offenders("app", db, isPage), ...offenders("components", db)]).toEqual([]);
   });
 
+  it("every page sits in its audience's route group, or in dev/ (demo mode only)", () => {
+    const groups = ["(public)", "(complainant)", "(organisation)", "(bodies)", "(admin)", "(signed-in)", "dev"];
+    const pages = files("app/[locale]").filter((f) => f.endsWith("/page.tsx"));
+    const loose = pages.filter((f) => !groups.includes(f.split("/")[2]!) && !f.startsWith("app/[locale]/[...rest]/"));
+    expect(pages.length).toBeGreaterThan(20);
+    expect(loose).toEqual([]);
+  });
+
   it("lib never imports a component", () => {
     expect(offenders("lib", (spec) => spec.startsWith("@/components/"))).toEqual([]);
   });
