@@ -79,7 +79,7 @@ const rows = await sql<{ reference: string; events: number; deadlines: number; r
   select c.reference,
          (select count(*)::int from case_events e where e.case_id = c.id) as events,
          (select count(*)::int from deadlines d where d.case_id = c.id) as deadlines,
-         (select count(*)::int from outbox o where o.case_id = c.id and o.template = 'case-filed') as receipts
+         (select count(*)::int from outbox o where o.case_id = c.id and o.template = 'notice:filed') as receipts
   from cases c`;
 const byReference = new Map(rows.map((r) => [r.reference, r]));
 for (const reference of answered.values()) {

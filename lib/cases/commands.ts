@@ -8,7 +8,6 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { attachments, caseBodies, caseEvents, cases, certifications, deadlines, memberships, messages, organisationLinks, organisations, providers, users } from "@/db/schema";
 import { smtpConfigured } from "@/lib/mail/deliver";
-import { createSignInLink } from "@/lib/auth/magic-link";
 import type { Actor } from "@/lib/auth/actor";
 import { partiesOnCase, requireActing, scopeToCase } from "@/lib/auth/policy";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError, ValidationError, ReusedKeyError } from "@/lib/errors";
@@ -37,7 +36,6 @@ import {
 } from "@/lib/ladder";
 import { enqueueMails, type OutgoingMail } from "@/lib/mail/outbox";
 import { publicUrl } from "@/lib/config";
-import { mailDate } from "@/lib/mail/templates";
 import type { CheckedAttachment } from "./attachments";
 import { filingSchema, messageBody, type FilingInput } from "./filing-schema";
 import { appendEvents, lastLink, type RequestMeta } from "./append";
@@ -218,44 +216,17 @@ export async function fileCaseIn(tx: Tx, raw: unknown, now: Date, meta: RequestM
     return (await existingFiling(tx, input.idempotencyKey))!;
   }
   const { seqs: [seq], heads } = await appendEvents(tx, [{ caseId: row.id, event: filed, actorUserId: user!.id, meta, after: null }]);
-  await notifyEvents(tx, [{ caseRow: row, before: facts, event: filed, seq: seq!, actorUserId: user!.id }], now);
+  // The complainant's receipt and the company's notice (lib/notifications/rules.ts).
+  await notifyEvents(tx, [{ caseRow: { ...row, organisationName: organisation.name }, before: facts, event: filed, seq: seq!, actorUserId: user!.id }], now);
   for (const file of evidence) {
     await tx.insert(attachments).values({ caseId: row.id, uploadedByUserId: user!.id, filename: file.filename, mimeType: file.mimeType, size: file.size, sha256: file.sha256, content: file.bytes, createdAt: now });
   }
   const recorded = snapshot({ ...facts, events: [filed] }, now);
   await project(tx, row, recorded, { heads, fresh: true });
 
-  const all = recorded.clocks;
-  const due = all.find((c) => c.id === "organisation.response")?.dueAt ?? null;
-  const ackDue = all.find((c) => c.id === "organisation.acknowledgment")?.dueAt ?? null;
-  const lang = input.preferredLanguage;
+  const due = recorded.clocks.find((c) => c.id === "organisation.response")?.dueAt ?? null;
   // R2.1: a company without an account gets the complaint at its published contact, with a link to answer.
-  const delivery = !staff.length && organisation.contactEmail ? await deliveryMail(tx, row, organisation as Required<typeof organisation> & { contactEmail: string }, now) : [];
-  // The receipt, the delivery and every staff member's notice in one write.
-  await enqueueMails(tx, [
-    {
-      dedupeKey: `case-filed:${row.id}`,
-      to: email,
-      locale: lang,
-      template: due ? "case-filed" : "case-filed-pending",
-      params: { reference: row.reference, organisation: organisation.name, due: due ? mailDate(due, lang, organisation.timeZone) : "", url: await createSignInLink(tx, email, `/${lang}/cases/${row.id}`) },
-      caseId: row.id,
-    },
-    ...delivery,
-    ...staff
-      .filter((member): member is { email: string; locale: string | null } => !!member.email)
-      .map((member) => {
-        const locale = member.locale ?? "en";
-        return {
-          dedupeKey: `case-received:${row.id}:${member.email}`,
-          to: member.email,
-          locale,
-          template: "case-received" as const,
-          params: { reference: row.reference, organisation: organisation.name, due: mailDate(due!, locale, organisation.timeZone), ackDue: mailDate(ackDue!, locale, organisation.timeZone), url: `${publicUrl()}/${locale}/cases/${row.id}` },
-          caseId: row.id,
-        };
-      }),
-  ]);
+  if (!staff.length && organisation.contactEmail) await enqueueMails(tx, await deliveryMail(tx, row, organisation as Required<typeof organisation> & { contactEmail: string }, now));
   return { caseId: row.id, reference: row.reference, complainantUserId: user!.id, created: true, responseDueAt: due, organisationName: organisation.name, organisationZone: organisation.timeZone };
 }
 

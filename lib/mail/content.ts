@@ -27,7 +27,9 @@ export function mailContent(mail: StoredMail, reply?: "complainant" | "organisat
   if (!mail.template.startsWith(NOTICE_TEMPLATE)) throw new Error(`mail ${mail.template} has no words`);
   const kind = noticeKindOf(mail.template);
   // A notice about no case (a disabled webhook) links to the integrations page.
-  const url = mail.caseId ? `${publicUrl()}/${mail.locale}/cases/${mail.caseId}` : `${publicUrl()}/${mail.locale}/integrations`;
+  // A receipt's link signs its reader in on the way (lib/notifications/dispatch.ts).
+  const signIn = mail.params?.signInUrl;
+  const url = typeof signIn === "string" ? signIn : mail.caseId ? `${publicUrl()}/${mail.locale}/cases/${mail.caseId}` : `${publicUrl()}/${mail.locale}/integrations`;
   const rendered = renderNotice(kind, mail.params ?? {}, mail.locale, url, reply);
   return { subject: rendered.title, text: rendered.text, html: rendered.html };
 }

@@ -11,11 +11,14 @@ import { jsonRows } from "@/db/json-rows";
 import { groupBy } from "@/lib/group-by";
 import { caseBodies, memberships, users } from "@/db/schema";
 import { NOTICE_TEMPLATE } from "@/lib/mail/content";
+import { createSignInLink } from "@/lib/auth/magic-link";
 import type { Notice } from "./rules";
 
 export interface CaseForNotice {
   id: string;
   reference: string;
+  /** Where the caller has it (filing): the company's name, for the receipt. */
+  organisationName?: string;
   organisationId: string;
   complainantUserId: string;
   complainantEmail: string;
@@ -43,18 +46,21 @@ export async function dispatch(tx: Tx, items: Dispatch[]): Promise<{ mails: numb
   if (!items.length) return { mails: 0, bell: 0 };
   const people = await resolveAudiences(tx, items);
   // One row per notice and person: its bell item, mailed where there is an address.
-  const rows: { cause: string; kind: string; user_id: string; case_id: string; params: Record<string, string | number>; to_email: string | null; locale: string }[] = [];
+  const rows: { cause: string; kind: string; user_id: string; case_id: string; params: Record<string, string | number>; to_email: string | null; locale: string; signInTo?: string }[] = [];
 
   items.forEach((item, index) => {
     const { caseRow, notice } = item;
     // Worded when shown or sent (lib/notifications/render.ts, lib/mail/content.ts), in the reader's language.
-    const params = { ...notice.params, reference: caseRow.reference };
+    const params = { ...notice.params, reference: caseRow.reference, ...(caseRow.organisationName ? { organisation: caseRow.organisationName } : {}) };
     for (const person of people[index]!) {
-      if (person.userId === item.actorUserId) continue;
+      if (person.userId === item.actorUserId && !notice.toActor) continue;
       const mail = notice.mail && person.email ? person.email.toLowerCase() : null;
-      rows.push({ cause: item.key, kind: notice.kind, user_id: person.userId, case_id: caseRow.id, params, to_email: mail, locale: person.locale ?? "en" });
+      const locale = person.locale ?? "en";
+      rows.push({ cause: item.key, kind: notice.kind, user_id: person.userId, case_id: caseRow.id, params, to_email: mail, locale, ...(notice.signIn && mail ? { signInTo: `/${locale}/cases/${caseRow.id}` } : {}) });
     }
   });
+  // A link that signs the reader in goes in the mail's parameters (lib/mail/content.ts), never on the bell.
+  for (const row of rows) if (row.signInTo && row.to_email) row.params = { ...row.params, signInUrl: await createSignInLink(tx, row.to_email, row.signInTo) };
 
   if (!rows.length) return { mails: 0, bell: 0 };
   // One row per (notice, person) pair, its bell item and its mail at once, from one JSON
@@ -65,7 +71,7 @@ export async function dispatch(tx: Tx, items: Dispatch[]): Promise<{ mails: numb
     INSERT INTO outbox (dedupe_key, user_id, to_email, status, locale, template, params, case_id)
     SELECT n.cause || ':' || n.kind || ':' || n.user_id, n.user_id, n.to_email, CASE WHEN n.to_email IS NOT NULL THEN 'pending'::outbox_status END,
            n.locale, ${NOTICE_TEMPLATE} || n.kind, n.params, n.case_id
-    FROM ${jsonRows(rows, { cause: "text", kind: "text", user_id: "text", case_id: "uuid", params: "jsonb", to_email: "text", locale: "text" })} AS n
+    FROM ${jsonRows(rows.map(({ signInTo: _, ...row }) => row), { cause: "text", kind: "text", user_id: "text", case_id: "uuid", params: "jsonb", to_email: "text", locale: "text" })} AS n
     ON CONFLICT (dedupe_key) DO NOTHING`);
   return { mails: rows.filter((r) => r.to_email).length, bell: rows.length };
 }

@@ -26,6 +26,8 @@ export async function unreadCount(db: Db, actor: Actor): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+const withoutSignIn = ({ signInUrl: _, ...params }: Record<string, string | number>) => params;
+
 export async function listNotifications(db: Db, actor: Actor, { limit = 50 } = {}): Promise<InboxItem[]> {
   requireUser(actor);
   const rows = await db
@@ -38,7 +40,8 @@ export async function listNotifications(db: Db, actor: Actor, { limit = 50 } = {
   return rows.map((r) => ({
     id: r.id,
     kind: noticeKindOf(r.template),
-    params: r.params ?? {},
+    // A receipt's sign-in link is for the mail only.
+    params: withoutSignIn(r.params ?? {}),
     caseId: r.caseId,
     reference: r.reference,
     createdAt: r.createdAt,

@@ -31,6 +31,15 @@ describe("rendering notices", () => {
     expect(renderNotice("missed", { ...missed, reference: "RS-1" }, "en", "u").body).not.toContain("A new step");
   });
 
+  it("the receipt names the company and its date, or says the company has yet to receive it", () => {
+    const dated = renderNotice("filed", { reference: "RS-9", organisation: "mParticle, Inc.", due: "2027-01-24T22:59:59.999Z", zone: "Europe/Berlin" }, "de", "u");
+    expect(dated.title).toBe("Beschwerde RS-9 eingegangen");
+    expect(dated.body).toBe("Ihre Beschwerde gegen mParticle, Inc. hat das Aktenzeichen RS-9. Das Unternehmen muss bis 24. Januar 2027 antworten.");
+    expect(renderNotice("filed", { reference: "RS-9", organisation: "Acme", variant: "bodyPending" }, "fr", "u").body).toContain("n’a pas de compte sur Recourse");
+    const company = renderNotice("new-case", { reference: "RS-9", due: "2027-01-24T22:59:59.999Z", ackDue: "2026-12-14T22:59:59.999Z", zone: "Europe/Berlin" }, "en", "u");
+    expect(company.body).toContain("Acknowledge it by December 14, 2026; reply by January 24, 2027.");
+  });
+
   it("an unknown language falls back to English", () => {
     expect(renderNotice("breach", { ...missed, reference: "RS-1" }, "xx", "u").title).toMatch(/deadline missed/);
   });

@@ -47,9 +47,9 @@ function words(t: ReturnType<typeof translator>, locale: MailLocale, params: Rec
   if (typeof params.step === "string") out.step = dynamic(`events.${messageKey(params.step)}`);
   if (typeof params.rung === "string") out.rung = dynamic(`ladder.rung.${params.rung}`);
   if (typeof params.opens === "string") out.opens = listFormat(locale).format(params.opens.split(",").map((rung) => dynamic(`ladder.rung.${rung}`)));
-  if (typeof params.due === "string") {
-    out.due = mailDate(new Date(params.due), locale, typeof params.zone === "string" ? params.zone : "UTC");
-  }
+  const zone = typeof params.zone === "string" ? params.zone : "UTC";
+  if (typeof params.due === "string") out.due = mailDate(new Date(params.due), locale, zone);
+  if (typeof params.ackDue === "string") out.ackDue = mailDate(new Date(params.ackDue), locale, zone);
   return out;
 }
 
@@ -62,7 +62,8 @@ export function renderNotice(kind: NoticeKind, params: Record<string, string | n
   const key = kind.replaceAll("-", "_");
   const title = dynamic(`notify.${key}.title`, values);
   // A missed deadline that opened a rung says so in the same message.
-  const body = dynamic(`notify.${key}.body`, values) + (values.opens ? ` ${t("notify.opens", { opens: String(values.opens) })}` : "");
+  // A kind may word a case apart (`variant`: a receipt whose company has no account yet).
+  const body = dynamic(`notify.${key}.${typeof params.variant === "string" ? params.variant : "body"}`, values) + (values.opens ? ` ${t("notify.opens", { opens: String(values.opens) })}` : "");
   // A disabled webhook is about the integrations page, not a case.
   const integrations = kind === "webhook-disabled";
   const footer = integrations ? t("notify.mailFooterIntegrations") : t("notify.mailFooter", { reference: String(params.reference ?? "") });

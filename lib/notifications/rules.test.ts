@@ -11,9 +11,21 @@ const acknowledged = ev("organisation.acknowledged", "2026-01-12T09:00:00Z", "or
 const responded = ev("organisation.responded", "2026-01-20T09:00:00Z", "organisation");
 const escalated = ev("irm.escalated", "2026-01-21T09:00:00Z", "complainant");
 
+describe("the filing's notices (R2.1)", () => {
+  it("the receipt goes to the complainant who filed, with a link that signs them in, and both carry the company's dates", () => {
+    const notices = noticesForEvent(facts([]), filed(), at("2026-01-10T12:00:00Z"));
+    const receipt = notices.find((n) => n.kind === "filed")!;
+    expect(receipt).toMatchObject({ audience: { to: "complainant" }, mail: true, toActor: true, signIn: true });
+    expect(receipt.params.due).toMatch(/^2026-02-2\dT/);
+    const company = notices.find((n) => n.kind === "new-case")!;
+    expect(company.params).toMatchObject({ due: receipt.params.due, ackDue: expect.any(String) });
+    expect(company.toActor).toBeUndefined();
+  });
+});
+
 describe("notices for events", () => {
   it.each<[string, LadderEvent[], LadderEvent, string, string[]]>([
-    ["a new complaint: the company's bell (its mail goes with the filing)", [], filed(), "2026-01-10T12:00:00Z", ["organisation/new-case (bell only)"]],
+    ["a new complaint: the complainant's receipt and the company's notice", [], filed(), "2026-01-10T12:00:00Z", ["complainant/filed", "organisation/new-case"]],
     ["the company acknowledges: the complainant is told", [filed()], acknowledged, "2026-01-12T09:00:00Z", ["complainant/step"]],
     ["the company answers: the complainant is told, and the IRM rung opens to them", [filed(), acknowledged], responded, "2026-01-20T09:00:00Z", ["complainant/rung-opened", "complainant/step"]],
     ["the complainant escalates: the provider gets the case, the company hears it moved up", [filed(), acknowledged, responded], escalated, "2026-01-21T09:00:00Z", ["body:irm/escalated", "organisation/moved-up"]],

@@ -30,6 +30,8 @@ export type Audience =
   | { to: "user"; userId: string };
 
 export type NoticeKind =
+  /** The complainant's receipt for a complaint filed. */
+  | "filed"
   | "new-case"
   | "step"
   | "escalated"
@@ -49,8 +51,12 @@ export interface Notice {
   kind: NoticeKind;
   /** Message parameters; `step`, `clock`, `rung` are ids the renderer translates. */
   params: Record<string, string | number>;
-  /** False where the mail is already sent by the command itself (the filing receipt). */
+  /** False for a bell item that is not mailed. */
   mail: boolean;
+  /** Told even though it is their own step: a receipt. */
+  toActor?: true;
+  /** The mail's link signs the reader in, once, on its way to the case (a complainant has no password). */
+  signIn?: true;
 }
 
 const BODY_OF_PARTY: Partial<Record<Party, BodyRung>> = { irm: "irm", dpa_panel: "dpa_panel", dpa: "dpa", commerce: "commerce", arbitration: "arbitration" };
@@ -95,7 +101,14 @@ export function noticesForEvent(before: CaseFacts, event: LadderEvent, now: Date
     if (audience) out.push({ audience, kind, params, mail });
   };
 
-  if (event.type === "case.filed") push({ to: "organisation" }, "new-case", {}, false);
+  if (event.type === "case.filed") {
+    // R2.1: the dates run from the company's receipt; a company without an account receives it later.
+    const response = clockIn(is, "organisation.response");
+    const acknowledgment = clockIn(is, "organisation.acknowledgment");
+    const dates = response ? { due: response.dueAt.toISOString(), zone: response.zone, ...(acknowledgment ? { ackDue: acknowledgment.dueAt.toISOString() } : {}) } : null;
+    push({ to: "organisation" }, "new-case", dates && acknowledgment ? dates : { variant: "bodyUndated" });
+    out.push({ audience: { to: "complainant" }, kind: "filed", params: dates ?? { variant: "bodyPending" }, mail: true, toActor: true, signIn: true });
+  }
   // R2.1: the complainant learns the day the company's 45 days started.
   if (event.type === "organisation.received" && event.by === "system") push({ to: "complainant" }, "step");
   if (event.type === "case.assigned" && event.data.assigneeUserId) push({ to: "user", userId: event.data.assigneeUserId }, "assigned", {});

@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq, like } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { attachments, auditLog, caseBodies, cases, memberships, outbox, providers, users, verificationTokens } from "@/db/schema";
 import { seedDemo } from "@/db/seed/seed";
 import { checkAttachments } from "@/lib/cases/attachments";
@@ -13,6 +13,8 @@ import { sha256Of } from "@/lib/cases/hash-chain";
 import { addEvidence, getEvidence, listEvidence, postMessage } from "@/lib/cases/correspondence";
 import { getCaseDetail, getHandover } from "@/lib/cases/queries";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { mailContent } from "@/lib/mail/content";
+import { listNotifications } from "@/lib/notifications/inbox";
 import { exportMyData, requestErasure } from "@/lib/users/my-data";
 import { createTestDatabase, KINDS, type TestDatabase } from "./support/databases";
 import { actorByEmail, filing } from "./support/helpers";
@@ -43,17 +45,22 @@ describe.each(KINDS)("complainant data on %s", (kind) => {
 
   it("sends the complainant a single-use link to the case, valid for a day", async () => {
     const { caseId, reference } = await fileCase(db(), filing({ email: "link@example.eu", preferredLanguage: "fr" }), NOW);
-    const [mail] = await db().select().from(outbox).where(and(eq(outbox.toEmail, "link@example.eu"), like(outbox.subject, `%${reference}%`)));
-    expect(mail!.subject).toBe(`Plainte ${reference} reçue`);
-    const url = new URL(mail!.textBody!.split("\n").find((l) => l.startsWith("http"))!);
+    const [row] = await db().select().from(outbox).where(and(eq(outbox.toEmail, "link@example.eu"), eq(outbox.template, "notice:filed")));
+    const mail = mailContent(row!);
+    expect(mail.subject).toBe(`Plainte ${reference} reçue`);
+    const url = new URL(mail.text.split("\n").find((l) => l.startsWith("http"))!);
     // The confirmation page in the complainant's language, on RECOURSE_URL; it opens the case after signing in.
     expect(`${url.origin}${url.pathname}`).toBe(`${process.env.RECOURSE_URL}/fr/sign-in/confirm`);
     expect(url.searchParams.get("callbackUrl")).toBe(`/fr/cases/${caseId}`);
     const token = url.searchParams.get("token")!;
     const hashed = createHash("sha256").update(`${token}${process.env.AUTH_SECRET}`).digest("hex");
-    const [row] = await db().select().from(verificationTokens).where(eq(verificationTokens.token, hashed));
-    expect(row!.identifier).toBe("link@example.eu");
-    expect(row!.expires.getTime() - Date.now()).toBeGreaterThan(23 * 3_600_000);
+    const [stored] = await db().select().from(verificationTokens).where(eq(verificationTokens.token, hashed));
+    expect(stored!.identifier).toBe("link@example.eu");
+    expect(stored!.expires.getTime() - Date.now()).toBeGreaterThan(23 * 3_600_000);
+    // The bell shows the same receipt, without the link that signs in.
+    const bell = (await listNotifications(db(), await actorByEmail(db(), "link@example.eu"))).find((n) => n.caseId === caseId);
+    expect(bell).toMatchObject({ kind: "filed", params: { reference } });
+    expect(bell!.params.signInUrl).toBeUndefined();
   });
 
   it("keeps internal notes on their own side, and lets each party write only to its audiences", async () => {

@@ -181,8 +181,9 @@ describe.each(KINDS)("deadline sweep on %s", (kind) => {
     await recordEvent(db(), staff, filed.caseId, { type: "organisation.acknowledged", data: {} }, { now: new Date(T0.getTime() + HOUR) });
     const complainant = await actorByEmail(db(), "bell@example.eu");
     const theirs = await listNotifications(db(), complainant);
-    expect(theirs.map((n) => [n.kind, n.params.step])).toEqual([["step", "organisation.acknowledged"]]);
-    expect(await unreadCount(db(), complainant)).toBe(1);
+    // Their receipt for the filing, then the company's step.
+    expect(theirs.map((n) => [n.kind, n.params.step])).toEqual([["step", "organisation.acknowledged"], ["filed", undefined]]);
+    expect(await unreadCount(db(), complainant)).toBe(2);
     // The acting staff member is not told of their own step.
     expect((await db().select().from(outbox).where(and(eq(outbox.caseId, filed.caseId), eq(outbox.template, "notice:step")))).length).toBe(1);
     await markAllRead(db(), complainant, T0);

@@ -3,8 +3,9 @@
  * is stored and a link mailed; the company sees nothing until the link's button files the case;
  * sending the draft again replaces the link; unconfirmed filings expire and are deleted.
  */
+import { mailContent } from "@/lib/mail/content";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, asc, eq, like } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { caseEvents, cases, filingAttachments, filings, outbox, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/seed";
 import { checkAttachments } from "@/lib/cases/attachments";
@@ -60,9 +61,10 @@ describe.each(KINDS)("filings awaiting their address on %s", (kind) => {
     const [filed] = await db().select().from(caseEvents).where(and(eq(caseEvents.caseId, confirmed.caseId), eq(caseEvents.type, "case.filed")));
     expect(filed!.at.getTime()).toBe(later.getTime());
     expect((await listCases(db(), staff)).map((c) => c.id)).toContain(confirmed.caseId);
-    const staffMail = await db().select().from(outbox).where(and(eq(outbox.toEmail, "staff@mparticle.example"), like(outbox.subject, `%${confirmed.reference}%`)));
+    const staffMail = await db().select().from(outbox).where(and(eq(outbox.toEmail, "staff@mparticle.example"), eq(outbox.caseId, confirmed.caseId), eq(outbox.template, "notice:new-case")));
     expect(staffMail).toHaveLength(1);
-    const receipt = await db().select().from(outbox).where(and(eq(outbox.toEmail, "wait@example.eu"), eq(outbox.template, "case-filed")));
+    expect(mailContent(staffMail[0]!).text).toContain(confirmed.reference);
+    const receipt = await db().select().from(outbox).where(and(eq(outbox.toEmail, "wait@example.eu"), eq(outbox.template, "notice:filed")));
     expect(receipt).toHaveLength(1);
     // The documents moved to the case; the stored filing keeps nothing personal beyond the address.
     const complainant = await actorByEmail(db(), "wait@example.eu");
