@@ -2,34 +2,17 @@
  * A notice in words: the bell's title and the mail's subject, text and HTML, in the reader's
  * language, from the same messages the pages use (messages/*.json, namespace `notify`).
  */
-import { createTranslator } from "use-intl/core";
-import de from "@/messages/de.json";
-import en from "@/messages/en.json";
-import fr from "@/messages/fr.json";
 import { messageKey } from "@/lib/i18n/message-key";
-import { isMailLocale, mailDate, type MailLocale } from "@/lib/mail/templates";
+import { isLanguage, translator, type Language as MailLocale } from "@/lib/i18n/translator";
+import { escapeHtml } from "@/lib/mail/html";
+import { mailDate } from "@/lib/mail/templates";
 import type { NoticeKind } from "./rules";
-
-const MESSAGES = { en, de, fr } as const;
 
 export interface RenderedNotice {
   title: string;
   body: string;
   text: string;
   html: string;
-}
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-
-const translators = new Map<MailLocale, ReturnType<typeof makeTranslator>>();
-const makeTranslator = (locale: MailLocale) => createTranslator({ locale, messages: MESSAGES[locale] as typeof en });
-
-/** One translator per language for the process: making one parses its messages anew. */
-function translator(locale: MailLocale) {
-  // Messages are checked for identical keys across languages by lib/i18n/messages.test.ts.
-  let t = translators.get(locale);
-  if (!t) translators.set(locale, (t = makeTranslator(locale)));
-  return t;
 }
 
 const lists = new Map<MailLocale, Intl.ListFormat>();
@@ -55,7 +38,7 @@ function words(t: ReturnType<typeof translator>, locale: MailLocale, params: Rec
 
 /** `reply` is the party whose thread a reply to the mail goes to, when the mail has a reply address. */
 export function renderNotice(kind: NoticeKind, params: Record<string, string | number>, locale: string | null | undefined, url: string, reply?: "complainant" | "organisation"): RenderedNotice {
-  const lang: MailLocale = isMailLocale(locale) ? locale : "en";
+  const lang: MailLocale = isLanguage(locale) ? locale : "en";
   const t = translator(lang);
   const dynamic = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const values = words(t, lang, params);
