@@ -4,7 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { jsonRows } from "@/db/json-rows";
+import { tableRows } from "@/db/json-rows";
 import { caseEvents } from "@/db/schema";
 import type { LadderEvent } from "@/lib/ladder";
 import { payloadOf } from "./event-codec";
@@ -64,10 +64,8 @@ export async function appendEvents(tx: Tx, items: Appendable[]): Promise<Appende
   if (rows.length === 1) await tx.insert(caseEvents).values({ ...rows[0]!, idempotencyKey: items[0]!.idempotencyKey ?? null });
   else {
     // Many events (the sweep): one JSON parameter rather than eleven bound values each.
-    const columns = { caseId: "uuid", seq: "int", type: "text", at: "timestamptz", party: "text", actorUserId: "text", data: "jsonb", ip: "text", userAgent: "text", prevHash: "text", hash: "text" };
-    await tx.execute(sql`
-      INSERT INTO case_events (case_id, seq, type, at, party, actor_user_id, data, ip, user_agent, prev_hash, hash)
-      SELECT * FROM ${jsonRows(rows, columns)} AS e`);
+    const { columns, source } = tableRows(caseEvents, ["caseId", "seq", "type", "at", "party", "actorUserId", "data", "ip", "userAgent", "prevHash", "hash"], rows);
+    await tx.execute(sql`INSERT INTO case_events (${columns}) SELECT ${columns} FROM ${source} AS e`);
   }
   return { seqs: rows.map((r) => r.seq), heads: new Map([...chain].map(([caseId, link]) => [caseId, link!.hash])) };
 }

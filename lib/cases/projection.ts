@@ -6,8 +6,8 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { inList } from "@/db/in-list";
-import { jsonRows } from "@/db/json-rows";
-import { ftcReferrals } from "@/db/schema";
+import { jsonRows, tableRows } from "@/db/json-rows";
+import { deadlines, ftcReferrals, remedies } from "@/db/schema";
 import { bodyInboxPlaces, firstReminderAt, owedDeadline, type CaseSnapshot } from "@/lib/ladder";
 import type { CaseRow } from "./load";
 
@@ -57,15 +57,14 @@ export async function projectCases(tx: Tx, items: Projectable[], now: Date, { he
     WHERE cases.id = v.id`);
 
   const deadlineRows = computed.flatMap(({ row, clocks }) =>
-    clocks.map((c) => ({ case_id: row.id, clock_id: c.id, kind: c.kind, rule: c.rule, party: c.party, started_at: c.startedAt, due_at: c.dueAt, state: c.state, zone: c.zone, remind_at: c.state === "running" ? firstReminderAt(c.startedAt, c.dueAt) : null })),
+    clocks.map((c) => ({ caseId: row.id, clockId: c.id, kind: c.kind, rule: c.rule, party: c.party, startedAt: c.startedAt, dueAt: c.dueAt, state: c.state, zone: c.zone, remindAt: c.state === "running" ? firstReminderAt(c.startedAt, c.dueAt) : null })),
   );
+  const projected = tableRows(deadlines, ["caseId", "clockId", "kind", "rule", "party", "startedAt", "dueAt", "state", "zone", "remindAt"], deadlineRows);
   // Only what changed is written: a step usually moves one or two clocks of a case, and a
   // rewritten row costs an entry in every index of the table. The rows now stored are read
   // in one pass by case and compared by hash join, rather than probed one by one.
   await tx.execute(sql`
-    WITH projected AS (
-      SELECT * FROM ${jsonRows(deadlineRows, { case_id: "uuid", clock_id: "text", kind: "text", rule: "text", party: "text", started_at: "timestamptz", due_at: "timestamptz", state: "text", zone: "text", remind_at: "timestamptz" })} AS d
-    ), stored AS (
+    WITH projected AS ${projected.source}, stored AS (
       SELECT d.case_id, d.clock_id, d.kind, d.rule, d.party, d.started_at, d.due_at, d.state, d.zone FROM deadlines d
       WHERE ${fresh ? sql`false` : inList(sql`d.case_id`, items.map((i) => i.row.id))}
     ), gone AS (
@@ -73,8 +72,8 @@ export async function projectCases(tx: Tx, items: Projectable[], now: Date, { he
       WHERE d.case_id = s.case_id AND d.clock_id = s.clock_id
         AND NOT EXISTS (SELECT 1 FROM projected p WHERE p.case_id = s.case_id AND p.clock_id = s.clock_id)
     )
-    INSERT INTO deadlines (case_id, clock_id, kind, rule, party, started_at, due_at, state, zone, remind_at)
-    SELECT p.*
+    INSERT INTO deadlines (${projected.columns})
+    SELECT ${projected.of("p")}
     FROM projected p LEFT JOIN stored s ON s.case_id = p.case_id AND s.clock_id = p.clock_id
     WHERE s.case_id IS NULL
        OR (s.kind, s.rule, s.party, s.started_at, s.due_at, s.state, s.zone) IS DISTINCT FROM (p.kind, p.rule, p.party, p.started_at, p.due_at, p.state, p.zone)
@@ -86,12 +85,13 @@ export async function projectCases(tx: Tx, items: Projectable[], now: Date, { he
 
   // Remedies only accumulate (events are never taken back): a case without any has none to remove.
   const remedyRows = computed.flatMap(({ row, state }) =>
-    state.remedies.map((r) => ({ case_id: row.id, remedy_key: r.id, kind: r.kind, source: r.source, ordered_at: r.orderedAt, due_at: r.dueAt, complied_at: r.compliedAt, evidence: r.evidence })),
+    state.remedies.map((r) => ({ caseId: row.id, remedyKey: r.id, kind: r.kind, source: r.source, orderedAt: r.orderedAt, dueAt: r.dueAt, compliedAt: r.compliedAt, evidence: r.evidence })),
   );
   if (remedyRows.length) {
+    const ordered = tableRows(remedies, ["caseId", "remedyKey", "kind", "source", "orderedAt", "dueAt", "compliedAt", "evidence"], remedyRows);
     await tx.execute(sql`
-      INSERT INTO remedies (case_id, remedy_key, kind, source, ordered_at, due_at, complied_at, evidence)
-      SELECT * FROM ${jsonRows(remedyRows, { case_id: "uuid", remedy_key: "text", kind: "text", source: "text", ordered_at: "timestamptz", due_at: "timestamptz", complied_at: "timestamptz", evidence: "text" })} AS r
+      INSERT INTO remedies (${ordered.columns})
+      SELECT ${ordered.columns} FROM ${ordered.source} AS r
       ON CONFLICT (case_id, remedy_key) DO UPDATE SET complied_at = excluded.complied_at, evidence = excluded.evidence
         WHERE (remedies.complied_at, remedies.evidence) IS DISTINCT FROM (excluded.complied_at, excluded.evidence)`);
   }

@@ -163,7 +163,7 @@ describe.each(KINDS)("deadline sweep on %s", (kind) => {
     // A step recorded under a clock moved 60 days on (demo and test mode), then a mail queued after it.
     const later = new Date(Date.now() + 60 * DAY_MS);
     await recordEvent(db(), await actorByEmail(db(), "staff@mparticle.example"), filed.caseId, { type: "organisation.acknowledged", data: {} }, { now: later });
-    await enqueueMail(db(), { dedupeKey: `after:${filed.caseId}`, to: "one-row@example.eu", locale: "en", template: "sign-in", params: { url: "http://localhost/x" } });
+    await enqueueMail(db(), { dedupeKey: `after:${filed.caseId}`, to: "one-row@example.eu", locale: "en", template: "sign-in", params: { url: "http://localhost/x", minutes: "15" } });
     const [notice] = await db().select().from(outbox).where(and(eq(outbox.caseId, filed.caseId), eq(outbox.template, "notice:step")));
     // The complainant's bell item is their mail too.
     expect(notice).toMatchObject({ toEmail: "one-row@example.eu", status: "pending", readAt: null });
