@@ -4,9 +4,9 @@
  * its projections and its mail in one transaction.
  */
 import { randomBytes } from "node:crypto";
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { attachments, caseBodies, caseEvents, cases, certifications, deadlines, memberships, messages, organisationLinks, organisations, providers, users } from "@/db/schema";
+import { attachments, caseEvents, cases, certifications, deadlines, memberships, messages, organisationLinks, organisations, users } from "@/db/schema";
 import { smtpConfigured } from "@/lib/mail/deliver";
 import type { Actor } from "@/lib/auth/actor";
 import { partiesOnCase, requireActing, scopeToCase } from "@/lib/auth/policy";
@@ -17,14 +17,12 @@ import {
   FRAMEWORKS,
   DAY_MS,
   anchorRemedies,
-  handedOverBy,
-  advance,
   endOfDayIn,
   startOfLocalDay,
-  dpaBodyFor,
   zoneOf,
   decide,
   snapshot,
+  clockIn,
   foldCase,
   inferFramework,
   participation,
@@ -38,11 +36,10 @@ import { enqueueMails, type OutgoingMail } from "@/lib/mail/outbox";
 import { publicUrl } from "@/lib/config";
 import type { CheckedAttachment } from "./attachments";
 import { filingSchema, messageBody, type FilingInput } from "./filing-schema";
-import { appendEvents, lastLink, type RequestMeta } from "./append";
+import { lastLink, type RequestMeta } from "./append";
 import { sha256Of } from "./hash-chain";
 import { loadCase, type CaseRow } from "./load";
-import { project } from "./projection";
-import { notifyEvents } from "@/lib/notifications/notify-events";
+import { recordEvents } from "./record-events";
 import { enqueueWebhooks } from "@/lib/webhooks/enqueue";
 import { eventOfMessage, viaOf, type MessageVia } from "@/lib/webhooks/events";
 import { JOBS } from "@/lib/worker/jobs";
@@ -56,37 +53,6 @@ function newReference(now: Date): string {
   const bytes = randomBytes(6);
   const code = [...bytes].map((b) => alphabet[b % alphabet.length]).join("");
   return `RC-${now.getUTCFullYear()}-${code}`;
-}
-
-/** The provider that sits on a rung: the IRM named in the certification, or the body of that kind. */
-async function providerOfKind(tx: Tx, kind: (typeof providers.$inferSelect)["kind"]) {
-  const [row] = await tx.select({ id: providers.id }).from(providers).where(eq(providers.kind, kind)).orderBy(asc(providers.createdAt)).limit(1);
-  return row?.id ?? null;
-}
-
-/** Hands the case to the body on the rung an event opens (the hand-over is dated). */
-async function handOver(tx: Tx, row: CaseRow, event: LadderEvent) {
-  const rung = handedOverBy(event);
-  if (!rung) return;
-  const snapshot = row.certificationSnapshot as Certification;
-  // R2.5: the DPA panel of the complainant's region; R2.7: their own DPA, which refers the matter to Commerce.
-  const providerId =
-    rung === "irm" ? (snapshot.irm?.kind === "provider" ? snapshot.irm.providerId : null)
-    : rung === "dpa_panel" ? await providerOfKind(tx, dpaBodyFor(row.hrData && row.workCountry ? row.workCountry : row.complainantCountry, "panel"))
-    : rung === "dpa" ? await providerOfKind(tx, dpaBodyFor(row.complainantCountry, "own"))
-    : rung === "commerce" ? await providerOfKind(tx, "commerce")
-    : await providerOfKind(tx, "arbitration_administrator");
-  if (!providerId) return;
-  // The receiving body gets the file as it stands now; later additions do not change it.
-  const [timeline, documents] = await Promise.all([
-    tx.select({ seq: caseEvents.seq, type: caseEvents.type, at: caseEvents.at, party: caseEvents.party, hash: caseEvents.hash }).from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(asc(caseEvents.seq)),
-    tx.select({ filename: attachments.filename, mimeType: attachments.mimeType, size: attachments.size, sha256: attachments.sha256, addedAt: attachments.createdAt }).from(attachments).where(eq(attachments.caseId, row.id)).orderBy(asc(attachments.createdAt)),
-  ]);
-  const handover = JSON.parse(JSON.stringify({ reference: row.reference, rung, handedOverAt: event.at, timeline, documents }));
-  await tx
-    .insert(caseBodies)
-    .values({ caseId: row.id, providerId, rung, since: event.at, handover, handoverSha256: sha256Of(handover) })
-    .onConflictDoNothing();
 }
 
 export interface FiledCase {
@@ -215,16 +181,14 @@ export async function fileCaseIn(tx: Tx, raw: unknown, now: Date, meta: RequestM
     // A concurrent submit of the same form won the race: return its case.
     return (await existingFiling(tx, input.idempotencyKey))!;
   }
-  const { seqs: [seq], heads } = await appendEvents(tx, [{ caseId: row.id, event: filed, actorUserId: user!.id, meta, after: null }]);
-  // The complainant's receipt and the company's notice (lib/notifications/rules.ts).
-  await notifyEvents(tx, [{ caseRow: { ...row, organisationName: organisation.name }, before: facts, event: filed, seq: seq!, actorUserId: user!.id }], now);
   for (const file of evidence) {
     await tx.insert(attachments).values({ caseId: row.id, uploadedByUserId: user!.id, filename: file.filename, mimeType: file.mimeType, size: file.size, sha256: file.sha256, content: file.bytes, createdAt: now });
   }
-  const recorded = snapshot({ ...facts, events: [filed] }, now);
-  await project(tx, row, recorded, { heads, fresh: true });
-
-  const due = recorded.clocks.find((c) => c.id === "organisation.response")?.dueAt ?? null;
+  // The one write path: the filing, the projection, and the notices (the complainant's receipt, the company's new case).
+  const {
+    recorded: [entry],
+  } = await recordEvents(tx, [{ row: { ...row, organisationName: organisation.name }, snap: snapshot(facts, now), last: null }], [{ caseId: row.id, event: filed, actorUserId: user!.id, meta }], now, { fresh: true });
+  const due = clockIn(entry!.states.after, "organisation.response")?.dueAt ?? null;
   // R2.1: a company without an account gets the complaint at its published contact, with a link to answer.
   if (!staff.length && organisation.contactEmail) await enqueueMails(tx, await deliveryMail(tx, row, organisation as Required<typeof organisation> & { contactEmail: string }, now));
   return { caseId: row.id, reference: row.reference, complainantUserId: user!.id, created: true, responseDueAt: due, organisationName: organisation.name, organisationZone: organisation.timeZone };
@@ -375,7 +339,7 @@ export async function recordWithoutUser(db: Db, caseId: string, party: "organisa
   return recorded;
 }
 
-/** The one way an event is written: decide, append, message, hand over, project, notify. */
+/** A step: its message checked, then the one write path (record-events.ts) with the message beside the event. */
 async function writeStep(
   tx: Tx,
   row: CaseRow,
@@ -387,29 +351,29 @@ async function writeStep(
   const { party } = by;
   if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) throw new ConflictError(row.version);
   const event = { type: proposal.type, at: options.now, by: party, data: anchorRemedies(proposal.data, zoneOf(loaded.facts, "organisation")) } as LadderEvent;
-  const before = foldCase(loaded.facts.events);
-  const was = snapshot(loaded.facts, options.now, before);
-  const decision = decide(was, event);
-  if (!decision.ok) throw new RuleError(decision.reason);
   // The message is checked before anything is written.
   const body = options.message ? messageBody.safeParse(options.message.body) : null;
   if (body && !body.success) throw new ValidationError({ body: body.error.issues.map((i) => i.message) });
-  // The case before and after the step, worked out once and carried on: the projection and the notice rules read both.
-  const states = { before: was, after: advance(was, event) };
+  const message = options.message && body?.success ? { visibility: options.message.visibility, body: body.data } : null;
 
-  const { seqs: [seq], heads } = await appendEvents(tx, [{ caseId: row.id, event, actorUserId: by.userId, meta: options.meta, after: lastLink(loaded.events), idempotencyKey: options.idempotencyKey }]);
-  // A step and the message that explains it are one write.
-  if (options.message && body?.success) {
-    const [m] = await tx
-      .insert(messages)
-      .values({ caseId: row.id, authorUserId: by.userId, authorParty: party, visibility: options.message.visibility, body: body.data, stepSeq: seq!, createdAt: options.now })
-      .returning({ id: messages.id, authorParty: messages.authorParty, visibility: messages.visibility, createdAt: messages.createdAt });
-    await enqueueWebhooks(tx, [eventOfMessage(row, { ...m!, body: body.data, via: by.via })]);
-  }
-  await handOver(tx, row, event);
-  const version = await project(tx, row, states.after, { heads });
-  await notifyEvents(tx, [{ caseRow: row, before: loaded.facts, event, seq: seq!, actorUserId: by.userId, states }], options.now);
-  return { version, seq: seq! };
+  const { recorded, versions } = await recordEvents(
+    tx,
+    [{ row, snap: snapshot(loaded.facts, options.now, foldCase(loaded.facts.events)), last: lastLink(loaded.events) }],
+    [{ caseId: row.id, event, actorUserId: by.userId, meta: options.meta, idempotencyKey: options.idempotencyKey }],
+    options.now,
+    {
+      // A step and the message that explains it are one write.
+      afterAppend: async ([step]) => {
+        if (!message) return;
+        const [m] = await tx
+          .insert(messages)
+          .values({ caseId: row.id, authorUserId: by.userId, authorParty: party, visibility: message.visibility, body: message.body, stepSeq: step!.seq, createdAt: options.now })
+          .returning({ id: messages.id, authorParty: messages.authorParty, visibility: messages.visibility, createdAt: messages.createdAt });
+        await enqueueWebhooks(tx, [eventOfMessage(row, { ...m!, body: message.body, via: by.via })]);
+      },
+    },
+  );
+  return { version: versions.get(row.id)!, seq: recorded[0]!.seq };
 }
 
 export function fieldErrorsOf(error: { issues: { path: PropertyKey[]; message: string }[] }): Record<string, string[]> {

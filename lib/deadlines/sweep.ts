@@ -14,12 +14,12 @@
 import { and, asc, eq, inArray, lt, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { rowsOf, type Db, type Tx } from "@/db/client";
 import { cases, deadlines } from "@/db/schema";
-import { appendEvents, lastLink } from "@/lib/cases/append";
+import { lastLink } from "@/lib/cases/append";
 import { loadCases } from "@/lib/cases/load";
 import { projectCases } from "@/lib/cases/projection";
-import { DEFAULT_POLICY, PERSISTENT_FAILURE_SOURCES, advance, calendarDaysLeft, decide, snapshot, type LadderEvent, type Party } from "@/lib/ladder";
+import { recordEvents } from "@/lib/cases/record-events";
+import { DEFAULT_POLICY, PERSISTENT_FAILURE_SOURCES, calendarDaysLeft, snapshot, type LadderEvent, type Party } from "@/lib/ladder";
 import { dispatch, type CaseForNotice } from "@/lib/notifications/dispatch";
-import { notifyEvents, type RecordedEvent } from "@/lib/notifications/notify-events";
 import { persistentFailureNotice, reminderNotice } from "@/lib/notifications/rules";
 import { enqueueWebhooks } from "@/lib/webhooks/enqueue";
 import { eventOfReminder } from "@/lib/webhooks/events";
@@ -194,30 +194,17 @@ async function breachBatch(tx: Tx, now: Date, batch: number, lane: Lane, lap: La
   const loaded = await loadCases(tx, rows);
   lap("breaches: load");
 
-  const recorded: (RecordedEvent & { after: ReturnType<typeof lastLink> })[] = [];
-  const projected = loaded.map(({ row, facts, events }) => {
-    // Folded once; each breach recorded moves the case on by one event (decide keeps them in time order).
-    let snap = snapshot(facts, now);
-    const first = snap;
-    for (const clock of first.clocks.filter((c) => c.state === "missed" && !c.completedAt && !first.state.breachedClocks.includes(c.id))) {
-      const event: LadderEvent = { type: "clock.breached", at: now, by: "system", data: { clock: clock.id } };
-      if (!decide(snap, event).ok) continue;
-      const next = advance(snap, event);
-      recorded.push({ caseRow: row, before: snap.facts, event, seq: 0, actorUserId: null, after: lastLink(events), states: { before: snap, after: next } });
-      snap = next;
-    }
-    // Every locked case is re-projected, so a stale deadline row can never be picked again.
-    return { row, snap };
-  });
-
+  // Every run-out clock not yet recorded, proposed to the ladder as `clock.breached` (an aim is refused there).
+  const at = loaded.map(({ row, facts, events }) => ({ row, snap: snapshot(facts, now), last: lastLink(events) }));
+  const proposals = at.flatMap(({ row, snap }) =>
+    snap.clocks
+      .filter((c) => c.state === "missed" && !c.completedAt && !snap.state.breachedClocks.includes(c.id))
+      .map((clock) => ({ caseId: row.id, event: { type: "clock.breached", at: now, by: "system", data: { clock: clock.id } } as LadderEvent, actorUserId: null })),
+  );
   lap("breaches: decide");
-  const { seqs, heads } = await appendEvents(tx, recorded.map((r) => ({ caseId: r.caseRow.id, event: r.event, actorUserId: null, after: r.after })));
-  recorded.forEach((r, i) => (r.seq = seqs[i]!));
-  lap("breaches: append");
-  await projectCases(tx, projected, now, { heads });
-  lap("breaches: project");
-  await notifyEvents(tx, recorded, now);
-  lap("breaches: notify");
+  // Every locked case is re-projected, so a stale deadline row can never be picked again.
+  await recordEvents(tx, at, proposals, now, { refused: "skip" });
+  lap("breaches: write");
   return rows.length;
 }
 
