@@ -2,9 +2,9 @@
  * What a user may read about cases. Every function takes the actor and filters through the
  * policy's scope, so a case outside it simply does not exist for them.
  */
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { caseBodies, cases, deadlines, messages, organisations, providers, users } from "@/db/schema";
+import { caseBodies, cases, messages, organisations, providers, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { caseScope, messagesVisibleTo, partiesOnCase, scopeToCase } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
@@ -26,13 +26,10 @@ export interface CaseListItem {
   createdAt: Date;
 }
 
-export async function listCases(db: Db, actor: Actor, options: { organisationId?: string; parties?: Party[]; limit?: number; offset?: number } = {}): Promise<CaseListItem[]> {
+/** The cases the actor may read; a body's own clocks are its workspace's (lib/cases/body-inbox.ts). */
+export async function listCases(db: Db, actor: Actor, options: { organisationId?: string; limit?: number; offset?: number } = {}): Promise<CaseListItem[]> {
   const conditions = [caseScope(actor)];
   if (options.organisationId) conditions.push(eq(cases.organisationId, options.organisationId));
-  // A body's own next deadline (its clocks only), from the deadlines projection.
-  const nextDueAt = options.parties?.length
-    ? sql<Date | null>`(select min(${deadlines.dueAt}) from ${deadlines} where ${deadlines.caseId} = ${cases.id} and ${inArray(deadlines.party, options.parties)} and ${deadlines.state} in ('running', 'paused'))`.mapWith(cases.nextDueAt)
-    : cases.nextDueAt;
   return db
     .select({
       id: cases.id,
@@ -43,7 +40,7 @@ export async function listCases(db: Db, actor: Actor, options: { organisationId?
       status: cases.status,
       framework: cases.framework,
       hrData: cases.hrData,
-      nextDueAt,
+      nextDueAt: cases.nextDueAt,
       createdAt: cases.createdAt,
     })
     .from(cases)
