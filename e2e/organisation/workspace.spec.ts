@@ -65,11 +65,18 @@ test.describe("the company workspace", () => {
     expect(text.split("\n")[1]).toMatch(/^RC-[^,]+,\d{4}-\d{2}-\d{2},/);
 
     await page.goto(own!);
-    const pdfLink = await page.getByRole("link", { name: "Download the case file (PDF)" }).getAttribute("href");
-    const pdf = await page.request.get(pdfLink!);
-    expect(pdf.status()).toBe(200);
-    expect(pdf.headers()["content-type"]).toBe("application/pdf");
-    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    // Two variants: for the record (internal notes marked) and to share (the common thread only).
+    const shareLink = await page.getByRole("link", { name: "Case file to share (PDF, shared thread only)" }).getAttribute("href");
+    const pdfLink = await page.getByRole("link", { name: "Case file for the record (PDF, with internal notes)" }).getAttribute("href");
+    for (const [link, variant] of [[pdfLink, "record"], [shareLink, "share"]] as const) {
+      const pdf = await page.request.get(link!);
+      expect(pdf.status()).toBe(200);
+      expect(pdf.headers()["content-type"]).toBe("application/pdf");
+      expect(pdf.headers()["content-disposition"]).toContain(`-${variant}.pdf`);
+      const bytes = (await pdf.body()).toString("latin1");
+      expect(bytes.startsWith("%PDF-1.7")).toBe(true);
+      expect(bytes).toContain("/StructTreeRoot");
+    }
 
     await signInAs(page, "staff@customerportfolios.example");
     expect((await page.goto(own!))?.status()).toBe(404);

@@ -1,7 +1,10 @@
 /**
  * The case file as a PDF: everything a complainant, an IRM or a panel needs — the complaint,
- * the deadlines, the timeline, the messages this reader may see, and the documents with their
- * SHA-256 hashes. Set in DejaVu Sans so every European name prints.
+ * the deadlines, the timeline, the messages, and the documents with their SHA-256 hashes. Two
+ * variants: for the record (every message this reader may see, each one not shared with the
+ * complainant marked with its audience) and for sharing (the thread everyone on the case reads,
+ * and its documents, only). Tagged (headings, paragraphs, the language) for screen readers;
+ * set in DejaVu Sans so every European name prints.
  */
 import path from "node:path";
 import PDFDocument from "pdfkit";
@@ -18,23 +21,46 @@ export interface CaseFileWords {
   date: (d: Date) => string;
 }
 
-export function caseFilePdf(detail: CaseDetail, documents: DocumentEntry[], words: CaseFileWords, generatedAt: Date): Promise<Buffer> {
+export type CaseFileVariant = "record" | "share";
+
+/** What a variant holds: for sharing, the thread everyone on the case reads and its documents; for the record, all the reader may see. */
+export function caseFileContents(detail: Pick<CaseDetail, "messages">, documents: DocumentEntry[], variant: CaseFileVariant) {
+  if (variant === "record") return { messages: detail.messages, documents };
+  const messages = detail.messages.filter((m) => m.visibility === "complainant");
+  const shared = new Set(messages.map((m) => m.id));
+  return { messages, documents: documents.filter((d) => !d.messageId || shared.has(d.messageId)) };
+}
+
+export function caseFilePdf(detail: CaseDetail, allDocuments: DocumentEntry[], words: CaseFileWords, generatedAt: Date, variant: CaseFileVariant = "record", lang = "en"): Promise<Buffer> {
   const { t, date } = words;
-  const doc = new PDFDocument({ size: "A4", margin: 50, info: { Title: `${detail.reference}`, Creator: "Recourse" } });
+  const { messages, documents } = caseFileContents(detail, allDocuments, variant);
+  const title = t("case.title", { reference: detail.reference });
+  const doc = new PDFDocument({ size: "A4", margin: 50, pdfVersion: "1.7", tagged: true, lang, displayTitle: true, info: { Title: title, Subject: t(`caseFile.${variant}`), Creator: "Recourse" } });
   doc.registerFont("regular", path.join(FONTS, "DejaVuSans.ttf"));
   doc.registerFont("bold", path.join(FONTS, "DejaVuSans-Bold.ttf"));
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
 
-  const heading = (text: string) => doc.moveDown(0.8).font("bold").fontSize(13).text(text).moveDown(0.3).font("regular").fontSize(10);
+  // Every piece of text is a tagged structure element, so a screen reader reads headings as headings.
+  const root = doc.struct("Document");
+  doc.addStructure(root);
+  const tagged = (type: "H1" | "H2" | "P", draw: () => void) => root.add(doc.struct(type, {}, [draw]));
+  const heading = (text: string) => {
+    doc.moveDown(0.8);
+    tagged("H2", () => doc.font("bold").fontSize(13).text(text));
+    doc.moveDown(0.3).font("regular").fontSize(10);
+  };
+  const para = (text: string, options?: PDFKit.Mixins.TextOptions) => tagged("P", () => doc.text(text, options));
   const line = (label: string, value: string | null | undefined) => {
-    if (value) doc.font("bold").text(`${label}: `, { continued: true }).font("regular").text(value);
+    if (value) tagged("P", () => doc.font("bold").text(`${label}: `, { continued: true }).font("regular").text(value));
   };
 
-  doc.font("bold").fontSize(18).text(t("case.title", { reference: detail.reference }));
-  doc.font("regular").fontSize(10).text(`${t("case.against", { organisation: detail.organisation.name })} · ${t(`ladder.framework.${detail.framework}`)}`);
-  doc.text(`${t("cases.filed")}: ${date(detail.createdAt)} · ${t("cases.rung")}: ${t(`ladder.rung.${detail.view.state.rung}`)}`);
+  tagged("H1", () => doc.font("bold").fontSize(18).text(title));
+  doc.font("regular").fontSize(10);
+  para(t(`caseFile.${variant}`));
+  para(`${t("case.against", { organisation: detail.organisation.name })} · ${t(`ladder.framework.${detail.framework}`)}`);
+  para(`${t("cases.filed")}: ${date(detail.createdAt)} · ${t("cases.rung")}: ${t(`ladder.rung.${detail.view.state.rung}`)}`);
 
   heading(t("case.complaint"));
   line(t("filing.name"), detail.complainant ? `${detail.complainant.name} (${detail.complainant.country})` : null);
@@ -42,33 +68,41 @@ export function caseFilePdf(detail: CaseDetail, documents: DocumentEntry[], word
   line(t("filing.companyIdentifier"), detail.particulars.companyIdentifier);
   line(t("filing.principles"), detail.principles.map((p) => t(`filing.principle.${p}.label`)).join(" · "));
   line(t("filing.relief"), detail.reliefSought.map((r) => t(`details.remedy.${r}`)).join(" · "));
-  doc.moveDown(0.3).text(detail.description);
+  doc.moveDown(0.3);
+  para(detail.description);
 
   heading(t("case.clocks"));
   for (const c of detail.view.clocks) {
-    doc.text(`${t(`ladder.clock.${messageKey(c.kind)}`)} — ${c.completedAt ? t("case.completed", { date: calendarDay(c.completedAt, c.zone) }) : t("case.due", { date: calendarDay(c.dueAt, c.zone) })} — ${t(`ladder.clockState.${c.state}`)} (${c.rule})`);
+    para(`${t(`ladder.clock.${messageKey(c.kind)}`)} — ${c.completedAt ? t("case.completed", { date: calendarDay(c.completedAt, c.zone) }) : t("case.due", { date: calendarDay(c.dueAt, c.zone) })} — ${t(`ladder.clockState.${c.state}`)} (${c.rule})`);
   }
 
   heading(t("case.timeline"));
   for (const e of detail.timeline) {
-    doc.text(`${date(e.at)} · ${t(`party.${e.party}`)} · ${t(`events.${messageKey(e.type)}`)}`);
-    if (e.detail?.kind === "eligibility" && e.detail.reason) doc.text(`    ${e.detail.reason}`);
+    para(`${date(e.at)} · ${t(`party.${e.party}`)} · ${t(`events.${messageKey(e.type)}`)}`);
+    if (e.detail?.kind === "eligibility" && e.detail.reason) para(`    ${e.detail.reason}`);
   }
 
   heading(t("case.messages"));
-  if (!detail.messages.length) doc.text(t("case.noMessages"));
-  for (const m of detail.messages) {
-    doc.font("bold").text(`${date(m.createdAt)} · ${t(`party.${m.authorParty}`)}`).font("regular").text(m.body).moveDown(0.3);
+  if (!messages.length) para(t("case.noMessages"));
+  for (const m of messages) {
+    // For the record, what the complainant never saw says so, with its audience.
+    const audience = m.visibility === "complainant" ? "" : ` · ${t(`caseExtra.visibility.${m.visibility}`)}`;
+    tagged("P", () => doc.font("bold").text(`${date(m.createdAt)} · ${m.authorName ?? t(`party.${m.authorParty}`)}${audience}`).font("regular").text(m.body));
+    doc.moveDown(0.3);
   }
 
   heading(t("caseExtra.documents"));
-  if (!documents.length) doc.text(t("caseExtra.noDocuments"));
+  if (!documents.length) para(t("caseExtra.noDocuments"));
   for (const d of documents) {
-    doc.text(`${d.filename} (${d.mimeType}, ${d.size} B, ${date(d.createdAt)})`);
-    doc.fontSize(8).text(`SHA-256 ${d.sha256}`).fontSize(10);
+    para(`${d.filename} (${d.mimeType}, ${d.size} B, ${date(d.createdAt)})`);
+    doc.fontSize(8);
+    para(`SHA-256 ${d.sha256}`);
+    doc.fontSize(10);
   }
 
-  doc.moveDown(1).fontSize(8).fillColor("#555").text(`Recourse · ${generatedAt.toISOString()}`);
+  doc.moveDown(1).fontSize(8).fillColor("#555");
+  para(`Recourse · ${generatedAt.toISOString()}`);
+  root.end();
   doc.end();
   return done;
 }

@@ -73,9 +73,21 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               {t("against", { organisation: detail.organisation.name })} · {tl(`framework.${detail.framework}` as "framework.eu-us-ps")}
             </p>
             <p className="mt-1 text-sm text-slate-600">{t("youAre", { party: partyName(tp, detail.party, detail.party, dpaBody) })}</p>
-            <a href={`/api/cases/${detail.id}/case-file?locale=${locale}`} download className="mt-2 inline-block text-sm font-medium underline">
-              {t("caseFile")}
-            </a>
+            {detail.party === "complainant" ? (
+              <a href={`/api/cases/${detail.id}/case-file?locale=${locale}`} download className="mt-2 inline-block text-sm font-medium underline">
+                {t("caseFile")}
+              </a>
+            ) : (
+              // Notes the complainant never saw go only into the file for the record.
+              <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+                <a href={`/api/cases/${detail.id}/case-file?locale=${locale}`} download className="font-medium underline">
+                  {t("caseFileRecord")}
+                </a>
+                <a href={`/api/cases/${detail.id}/case-file?locale=${locale}&variant=share`} download className="font-medium underline">
+                  {t("caseFileShare")}
+                </a>
+              </p>
+            )}
             {staff && actor.kind === "user" ? (
               <p className="mt-1">
                 <KeyboardShortcuts page="case" me={actor.userId} />

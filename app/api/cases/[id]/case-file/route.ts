@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { routing } from "@/i18n/routing";
 import { currentActor } from "@/lib/auth/session";
-import { caseFilePdf } from "@/lib/cases/case-file";
+import { caseFilePdf, type CaseFileVariant } from "@/lib/cases/case-file";
 import { listEvidence } from "@/lib/cases/correspondence";
 import { getCaseDetail } from "@/lib/cases/queries";
 import { now } from "@/lib/clock";
@@ -10,11 +10,12 @@ import { NotFoundError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
-/** The case file as the reader may see it, as a PDF in their language (?locale=de). */
+/** The case file as the reader may see it, as a PDF in their language (?locale=de), for the record or to share (?variant=share). */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const requested = new URL(request.url).searchParams.get("locale");
   const locale = (routing.locales as readonly string[]).includes(requested ?? "") ? requested! : routing.defaultLocale;
+  const variant: CaseFileVariant = new URL(request.url).searchParams.get("variant") === "share" ? "share" : "record";
   try {
     const db = await getDb();
     const actor = await currentActor();
@@ -22,9 +23,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const detail = await getCaseDetail(db, actor, id, at);
     const t = await getTranslations({ locale });
     const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-    const pdf = await caseFilePdf(detail, await listEvidence(db, actor, id), { t: (key, values) => t(key as never, values as never), date: (d) => `${format.format(d)} UTC` }, at);
+    const pdf = await caseFilePdf(detail, await listEvidence(db, actor, id), { t: (key, values) => t(key as never, values as never), date: (d) => `${format.format(d)} UTC` }, at, variant, locale);
     return new Response(new Uint8Array(pdf), {
-      headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${detail.reference}.pdf"`, "cache-control": "private, no-store" },
+      headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${detail.reference}-${variant}.pdf"`, "cache-control": "private, no-store" },
     });
   } catch (error) {
     if (error instanceof NotFoundError) return Response.json({ error: "not_found" }, { status: 404 });
