@@ -59,10 +59,14 @@ test.describe("the company workspace", () => {
     const csvLink = await page.getByRole("link", { name: "Download as CSV" }).getAttribute("href");
     const csv = await page.request.get(csvLink!);
     expect(csv.status()).toBe(200);
+    // Labels in the reader's language, not codes; a byte-order mark so spreadsheets read UTF-8.
     const text = await csv.text();
-    expect(text.split("\n")[0]).toBe("reference,filed_on (America/New_York),complainant,framework,hr_data,step,status,next_deadline_on (America/New_York),next_deadline_owed_by,assignee");
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.slice(1).split("\n")[0]).toBe("Reference,Filed on (America/New_York),Complainant,Framework,HR data,Step,Status,Next deadline on (America/New_York),Next deadline owed by,Assignee");
     // Days in the company's zone, as its pages show them, not instants.
     expect(text.split("\n")[1]).toMatch(/^RC-[^,]+,\d{4}-\d{2}-\d{2},/);
+    expect(text).toMatch(/,(Open|Closed),/);
+    expect(text).not.toMatch(/,(eu-us-dpf|swiss-us-dpf|uk-ext-dpf|organisation|open|yes|no),/);
 
     await page.goto(own!);
     // Two variants: for the record (internal notes marked) and to share (the common thread only).

@@ -39,7 +39,7 @@ export default async function OrganisationQueuePage({ params, searchParams }: { 
     <>
       <PageHeader title={tc("queueTitle", { organisation: org.name })} lead={capped ? t("totalCapped", { count: total }) : t("total", { count: total })}>
         <KeyboardShortcuts page="queue" me={actor.userId} />
-        <a href={`/api/org/${org.id}/queue.csv?${csvQuery}`} download className="rounded-md px-3 py-2 text-sm font-medium ring-1 ring-slate-300">
+        <a href={`/api/org/${org.id}/queue.csv?${csvQuery}&locale=${locale}`} download className="rounded-md px-3 py-2 text-sm font-medium ring-1 ring-slate-300">
           {t("csv")}
         </a>
       </PageHeader>
