@@ -11,7 +11,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireAdmin, requireUser } from "@/lib/auth/policy";
 import { resetSecondFactor } from "@/lib/auth/second-factor";
 import { activeSessionCount, endSessions } from "@/lib/auth/sessions";
-import { NotFoundError, RuleError } from "@/lib/errors";
+import { NotFoundError, RuleError, ValidationError } from "@/lib/errors";
 
 export async function myAccount(db: Db, actor: Actor) {
   requireUser(actor);
@@ -61,6 +61,8 @@ export async function setAccountDisabled(db: Db, actor: Actor, userId: string, d
   requireAdmin(actor);
   requireUser(actor);
   if (userId === actor.userId) throw new RuleError({ code: "own_account" });
+  // Disabling locks a person out: the audit log keeps why.
+  if (disabled && !reason.trim()) throw new ValidationError({ reason: ["required"] });
   await db.transaction(async (tx) => {
     const [user] = await tx.update(users).set({ disabledAt: disabled ? now : null }).where(and(eq(users.id, userId), disabled ? sql`${users.disabledAt} is null` : sql`${users.disabledAt} is not null`)).returning({ id: users.id });
     if (!user) {
@@ -70,6 +72,19 @@ export async function setAccountDisabled(db: Db, actor: Actor, userId: string, d
     }
     const ended = disabled ? await endSessions(tx, userId) : 0;
     await tx.insert(auditLog).values({ actorUserId: actor.userId, entity: "user", entityId: userId, action: disabled ? "account_disabled" : "account_enabled", data: { reason, sessions: ended }, at: now });
+  });
+}
+
+/** An administrator signs a person out everywhere (a lost phone, a shared computer), without disabling the account. */
+export async function endAccountSessions(db: Db, actor: Actor, userId: string, now: Date): Promise<number> {
+  requireAdmin(actor);
+  requireUser(actor);
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
+    if (!user) throw new NotFoundError();
+    const ended = await endSessions(tx, userId);
+    await tx.insert(auditLog).values({ actorUserId: actor.userId, entity: "user", entityId: userId, action: "sessions_ended", data: { sessions: ended, by: "administrator" }, at: now });
+    return ended;
   });
 }
 
