@@ -3,12 +3,13 @@
  * the ladder's timeframes, an account's sessions ended and its disabling with a reason, and the
  * FTC register's prompts and delisting. Nobody else may read or change any of it.
  */
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, certifications, organisations, providers, users } from "@/db/schema";
+import { auditLog, certifications, organisations, outbox, providers, users } from "@/db/schema";
 import { startSession, activeSessionCount } from "@/lib/auth/sessions";
 import { fileCase, recordEvent } from "@/lib/cases/commands";
 import { takeOneClickStep } from "@/lib/cases/steps";
+import { sweepDeadlines } from "@/lib/deadlines/sweep";
 import { listBodies, updateBodyDetails } from "@/lib/directory/bodies";
 import { delistOrganisation, listReferrals, referralPrompts } from "@/lib/enforcement/register";
 import { NotFoundError, RuleError, ValidationError } from "@/lib/errors";
@@ -100,7 +101,7 @@ describe.each(KINDS)("the back office on %s", (kind) => {
       await recordEvent(db(), await actorByEmail(db(), "staff@mparticle.example"), id, { type: "organisation.responded", data: {} }, { now: at(1) });
       await recordEvent(db(), await actorByEmail(db(), email), id, { type: "irm.escalated", data: {} }, { now: at(2) });
       await recordEvent(db(), bbb, id, { type: "irm.eligibility_decided", data: { decision: "eligible" } }, { now: at(3) });
-      await recordEvent(db(), bbb, id, { type: "irm.determined", data: { remedies: [{ id: "rem-1", kind: "delete", dueAt: at(30) }] } }, { now: at(5) });
+      await recordEvent(db(), bbb, id, { type: "irm.determined", data: { remedies: [{ id: "rem-1", kind: "delete", dueAt: at(30) }, { id: "rem-2", kind: "stop_processing", dueAt: at(30) }] } }, { now: at(5) });
     }
     const [mparticle] = await db().select().from(organisations).where(eq(organisations.slug, "mparticle"));
     const ofMparticle = async (now: Date) => (await referralPrompts(db(), a, now)).filter((p) => p.organisationId === mparticle!.id);
@@ -112,22 +113,32 @@ describe.each(KINDS)("the back office on %s", (kind) => {
     expect(prompted).toHaveLength(1);
     expect(prompted[0]!.prompts.filter((p) => [caseId, second].includes(p.caseId)).map((p) => [p.caseId, p.referrer]).sort()).toEqual([[caseId, "irm"], [second, "irm"]].sort());
 
+    // Persistent failure of both remedies prompts the administrators once per case, in the bell and by mail.
+    await sweepDeadlines(db(), at(61));
+    const admins = (await db().select({ id: users.id }).from(users).where(eq(users.isAdmin, true))).length;
+    const bellPrompts = (id: string) => db().select().from(outbox).where(and(eq(outbox.caseId, id), eq(outbox.template, "notice:referral-proposed"), isNotNull(outbox.userId)));
+    expect(await bellPrompts(caseId)).toHaveLength(admins);
+    expect(await bellPrompts(second)).toHaveLength(admins);
+
     // Delisting before any referral: refused by the rule, nothing changes.
-    await expect(delistOrganisation(db(), a, mparticle!.id, at(40), "Refuses the determination")).rejects.toThrow(RuleError);
-    await takeOneClickStep(db(), a, { caseId, action: "propose_referral", target: "irm", party: "administrator" }, at(41), {});
-    expect((await ofMparticle(at(41)))[0]!.prompts.map((p) => p.caseId)).not.toContain(caseId);
-    expect((await ofMparticle(at(41)))[0]!.prompts.map((p) => p.caseId)).toContain(second);
+    await expect(delistOrganisation(db(), a, mparticle!.id, at(61), "Refuses the determination")).rejects.toThrow(RuleError);
+    await takeOneClickStep(db(), a, { caseId, action: "propose_referral", target: "irm", party: "administrator" }, at(62), {});
+    expect((await ofMparticle(at(62)))[0]!.prompts.map((p) => p.caseId)).not.toContain(caseId);
+    expect((await ofMparticle(at(62)))[0]!.prompts.map((p) => p.caseId)).toContain(second);
+    // The referral withdraws its case's prompt from the bell, and only that case's.
+    expect(await bellPrompts(caseId)).toEqual([]);
+    expect(await bellPrompts(second)).toHaveLength(admins);
     // Proposed is not made.
-    await expect(delistOrganisation(db(), a, mparticle!.id, at(41), "Refuses the determination")).rejects.toMatchObject({ reason: { code: "referral_not_made" } });
+    await expect(delistOrganisation(db(), a, mparticle!.id, at(62), "Refuses the determination")).rejects.toMatchObject({ reason: { code: "referral_not_made" } });
     const referral = (await listReferrals(db(), a)).find((r) => r.caseId === caseId)!;
     expect(referral.status).toBe("proposed");
-    await takeOneClickStep(db(), a, { caseId, action: "advance_referral", target: `${referral.id}:referred`, party: "administrator" }, at(42), {});
+    await takeOneClickStep(db(), a, { caseId, action: "advance_referral", target: `${referral.id}:referred`, party: "administrator" }, at(63), {});
     expect((await listReferrals(db(), a)).find((r) => r.id === referral.id)!.status).toBe("referred");
 
-    for (const actor of await outsiders()) await expect(delistOrganisation(db(), actor, mparticle!.id, at(42), "x")).rejects.toThrow(NotFoundError);
-    await expect(delistOrganisation(db(), a, mparticle!.id, at(42), " ")).rejects.toMatchObject({ fieldErrors: { reason: ["required"] } });
+    for (const actor of await outsiders()) await expect(delistOrganisation(db(), actor, mparticle!.id, at(63), "x")).rejects.toThrow(NotFoundError);
+    await expect(delistOrganisation(db(), a, mparticle!.id, at(63), " ")).rejects.toMatchObject({ fieldErrors: { reason: ["required"] } });
     expect((await db().select({ s: certifications.status }).from(certifications).where(eq(certifications.organisationId, mparticle!.id))).map((c) => c.s)).not.toContain("removed");
-    await delistOrganisation(db(), a, mparticle!.id, at(42), "Refuses the determination", { ip: "192.0.2.9" });
+    await delistOrganisation(db(), a, mparticle!.id, at(63), "Refuses the determination", { ip: "192.0.2.9" });
     expect(new Set((await db().select({ s: certifications.status }).from(certifications).where(eq(certifications.organisationId, mparticle!.id))).map((c) => c.s))).toEqual(new Set(["removed"]));
     const [entry] = await db().select().from(auditLog).where(and(eq(auditLog.action, "delisted"), eq(auditLog.entityId, mparticle!.id)));
     expect(entry).toMatchObject({ ip: "192.0.2.9", data: { rule: "R4.2", reason: "Refuses the determination" } });
