@@ -54,7 +54,19 @@ export async function listAccounts(db: Db, actor: Actor, query = "") {
         .leftJoin(providers, eq(providers.id, memberships.providerId))
         .where(sql`${memberships.userId} in ${rows.map((r) => r.id)}`)
     : [];
-  return rows.map((r) => ({ ...r, roles: roles.filter((m) => m.userId === r.id).map(({ role, organisation, provider }) => ({ role, where: organisation ?? provider ?? "" })) }));
+  // Each live session with when it began and when it ends at the latest, for the administrator to see before ending them.
+  const liveSessions = rows.length
+    ? await db
+        .select({ userId: sessions.userId, createdAt: sessions.createdAt, expires: sessions.expires, secondFactorAt: sessions.secondFactorAt })
+        .from(sessions)
+        .where(and(sql`${sessions.userId} in ${rows.map((r) => r.id)}`, gt(sessions.expires, new Date())))
+        .orderBy(asc(sessions.createdAt))
+    : [];
+  return rows.map((r) => ({
+    ...r,
+    roles: roles.filter((m) => m.userId === r.id).map(({ role, organisation, provider }) => ({ role, where: organisation ?? provider ?? "" })),
+    liveSessions: liveSessions.filter((x) => x.userId === r.id).map(({ createdAt, expires, secondFactorAt }) => ({ createdAt, expires, secondFactor: !!secondFactorAt })),
+  }));
 }
 
 export async function setAccountDisabled(db: Db, actor: Actor, userId: string, disabled: boolean, now: Date, reason = "") {

@@ -15,7 +15,7 @@ import { delistOrganisation, listReferrals, referralPrompts } from "@/lib/enforc
 import { NotFoundError, RuleError, ValidationError } from "@/lib/errors";
 import { bodyTimeframes, DAY_MS, DEFAULT_POLICY } from "@/lib/ladder";
 import { retentionPolicy, updateRetentionPolicy } from "@/lib/retention/policy";
-import { endAccountSessions, setAccountDisabled } from "@/lib/users/accounts";
+import { endAccountSessions, listAccounts, setAccountDisabled } from "@/lib/users/accounts";
 import { KINDS } from "./support/databases";
 import { actorByEmail, filing, seededDatabase } from "./support/helpers";
 
@@ -84,9 +84,13 @@ describe.each(KINDS)("the back office on %s", (kind) => {
     await startSession(db(), staff!.id);
     await startSession(db(), staff!.id);
     expect(await activeSessionCount(db(), staff!.id)).toBeGreaterThanOrEqual(2);
+    const listed = (await listAccounts(db(), a, "staff@sessionm.example")).find((u) => u.id === staff!.id)!;
+    expect(listed.liveSessions.length).toBe(listed.sessions);
+    expect(listed.liveSessions.every((x) => x.expires > x.createdAt)).toBe(true);
     await expect(endAccountSessions(db(), await actorByEmail(db(), "admin@mparticle.example"), staff!.id, T0)).rejects.toThrow(NotFoundError);
     expect(await endAccountSessions(db(), a, staff!.id, T0)).toBeGreaterThanOrEqual(2);
     expect(await activeSessionCount(db(), staff!.id)).toBe(0);
+    expect((await listAccounts(db(), a, "staff@sessionm.example")).find((u) => u.id === staff!.id)!.liveSessions).toEqual([]);
     expect((await db().select({ d: users.disabledAt }).from(users).where(eq(users.id, staff!.id)))[0]!.d).toBeNull();
     const [entry] = await db().select().from(auditLog).where(and(eq(auditLog.action, "sessions_ended"), eq(auditLog.entityId, staff!.id)));
     expect(entry!.data).toMatchObject({ by: "administrator" });

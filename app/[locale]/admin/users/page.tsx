@@ -52,6 +52,13 @@ export default async function AccountsPage({ params, searchParams }: { params: P
                   {[...(u.isAdmin ? [t("administrator")] : []), ...u.roles.map((r) => `${troles.has(r.role as "complainant") ? troles(r.role as "complainant") : r.role}${r.where ? ` · ${r.where}` : ""}`)].join("; ") || t("noRole")}
                 </p>
                 <p className="text-sm text-slate-700">{t("sessions", { count: u.sessions })}</p>
+                {u.liveSessions.length ? (
+                  <ul className="text-sm text-slate-700" aria-label={t("sessionsList", { email: u.email ?? "" })}>
+                    {u.liveSessions.map((x, i) => (
+                      <li key={i}>{t(x.secondFactor ? "sessionWithSecondFactor" : "session", { start: format.dateTime(x.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }), end: format.dateTime(x.expires, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) })}</li>
+                    ))}
+                  </ul>
+                ) : null}
                 {u.secondFactorSince ? <p className="text-sm text-slate-700">{t("secondFactorSince", { date: format.dateTime(u.secondFactorSince, { dateStyle: "medium", timeZone: "UTC" }) })}</p> : null}
               </div>
               {u.disabledAt ? <Badge tone="bad">{t("disabledSince", { date: format.dateTime(u.disabledAt, { dateStyle: "medium", timeZone: "UTC" }) })}</Badge> : null}
