@@ -41,8 +41,16 @@ test("the administrator edits a body's details and sees them; the timeframes com
   const panel = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "EU DPA panel", exact: true }) });
   await expect(panel.locator("li", { hasText: "Give its advice" })).toContainText("60 calendar days");
   await expect(panel.locator("li", { hasText: "Give its advice" })).toContainText("an aim, never a breach");
-  if (process.env.RECOURSE_SCREENS) await page.screenshot({ path: "docs/screens/admin-bodies.png", fullPage: true });
+  if (process.env.RECOURSE_SCREENS) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: "docs/screens/admin-bodies.png" });
+  }
   await expectAccessible(page);
+  // A phone: each body's details stack, nothing overflows.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(gra.locator("dd").first()).toHaveText(contact);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  if (process.env.RECOURSE_SCREENS) await gra.screenshot({ path: "docs/screens/admin-bodies-phone.png" });
 
   // The audit log keeps what the contact replaced.
   await page.goto("/en/admin/audit?action=details_updated");
