@@ -88,6 +88,8 @@ export const providers = pgTable("providers", {
   name: text("name").notNull(),
   kind: providerKindEnum("kind").notNull(),
   website: text("website"),
+  /** Where the body takes questions about its recourse (set by the administrators). */
+  contactEmail: text("contact_email"),
   timeZone: text("time_zone").notNull().default("UTC"),
   /** R2.3: the provider's own clocks; null = Recourse's defaults. */
   clockPolicy: jsonb("clock_policy").$type<{

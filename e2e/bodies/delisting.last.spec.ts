@@ -6,8 +6,11 @@ test("the administrator removes Customer Portfolios from the list after its FTC 
   await page.getByRole("link", { name: "FTC register" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("FTC referral register");
   await expectAccessible(page);
-  await expect(page.getByText(/Customer Portfolios LLC · RC-/).first()).toBeVisible();
-  await page.getByRole("button", { name: "Remove Customer Portfolios LLC from the list" }).first().click();
+  const company = page.getByRole("region", { name: "Customer Portfolios LLC" });
+  await expect(company.getByText("Referred to the FTC").first()).toBeVisible();
+  await company.getByText("Remove Customer Portfolios LLC from the list…").click();
+  await company.getByLabel("Reason (kept in the audit log)").fill("Refused ANA's determination; referred to the FTC");
+  await company.getByRole("button", { name: "Remove Customer Portfolios LLC from the list" }).click();
   await expect(page.getByText("The organisation was removed from the list")).toBeVisible();
 
   await page.goto("/en/directory/customer-portfolios");

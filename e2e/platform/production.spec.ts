@@ -11,7 +11,8 @@ import { expect, test, type Page } from "@playwright/test";
 import * as OTPAuth from "otpauth";
 import { startSmtp, type TestSmtp } from "../../test/integration/support/smtp";
 
-const PORT = 3101;
+// Its own port beside the suite's (E2E_PORT), so that runs side by side on one machine do not meet.
+const PORT = Number(process.env.E2E_PRODUCTION_PORT ?? 3101);
 const BASE = `http://localhost:${PORT}`;
 const DATA = "data/e2e-production";
 const ADMIN = "first.admin@recourse.example.org";

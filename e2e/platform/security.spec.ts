@@ -17,9 +17,9 @@ const ROLES: { role: string; email: string | null; pages: string[] }[] = [
   { role: "JAMS liaison", email: "liaison@jams.example", pages: ["/en/workspace", "/en/notifications"] },
   { role: "BBB liaison", email: "liaison@bbb.example", pages: ["/en/workspace", "/en/workspace/report"] },
   { role: "DPA panel member", email: "member@dpa-panel.example", pages: ["/en/workspace", "/en/workspace/report"] },
-  { role: "administrator", email: "admin@recourse.example", pages: ["/en/admin", "/en/admin/ftc", "/en/admin/certifications/import", "/en/notifications"] },
+  { role: "administrator", email: "admin@recourse.example", pages: ["/en/admin", "/en/admin/ftc", "/en/admin/certifications/import", "/en/admin/bodies", "/en/admin/settings", "/en/admin/users", "/en/admin/audit", "/en/notifications"] },
 ];
-const ROLE_PAGES = ["/en/org", "/en/org/settings", "/en/workspace", "/en/workspace/report", "/en/admin", "/en/admin/ftc", "/en/admin/certifications/import"];
+const ROLE_PAGES = ["/en/org", "/en/org/settings", "/en/workspace", "/en/workspace/report", "/en/admin", "/en/admin/ftc", "/en/admin/certifications/import", "/en/admin/bodies", "/en/admin/settings", "/en/admin/users", "/en/admin/audit"];
 
 async function status(page: Page, path: string): Promise<number> {
   const response = await page.request.get(path, { maxRedirects: 0 });

@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { sessionCookieName } from "@/lib/auth/sessions";
-import { resetAccountSecondFactor, setAccountDisabled, signOutEverywhere } from "@/lib/users/accounts";
+import { endAccountSessions, resetAccountSecondFactor, setAccountDisabled, signOutEverywhere } from "@/lib/users/accounts";
 import { formAction } from "./form-action";
 
 /** Ends this person's sessions everywhere, this browser's too, and leads to the sign-in page, which says so. */
@@ -28,4 +28,9 @@ export const enableAccountAction = formAction(accountForm, async ({ userId }, { 
 export const resetSecondFactorAction = formAction(accountForm, async ({ userId }, { db, actor, now }) => {
   await resetAccountSecondFactor(db, actor, userId, now);
   return "reset";
+});
+
+export const endAccountSessionsAction = formAction(accountForm, async ({ userId }, { db, actor, now }) => {
+  await endAccountSessions(db, actor, userId, now);
+  return "sessions_ended";
 });

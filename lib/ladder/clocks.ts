@@ -6,7 +6,7 @@ import { calendarDaysLeft, deadlineAfter, pauseDays } from "./calendar";
 import { foldCase, type CaseState, type Interval } from "./case-state";
 import type { ClockKind, Party } from "./events";
 import { zoneOf, type CaseFacts } from "./facts";
-import { FRAMEWORK_CLOCKS, resolvePolicy, type ProviderClockPolicy, type Span } from "./policy";
+import { FRAMEWORK_CLOCKS, resolvePolicy, type LadderPolicy, type ProviderClockPolicy, type Span } from "./policy";
 import { route, type Route } from "./routing";
 
 export type ClockState = "running" | "paused" | "met" | "missed" | "stopped";
@@ -48,6 +48,50 @@ type ClockSpec = Pick<Clock, "id" | "kind" | "rule" | "party" | "span" | "policy
 export function providerPolicy(facts: CaseFacts, providerId: string | null): ProviderClockPolicy {
   const policy = resolvePolicy(facts.policy);
   return (providerId && facts.providers?.[providerId]) || policy.providerDefault;
+}
+
+/** One timeframe a body works to, as `specs` below applies it. */
+export interface BodyTimeframe {
+  kind: ClockKind | "panel.comment_window";
+  rule: string;
+  span: Span;
+  /** framework: fixed by the texts; policy: Recourse's default; body: the body's own published timeframe (R2.3). */
+  source: "framework" | "policy" | "body";
+  /** A target shown as such, never a breach (R2.6). */
+  aim?: boolean;
+  /** The clock stops while the body awaits the complainant (R2.3). */
+  pausesWhileAwaitingComplainant?: boolean;
+}
+
+/**
+ * The timeframes the clocks of a body in `party`'s place run to, from the same figures `specs`
+ * uses: an IRM's own published clocks (`own`) or the defaults, the panel's framework clocks and
+ * comment window, Commerce's window, arbitration's. A national DPA keeps no clock of its own.
+ */
+export function bodyTimeframes(party: Party, own: ProviderClockPolicy | null, overrides?: Partial<LadderPolicy>): BodyTimeframe[] {
+  const policy = resolvePolicy(overrides);
+  switch (party) {
+    case "irm": {
+      const provider = own ?? policy.providerDefault;
+      const source = own ? "body" : "policy";
+      return [
+        { kind: "irm.acknowledgment", rule: "R2.3", span: provider.acknowledge, source },
+        { kind: "irm.determination", rule: "R2.3", span: provider.determination, source, pausesWhileAwaitingComplainant: provider.pausesWhileAwaitingComplainant },
+      ];
+    }
+    case "dpa_panel":
+      return [
+        { kind: "panel.advice", rule: "R2.6", span: FRAMEWORK_CLOCKS.panelAdvice, source: "framework", aim: true },
+        { kind: "panel.comment_window", rule: "R2.6", span: policy.panelCommentWindow, source: "policy" },
+        { kind: "panel.compliance", rule: "R2.6", span: FRAMEWORK_CLOCKS.panelCompliance, source: "framework" },
+      ];
+    case "commerce":
+      return [{ kind: "commerce.review", rule: "R2.7", span: policy.commerceReview, source: "policy" }];
+    case "arbitration":
+      return [{ kind: "arbitration.conclusion", rule: "R3.5", span: policy.arbitrationConclusion, source: "policy" }];
+    default:
+      return [];
+  }
 }
 
 /** The clock specifications that apply to a case in its current state, on its route. */

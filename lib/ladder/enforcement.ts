@@ -84,3 +84,21 @@ export function persistentFailure(state: CaseState, now: Date, overrides?: Parti
   );
   return refused || (state.panel?.referralNotices.some((n) => n.kind === "delisting") ?? false);
 }
+
+/** R4.1: the statuses a referral may take next from `status`, in the register's order. */
+export function nextReferralStatuses(status: ReferralStatus): readonly ReferralStatus[] {
+  return REFERRAL_TRANSITIONS[status];
+}
+
+/** R4.1: a referral is made once it left "proposed": the body actually referred the matter. */
+export function referralMade(status: ReferralStatus): boolean {
+  return status !== "proposed";
+}
+
+/**
+ * R4.2 with R4.1: the register offers removal from the list only for an organisation with a
+ * referral made, never on a proposal alone; the administrator then confirms it with a reason.
+ */
+export function mayDelist(referralStatuses: readonly ReferralStatus[]): boolean {
+  return referralStatuses.some(referralMade);
+}

@@ -37,7 +37,8 @@ export const REFERRAL_STATUSES = [
   "closed_without_action",
 ] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
-export type Referrer = "irm" | "dpa_panel" | "commerce" | "member_state";
+export const REFERRERS = ["irm", "dpa_panel", "commerce", "member_state"] as const;
+export type Referrer = (typeof REFERRERS)[number];
 export type ClockKind =
   | "organisation.acknowledgment"
   | "organisation.response"

@@ -145,3 +145,26 @@ export function inferFramework(certs: Certification[], complainantCountry: strin
     .sort((a, b) => (a.family === b.family ? 0 : a.family === "dpf" ? -1 : 1));
   return candidates[0]?.id ?? null;
 }
+
+/**
+ * R1.3, R2.6, R2.7: the regions whose frameworks a DPA body, Commerce or the arbitration
+ * administrator serves; null for a dispute resolution provider, which serves the frameworks of
+ * the certifications that name it.
+ */
+export function regionsServedBy(kind: DpaBodyKind | "adr" | "commerce" | "arbitration_administrator"): readonly Region[] | null {
+  switch (kind) {
+    case "adr":
+      return null;
+    case "dpa_panel":
+    case "national_dpa":
+      return ["eu"];
+    case "fdpic":
+      return ["swiss"];
+    case "ico":
+    case "gra":
+      return ["uk"];
+    case "commerce":
+    case "arbitration_administrator":
+      return ["eu", "swiss", "uk"];
+  }
+}

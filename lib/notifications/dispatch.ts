@@ -12,7 +12,7 @@ import { groupBy } from "@/lib/group-by";
 import { caseBodies, memberships, users } from "@/db/schema";
 import { NOTICE_TEMPLATE } from "@/lib/mail/content";
 import { createSignInLink } from "@/lib/auth/magic-link";
-import type { Notice } from "./rules";
+import { referralPromptKey, type Notice } from "./rules";
 
 export interface CaseForNotice {
   id: string;
@@ -56,7 +56,8 @@ export async function dispatch(tx: Tx, items: Dispatch[]): Promise<{ mails: numb
       if (person.userId === item.actorUserId && !notice.toActor) continue;
       const mail = notice.mail && person.email ? person.email.toLowerCase() : null;
       const locale = person.locale ?? "en";
-      rows.push({ cause: item.key, kind: notice.kind, user_id: person.userId, case_id: caseRow.id, params, to_email: mail, locale, ...(notice.signIn && mail ? { signInTo: `/${locale}/cases/${caseRow.id}` } : {}) });
+      const cause = notice.kind === "referral-proposed" ? referralPromptKey(caseRow.id) : item.key;
+      rows.push({ cause, kind: notice.kind, user_id: person.userId, case_id: caseRow.id, params, to_email: mail, locale, ...(notice.signIn && mail ? { signInTo: `/${locale}/cases/${caseRow.id}` } : {}) });
     }
   });
   // A link that signs the reader in goes in the mail's parameters (lib/mail/content.ts), never on the bell.
@@ -125,4 +126,16 @@ async function resolveAudiences(tx: Tx, items: Dispatch[]): Promise<Person[][]> 
         return adminRows;
     }
   });
+}
+
+/**
+ * Withdraws the administrators' referral prompts on these cases (a referral was recorded): a
+ * bell item or mail not yet sent goes; a mail already sent keeps its record but leaves the bell,
+ * and frees its key for a later prompt.
+ */
+export async function withdrawReferralPrompts(tx: Tx, caseIds: string[], now: Date): Promise<void> {
+  if (!caseIds.length) return;
+  const prompts = sql`template = ${`${NOTICE_TEMPLATE}referral-proposed`} AND ${inList(sql`case_id`, caseIds)}`;
+  await tx.execute(sql`DELETE FROM outbox WHERE ${prompts} AND (status IS NULL OR status = 'pending')`);
+  await tx.execute(sql`UPDATE outbox SET user_id = NULL, read_at = coalesce(read_at, ${now.toISOString()}::timestamptz), dedupe_key = dedupe_key || ':withdrawn:' || id WHERE ${prompts} AND user_id IS NOT NULL`);
 }

@@ -3,11 +3,11 @@
  * records them.
  */
 import type { Tx } from "@/db/client";
-import type { CaseFacts, LadderEvent } from "@/lib/ladder";
+import { advance, snapshot, type CaseFacts, type LadderEvent } from "@/lib/ladder";
 import { enqueueWebhooks } from "@/lib/webhooks/enqueue";
 import { eventsOfStep } from "@/lib/webhooks/events";
-import { dispatch, type CaseForNotice } from "./dispatch";
-import { noticesForEvent, type FoldedStates } from "./rules";
+import { dispatch, withdrawReferralPrompts, type CaseForNotice } from "./dispatch";
+import { noticesForEvent, withdrawsReferralPrompt, type FoldedStates } from "./rules";
 
 export interface RecordedEvent {
   caseRow: CaseForNotice;
@@ -25,6 +25,8 @@ export async function notifyEvents(tx: Tx, recorded: RecordedEvent[], now: Date)
     tx,
     recorded.flatMap(({ caseRow, event, seq }) => eventsOfStep(caseRow, event, seq)),
   );
+  const referred = recorded.filter(({ before, event, states }) => event.type === "referral.status_changed" && withdrawsReferralPrompt(event, (states?.after ?? advance(snapshot(before, now), event)).state, now));
+  await withdrawReferralPrompts(tx, referred.map((r) => r.caseRow.id), now);
   return dispatch(
     tx,
     recorded.flatMap(({ caseRow, before, event, seq, actorUserId, states }) =>

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { at, ev, facts, filed } from "@/lib/ladder/test/builders";
 import { snapshot, type LadderEvent } from "@/lib/ladder";
-import { noticesForEvent, reminderNotice, type Notice } from "./rules";
+import { noticesForEvent, referralPromptKey, reminderNotice, withdrawsReferralPrompt, type Notice } from "./rules";
 
 const summary = (notices: Notice[]) =>
   notices.map((n) => `${n.audience.to}${n.audience.to === "body" ? `:${n.audience.rung}` : ""}/${n.kind}${n.mail ? "" : " (bell only)"}`).sort();
@@ -87,5 +87,28 @@ describe("notices for events", () => {
     expect(reminderNotice({ kind: "irm.determination", party: "irm", dueAt: due, zone: "UTC" }, 1)).toMatchObject({ audience: { to: "body", rung: "irm" } });
     expect(reminderNotice({ kind: "panel.advice", party: "dpa_panel", dueAt: due, zone: "UTC" }, 1)).toMatchObject({ audience: { to: "body", rung: "dpa_panel" } });
     expect(reminderNotice({ kind: "x", party: "system", dueAt: due, zone: "UTC" }, 1)).toBeNull();
+  });
+});
+
+describe("R4.1 the administrators' referral prompt", () => {
+  const determined = [
+    filed(), acknowledged, responded, escalated,
+    ev("irm.eligibility_decided", "2026-01-23T09:00:00Z", "irm", { decision: "eligible" }),
+    ev("irm.determined", "2026-02-10T09:00:00Z", "irm", { remedies: [{ id: "r1", kind: "delete", dueAt: at("2026-03-10T00:00:00Z") }] }),
+  ];
+  const now = at("2026-03-20T09:00:00Z");
+  const after = (events: LadderEvent[]) => snapshot(facts(events), now).state;
+
+  it("is withdrawn by a referral that leaves nothing to propose, and by nothing else", () => {
+    const referral = ev("referral.status_changed", "2026-03-20T09:00:00Z", "irm", { referralId: "F-1", status: "proposed", referrer: "irm" });
+    expect(withdrawsReferralPrompt(referral, after([...determined, referral]), now)).toBe(true);
+    // Before the referral the ladder still proposes one: a step that is not a referral withdraws nothing.
+    const note = ev("case.assigned", "2026-03-20T09:00:00Z", "organisation", { assigneeUserId: null });
+    expect(withdrawsReferralPrompt(note, after(determined), now)).toBe(false);
+  });
+
+  it("has one key per case, whatever raised it", () => {
+    expect(referralPromptKey("c-1")).toBe(referralPromptKey("c-1"));
+    expect(referralPromptKey("c-1")).not.toBe(referralPromptKey("c-2"));
   });
 });

@@ -156,6 +156,17 @@ export function reminderNotice(clock: { kind: string; party: Party; dueAt: Date;
   return audience ? { audience, kind: "reminder", params: { clock: clock.kind, due: clock.dueAt.toISOString(), zone: clock.zone, days }, mail: true } : null;
 }
 
+/**
+ * R4.1: the administrators' prompt to propose a referral is one per case, whatever raised it (a
+ * step, each remedy's persistent failure): its key. It stands while the ladder proposes a
+ * referral on the case, and a recorded referral that leaves none to propose withdraws it.
+ */
+export const referralPromptKey = (caseId: string) => `referral-prompt:${caseId}`;
+
+export function withdrawsReferralPrompt(event: LadderEvent, stateAfter: CaseState, now: Date): boolean {
+  return event.type === "referral.status_changed" && referralProposals(stateAfter, now).length === 0;
+}
+
 /** A remedy unmet for long enough that an FTC referral may be proposed (R4.1/R4.2). */
 export function persistentFailureNotice(): Notice {
   return { audience: { to: "administrators" }, kind: "referral-proposed", params: {}, mail: true };

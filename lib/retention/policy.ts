@@ -23,11 +23,17 @@ export interface RetentionPolicy {
   source: "setting" | "environment" | "default";
 }
 
+/** RECOURSE_RETENTION_DAYS when it holds a whole number of days, else null. */
+function environmentDays(): number | null {
+  const fromEnv = Number(process.env.RECOURSE_RETENTION_DAYS);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : null;
+}
+
 async function currentPolicy(db: Db | Tx): Promise<RetentionPolicy> {
   const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, POLICY_KEY));
   if (typeof row?.value === "number" && row.value > 0) return { days: row.value, source: "setting" };
-  const fromEnv = Number(process.env.RECOURSE_RETENTION_DAYS);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? { days: fromEnv, source: "environment" } : { days: DEFAULT_RETENTION_DAYS, source: "default" };
+  const fromEnv = environmentDays();
+  return fromEnv ? { days: fromEnv, source: "environment" } : { days: DEFAULT_RETENTION_DAYS, source: "default" };
 }
 
 /** The period the retention job applies (the job acts for nobody, so no actor). */
@@ -35,9 +41,10 @@ export async function retentionDays(db: Db | Tx): Promise<number> {
   return (await currentPolicy(db)).days;
 }
 
-export async function retentionPolicy(db: Db, actor: Actor): Promise<RetentionPolicy> {
+/** What is in force, with the fallbacks beneath a stored setting: the environment's figure and the default. */
+export async function retentionPolicy(db: Db, actor: Actor): Promise<RetentionPolicy & { environment: number | null; fallback: number }> {
   requireAdmin(actor);
-  return currentPolicy(db);
+  return { ...(await currentPolicy(db)), environment: environmentDays(), fallback: DEFAULT_RETENTION_DAYS };
 }
 
 /**

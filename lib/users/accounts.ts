@@ -11,7 +11,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireAdmin, requireUser } from "@/lib/auth/policy";
 import { resetSecondFactor } from "@/lib/auth/second-factor";
 import { activeSessionCount, endSessions } from "@/lib/auth/sessions";
-import { NotFoundError, RuleError } from "@/lib/errors";
+import { NotFoundError, RuleError, ValidationError } from "@/lib/errors";
 
 export async function myAccount(db: Db, actor: Actor) {
   requireUser(actor);
@@ -54,13 +54,27 @@ export async function listAccounts(db: Db, actor: Actor, query = "") {
         .leftJoin(providers, eq(providers.id, memberships.providerId))
         .where(sql`${memberships.userId} in ${rows.map((r) => r.id)}`)
     : [];
-  return rows.map((r) => ({ ...r, roles: roles.filter((m) => m.userId === r.id).map(({ role, organisation, provider }) => ({ role, where: organisation ?? provider ?? "" })) }));
+  // Each live session with when it began and when it ends at the latest, for the administrator to see before ending them.
+  const liveSessions = rows.length
+    ? await db
+        .select({ userId: sessions.userId, createdAt: sessions.createdAt, expires: sessions.expires, secondFactorAt: sessions.secondFactorAt })
+        .from(sessions)
+        .where(and(sql`${sessions.userId} in ${rows.map((r) => r.id)}`, gt(sessions.expires, new Date())))
+        .orderBy(asc(sessions.createdAt))
+    : [];
+  return rows.map((r) => ({
+    ...r,
+    roles: roles.filter((m) => m.userId === r.id).map(({ role, organisation, provider }) => ({ role, where: organisation ?? provider ?? "" })),
+    liveSessions: liveSessions.filter((x) => x.userId === r.id).map(({ createdAt, expires, secondFactorAt }) => ({ createdAt, expires, secondFactor: !!secondFactorAt })),
+  }));
 }
 
 export async function setAccountDisabled(db: Db, actor: Actor, userId: string, disabled: boolean, now: Date, reason = "") {
   requireAdmin(actor);
   requireUser(actor);
   if (userId === actor.userId) throw new RuleError({ code: "own_account" });
+  // Disabling locks a person out: the audit log keeps why.
+  if (disabled && !reason.trim()) throw new ValidationError({ reason: ["required"] });
   await db.transaction(async (tx) => {
     const [user] = await tx.update(users).set({ disabledAt: disabled ? now : null }).where(and(eq(users.id, userId), disabled ? sql`${users.disabledAt} is null` : sql`${users.disabledAt} is not null`)).returning({ id: users.id });
     if (!user) {
@@ -70,6 +84,19 @@ export async function setAccountDisabled(db: Db, actor: Actor, userId: string, d
     }
     const ended = disabled ? await endSessions(tx, userId) : 0;
     await tx.insert(auditLog).values({ actorUserId: actor.userId, entity: "user", entityId: userId, action: disabled ? "account_disabled" : "account_enabled", data: { reason, sessions: ended }, at: now });
+  });
+}
+
+/** An administrator signs a person out everywhere (a lost phone, a shared computer), without disabling the account. */
+export async function endAccountSessions(db: Db, actor: Actor, userId: string, now: Date): Promise<number> {
+  requireAdmin(actor);
+  requireUser(actor);
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
+    if (!user) throw new NotFoundError();
+    const ended = await endSessions(tx, userId);
+    await tx.insert(auditLog).values({ actorUserId: actor.userId, entity: "user", entityId: userId, action: "sessions_ended", data: { sessions: ended, by: "administrator" }, at: now });
+    return ended;
   });
 }
 

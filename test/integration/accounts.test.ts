@@ -77,7 +77,7 @@ describe.each(KINDS)("accounts and sessions on %s", (kind) => {
     expect(listed?.disabledAt?.toISOString()).toBe(NOW.toISOString());
     expect(listed?.roles.map((r) => r.role)).toContain("org_admin");
     // A second disabling changes nothing and audits nothing.
-    await setAccountDisabled(db(), admin, id, true, new Date(NOW.getTime() + HOUR));
+    await setAccountDisabled(db(), admin, id, true, new Date(NOW.getTime() + HOUR), "again");
     const audits = await db().select().from(auditLog).where(eq(auditLog.entityId, id));
     expect(audits.filter((a) => a.action === "account_disabled")).toHaveLength(1);
     expect(audits.find((a) => a.action === "account_disabled")?.data).toMatchObject({ reason: "left the company" });
@@ -90,8 +90,8 @@ describe.each(KINDS)("accounts and sessions on %s", (kind) => {
     const admin = await actorByEmail(db(), "admin@recourse.example");
     const staff = await actorByEmail(db(), "admin@mparticle.example");
     await expect(listAccounts(db(), staff)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(setAccountDisabled(db(), staff, await userId("anna.schmidt@example.de"), true, NOW)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(setAccountDisabled(db(), admin, admin.kind === "user" ? admin.userId : "", true, NOW)).rejects.toBeInstanceOf(RuleError);
-    await expect(setAccountDisabled(db(), admin, "no-such-user", true, NOW)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(setAccountDisabled(db(), staff, await userId("anna.schmidt@example.de"), true, NOW, "x")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(setAccountDisabled(db(), admin, admin.kind === "user" ? admin.userId : "", true, NOW, "x")).rejects.toBeInstanceOf(RuleError);
+    await expect(setAccountDisabled(db(), admin, "no-such-user", true, NOW, "x")).rejects.toBeInstanceOf(NotFoundError);
   });
 });

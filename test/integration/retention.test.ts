@@ -58,7 +58,7 @@ describe.each(KINDS)("retention on %s", (kind) => {
   it("administrators set the period, audited; nobody else may; a period out of range is refused and nothing changes", async () => {
     const admin = await actorByEmail(db(), "admin@recourse.example");
     const staff = await actorByEmail(db(), "staff@mparticle.example");
-    expect(await retentionPolicy(db(), admin)).toEqual({ days: 3 * 365, source: "default" });
+    expect(await retentionPolicy(db(), admin)).toEqual({ days: 3 * 365, source: "default", environment: null, fallback: 3 * 365 });
     await expect(updateRetentionPolicy(db(), staff, 30, T0)).rejects.toThrow(NotFoundError);
     await expect(retentionPolicy(db(), staff)).rejects.toThrow(NotFoundError);
     for (const bad of [29, 3651, 1.5, "x", null]) await expect(updateRetentionPolicy(db(), admin, bad, T0)).rejects.toThrow(ValidationError);

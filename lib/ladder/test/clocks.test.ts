@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clock, clocks, nextDeadline, owedDeadline } from "../clocks";
+import { bodyTimeframes, clock, clocks, nextDeadline, owedDeadline } from "../clocks";
+import { DEFAULT_POLICY, FRAMEWORK_CLOCKS } from "../policy";
 import { foldCase } from "../case-state";
 import type { LadderEvent } from "../events";
 import { deadlineAfter } from "../calendar";
@@ -219,5 +220,22 @@ describe("clocks remembered per folded state", () => {
     const tokyo = clocks({ ...base, zones: { organisation: "Asia/Tokyo" } }, at("2026-01-20T00:00:00Z"), state);
     expect(tokyo.find((c) => c.id === "organisation.response")!.zone).toBe("Asia/Tokyo");
     expect(first.find((c) => c.id === "organisation.response")!.zone).toBe("UTC");
+  });
+});
+
+describe("R2.3, R2.6, R2.7, R3.5 the timeframes a body works to", () => {
+  it("an IRM's own published clocks, else the defaults; the panel's framework clocks; none for a national DPA", () => {
+    const own = { acknowledge: { days: 3, unit: "working" as const }, determination: { days: 45, unit: "calendar" as const }, pausesWhileAwaitingComplainant: false };
+    expect(bodyTimeframes("irm", own).map((f) => [f.kind, f.span, f.source])).toEqual([
+      ["irm.acknowledgment", own.acknowledge, "body"],
+      ["irm.determination", own.determination, "body"],
+    ]);
+    expect(bodyTimeframes("irm", null).map((f) => [f.span, f.source])).toEqual([
+      [DEFAULT_POLICY.providerDefault.acknowledge, "policy"],
+      [DEFAULT_POLICY.providerDefault.determination, "policy"],
+    ]);
+    expect(bodyTimeframes("dpa_panel", null).find((f) => f.kind === "panel.advice")).toEqual({ kind: "panel.advice", rule: "R2.6", span: FRAMEWORK_CLOCKS.panelAdvice, source: "framework", aim: true });
+    expect(bodyTimeframes("commerce", null, { commerceReview: { days: 60, unit: "calendar" } })[0]!.span).toEqual({ days: 60, unit: "calendar" });
+    expect(bodyTimeframes("dpa", null)).toEqual([]);
   });
 });

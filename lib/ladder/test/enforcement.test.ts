@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { snapshot } from "../snapshot";
-import { canMoveReferral, persistentFailure, referralProposals, remedyStatus } from "../enforcement";
+import { canMoveReferral, mayDelist, nextReferralStatuses, persistentFailure, referralProposals, remedyStatus } from "../enforcement";
 import { foldCase } from "../case-state";
 import { decide } from "../transitions";
 import type { LadderEvent, ReferralStatus } from "../events";
@@ -73,5 +73,17 @@ describe("R4.2 persistent failure to comply", () => {
   it("not once complied", () => {
     const complied = [...determined, ev("remedy.complied", "2026-03-10T00:00:00Z", "organisation", { remedyId: "del", evidence: "log" })];
     expect(persistentFailure(foldCase(complied), at("2026-06-01T00:00:00Z"))).toBe(false);
+  });
+});
+
+describe("R4.1/R4.2 the register's gates", () => {
+  it("offers delisting only once a referral was made, never on a proposal alone", () => {
+    expect(mayDelist([])).toBe(false);
+    expect(mayDelist(["proposed", "proposed"])).toBe(false);
+    expect(mayDelist(["proposed", "referred"])).toBe(true);
+    expect(mayDelist(["closed_without_action"])).toBe(true);
+    expect(nextReferralStatuses("proposed")).toEqual(["referred"]);
+    expect(nextReferralStatuses("under_review")).toEqual(["action_taken", "closed_without_action"]);
+    expect(nextReferralStatuses("action_taken")).toEqual([]);
   });
 });

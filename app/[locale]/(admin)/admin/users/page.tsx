@@ -1,11 +1,12 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { disableAccountAction, enableAccountAction, resetSecondFactorAction } from "@/lib/actions/account-actions";
+import { disableAccountAction, enableAccountAction, endAccountSessionsAction, resetSecondFactorAction } from "@/lib/actions/account-actions";
 import { signedInContext } from "@/lib/page-context";
 import { listAccounts } from "@/lib/users/accounts";
 import { ActionForm, FormInput } from "@/components/forms/action-form";
 import { fieldId } from "@/components/forms/field-id";
 import { Badge } from "@/components/ui/badge";
+import { ConfirmDisclosure } from "@/components/ui/confirm-disclosure";
 import { Field, inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -51,10 +52,22 @@ export default async function AccountsPage({ params, searchParams }: { params: P
                   {[...(u.isAdmin ? [t("administrator")] : []), ...u.roles.map((r) => `${troles.has(r.role as "complainant") ? troles(r.role as "complainant") : r.role}${r.where ? ` · ${r.where}` : ""}`)].join("; ") || t("noRole")}
                 </p>
                 <p className="text-sm text-slate-700">{t("sessions", { count: u.sessions })}</p>
+                {u.liveSessions.length ? (
+                  <ul className="text-sm text-slate-700" aria-label={t("sessionsList", { email: u.email ?? "" })}>
+                    {u.liveSessions.map((x, i) => (
+                      <li key={i}>{t(x.secondFactor ? "sessionWithSecondFactor" : "session", { start: format.dateTime(x.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }), end: format.dateTime(x.expires, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) })}</li>
+                    ))}
+                  </ul>
+                ) : null}
                 {u.secondFactorSince ? <p className="text-sm text-slate-700">{t("secondFactorSince", { date: format.dateTime(u.secondFactorSince, { dateStyle: "medium", timeZone: "UTC" }) })}</p> : null}
               </div>
               {u.disabledAt ? <Badge tone="bad">{t("disabledSince", { date: format.dateTime(u.disabledAt, { dateStyle: "medium", timeZone: "UTC" }) })}</Badge> : null}
             </div>
+            {u.id !== actor.userId && u.sessions > 0 ? (
+              <ActionForm action={endAccountSessionsAction} idPrefix={`end-${u.id}`} fields={{ userId: u.id }} doneText={t("sessionsEnded")} className="mt-3">
+                <ConfirmDisclosure summary={t("endSessions")} consequence={t("confirmEndSessions", { email: u.email ?? "" })} confirmLabel={t("endSessionsButton")} busyLabel={busy} />
+              </ActionForm>
+            ) : null}
             {u.id !== actor.userId && u.secondFactorSince ? (
               <details className="mt-3 rounded-md ring-1 ring-slate-300">
                 <summary className="cursor-pointer rounded-md px-4 py-2 text-sm font-medium">{t("resetSecondFactor")}</summary>
@@ -78,7 +91,7 @@ export default async function AccountsPage({ params, searchParams }: { params: P
                 <ActionForm action={disableAccountAction} idPrefix={`disable-${u.id}`} fields={{ userId: u.id }} labels={{ reason: t("reason") }} className="space-y-2 p-3">
                   <p className="text-sm text-slate-700">{t("confirmDisable", { email: u.email ?? "" })}</p>
                   <Field id={fieldId(`disable-${u.id}`, "reason")} label={t("reason")}>
-                    <FormInput name="reason" maxLength={1000} className={inputClass} />
+                    <FormInput name="reason" required maxLength={1000} className={inputClass} />
                   </Field>
                   <SubmitButton busyLabel={busy} variant="danger">
                     {t("confirm")}
