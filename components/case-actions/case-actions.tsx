@@ -21,8 +21,8 @@ const INFORMATIVE = ["organisation_deadline_running", "acknowledgment_deadline_r
  */
 const CONFIRM: ActionId[] = ["withdraw", "accept_answer", "close_case", "escalate_to_irm", "escalate_to_panel", "request_commerce_review", "record_conciliation", "refer_to_commerce", "propose_referral"];
 
-/** The organisation's answers carry a message to the complainant, written with the step. */
-const WITH_MESSAGE: ActionId[] = ["respond", "request_information", "propose_resolution", "comment_to_panel", "invoke_arbitration"];
+/** Steps written with a message: the organisation's answers to the complainant, and the complainant's answer to a question, with its documents. */
+const WITH_MESSAGE: ActionId[] = ["respond", "request_information", "propose_resolution", "comment_to_panel", "invoke_arbitration", "provide_information"];
 
 /** Why the ladder does not offer a step now, in the reader's language (`tr`: the `reasons` messages). */
 export function reasonText(tr: Awaited<ReturnType<typeof getTranslations<"reasons">>>, a: AvailableAction) {
@@ -47,7 +47,8 @@ export async function CaseActions({ caseId, version, party, asParty, actions, ir
   // The ladder's recommended step comes first and is the one primary button; the rest are secondary.
   // A step's name in the words of the body that hears the case (the FDPIC and the ICO are no panel).
   const step = (action: ActionId) => t(action, { body: irmName, dpa });
-  const bodyLabel = (action: ActionId) => (action === "comment_to_panel" ? step("comment_to_panel") : action === "invoke_arbitration" ? to("notice") : to("message"));
+  const bodyLabel = (action: ActionId) => (action === "comment_to_panel" ? step("comment_to_panel") : action === "invoke_arbitration" ? to("notice") : action === "provide_information" ? to("answer") : to("message"));
+  const attach = (await getTranslations("caseExtra"))("attach");
   const done = (a: AvailableAction) => t("done", { step: step(a.action) });
   const visible = actions
     .filter((a) => a.allowed || INFORMATIVE.includes(a.reason?.code ?? ""))
@@ -57,11 +58,14 @@ export async function CaseActions({ caseId, version, party, asParty, actions, ir
     <ul className="space-y-3">
       {visible.map((a, i) => {
         if ((party === "organisation" || party === "complainant") && a.allowed && WITH_MESSAGE.includes(a.action)) {
+          const prefix = `step-${a.action}${a.target ? `-${a.target}` : ""}`;
+          const answer = a.action === "provide_information";
           return (
-            <li key={a.action}>
-              <details className="rounded-md ring-1 ring-slate-300">
-                <summary className="cursor-pointer rounded-md px-4 py-2 text-sm font-medium text-slate-900">{step(a.action)}</summary>
-                <ActionForm action={takeStepWithMessage} idPrefix={`step-${a.action}`} fields={{ caseId, action: a.action, version, party }} doneText={done(a)} labels={{ body: bodyLabel(a.action), remedies: to("remedies") }} className="space-y-2 p-3">
+            <li key={`${a.action}:${a.target ?? ""}`}>
+              {/* The complainant's answer to a question is what the ladder waits for: open from the start. */}
+              <details open={answer && a.action === recommended} className="rounded-md ring-1 ring-slate-300">
+                <summary className={`cursor-pointer rounded-md px-4 py-2 text-sm font-medium ${answer && a.action === recommended ? "bg-sky-800 text-white" : "text-slate-900"}`}>{step(a.action)}</summary>
+                <ActionForm action={takeStepWithMessage} idPrefix={prefix} fields={{ caseId, action: a.action, version, party, target: a.target }} doneText={done(a)} labels={{ body: bodyLabel(a.action), remedies: to("remedies"), files: attach }} className="space-y-2 p-3">
                   {a.action === "propose_resolution" ? (
                     <fieldset className="space-y-1">
                       <legend className="text-sm font-medium">{to("remedies")}</legend>
@@ -74,7 +78,7 @@ export async function CaseActions({ caseId, version, party, asParty, actions, ir
                       <FormFieldError name="remedies" />
                     </fieldset>
                   ) : null}
-                  <label htmlFor={fieldId(`step-${a.action}`, "body")} className="block text-sm font-medium">
+                  <label htmlFor={fieldId(prefix, "body")} className="block text-sm font-medium">
                     {bodyLabel(a.action)}
                   </label>
                   <FormTextarea
@@ -85,6 +89,17 @@ export async function CaseActions({ caseId, version, party, asParty, actions, ir
                     defaultValue={a.action === "invoke_arbitration" ? notice : undefined}
                     className={inputClass}
                   />
+                  {answer ? (
+                    <>
+                      <label htmlFor={fieldId(prefix, "files")} className="block text-sm font-medium">
+                        {attach}
+                      </label>
+                      <p id={`${prefix}-files-hint`} className="text-sm text-slate-600">
+                        {tf("filesHint")}
+                      </p>
+                      <FormInput name="files" type="file" multiple aria-describedby={`${prefix}-files-hint`} accept=".pdf,.png,.jpg,.jpeg,.txt" className="block text-sm" />
+                    </>
+                  ) : null}
                   <SubmitButton busyLabel={busy}>{to("send")}</SubmitButton>
                 </ActionForm>
               </details>

@@ -12,6 +12,7 @@ import { MAX_BULK, assignCases as assignCasesIn, type BulkAssignResult } from "@
 import { ValidationError } from "@/lib/errors";
 import { PARTIES, REMEDY_KINDS, arbitrationInvocation, type ActionId } from "@/lib/ladder";
 import { formAction } from "./form-action";
+import { checkedFiles } from "./files";
 import { many } from "./pipeline";
 
 const caseForm = z.object({
@@ -36,12 +37,14 @@ const MESSAGE_STEPS = {
   propose_resolution: "organisation.resolution_proposed",
   comment_to_panel: "panel.commented",
   invoke_arbitration: "arbitration.invoked",
+  provide_information: "complainant.info_provided",
 } as const;
 
 const messageStepForm = stepForm.extend({
   action: z.enum(Object.keys(MESSAGE_STEPS) as (keyof typeof MESSAGE_STEPS)[]),
   body: messageBody,
   remedies: many(z.enum(REMEDY_KINDS)),
+  files: many(z.instanceof(File)),
 });
 
 /**
@@ -49,9 +52,12 @@ const messageStepForm = stepForm.extend({
  * proposal, or either side's comment to the DPA panel: the step and its message in one write.
  */
 export const takeStepWithMessage = formAction(messageStepForm, async (input, { db, actor, now, meta }) => {
-  const side = input.party === "complainant" ? "complainant" : "organisation";
+  const side = input.party === "complainant" || input.action === "provide_information" ? "complainant" : "organisation";
+  // Only an answer to a question carries documents: checked before anything is written.
+  const documents = input.action === "provide_information" ? await checkedFiles(input.files) : [];
   const data =
-    input.action === "propose_resolution" ? { remedies: input.remedies }
+    input.action === "provide_information" ? { to: input.target === "irm" ? "irm" : "organisation" }
+    : input.action === "propose_resolution" ? { remedies: input.remedies }
     : input.action === "comment_to_panel" ? { from: side }
     : input.action === "invoke_arbitration" ? arbitrationInvocation(input.body)
     : {};
@@ -59,7 +65,7 @@ export const takeStepWithMessage = formAction(messageStepForm, async (input, { d
     now,
     expectedVersion: input.version,
     meta,
-    message: { body: input.body, visibility: "complainant" },
+    message: { body: input.body, visibility: "complainant", documents },
   });
   return input.action;
 });

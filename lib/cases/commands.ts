@@ -39,6 +39,7 @@ import { enqueueMails, type OutgoingMail } from "@/lib/mail/outbox";
 import { publicUrl } from "@/lib/config";
 import { mailDate } from "@/lib/mail/templates";
 import type { CheckedAttachment } from "./attachments";
+import { attachmentRows } from "./correspondence";
 import { filingSchema, messageBody, type FilingInput } from "./filing-schema";
 import { appendEvents, lastLink, type RequestMeta } from "./append";
 import { sha256Of } from "./hash-chain";
@@ -382,7 +383,8 @@ export interface StepOptions {
   now: Date;
   expectedVersion?: number;
   meta?: RequestMeta;
-  message?: { body: string; visibility: "complainant" | "internal" };
+  /** The message that explains the step, with the documents it carries (checked before). */
+  message?: { body: string; visibility: "complainant" | "internal"; documents?: CheckedAttachment[] };
   /** A client's key for this step (the API's Idempotency-Key header). */
   idempotencyKey?: string;
 }
@@ -433,6 +435,7 @@ async function writeStep(
       .insert(messages)
       .values({ caseId: row.id, authorUserId: by.userId, authorParty: party, visibility: options.message.visibility, body: body.data, stepSeq: seq!, createdAt: options.now })
       .returning({ id: messages.id, authorParty: messages.authorParty, visibility: messages.visibility, createdAt: messages.createdAt });
+    if (options.message.documents?.length) await tx.insert(attachments).values(attachmentRows(row.id, by.userId, options.message.documents, options.now, m!.id));
     await enqueueWebhooks(tx, [eventOfMessage(row, { ...m!, body: body.data, via: by.via })]);
   }
   await handOver(tx, row, event);
