@@ -21,7 +21,10 @@ export async function ClockList({ clocks, now }: { clocks: Clock[]; now: Date })
               {c.completedAt ? tc("completed", { date: calendarDay(c.completedAt, c.zone) }) : c.aim ? tc("aimedFor", { date: calendarDay(c.dueAt, c.zone) }) : tc("due", { date: calendarDay(c.dueAt, c.zone) })}
             </p>
             <details className="text-xs text-slate-600">
-              <summary className="cursor-pointer">{tc("why")}</summary>
+              {/* Each clock's own question (its visible words first): the list holds several, and a screen reader lists them by name. */}
+              <summary className="cursor-pointer" aria-label={`${tc("why")} (${t(`clock.${messageKey(c.kind)}` as "clock.remedy")})`}>
+                {tc("why")}
+              </summary>
               {c.rule} · {c.policy ? t("policyFigure") : t("frameworkRule")}
             </details>
           </div>
