@@ -109,7 +109,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <div className="space-y-6 lg:col-span-2">
             <Card aria-labelledby="clocks-title">
               <CardTitle id="clocks-title">{t("clocks")}</CardTitle>
-              <ClockList clocks={view.clocks} now={now} />
+              <ClockList clocks={view.clocks} now={now} remedies={view.state.remedies} />
             </Card>
             <Card aria-labelledby="complaint-title">
               <CardTitle id="complaint-title">{t("complaint")}</CardTitle>
