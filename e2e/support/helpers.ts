@@ -36,8 +36,10 @@ export async function expectControlsTold(page: Page) {
     const out: string[] = [];
     try {
       const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.getAttribute("name") ? `[name=${el.getAttribute("name")}]` : ""}`;
+      // An open modal dialog leaves only its own controls to use.
+      const modal = document.querySelector("dialog:modal");
       const controls = [...document.querySelectorAll("a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [role=link]")].filter(
-        (el) => el.checkVisibility({ visibilityProperty: true }) && !el.closest("[aria-hidden=true], [inert]"),
+        (el) => el.checkVisibility({ visibilityProperty: true }) && !el.closest("[aria-hidden=true], [inert]") && (!modal || modal.contains(el)),
       );
       const groups = new Map<string, { el: Element; does: string }[]>();
       for (const el of controls) {
