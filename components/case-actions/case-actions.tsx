@@ -108,7 +108,16 @@ export async function CaseActions({ caseId, version, party, asParty, actions, ir
                     </>
                   ) : null}
                   {/* Named apart from the message form's "Send" below it, which does something else. */}
-                  <SubmitButton busyLabel={busy}>{answer ? to("sendAnswer") : to("send")}</SubmitButton>
+                  <SubmitButton busyLabel={busy}>
+                    {answer ? (
+                      to("sendAnswer")
+                    ) : (
+                      <>
+                        {to("send")}
+                        <span className="sr-only">: {step(a.action)}</span>
+                      </>
+                    )}
+                  </SubmitButton>
                 </ActionForm>
               </details>
             </li>
