@@ -107,16 +107,9 @@ export async function CaseActions({ caseId, version, party, asParty, actions, ir
                       <FormInput name="files" type="file" multiple aria-describedby={`${prefix}-files-hint`} accept=".pdf,.png,.jpg,.jpeg,.txt" className="block text-sm" />
                     </>
                   ) : null}
-                  {/* Named apart from the message form's "Send" below it, which does something else. */}
-                  <SubmitButton busyLabel={busy}>
-                    {answer ? (
-                      to("sendAnswer")
-                    ) : (
-                      <>
-                        {to("send")}
-                        <span className="sr-only">: {step(a.action)}</span>
-                      </>
-                    )}
+                  {/* Named apart from the message form's "Send" below it, which does something else (its visible word first). */}
+                  <SubmitButton busyLabel={busy} aria-label={answer ? undefined : `${to("send")}: ${step(a.action)}`}>
+                    {answer ? to("sendAnswer") : to("send")}
                   </SubmitButton>
                 </ActionForm>
               </details>
