@@ -25,7 +25,7 @@ export function reasonText(tr: Awaited<ReturnType<typeof getTranslations<"reason
  * The steps the ladder allows this party now, each a small form; a step that is not allowed
  * is shown disabled with the ladder's reason.
  */
-export async function CaseActions({ caseId, version, party, asParty, actions, irmName, dpa, remedies, proposed, notice, recommended = null, zone = "UTC" }: { caseId: string; version: number; party: Party; asParty?: Party; actions: AvailableAction[]; irmName: string; dpa: DpaBody; remedies: TrackedRemedy[]; proposed: string[]; notice?: string; recommended?: ActionId | null; zone?: string }) {
+export async function CaseActions({ caseId, version, party, asParty, actions, irmName, dpa, remedies, proposed, notice, recommended = null, zone = "UTC", questions = {} }: { questions?: { organisation?: string; irm?: string }; caseId: string; version: number; party: Party; asParty?: Party; actions: AvailableAction[]; irmName: string; dpa: DpaBody; remedies: TrackedRemedy[]; proposed: string[]; notice?: string; recommended?: ActionId | null; zone?: string }) {
   const tdec = await getTranslations("decide");
   const busy = (await getTranslations("common"))("busy");
   const td = await getTranslations("details");
@@ -38,8 +38,10 @@ export async function CaseActions({ caseId, version, party, asParty, actions, ir
   // The ladder's recommended step comes first and is the one primary button; the rest are secondary.
   // A step's name in the words of the body that hears the case (the FDPIC and the ICO are no panel).
   const step = (action: ActionId) => t(action, { body: irmName, dpa });
-  const bodyLabel = (action: ActionId) => (action === "comment_to_panel" ? step("comment_to_panel") : action === "invoke_arbitration" ? to("notice") : to("message"));
-  const done = (a: AvailableAction) => t("done", { step: step(a.action) });
+  const bodyLabel = (action: ActionId) => (action === "comment_to_panel" ? step("comment_to_panel") : action === "invoke_arbitration" ? to("notice") : action === "provide_information" ? to("answer") : to("message"));
+  // A body asks either side: each of its two requests says whom it asks.
+  const stepOf = (a: AvailableAction) => (a.action === "request_information" && a.target ? t("requestFrom", { from: a.target }) : step(a.action));
+  const done = (a: AvailableAction) => t("done", { step: stepOf(a) });
   const visible = actions
     .filter((a) => a.allowed || INFORMATIVE.includes(a.reason?.code ?? ""))
     .sort((a, b) => Number(b.action === recommended && b.allowed) - Number(a.action === recommended && a.allowed));
@@ -50,11 +52,20 @@ export async function CaseActions({ caseId, version, party, asParty, actions, ir
         // How a step is taken (lib/cases/step-registry.ts): with a message, on a decision page, with details, or a click.
         const form = stepForm(a.action);
         if ((party === "organisation" || party === "complainant") && a.allowed && form === "message") {
+          const prefix = `step-${a.action}${a.target ? `-${a.target}` : ""}`;
+          const answer = a.action === "provide_information";
           return (
-            <li key={a.action}>
-              <details className="rounded-md ring-1 ring-slate-300">
-                <summary className="cursor-pointer rounded-md px-4 py-2 text-sm font-medium text-slate-900">{step(a.action)}</summary>
-                <ActionForm action={takeStepWithMessage} idPrefix={`step-${a.action}`} fields={{ caseId, action: a.action, version, party }} doneText={done(a)} labels={{ body: bodyLabel(a.action), remedies: to("remedies") }} className="space-y-2 p-3">
+            <li key={`${a.action}:${a.target ?? ""}`}>
+              {/* The complainant's answer to a question is what the ladder waits for: open from the start. */}
+              <details open={answer && a.action === recommended} className="rounded-md ring-1 ring-slate-300">
+                <summary className={`cursor-pointer rounded-md px-4 py-2 text-sm font-medium ${answer && a.action === recommended ? "bg-sky-800 text-white" : "text-slate-900"}`}>{step(a.action)}</summary>
+                {answer && questions[a.target as "organisation"] ? (
+                  <figure className="mx-3 mt-3 rounded-md bg-slate-50 p-3 text-sm ring-1 ring-slate-200">
+                    <figcaption className="font-medium text-slate-900">{to("question", { from: a.target === "irm" ? irmName : "organisation" })}</figcaption>
+                    <blockquote className="mt-1 whitespace-pre-wrap break-words text-slate-800">{questions[a.target as "organisation"]}</blockquote>
+                  </figure>
+                ) : null}
+                <ActionForm action={takeStepWithMessage} idPrefix={prefix} fields={{ caseId, action: a.action, version, party, target: a.target }} doneText={done(a)} labels={{ body: bodyLabel(a.action), remedies: to("remedies"), files: to("answerFiles") }} className="space-y-2 p-3">
                   {a.action === "propose_resolution" ? (
                     <fieldset className="space-y-1">
                       <legend className="text-sm font-medium">{to("remedies")}</legend>
@@ -67,7 +78,7 @@ export async function CaseActions({ caseId, version, party, asParty, actions, ir
                       <FormFieldError name="remedies" />
                     </fieldset>
                   ) : null}
-                  <label htmlFor={fieldId(`step-${a.action}`, "body")} className="block text-sm font-medium">
+                  <label htmlFor={fieldId(prefix, "body")} className="block text-sm font-medium">
                     {bodyLabel(a.action)}
                   </label>
                   <FormTextarea
@@ -78,7 +89,21 @@ export async function CaseActions({ caseId, version, party, asParty, actions, ir
                     defaultValue={a.action === "invoke_arbitration" ? notice : undefined}
                     className={inputClass}
                   />
-                  <SubmitButton busyLabel={busy}>{to("send")}</SubmitButton>
+                  {answer ? (
+                    <>
+                      <label htmlFor={fieldId(prefix, "files")} className="block text-sm font-medium">
+                        {to("answerFiles")}
+                      </label>
+                      <p id={`${prefix}-files-hint`} className="text-sm text-slate-600">
+                        {tf("filesHint")}
+                      </p>
+                      <FormInput name="files" type="file" multiple aria-describedby={`${prefix}-files-hint`} accept=".pdf,.png,.jpg,.jpeg,.txt" className="block text-sm" />
+                    </>
+                  ) : null}
+                  {/* Named apart from the message form's "Send" below it, which does something else (its visible word first). */}
+                  <SubmitButton busyLabel={busy} aria-label={answer ? undefined : `${to("send")}: ${step(a.action)}`}>
+                    {answer ? to("sendAnswer") : to("send")}
+                  </SubmitButton>
                 </ActionForm>
               </details>
             </li>
@@ -122,7 +147,7 @@ export async function CaseActions({ caseId, version, party, asParty, actions, ir
                 </details>
               ) : (
                 <SubmitButton busyLabel={busy} variant={enabled && a.action === recommended ? "primary" : "secondary"} disabled={!enabled} aria-describedby={!enabled ? id : undefined} className="justify-start text-left">
-                  {step(a.action)}
+                  {stepOf(a)}
                 </SubmitButton>
               )}
               {!a.allowed ? (

@@ -118,12 +118,19 @@ export async function StepFields({ action, id, proposed = [], wide = false }: { 
                 </div>
                 <div>
                   <label htmlFor={fieldId(id, `remedy_due_${i}`)} className="block text-xs font-medium">
+                    {/* Named with its remedy: the form holds three of each field. */}
+                    <span className="sr-only">
+                      {t("remedyKind")} {i + 1}:{" "}
+                    </span>
                     {t("due")}
                   </label>
                   <FormInput type="date" name={`remedy_due_${i}`} className={inputClass} />
                 </div>
                 <div className="sm:col-span-2">
                   <label htmlFor={fieldId(id, `remedy_description_${i}`)} className="block text-xs font-medium">
+                    <span className="sr-only">
+                      {t("remedyKind")} {i + 1}:{" "}
+                    </span>
                     {t("description")}
                   </label>
                   <FormInput name={`remedy_description_${i}`} maxLength={500} className={inputClass} />

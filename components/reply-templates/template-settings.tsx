@@ -17,15 +17,20 @@ async function TemplateForm({ organisationId, template }: { organisationId: stri
   const t = await getTranslations("settings");
   const busy = (await getTranslations("common"))("busy");
   const prefix = `template-${template?.id ?? "new"}`;
+  // Each form names its fields and button with its template: the page holds one per template, and one for a new one.
+  const which = <span className="sr-only"> ({template?.name ?? t("addTemplate")})</span>;
   return (
     <ActionForm action={saveReplyTemplate} idPrefix={prefix} fields={{ organisationId, templateId: template?.id }} doneText={t("saved")} labels={{ name: t("templateName"), body: t("templateBody") }} className="space-y-2">
-      <Field id={fieldId(prefix, "name")} label={t("templateName")}>
+      <Field id={fieldId(prefix, "name")} label={<>{t("templateName")}{which}</>}>
         <FormInput name="name" required maxLength={100} defaultValue={template?.name} className={inputClass} />
       </Field>
-      <Field id={fieldId(prefix, "body")} label={t("templateBody")}>
+      <Field id={fieldId(prefix, "body")} label={<>{t("templateBody")}{which}</>}>
         <FormTextarea name="body" required rows={5} maxLength={10_000} defaultValue={template?.body} className={inputClass} />
       </Field>
-      <SubmitButton busyLabel={busy}>{t("saveTemplate")}</SubmitButton>
+      <SubmitButton busyLabel={busy}>
+        {t("saveTemplate")}
+        {which}
+      </SubmitButton>
     </ActionForm>
   );
 }

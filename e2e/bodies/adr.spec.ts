@@ -38,7 +38,7 @@ test.describe("an ADR provider works its rung", () => {
     await expect(page.getByRole("heading", { name: "The complaint" })).toBeVisible();
     await expectAccessible(page);
     const findings = "Customer Portfolios kept sending the complainant's profile to advertisers after her objection.";
-    await page.getByLabel("Remedy 1").selectOption("stop_processing");
+    await page.getByLabel("Remedy 1", { exact: true }).selectOption("stop_processing");
     await page.getByLabel("Findings").fill(findings);
     await page.getByRole("button", { name: "Review the decision" }).click();
     // The confirmation says what will follow before anything is recorded.
@@ -52,7 +52,7 @@ test.describe("an ADR provider works its rung", () => {
     await summary.getByRole("link", { name: "Remedy 1: Due by" }).click();
     await expect(page.getByLabel("Due by").first()).toBeFocused();
     await expect(page.getByLabel("Findings")).toHaveValue(findings);
-    await expect(page.getByLabel("Remedy 1")).toHaveValue("stop_processing");
+    await expect(page.getByLabel("Remedy 1", { exact: true })).toHaveValue("stop_processing");
     await expect(page).toHaveURL(/\/decide\/issue_determination/);
     await expectAccessible(page);
     await page.getByLabel("Due by").first().fill("2027-02-15");

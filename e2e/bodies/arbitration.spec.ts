@@ -32,7 +32,7 @@ test.describe("binding arbitration", () => {
     await decide(page, "Decide eligibility…");
     await expect(page.getByText("The provider decided on eligibility")).toBeVisible();
     await decide(page, "Issue a determination…", async (form) => {
-      await form.getByLabel("Remedy 1").selectOption("access");
+      await form.getByLabel("Remedy 1", { exact: true }).selectOption("access");
       await form.getByLabel("Due by").first().fill("2027-03-01");
       await form.getByLabel("Findings").fill("SessionM never answered the access request it received.");
     });
@@ -99,8 +99,8 @@ test.describe("binding arbitration", () => {
       page,
       "Make the award…",
       async (form) => {
-        await expect(form.getByLabel("Remedy 1").locator("option", { hasText: "Compensation" })).toHaveCount(0);
-        await form.getByLabel("Remedy 1").selectOption("delete");
+        await expect(form.getByLabel("Remedy 1", { exact: true }).locator("option", { hasText: "Compensation" })).toHaveCount(0);
+        await form.getByLabel("Remedy 1", { exact: true }).selectOption("delete");
         await form.getByLabel("Due by").first().fill("2027-04-01");
         await form.getByLabel("Findings").fill("The panel finds the retained loyalty profile unlawful; it must be deleted.");
       },

@@ -38,7 +38,7 @@ test.describe("the Swiss FDPIC works an HR case", () => {
       page,
       "Give advice…",
       async (form) => {
-        await form.getByLabel("Remedy 1").selectOption("correct");
+        await form.getByLabel("Remedy 1", { exact: true }).selectOption("correct");
         await form.getByLabel("Due by").first().fill(new Date(Date.now() + 75 * 86_400_000).toISOString().slice(0, 10));
         await form.getByLabel("Findings").fill("The HR file mParticle holds is out of date and must be corrected.");
       },

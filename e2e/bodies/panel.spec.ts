@@ -40,7 +40,7 @@ test.describe("the DPA panel works an HR case", () => {
       page,
       "Give advice…",
       async (form) => {
-        await form.getByLabel("Remedy 1").selectOption("correct");
+        await form.getByLabel("Remedy 1", { exact: true }).selectOption("correct");
         await form.getByLabel("Due by").first().fill(due);
         await form.getByLabel("Findings").fill("The job title mParticle holds is wrong and must be corrected.");
       },

@@ -44,7 +44,7 @@ test.describe("the company workspace", () => {
     // The complainant sees the request and the reply, not the internal note, and accepts.
     await signInByEmail(page, "hanna@example.se");
     await page.goto(caseUrl);
-    await expect(page.getByText("Which app account did you use?")).toBeVisible();
+    await expect(page.locator("#messages").getByText("Which app account did you use?")).toBeVisible();
     await expect(page.getByText("We found and deleted the data shared with third parties.")).toBeVisible();
     await expect(page.getByText("Internal: account lookup pending")).toHaveCount(0);
     await page.getByText("Accept the company's answer").click();

@@ -1,14 +1,15 @@
 import { expect, type Page } from "@playwright/test";
 import { confirmStep, signInAs } from "./helpers";
 
-/** Labels of the filing form in each language (the journey is also walked in German). */
+/** Labels of the filing form in each language (journeys are also walked in German and French). */
 export const LABELS = {
   en: { name: "Your name", email: "Your email address", country: "Country where you live", hrYes: "Yes, HR data", hrNo: "No", description: "Describe what happened", next: "Next", submit: "Send the complaint", principle: "I could not see or correct it", relief: "Show me my data", files: "Documents (optional)", workCountry: "Country where you work", pending: "Check your email to send your complaint", send: "Send my complaint" },
-  de: { name: "Ihr Name", email: "Ihre E-Mail-Adresse", country: "Land, in dem Sie leben", hrYes: "Ja, Personaldaten", hrNo: "Nein", description: "Beschreiben Sie, was passiert ist", next: "Weiter", submit: "Beschwerde absenden", principle: "Ich konnte sie nicht sehen oder berichtigen", relief: "Mir meine Daten zeigen", files: "Unterlagen (optional)", workCountry: "Land, in dem Sie arbeiten", pending: "Prüfen Sie Ihre E-Mails, um die Beschwerde zu senden", send: "Beschwerde jetzt senden" },
+  de: { name: "Ihr Name", email: "Ihre E-Mail-Adresse", country: "Land, in dem Sie leben", hrYes: "Ja, Beschäftigtendaten", hrNo: "Nein", description: "Beschreiben Sie, was passiert ist", next: "Weiter", submit: "Beschwerde absenden", principle: "Ich konnte sie nicht sehen oder berichtigen", relief: "Mir meine Daten zeigen", files: "Unterlagen (optional)", workCountry: "Land, in dem Sie arbeiten", pending: "Prüfen Sie Ihre E-Mails, um die Beschwerde zu senden", send: "Beschwerde jetzt senden" },
+  fr: { name: "Votre nom", email: "Votre adresse e-mail", country: "Pays de résidence", hrYes: "Oui, des données RH", hrNo: "Non", description: "Décrivez ce qui s'est passé", next: "Suivant", submit: "Envoyer la plainte", principle: "Je n'ai pas pu les voir ou les corriger", relief: "Me montrer mes données", files: "Documents (facultatif)", workCountry: "Pays où vous travaillez", pending: "Consultez vos e-mails pour envoyer votre plainte", send: "Envoyer ma plainte" },
 } as const;
 
 export interface Complaint {
-  locale?: "en" | "de";
+  locale?: keyof typeof LABELS;
   org: string;
   name: string;
   email: string;
@@ -57,7 +58,7 @@ export const FILING_LINK = 'a[href*="/file/confirm/"]';
 export const filingLink = (page: Page, email: string) => linkInMail(page, email, FILING_LINK);
 
 /** Opens the confirmation mail to `email`, presses its page's button and returns the case's reference. */
-export async function confirmComplaint(page: Page, email: string, locale: "en" | "de" = "en"): Promise<string> {
+export async function confirmComplaint(page: Page, email: string, locale: keyof typeof LABELS = "en"): Promise<string> {
   await page.goto(await filingLink(page, email));
   await page.getByRole("button", { name: LABELS[locale].send }).click();
   const reference = page.getByTestId("reference");
@@ -101,15 +102,15 @@ export async function followMailLink(page: Page, email: string, subject: string 
   await confirmSignIn(page);
 }
 
-/** Signs in as `email` the way a person does: ask for a link, open it from the mailbox. */
-export async function signInByEmail(page: Page, email: string) {
+/** Signs in as `email` the way a person does: ask for a link, open it from the mailbox (its subject in the account's language). */
+export async function signInByEmail(page: Page, email: string, subject: string = "Your sign-in link") {
   await page.context().clearCookies();
   await page.goto("/en/sign-in");
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Send me a sign-in link" }).click();
   // The link is mailed once the request is answered: leaving the page earlier could cancel it.
   await page.waitForURL(/\/sign-in\/check-email$/);
-  await followMailLink(page, email, "Your sign-in link");
+  await followMailLink(page, email, subject);
 }
 
 /**

@@ -16,6 +16,77 @@ export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await expectControlsTold(page);
+}
+
+/**
+ * What axe does not check (it leaves axe on the page to name each control):
+ * - every visible control (link, button, field, summary) has an accessible name;
+ * - no two visible controls share a name unless they do the same thing: links to the same
+ *   address, or submit buttons that send the same form data to the same action. Two fields,
+ *   or two summaries, with one name are always told apart (radios and checkboxes within their
+ *   group, named with its legend);
+ * - each link of an error summary (an alert's `#` link) leads to a field that exists and
+ *   takes the focus.
+ */
+export async function expectControlsTold(page: Page) {
+  const problems = await page.evaluate(() => {
+    const axe = (window as unknown as { axe: { setup: (n: Node) => unknown; teardown: () => void; commons: { text: { accessibleText: (e: Element) => string } } } }).axe;
+    axe.setup(document);
+    const out: string[] = [];
+    try {
+      const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.getAttribute("name") ? `[name=${el.getAttribute("name")}]` : ""}`;
+      // An open modal dialog leaves only its own controls to use.
+      const modal = document.querySelector("dialog:modal");
+      const controls = [...document.querySelectorAll("a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [role=link]")].filter(
+        (el) => el.checkVisibility({ visibilityProperty: true }) && !el.closest("[aria-hidden=true], [inert]") && (!modal || modal.contains(el)),
+      );
+      const groups = new Map<string, { el: Element; does: string }[]>();
+      for (const el of controls) {
+        const name = axe.commons.text.accessibleText(el).replace(/\s+/g, " ").trim();
+        if (!name) {
+          out.push(`no accessible name: ${describe(el)} ${el.outerHTML.slice(0, 120)}`);
+          continue;
+        }
+        const tag = el.tagName.toLowerCase();
+        const type = (el as HTMLInputElement).type;
+        const role = el.getAttribute("role");
+        const kind = tag === "a" || role === "link" ? "link" : tag === "button" || tag === "summary" || role === "button" || (tag === "input" && ["submit", "button", "reset", "image"].includes(type)) ? "button" : "field";
+        let does = "";
+        if (kind === "link") does = (el as HTMLAnchorElement).href;
+        else if (kind === "button" && tag !== "summary" && type === "submit" && (el as HTMLButtonElement).form) {
+          const form = (el as HTMLButtonElement).form!;
+          const data = [...new FormData(form, el as HTMLButtonElement)].filter(([, v]) => typeof v === "string").map(([k, v]) => `${k}=${v}`).sort();
+          does = `${form.getAttribute("action") ?? ""} ${data.join("&")}`;
+        }
+        const group = (type === "radio" || type === "checkbox") ? `${el.closest("fieldset")?.querySelector("legend")?.textContent?.trim() ?? ""} / ` : "";
+        const key = `${kind}: ${group}${name.toLowerCase()}`;
+        groups.set(key, [...(groups.get(key) ?? []), { el, does }]);
+      }
+      for (const [key, list] of groups) {
+        if (list.length < 2) continue;
+        const same = list.every((c) => c.does && c.does === list[0]!.does);
+        if (!same) out.push(`${list.length} controls named "${key}" do different things: ${list.map((c) => describe(c.el)).join(", ")}`);
+      }
+      // An error summary's links lead to their fields.
+      for (const link of document.querySelectorAll<HTMLAnchorElement>('[role=alert] a[href^="#"]')) {
+        const id = decodeURIComponent(link.getAttribute("href")!.slice(1));
+        const field = document.getElementById(id);
+        if (!field) {
+          out.push(`error summary link "${link.textContent}" leads to no element #${id}`);
+          continue;
+        }
+        const before = document.activeElement as HTMLElement | null;
+        field.focus();
+        if (document.activeElement !== field) out.push(`error summary link "${link.textContent}" leads to #${id}, which takes no focus`);
+        before?.focus();
+      }
+    } finally {
+      axe.teardown();
+    }
+    return out;
+  });
+  expect(problems).toEqual([]);
 }
 
 /** The links to cases on the current page, as absolute paths. */

@@ -13,6 +13,7 @@ import { MAX_BULK, assignCases as assignCasesIn, type BulkAssignResult } from "@
 import { ValidationError } from "@/lib/errors";
 import { PARTIES, REMEDY_KINDS, type ActionId } from "@/lib/ladder";
 import { formAction } from "./form-action";
+import { checkedFiles } from "./files";
 import { many } from "./pipeline";
 
 const caseForm = z.object({
@@ -35,6 +36,7 @@ const messageStepForm = stepForm.extend({
   action: z.enum(MESSAGE_STEPS),
   body: messageBody,
   remedies: many(z.enum(REMEDY_KINDS)),
+  files: many(z.instanceof(File)),
 });
 
 /**
@@ -43,7 +45,9 @@ const messageStepForm = stepForm.extend({
  * its message in one write.
  */
 export const takeStepWithMessage = formAction(messageStepForm, async (input, { db, actor, now, meta }) => {
-  await takeOneStep(db, actor, { caseId: input.caseId, action: input.action, target: input.target, party: input.party, expectedVersion: input.version, message: { body: input.body, remedies: input.remedies } }, now, meta);
+  // Only an answer to a question carries documents: checked before anything is written.
+  const documents = input.action === "provide_information" ? await checkedFiles(input.files) : [];
+  await takeOneStep(db, actor, { caseId: input.caseId, action: input.action, target: input.target, party: input.party, expectedVersion: input.version, message: { body: input.body, remedies: input.remedies, documents } }, now, meta);
   return input.action;
 });
 

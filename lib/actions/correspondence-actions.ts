@@ -4,24 +4,17 @@
  * decides who may write to whom; a refused message comes back with what was typed.
  */
 import { z } from "zod";
-import { checkAttachments } from "@/lib/cases/attachments";
 import { addEvidence, postMessage } from "@/lib/cases/correspondence";
 import { messageBody } from "@/lib/cases/filing-schema";
-import { ValidationError } from "@/lib/errors";
 import { PARTIES } from "@/lib/ladder";
 import { formAction } from "./form-action";
 import { many } from "./pipeline";
+import { checkedFiles } from "./files";
 
 const caseForm = z.object({ caseId: z.uuid({ message: "invalid" }), party: z.enum(PARTIES).optional() });
 
 const files = many(z.instanceof(File));
 
-/** The uploaded files checked by content; a refusal names the files it refuses (`refusedFiles`). */
-async function checkedFiles(list: File[]) {
-  const checked = await checkAttachments(await Promise.all(list.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) }))));
-  if (checked.errors.length) throw new ValidationError({ files: checked.errors, ...(checked.refused.length ? { refusedFiles: checked.refused } : {}) });
-  return checked.ok;
-}
 
 const messageForm = caseForm.extend({ body: messageBody, visibility: z.enum(["complainant", "organisation", "provider", "internal"]), files });
 

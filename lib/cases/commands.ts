@@ -35,6 +35,7 @@ import {
 import { enqueueMails, type OutgoingMail } from "@/lib/mail/outbox";
 import { publicUrl } from "@/lib/config";
 import type { CheckedAttachment } from "./attachments";
+import { attachmentRows } from "./correspondence";
 import { filingSchema, messageBody, type FilingInput } from "./filing-schema";
 import { lastLink, type RequestMeta } from "./append";
 import { sha256Of } from "./hash-chain";
@@ -317,7 +318,8 @@ export interface StepOptions {
   now: Date;
   expectedVersion?: number;
   meta?: RequestMeta;
-  message?: { body: string; visibility: "complainant" | "internal" };
+  /** The message that explains the step, with the documents it carries (checked before). */
+  message?: { body: string; visibility: "complainant" | "internal"; documents?: CheckedAttachment[] };
   /** A client's key for this step (the API's Idempotency-Key header). */
   idempotencyKey?: string;
 }
@@ -354,7 +356,7 @@ async function writeStep(
   // The message is checked before anything is written.
   const body = options.message ? messageBody.safeParse(options.message.body) : null;
   if (body && !body.success) throw new ValidationError({ body: body.error.issues.map((i) => i.message) });
-  const message = options.message && body?.success ? { visibility: options.message.visibility, body: body.data } : null;
+  const message = options.message && body?.success ? { visibility: options.message.visibility, body: body.data, documents: options.message.documents } : null;
 
   const { recorded, versions } = await recordEvents(
     tx,
@@ -369,6 +371,7 @@ async function writeStep(
           .insert(messages)
           .values({ caseId: row.id, authorUserId: by.userId, authorParty: party, visibility: message.visibility, body: message.body, stepSeq: step!.seq, createdAt: options.now })
           .returning({ id: messages.id, authorParty: messages.authorParty, visibility: messages.visibility, createdAt: messages.createdAt });
+        if (message.documents?.length) await tx.insert(attachments).values(attachmentRows(row.id, by.userId, message.documents, options.now, m!.id));
         await enqueueWebhooks(tx, [eventOfMessage(row, { ...m!, body: message.body, via: by.via })]);
       },
     },

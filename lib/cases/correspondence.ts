@@ -42,7 +42,7 @@ async function partyOn(db: Db, actor: Actor, caseId: string, wanted?: Party) {
 }
 
 /** Stored documents, checked before (`checkAttachments`); `messageId` ties them to the message they came with. */
-function attachmentRows(caseId: string, userId: string | null, files: CheckedAttachment[], now: Date, messageId?: string) {
+export function attachmentRows(caseId: string, userId: string | null, files: CheckedAttachment[], now: Date, messageId?: string) {
   return files.map((f) => ({ caseId, messageId, uploadedByUserId: userId, filename: f.filename, mimeType: f.mimeType, size: f.size, sha256: f.sha256, content: f.bytes, createdAt: now }));
 }
 

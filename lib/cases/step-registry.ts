@@ -29,7 +29,7 @@ export const STEPS = {
   accept_answer: { form: "click", confirm: true },
   settle: { form: "details" },
   withdraw: { form: "click", confirm: true },
-  provide_information: { form: "click" },
+  provide_information: { form: "message", messageOptional: true },
   escalate_to_irm: { form: "click", confirm: true },
   escalate_to_panel: { form: "click", confirm: true },
   comment_to_panel: { form: "message" },

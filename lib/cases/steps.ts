@@ -13,6 +13,7 @@ import { ConflictError, RuleError, ValidationError } from "@/lib/errors";
 import { arbitrationInvocation, type ActionId, type EventPayloads, type EventType, type Party, type RemedyKind } from "@/lib/ladder";
 import { recordEvent, stepByKey, type ProposedEvent, type RecordedStep, type RequestMeta } from "./commands";
 import { detailedEvent, type DetailedAction } from "./detailed-steps";
+import type { CheckedAttachment } from "./attachments";
 import { getCaseDetail } from "./queries";
 import { messageRequired, stepForm } from "./step-registry";
 
@@ -21,6 +22,8 @@ export interface StepMessage {
   body: string;
   /** A proposal's remedies (propose_resolution). */
   remedies?: readonly RemedyKind[];
+  /** Documents that go with it (an answer to a question), already checked. */
+  documents?: CheckedAttachment[];
 }
 
 /** The payload a message step records: the ladder's, with what the message itself decides. */
@@ -64,7 +67,7 @@ export async function takeStep(
     expectedVersion: input.expectedVersion ?? detail.version,
     meta,
     idempotencyKey: input.idempotencyKey,
-    ...(input.message ? { message: { body: input.message.body, visibility: "complainant" as const } } : {}),
+    ...(input.message ? { message: { body: input.message.body, visibility: "complainant" as const, documents: input.message.documents } } : {}),
   });
 }
 

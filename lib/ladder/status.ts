@@ -129,7 +129,8 @@ export function caseStatus(view: CaseView, party: Party): CaseStatus {
     [where, next, actor] = ["being_delivered", "delivery_pending", "system"];
   } else {
     where = s.organisation.respondedAt ? "organisation_answered" : "with_organisation";
-    if (s.organisation.infoRequestOpen) [next, actor] = ["you_answer_question", "complainant"];
+    // R2.1: a question does not pause the company's 45 days; its date stays in view.
+    if (s.organisation.infoRequestOpen) [next, actor, due] = ["you_answer_question", "complainant", pick(byId("organisation.response"))];
     else if (s.organisation.respondedAt) [next, actor] = ["review_answer", "complainant"];
     else {
       const response = byId("organisation.response");

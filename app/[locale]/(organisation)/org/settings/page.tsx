@@ -84,6 +84,7 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
                       </FormSelect>
                       <SubmitButton busyLabel={busy} variant="secondary" className="min-h-8 px-2 py-1">
                         {t("changeRole")}
+                        <span className="sr-only"> {m.email}</span>
                       </SubmitButton>
                     </ActionForm>
                     <details className="max-w-full rounded-md ring-1 ring-slate-300">
@@ -166,13 +167,15 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
             {certs.map((c) => {
               const irmText = c.irmKind === "dpa" ? t("irmDpa") : (adr.find((p) => p.id === c.irmProviderId)?.name ?? t("irmNone"));
               const hrText = c.coversHrData === null ? t("coversHrUnstated") : c.coversHrData ? t("coversHrYes") : t("coversHrNo");
+              // Each framework's form names its fields and button with the framework: the page holds one per framework.
+              const framework = <span className="sr-only"> ({tl(`framework.${c.framework}`)})</span>;
               return canEdit ? (
                 <ActionForm key={c.id} action={saveArrangement} idPrefix={`arrangement-${c.id}`} fields={{ organisationId, framework: c.framework }} doneText={t("saved")} labels={{ irm: t("irm"), coversHrData: t("coversHr") }} className="space-y-3 rounded-md p-3 ring-1 ring-slate-200">
                   <h3 className="font-semibold">{tl(`framework.${c.framework}`)}</h3>
                   <p className="text-sm text-slate-700">
                     {t("status")}: {tl(`certStatus.${c.status}`)}
                   </p>
-                  <Field id={fieldId(`arrangement-${c.id}`, "irm")} label={t("irm")}>
+                  <Field id={fieldId(`arrangement-${c.id}`, "irm")} label={<>{t("irm")}{framework}</>}>
                     <FormSelect name="irm" defaultValue={c.irmKind === "dpa" ? "dpa" : (c.irmProviderId ?? "")} className={inputClass}>
                       <option value="">{t("irmNone")}</option>
                       <option value="dpa">{t("irmDpa")}</option>
@@ -183,14 +186,17 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
                       ))}
                     </FormSelect>
                   </Field>
-                  <Field id={fieldId(`arrangement-${c.id}`, "coversHrData")} label={t("coversHr")}>
+                  <Field id={fieldId(`arrangement-${c.id}`, "coversHrData")} label={<>{t("coversHr")}{framework}</>}>
                     <FormSelect name="coversHrData" defaultValue={c.coversHrData === null ? "unstated" : c.coversHrData ? "yes" : "no"} className={inputClass}>
                       <option value="yes">{t("coversHrYes")}</option>
                       <option value="no">{t("coversHrNo")}</option>
                       <option value="unstated">{t("coversHrUnstated")}</option>
                     </FormSelect>
                   </Field>
-                  <SubmitButton busyLabel={busy}>{t("save")}</SubmitButton>
+                  <SubmitButton busyLabel={busy}>
+                    {t("save")}
+                    {framework}
+                  </SubmitButton>
                 </ActionForm>
               ) : (
                 <div key={c.id} className="space-y-2 rounded-md p-3 ring-1 ring-slate-200">

@@ -10,6 +10,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionForm, ActionOutcomeNotice, ActionOutcomeProvider, FormSelect } from "@/components/forms/action-form";
 import { CaseMessages } from "@/components/case-messages/case-messages";
 import { CaseDocuments } from "@/components/case-documents/case-documents";
+import { CaseRemedies } from "@/components/case-remedies/case-remedies";
 import { NotFoundError } from "@/lib/errors";
 import { PARTIES, caseStatus, type Party } from "@/lib/ladder";
 import { CaseStatusPanel, dpaBodyOf, partyName } from "@/components/case-status/case-status";
@@ -32,6 +33,12 @@ import { DoneOnArrival } from "@/components/case-actions/done-on-arrival";
 import { isDecisionStep } from "@/lib/cases/step-registry";
 
 export const generateMetadata = pageMetadata("case");
+
+/** The last question each side asked the complainant, shown beside the answer form. */
+function openQuestions(messages: { step: string | null; body: string }[]) {
+  const last = (step: string) => [...messages].reverse().find((m) => m.step === step)?.body;
+  return { organisation: last("organisation.info_requested"), irm: last("irm.info_requested") };
+}
 
 type Search = { as?: string; template?: string; done?: string };
 
@@ -114,7 +121,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <div className="space-y-6 lg:col-span-2">
             <Card aria-labelledby="clocks-title">
               <CardTitle id="clocks-title">{t("clocks")}</CardTitle>
-              <ClockList clocks={view.clocks} now={now} />
+              <ClockList clocks={view.clocks} now={now} remedies={view.state.remedies} />
             </Card>
             <Card aria-labelledby="complaint-title">
               <CardTitle id="complaint-title">{t("complaint")}</CardTitle>
@@ -144,8 +151,14 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <div className="order-first space-y-6 lg:order-none">
             <Card aria-labelledby="actions-title">
               <CardTitle id="actions-title">{ta("title")}</CardTitle>
-              <CaseActions caseId={detail.id} version={detail.version} party={detail.party} asParty={asParty} actions={view.actions} irmName={detail.irmName ?? ""} dpa={dpaBody} remedies={view.state.remedies} proposed={view.state.arbitration?.proposed ?? []} recommended={status.recommended} zone={detail.organisation.timeZone} notice={view.gate.open && detail.party === "complainant" ? arbitrationNotice(detail) : undefined} />
+              <CaseActions caseId={detail.id} version={detail.version} party={detail.party} asParty={asParty} actions={view.actions} irmName={detail.irmName ?? ""} dpa={dpaBody} remedies={view.state.remedies} proposed={view.state.arbitration?.proposed ?? []} recommended={status.recommended} zone={detail.organisation.timeZone} questions={openQuestions(detail.messages)} notice={view.gate.open && detail.party === "complainant" ? arbitrationNotice(detail) : undefined} />
             </Card>
+            {view.state.remedies.length ? (
+              <Card aria-labelledby="remedies-title">
+                <CardTitle id="remedies-title">{(await getTranslations("remedies"))("title")}</CardTitle>
+                <CaseRemedies remedies={view.state.remedies} clocks={view.clocks} zone={detail.organisation.timeZone} />
+              </Card>
+            ) : null}
             {detail.party === "organisation" && !view.state.closed ? (
               <Card aria-labelledby="assign-title">
                 <CardTitle id="assign-title">{tq("assign")}</CardTitle>

@@ -74,7 +74,7 @@ export default async function DecisionPage({ params, searchParams }: { params: P
         <div className="space-y-6 lg:col-span-2">
           <Card aria-labelledby="clocks-title">
             <CardTitle id="clocks-title">{tc("clocks")}</CardTitle>
-            <ClockList clocks={view.clocks} now={now} />
+            <ClockList clocks={view.clocks} now={now} remedies={view.state.remedies} />
           </Card>
           <Card aria-labelledby="complaint-title">
             <CardTitle id="complaint-title">{tc("complaint")}</CardTitle>
