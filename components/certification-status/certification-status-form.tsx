@@ -63,10 +63,12 @@ function StatusFields({ id, organisationName, frameworkName, status: current, re
   const endsParticipation = answered && !participation({ framework: "eu-us-dpf", status: status as CertificationStatus, retainsFrameworkData: retains === "yes", irm: null, coversHrData: null }).participant;
   const errorOf = (field: string) => (state.fieldErrors?.[field]?.length ? state.fieldErrors[field].map((k) => (te.has(k as "invalid") ? te(k as "invalid") : te("invalid"))).join(" ") : null);
   const fid = (field: string) => `cert-${id}-${field}`;
+  // The page holds a form per certification: each control names whose it is, for a screen reader's list of controls.
+  const whose = <span className="sr-only">{` (${organisationName}, ${frameworkName})`}</span>;
   const describedBy = (field: string, hint = false) => [hint ? `${fid(field)}-hint` : "", errorOf(field) ? `${fid(field)}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <>
-      <Field id={fid("status")} label={t("newStatus")} error={errorOf("status")}>
+      <Field id={fid("status")} label={<>{t("newStatus")}{whose}</>} error={errorOf("status")}>
         <select
           id={fid("status")}
           name="status"
@@ -84,7 +86,7 @@ function StatusFields({ id, organisationName, frameworkName, status: current, re
         </select>
       </Field>
       {asksAboutData(status) ? (
-        <FieldSet id={fid("retainsFrameworkData")} legend={t("retainsLegend")} hint={t("retainsHint")} error={errorOf("retainsFrameworkData")}>
+        <FieldSet id={fid("retainsFrameworkData")} legend={<>{t("retainsLegend")}{whose}</>} hint={t("retainsHint")} error={errorOf("retainsFrameworkData")}>
           {(["yes", "no"] as const).map((v) => (
             <label key={v} className="flex items-center gap-2 text-sm">
               <input type="radio" name="retainsFrameworkData" value={v} defaultChecked={initialRetains === v} onChange={() => setRetains(v)} />
@@ -93,7 +95,7 @@ function StatusFields({ id, organisationName, frameworkName, status: current, re
           ))}
         </FieldSet>
       ) : null}
-      <Field id={fid("since")} label={t("since")} hint={t("sinceHint")} error={errorOf("since")}>
+      <Field id={fid("since")} label={<>{t("since")}{whose}</>} hint={t("sinceHint")} error={errorOf("since")}>
         <input
           id={fid("since")}
           name="since"
@@ -105,7 +107,7 @@ function StatusFields({ id, organisationName, frameworkName, status: current, re
           aria-describedby={describedBy("since", true)}
         />
       </Field>
-      <Field id={fid("source")} label={t("source")} hint={t("sourceHint")} error={errorOf("source")}>
+      <Field id={fid("source")} label={<>{t("source")}{whose}</>} hint={t("sourceHint")} error={errorOf("source")}>
         <input
           id={fid("source")}
           name="source"
@@ -140,6 +142,7 @@ function StatusFields({ id, organisationName, frameworkName, status: current, re
       ) : null}
       <Button type="submit" variant={endsParticipation ? "danger" : "primary"} disabled={pending}>
         {t("save")}
+        {whose}
       </Button>
     </>
   );
