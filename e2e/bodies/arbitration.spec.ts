@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { confirmStep, decide, moveClock, signInAs } from "../support/helpers";
+import { commerceUnableToResolve, confirmStep, decide, moveClock, signInAs } from "../support/helpers";
 import { fileComplaint, followMailLink, signInByEmail } from "../support/filing";
 
 async function details(page: Page, summary: string) {
@@ -39,13 +39,7 @@ test.describe("binding arbitration", () => {
     await expect(page.getByText("The provider issued a determination")).toBeVisible();
 
     // The complainant's DPA refers the matter to Commerce, which concludes.
-    await signInAs(page, "referrals@dpa.example");
-    await page.goto(caseUrl);
-    await confirmStep(page, "Refer to the Department of Commerce");
-    await expect(page.getByText("The DPA referred the matter to Commerce")).toBeVisible();
-    await signInAs(page, "officer@commerce.example");
-    await page.goto(caseUrl);
-    await decide(page, "Conclude the review…", (form) => form.getByLabel("Outcome").selectOption("unable_to_resolve").then(() => {}), "The review is concluded as “Unable to Resolve”");
+    await commerceUnableToResolve(page, caseUrl);
     await expect(page.getByText("Unable to Resolve")).toBeVisible();
 
     // Every pre-condition holds: the complainant invokes arbitration.

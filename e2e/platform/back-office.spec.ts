@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { confirmStep, decide, expectAccessible, signInAs } from "../support/helpers";
+import { commerceUnableToResolve, confirmStep, expectAccessible, signInAs } from "../support/helpers";
 import { fileComplaint, followMailLink, signInByEmail } from "../support/filing";
 
 /** The administrators' back office (issue 23): bodies and their timeframes, accounts, the FTC register. */
@@ -101,13 +101,7 @@ test("the FTC register prompts once, names the status each update takes, and off
   const caseUrl = page.url().split("?")[0]!;
   await confirmStep(page, "Ask for the Department of Commerce review", /This runs beside the other steps/);
   await expect(page.getByText("Commerce review requested through the DPA")).toBeVisible();
-  await signInAs(page, "referrals@dpa.example");
-  await page.goto(caseUrl);
-  await confirmStep(page, "Refer to the Department of Commerce");
-  await expect(page.getByText("The DPA referred the matter to Commerce")).toBeVisible();
-  await signInAs(page, "officer@commerce.example");
-  await page.goto(caseUrl);
-  await decide(page, "Conclude the review…", (form) => form.getByLabel("Outcome").selectOption("unable_to_resolve").then(() => {}), "The review is concluded as “Unable to Resolve”");
+  await commerceUnableToResolve(page, caseUrl);
   await expect(page.getByText("Unable to Resolve").first()).toBeVisible();
 
   await backOffice(page, "The FTC referral register", "FTC referral register");

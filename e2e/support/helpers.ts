@@ -139,3 +139,14 @@ export async function decide(page: Page, link: string | RegExp, fill: (form: Loc
   await confirmation.getByRole("button", { name: "Record the decision" }).click();
   await page.waitForURL((url) => !url.pathname.includes("/decide/"));
 }
+
+/** R2.7: the complainant's DPA refers the case at `caseUrl` to Commerce, which concludes it could not resolve the matter. */
+export async function commerceUnableToResolve(page: Page, caseUrl: string) {
+  await signInAs(page, "referrals@dpa.example");
+  await page.goto(caseUrl);
+  await confirmStep(page, "Refer to the Department of Commerce");
+  await expect(page.getByText("The DPA referred the matter to Commerce")).toBeVisible();
+  await signInAs(page, "officer@commerce.example");
+  await page.goto(caseUrl);
+  await decide(page, "Conclude the review…", (form) => form.getByLabel("Outcome").selectOption("unable_to_resolve").then(() => {}), "The review is concluded as “Unable to Resolve”");
+}

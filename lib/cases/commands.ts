@@ -23,7 +23,6 @@ import {
   decide,
   snapshot,
   clockIn,
-  foldCase,
   inferFramework,
   participation,
   type Certification,
@@ -360,7 +359,7 @@ async function writeStep(
 
   const { recorded, versions } = await recordEvents(
     tx,
-    [{ row, snap: snapshot(loaded.facts, options.now, foldCase(loaded.facts.events)), last: lastLink(loaded.events) }],
+    [{ row, snap: snapshot(loaded.facts, options.now), last: lastLink(loaded.events) }],
     [{ caseId: row.id, event, actorUserId: by.userId, meta: options.meta, idempotencyKey: options.idempotencyKey }],
     options.now,
     {

@@ -65,15 +65,10 @@ export async function recordEvents(tx: Tx, cases: CaseAt[], proposals: Proposal[
     recorded.push({ ...proposal, seq: 0, states: { before: was, after: is } });
   }
 
-  const firstOf = new Set<string>();
+  // Each case's chain continues from its stored last link (appendEvents links a batch's later events to its earlier ones).
   const { seqs, heads } = await appendEvents(
     tx,
-    recorded.map((r) => {
-      // A case's first event continues its stored chain; the batch's next ones continue from it.
-      const after = firstOf.has(r.caseId) ? null : byId.get(r.caseId)!.last;
-      firstOf.add(r.caseId);
-      return { caseId: r.caseId, event: r.event, actorUserId: r.actorUserId, meta: r.meta, after, idempotencyKey: r.idempotencyKey };
-    }),
+    recorded.map((r) => ({ caseId: r.caseId, event: r.event, actorUserId: r.actorUserId, meta: r.meta, after: byId.get(r.caseId)!.last, idempotencyKey: r.idempotencyKey })),
   );
   recorded.forEach((r, i) => (r.seq = seqs[i]!));
   await afterAppend?.(recorded);

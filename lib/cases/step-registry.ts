@@ -67,7 +67,6 @@ const formed = <F extends StepForm>(form: F) => (Object.keys(STEPS) as ActionId[
 
 /** Steps whose substance is a message written with them. */
 export const MESSAGE_STEPS = formed("message");
-export type MessageStep = Formed<"message">;
 /** A body's decisions, each on a page of its own. */
 export const DECISION_STEPS = formed("decision");
 export type DecisionStep = Formed<"decision">;

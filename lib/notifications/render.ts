@@ -3,7 +3,7 @@
  * language, from the same messages the pages use (messages/*.json, namespace `notify`).
  */
 import { messageKey } from "@/lib/i18n/message-key";
-import { isLanguage, translator, type Language as MailLocale } from "@/lib/i18n/translator";
+import { dynamicTranslator, isLanguage, translator, type Language as MailLocale } from "@/lib/i18n/translator";
 import { escapeHtml } from "@/lib/mail/html";
 import { mailDate } from "@/lib/mail/templates";
 import type { NoticeKind } from "./rules";
@@ -23,9 +23,9 @@ const listFormat = (locale: MailLocale) => {
 };
 
 /** Turns ids in the params (a clock kind, an event type, rungs, a due instant) into words. */
-function words(t: ReturnType<typeof translator>, locale: MailLocale, params: Record<string, string | number>) {
+function words(locale: MailLocale, params: Record<string, string | number>) {
   const out: Record<string, string | number> = { ...params };
-  const dynamic = t as unknown as (key: string, values?: Record<string, string | number>) => string;
+  const dynamic = dynamicTranslator(locale);
   if (typeof params.clock === "string") out.clock = dynamic(`ladder.clock.${messageKey(params.clock)}`);
   if (typeof params.step === "string") out.step = dynamic(`events.${messageKey(params.step)}`);
   if (typeof params.rung === "string") out.rung = dynamic(`ladder.rung.${params.rung}`);
@@ -40,12 +40,12 @@ function words(t: ReturnType<typeof translator>, locale: MailLocale, params: Rec
 export function renderNotice(kind: NoticeKind, params: Record<string, string | number>, locale: string | null | undefined, url: string, reply?: "complainant" | "organisation"): RenderedNotice {
   const lang: MailLocale = isLanguage(locale) ? locale : "en";
   const t = translator(lang);
-  const dynamic = t as unknown as (key: string, values?: Record<string, string | number>) => string;
-  const values = words(t, lang, params);
+  const dynamic = dynamicTranslator(lang);
+  const values = words(lang, params);
   const key = kind.replaceAll("-", "_");
   const title = dynamic(`notify.${key}.title`, values);
-  // A missed deadline that opened a rung says so in the same message.
-  // A kind may word a case apart (`variant`: a receipt whose company has no account yet).
+  // A kind may word a case apart (`variant`: a receipt whose company has no account yet);
+  // a missed deadline that opened a rung says so in the same message.
   const body = dynamic(`notify.${key}.${typeof params.variant === "string" ? params.variant : "body"}`, values) + (values.opens ? ` ${t("notify.opens", { opens: String(values.opens) })}` : "");
   // A disabled webhook is about the integrations page, not a case.
   const integrations = kind === "webhook-disabled";

@@ -1,3 +1,4 @@
+import { hasLocale } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { routing } from "@/i18n/routing";
@@ -13,9 +14,10 @@ export const dynamic = "force-dynamic";
 /** The case file as the reader may see it, as a PDF in their language (?locale=de), for the record or to share (?variant=share). */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const requested = new URL(request.url).searchParams.get("locale");
-  const locale = (routing.locales as readonly string[]).includes(requested ?? "") ? requested! : routing.defaultLocale;
-  const variant: CaseFileVariant = new URL(request.url).searchParams.get("variant") === "share" ? "share" : "record";
+  const search = new URL(request.url).searchParams;
+  const requested = search.get("locale");
+  const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
+  const variant: CaseFileVariant = search.get("variant") === "share" ? "share" : "record";
   try {
     const db = await getDb();
     const actor = await currentActor();

@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { hasLocale } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { routing } from "@/i18n/routing";
 import { getDb } from "@/db/client";
@@ -25,7 +26,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ orga
   const search = new URL(request.url).searchParams;
   const filter = { ...parseQueueFilter(Object.fromEntries(search)), page: 1 };
   const requested = search.get("locale");
-  const locale = (routing.locales as readonly string[]).includes(requested ?? "") ? requested! : routing.defaultLocale;
+  const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
   try {
     const db = await getDb();
     const { rows, zone } = await organisationQueue(db, await currentActor(), organisationId, filter, await now(db), 10_000);
