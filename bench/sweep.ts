@@ -15,6 +15,8 @@ import { cases, deadlines } from "@/db/schema";
 import { seedDirectory } from "@/db/seed/seed";
 import { loadCases } from "@/lib/cases/load";
 import { clocks } from "@/lib/ladder";
+import type { CaseFacts } from "@/lib/ladder/facts";
+import type { Certification } from "@/lib/ladder/certification";
 import { reminderAt, reminderDays, reminderInstant, worthReminding } from "@/lib/deadlines/reminder-instants";
 import { sweepDeadlines } from "@/lib/deadlines/sweep";
 import { SWEEP_LANES } from "@/lib/worker/jobs";
@@ -34,22 +36,35 @@ const PICK = process.env.BENCH_PICK ?? "filing";
 const SCATTERED = PICK === "scattered";
 const EVERY = PICK.startsWith("every:") ? Number(PICK.slice("every:".length)) : 1;
 if (!SCATTERED && PICK !== "filing" && !(EVERY >= 2)) throw new Error(`BENCH_PICK: filing, every:N (N ≥ 2) or scattered, not ${PICK}`);
-// v3: filings spread over 44 days, with the reminders already sent and each clock's next one;
-// the acknowledgment clocks as the projection stores them (v2 had them a few hours off).
-// v5: cases inserted in filing order, with time-ordered ids (migration 0017) and room for HOT
-// updates (0018), as a live database has them. v6: the acknowledgment clock due after five
-// working days, not seven calendar days (the two differ for weekend filings).
-const SEED = `recourse_bench_sweep_seed_v6_${CASES}_${ORGS}`;
+// A new version whenever the seed changes, so that a kept seed of an older one is not reused.
+const SEED = `recourse_bench_sweep_seed_v7_${CASES}_${ORGS}`;
+
+const CERTIFICATION = { framework: "eu-us-dpf", status: "active", retainsFrameworkData: true, coversHrData: null } as const;
 
 /**
- * The due instants as the ladder computes them (the end of the 5th working day and of the 45th day, UTC):
- * seeded rows must be what the projection would have stored, or every sweep rewrites them.
+ * The two clocks of a case filed at `filed` and acknowledged an hour later, as the ladder
+ * computes them: seeded rows must be what the projection would have stored, or every sweep
+ * rewrites them. The seed joins these by filing instant instead of working dates out in SQL.
  */
-const endOfDay = (filed: SQL, days: number) => sql`date_trunc('day', ${filed}) + ${sql.raw(String(days + 1))} * interval '1 day' - interval '1 millisecond'`;
-// Five working days (R2.1 policy): a filing on a Saturday or Sunday is due the next Friday.
-const acknowledgeBy = (filed: SQL) =>
-  sql`date_trunc('day', ${filed}) + (case extract(isodow from ${filed}) when 6 then 7 when 7 then 6 else 8 end) * interval '1 day' - interval '1 millisecond'`;
-const respondBy = (filed: SQL) => endOfDay(filed, 45);
+function dueOf(filed: Date, irmProviderId: string) {
+  const acknowledged = new Date(filed.getTime() + 3_600_000);
+  const facts: CaseFacts = {
+    subject: { framework: "eu-us-dpf", hrData: false, complainantCountry: "DE", dataSubject: "self" },
+    certification: { ...CERTIFICATION, irm: { kind: "provider", providerId: irmProviderId } } as Certification,
+    zones: { organisation: "UTC" },
+    events: [
+      { type: "case.filed", at: filed, by: "complainant", data: {} },
+      { type: "organisation.acknowledged", at: acknowledged, by: "organisation", data: {} },
+    ],
+  };
+  const all = clocks(facts, acknowledged);
+  const due = (id: string) => all.find((c) => c.id === id)!.dueAt.toISOString();
+  return { filed: filed.toISOString(), acknowledge: due("organisation.acknowledgment"), respond: due("organisation.response") };
+}
+
+/** A table of `dueOf` for each filing instant, to join on `filed`. */
+const dueTable = (filings: Date[], irmProviderId: string) =>
+  sql`(select * from jsonb_to_recordset(${JSON.stringify(filings.map((f) => dueOf(f, irmProviderId)))}::jsonb) as x (filed timestamptz, acknowledge timestamptz, respond timestamptz))`;
 
 /** The seeded cases, filed relative to `now`. */
 async function seed(db: Db, now: Date) {
@@ -57,7 +72,10 @@ async function seed(db: Db, now: Date) {
   await seedDirectory(db);
 
   const [jams] = (await db.execute(sql`select id from providers where slug = 'jams'`)) as unknown as { id: string }[];
-  const certification = JSON.stringify({ framework: "eu-us-dpf", status: "active", retainsFrameworkData: true, irm: { kind: "provider", providerId: jams!.id }, coversHrData: null });
+  const certification = JSON.stringify({ ...CERTIFICATION, irm: { kind: "provider", providerId: jams!.id } });
+  // Filed 1 to 44 days and 0 to 23 hours before now: 1,056 filing instants, each with its due dates.
+  const filings = Array.from({ length: 44 * 24 }, (_, i) => new Date(now.getTime() - (1 + Math.floor(i / 24)) * 86_400_000 - (i % 24) * 3_600_000));
+  const due = dueTable(filings, jams!.id);
   await db.execute(sql`
     insert into organisations (slug, name, country, time_zone)
     select 'bench-' || g, 'Bench Organisation ' || g, 'US', 'UTC' from generate_series(1, ${ORGS}) g`);
@@ -75,8 +93,9 @@ async function seed(db: Db, now: Date) {
                        complainant_email, complainant_country, description, consent_at, rung, status, next_due_at, created_at, version)
     select 'RS-' || lpad(f.g::text, 7, '0'), o.id, 'eu-us-dpf', false, ${certification}::jsonb,
            'bench-user-' || (1 + f.g % 1000), 'Complainant ' || (1 + f.g % 1000), 'bench' || (1 + f.g % 1000) || '@example.eu', 'DE',
-           'Benchmark complaint', ${iso}::timestamptz, 'organisation', 'open', ${respondBy(sql`f.filed`)}, f.filed, 2
+           'Benchmark complaint', ${iso}::timestamptz, 'organisation', 'open', d.respond, f.filed, 2
     from (select g, ${iso}::timestamptz - (1 + g % 44) * interval '1 day' - (g % 24) * interval '1 hour' as filed from generate_series(1, ${CASES}) g) f
+    join ${due} d on d.filed = f.filed
     join organisations o on o.slug = 'bench-' || (1 + f.g % ${ORGS})
     order by f.filed, f.g`);
   // Each table in the order a live database wrote it: by the time of each event.
@@ -91,9 +110,9 @@ async function seed(db: Db, now: Date) {
   await db.execute(sql`
     insert into deadlines (case_id, clock_id, kind, rule, party, started_at, due_at, state, zone)
     select d.* from (
-      select id, 'organisation.acknowledgment', 'organisation.acknowledgment', 'R2.1', 'organisation', created_at, ${acknowledgeBy(sql`created_at`)}, 'met', 'UTC' from cases
+      select c.id, 'organisation.acknowledgment', 'organisation.acknowledgment', 'R2.1', 'organisation', c.created_at, d.acknowledge, 'met', 'UTC' from cases c join ${due} d on d.filed = c.created_at
       union all
-      select id, 'organisation.response', 'organisation.response', 'R2.1', 'organisation', created_at, ${respondBy(sql`created_at`)}, 'running', 'UTC' from cases
+      select c.id, 'organisation.response', 'organisation.response', 'R2.1', 'organisation', c.created_at, d.respond, 'running', 'UTC' from cases c join ${due} d on d.filed = c.created_at
     ) d (case_id, clock_id, kind, rule, party, started_at, due_at, state, zone)
     order by d.started_at, d.case_id, d.clock_id`);
   // The reminders earlier sweeps sent, and each clock's next one.
@@ -149,7 +168,6 @@ if (process.env.BENCH_PREWARM === "1") {
 }
 const [seeded] = (await db.execute(sql`select now from bench_seed`)) as unknown as { now: string | Date }[];
 const NOW = new Date(seeded!.now);
-const iso = NOW.toISOString();
 await assertAsProjected(sql`(select id from cases order by md5(id::text) limit 500)`);
 console.log();
 
@@ -212,7 +230,6 @@ async function measure(label: string) {
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
   const started = performance.now();
-  const timings: Record<string, number> = {};
   const cpu = process.cpuUsage();
   const databaseCpu = databaseCpuMs();
   const [wal] = (await db.execute(sql`select pg_current_wal_lsn()::text as lsn`)) as unknown as { lsn: string }[];
@@ -221,7 +238,7 @@ async function measure(label: string) {
     await db.execute(sql`create extension if not exists pg_stat_statements`);
     await db.execute(sql`select pg_stat_statements_reset()`);
   }
-  const result = await sweepDeadlines(db, NOW, { timings, lanes: LANES, batchSize: BATCH });
+  const result = await sweepDeadlines(db, NOW, { lanes: LANES, batchSize: BATCH });
   const ms = performance.now() - started;
   const { user, system } = process.cpuUsage(cpu);
   const databaseMs = databaseCpuMs() - databaseCpu;
@@ -230,8 +247,7 @@ async function measure(label: string) {
   if (STATEMENTS) await printStatements();
   const mb = (n: number) => `${Math.round(n / 1_048_576)} MB`;
   console.log(`${label.padEnd(44)} ${(ms / 1000).toFixed(2).padStart(6)} s   reminders ${result.reminders}, cases with breaches ${result.breaches}   rss ${mb(before)} → peak ${mb(peak)}`);
-  const phases = Object.entries(timings).filter(([, t]) => t >= 10);
-  if (phases.length) console.log(`  ${phases.map(([phase, t]) => `${phase} ${Math.round(t)} ms`).join(", ")}\n  CPU: this process ${Math.round((user + system) / 1000)} ms, PostgreSQL ${databaseMs} ms; WAL ${mb(Number(walBytes!.n))}`);
+  console.log(`  CPU: this process ${Math.round((user + system) / 1000)} ms, PostgreSQL ${databaseMs} ms; WAL ${mb(Number(walBytes!.n))}`);
   return ms / 1000;
 }
 
@@ -246,16 +262,18 @@ const pick = (offset: number, count: number) =>
   EVERY > 1
     ? sql`(select id from (select id, row_number() over (order by id) as n from cases) c where n % ${EVERY}::int = 0 order by id offset ${offset} limit ${count})`
     : sql`(select id from cases order by ${SCATTERED ? sql`md5(id::text)` : sql`id`} offset ${offset} limit ${count})`;
-const filedAgo = (days: number) => sql`${iso}::timestamptz - ${days} * interval '1 day'`;
+const [jams] = (await db.execute(sql`select id from providers where slug = 'jams'`)) as unknown as { id: string }[];
 const retime = async (offset: number, days: number, count = CROSSING) => {
+  const filed = new Date(NOW.getTime() - days * 86_400_000);
+  const due = dueOf(filed, jams!.id);
   // Rewriting history is the benchmark's privilege, not the app's.
   await db.execute(sql`alter table case_events disable trigger case_events_no_update`);
-  await db.execute(sql`update case_events e set at = ${filedAgo(days)} + case when e.seq = 2 then interval '1 hour' else interval '0' end where e.case_id in ${pick(offset, count)}`);
-  await db.execute(sql`update cases set created_at = ${filedAgo(days)}, next_due_at = ${respondBy(filedAgo(days))}
+  await db.execute(sql`update case_events e set at = ${due.filed}::timestamptz + case when e.seq = 2 then interval '1 hour' else interval '0' end where e.case_id in ${pick(offset, count)}`);
+  await db.execute(sql`update cases set created_at = ${due.filed}::timestamptz, next_due_at = ${due.respond}::timestamptz
                        where id in ${pick(offset, count)}`);
-  await db.execute(sql`update deadlines set started_at = ${filedAgo(days)}, due_at = ${respondBy(filedAgo(days))}
+  await db.execute(sql`update deadlines set started_at = ${due.filed}::timestamptz, due_at = ${due.respond}::timestamptz
                        where clock_id = 'organisation.response' and case_id in ${pick(offset, count)}`);
-  await db.execute(sql`update deadlines set started_at = ${filedAgo(days)}, due_at = ${acknowledgeBy(filedAgo(days))}
+  await db.execute(sql`update deadlines set started_at = ${due.filed}::timestamptz, due_at = ${due.acknowledge}::timestamptz
                        where clock_id = 'organisation.acknowledgment' and case_id in ${pick(offset, count)}`);
   await db.execute(sql`delete from clock_notices where case_id in ${pick(offset, count)}`);
   await db.execute(sql`update deadlines set remind_at = ${reminderAt(sql`due_at`, sql`started_at`)} where clock_id = 'organisation.response' and case_id in ${pick(offset, count)}`);

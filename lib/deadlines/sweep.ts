@@ -27,9 +27,8 @@ import { reminderAt, reminderDue, worthReminding } from "./reminder-instants";
 
 export interface SweepOptions {
   /**
-   * Cases (or clocks) per transaction. 2,500 rather than 1,000: a tenth less time per breach
-   * at 1M cases (fewer statements and round trips), memory still bounded by the batch and a
-   * case locked for about a second.
+   * Cases (or clocks) per transaction: large enough to spare statements and round trips,
+   * small enough to bound memory and how long a case stays locked.
    */
   batchSize?: number;
   persistentFailureAfterDays?: number;
@@ -38,21 +37,6 @@ export interface SweepOptions {
    * on one batch while the ladder decides the next. PostgreSQL only: PGlite has one connection.
    */
   lanes?: number;
-  /** Filled with milliseconds per phase, summed over batches and lanes (the benchmark prints them). */
-  timings?: Record<string, number>;
-}
-
-/** Adds the time since the last lap to `phase`. */
-type Lap = (phase: string) => void;
-
-function stopwatch(timings?: Record<string, number>): Lap {
-  if (!timings) return () => {};
-  let last = performance.now();
-  return (phase) => {
-    const t = performance.now();
-    timings[phase] = (timings[phase] ?? 0) + t - last;
-    last = t;
-  };
 }
 
 export interface SweepResult {
@@ -82,27 +66,22 @@ async function sweepLane(db: Db, now: Date, options: SweepOptions, lane: Lane): 
   const batch = options.batchSize ?? 2_500;
   const persistentAfter = options.persistentFailureAfterDays ?? DEFAULT_POLICY.persistentFailureAfterDays;
   const result: SweepResult = { reminders: 0, breaches: 0, persistentFailures: 0 };
-  const lap = stopwatch(options.timings);
   for (;;) {
-    const n = await db.transaction((tx) => breachBatch(tx, now, batch, lane, lap));
-    lap("breaches: commit");
+    const n = await db.transaction((tx) => breachBatch(tx, now, batch, lane));
     result.breaches += n;
     if (!n) break;
   }
   for (;;) {
     const n = await db.transaction((tx) => unprojectedBatch(tx, now, batch, lane));
-    lap("body views");
     if (!n) break;
   }
   for (;;) {
-    const { examined, claimed } = await db.transaction((tx) => reminderBatch(tx, now, batch, lane, lap));
-    lap("reminders: commit");
+    const { examined, claimed } = await db.transaction((tx) => reminderBatch(tx, now, batch, lane));
     result.reminders += claimed;
     if (!examined) break;
   }
   for (;;) {
     const n = await db.transaction((tx) => persistentFailureBatch(tx, now, persistentAfter, batch, lane));
-    lap("persistent failures");
     result.persistentFailures += n;
     if (!n) break;
   }
@@ -124,7 +103,7 @@ interface ClaimedNotice extends CaseForNotice {
  * both), and moves `remind_at` on to the one after. Returns how many clocks it examined: a
  * batch may claim nothing new (another instance was first) and still have moved them on.
  */
-async function reminderBatch(tx: Tx, now: Date, batch: number, lane: Lane, lap: Lap): Promise<{ examined: number; claimed: number }> {
+async function reminderBatch(tx: Tx, now: Date, batch: number, lane: Lane): Promise<{ examined: number; claimed: number }> {
   const at = sql`${now.toISOString()}::timestamptz`; // raw SQL parameters travel as text on both drivers
   const result = await tx.execute<Record<string, unknown>>(sql`
     WITH due AS (
@@ -146,7 +125,6 @@ async function reminderBatch(tx: Tx, now: Date, batch: number, lane: Lane, lap: 
   const all = rowsOf(result);
   const examined = Number(all[0]?.examined ?? 0);
   const rows = all.filter((r) => r.case_id != null).map(toClaimed);
-  lap("reminders: claim");
   // The days actually left on the due day's calendar, which a late sweep may make fewer than the threshold.
   const daysLeft = (r: ClaimedNotice) => Math.max(1, calendarDaysLeft(now, r.dueAt, r.zone));
   await dispatch(
@@ -160,7 +138,6 @@ async function reminderBatch(tx: Tx, now: Date, batch: number, lane: Lane, lap: 
     tx,
     rows.map((r) => eventOfReminder(r, { clockId: r.clockId, party: r.party, dueAt: r.dueAt, thresholdDays: r.thresholdDays, daysLeft: daysLeft(r) }, now)),
   );
-  lap("reminders: notify");
   return { examined, claimed: rows.length };
 }
 
@@ -183,16 +160,14 @@ const SWEPT_CASE = {
 };
 
 /** Records every run-out clock of a batch of cases; cases another instance holds are skipped. */
-async function breachBatch(tx: Tx, now: Date, batch: number, lane: Lane, lap: Lap): Promise<number> {
+async function breachBatch(tx: Tx, now: Date, batch: number, lane: Lane): Promise<number> {
   // The earliest run-out clocks by the (state, due_at) index; DISTINCT outside the LIMIT, or
   // the planner walks every deadline in case order to find none.
   const overdue = tx.select({ caseId: deadlines.caseId }).from(deadlines).where(and(eq(deadlines.state, "running"), lt(deadlines.dueAt, now), inLane(deadlines.caseId, lane))).orderBy(asc(deadlines.dueAt)).limit(batch).as("overdue");
   const candidates = tx.selectDistinct({ id: overdue.caseId }).from(overdue);
   const rows = await tx.select(SWEPT_CASE).from(cases).where(inArray(cases.id, candidates)).for("update", { skipLocked: true });
-  lap("breaches: lock");
   if (!rows.length) return 0;
   const loaded = await loadCases(tx, rows);
-  lap("breaches: load");
 
   // Every run-out clock not yet recorded, proposed to the ladder as `clock.breached` (an aim is refused there).
   const at = loaded.map(({ row, facts, events }) => ({ row, snap: snapshot(facts, now), last: lastLink(events) }));
@@ -201,10 +176,8 @@ async function breachBatch(tx: Tx, now: Date, batch: number, lane: Lane, lap: La
       .filter((c) => c.state === "missed" && !c.completedAt && !snap.state.breachedClocks.includes(c.id))
       .map((clock) => ({ caseId: row.id, event: { type: "clock.breached", at: now, by: "system", data: { clock: clock.id } } as LadderEvent, actorUserId: null })),
   );
-  lap("breaches: decide");
   // Every locked case is re-projected, so a stale deadline row can never be picked again.
   await recordEvents(tx, at, proposals, now, { refused: "skip" });
-  lap("breaches: write");
   return rows.length;
 }
 
