@@ -192,11 +192,14 @@ function change(s: CaseState, event: LadderEvent): void {
       received(s, at);
       s.organisation.acknowledgedAt ??= at;
       s.organisation.respondedAt ??= at;
+      // R2.1: the company answered without waiting for its question's reply; nothing is asked of the complainant any more.
+      s.organisation.infoRequestOpen = false;
       break;
     case "organisation.resolution_proposed":
       received(s, at);
       s.organisation.acknowledgedAt ??= at;
       s.organisation.respondedAt ??= at;
+      s.organisation.infoRequestOpen = false;
       s.organisation.resolutionProposed = { at, remedies: event.data.remedies };
       break;
     case "complainant.info_provided":

@@ -76,6 +76,20 @@ describe("where parties and routes meet", () => {
   });
 });
 
+describe("R2.1 the company's question and its answer", () => {
+  const asked = [filed(), ev("organisation.info_requested", "2026-01-12T10:00:00Z", "organisation")];
+  const answerable = (events: LadderEvent[]) => nextActions(snapshot(facts(events), events.at(-1)!.at), "complainant").some((a) => a.event === "complainant.info_provided");
+  it("an open question asks the complainant for an answer", () => {
+    expect(foldCase(asked).organisation.infoRequestOpen).toBe(true);
+    expect(answerable(asked)).toBe(true);
+  });
+  it.each(["organisation.responded", "organisation.resolution_proposed"] as const)("the company's %s closes its own question: nothing is asked of the complainant any more", (type) => {
+    const answered = [...asked, ev(type, "2026-01-20T10:00:00Z", "organisation", type === "organisation.resolution_proposed" ? { remedies: [] } : {})];
+    expect(foldCase(answered).organisation.infoRequestOpen).toBe(false);
+    expect(answerable(answered)).toBe(false);
+  });
+});
+
 describe("R2.7 the Commerce review beside the company", () => {
   it("keeps the company's rung and its clocks", () => {
     const f = facts([filed(), commerce]);
