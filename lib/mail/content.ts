@@ -5,7 +5,7 @@
  */
 import type { outbox } from "@/db/schema";
 import { renderNotice } from "@/lib/notifications/render";
-import type { NoticeKind } from "@/lib/notifications/rules";
+import type { NoticeKind } from "@/lib/notifications/notice";
 import { publicUrl } from "@/lib/config";
 
 export interface MailContent {

@@ -12,7 +12,8 @@ import { groupBy } from "@/lib/group-by";
 import { caseBodies, memberships, users } from "@/db/schema";
 import { NOTICE_TEMPLATE } from "@/lib/mail/content";
 import { createSignInLink } from "@/lib/auth/magic-link";
-import { referralPromptKey, type Notice } from "./rules";
+import type { Notice } from "./notice";
+import { referralPromptKey } from "./rules";
 
 export interface CaseForNotice {
   id: string;

@@ -8,7 +8,7 @@ import { cases, outbox } from "@/db/schema";
 import { noticeKindOf } from "@/lib/mail/content";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
-import type { NoticeKind } from "./rules";
+import type { NoticeKind } from "./notice";
 
 export interface InboxItem {
   id: string;

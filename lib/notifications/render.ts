@@ -6,7 +6,8 @@ import { messageKey } from "@/lib/i18n/message-key";
 import { dynamicTranslator, isLanguage, translator, type Language as MailLocale } from "@/lib/i18n/translator";
 import { escapeHtml } from "@/lib/mail/html";
 import { mailDate } from "@/lib/mail/templates";
-import type { NoticeKind } from "./rules";
+import { aboutIntegrations } from "./kinds";
+import type { NoticeKind } from "./notice";
 
 export interface RenderedNotice {
   title: string;
@@ -48,7 +49,7 @@ export function renderNotice(kind: NoticeKind, params: Record<string, string | n
   // a missed deadline that opened a rung says so in the same message.
   const body = dynamic(`notify.${key}.${typeof params.variant === "string" ? params.variant : "body"}`, values) + (values.opens ? ` ${t("notify.opens", { opens: String(values.opens) })}` : "");
   // A disabled webhook is about the integrations page, not a case.
-  const integrations = kind === "webhook-disabled";
+  const integrations = aboutIntegrations(kind);
   const footer = integrations ? t("notify.mailFooterIntegrations") : t("notify.mailFooter", { reference: String(params.reference ?? "") });
   const replyHint = reply ? t(reply === "complainant" ? "notify.mailReplyComplainant" : "notify.mailReplyOrganisation") : null;
   const text = `${body}\n\n${t(integrations ? "notify.mailOpenIntegrations" : "notify.mailOpen")}\n${url}\n\n${replyHint ? `${replyHint}\n\n` : ""}--\n${footer}\n`;

@@ -2,7 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { at, ev, facts, filed } from "@/lib/ladder/test/builders";
 import { snapshot, type LadderEvent } from "@/lib/ladder";
-import { noticesForEvent, referralPromptKey, reminderNotice, withdrawsReferralPrompt, type Notice } from "./rules";
+import { reminder as reminderNotice } from "./kinds";
+import type { Notice } from "./notice";
+import { noticesForEvent, referralPromptKey, withdrawsReferralPrompt } from "./rules";
 
 const summary = (notices: Notice[]) =>
   notices.map((n) => `${n.audience.to}${n.audience.to === "body" ? `:${n.audience.rung}` : ""}/${n.kind}${n.mail ? "" : " (bell only)"}`).sort();

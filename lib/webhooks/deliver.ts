@@ -21,6 +21,7 @@ import { integrationAdminRoles } from "@/lib/auth/policy";
 import { unseal } from "@/lib/auth/sealed";
 import { log } from "@/lib/log";
 import { NOTICE_TEMPLATE } from "@/lib/mail/content";
+import { WEBHOOK_DISABLED } from "@/lib/notifications/kinds";
 import { guardedLookup, internalTargetsAllowed, isInternalAddress } from "./target";
 import { signedHeaders } from "./sign";
 
@@ -159,7 +160,7 @@ async function disableFailing(tx: Tx, s: typeof webhookSubscriptions.$inferSelec
     await tx.execute(sql`
       INSERT INTO outbox (dedupe_key, user_id, to_email, status, locale, template, params)
       SELECT 'webhook-disabled:' || ${s.id} || ':' || ${at} || ':' || a.user_id, a.user_id, a.email, CASE WHEN a.email IS NOT NULL THEN 'pending'::outbox_status END, a.locale,
-             ${`${NOTICE_TEMPLATE}webhook-disabled`}, jsonb_build_object('url', ${s.url}::text)
+             ${NOTICE_TEMPLATE + WEBHOOK_DISABLED}, jsonb_build_object('url', ${s.url}::text)
       FROM jsonb_to_recordset(${JSON.stringify(admins.map((a) => ({ user_id: a.userId, email: a.email?.toLowerCase() ?? null, locale: a.locale ?? "en" })))}::jsonb) AS a(user_id text, email text, locale text)
       ON CONFLICT (dedupe_key) DO NOTHING`);
   }
