@@ -291,8 +291,6 @@ export const cases = pgTable(
     nextDueAt: tz("next_due_at"),
     /** The party that owes the step due at next_due_at (the ladder's owed deadline), for "needs response" views. */
     owedBy: text("owed_by"),
-    /** Where the case stands in each receiving body's inbox, by the place it holds (lib/ladder/body-inbox.ts). */
-    bodyViews: jsonb("body_views").$type<Record<string, string>>(),
     assigneeUserId: text("assignee_user_id").references(() => users.id),
     /** The complainant asked for erasure of this closed case; the retention job carries it out. */
     erasureRequestedAt: tz("erasure_requested_at"),
@@ -304,12 +302,10 @@ export const cases = pgTable(
     updatedAt: tz("updated_at").notNull().defaultNow(),
   },
   (t) => [
-    // Migration 0004 rebuilds this index with INCLUDE columns and adds cases_org_due.
+    // Migrations 0004 and 0046 rebuild this index with INCLUDE columns (the views count from it); 0004 adds cases_org_due.
     index("cases_org_queue").on(t.organisationId, t.status, t.nextDueAt),
     index("cases_org_newest").on(t.organisationId, t.status, t.createdAt),
     index("cases_complainant").on(t.complainantUserId, t.createdAt),
-    // Cases handed over before body_views existed, for the sweep to project once (the migration sets '{}' on the rest).
-    index("cases_body_views_unprojected").on(t.id).where(sql`body_views IS NULL`),
   ],
 );
 
@@ -354,8 +350,19 @@ export const caseBodies = pgTable(
     /** The case file as it stood at hand-over (timeline, documents with SHA-256), and its hash. */
     handover: jsonb("handover"),
     handoverSha256: text("handover_sha256"),
+    /** The case's view in this body's inbox (lib/ladder/body-inbox.ts), projected with every event; null where the body has no view of it. */
+    view: text("view"),
+    /** When the view moves on with no step (a panel's window to comment closing): the sweep projects the case again then. */
+    viewChangesAt: tz("view_changes_at"),
+    /** The body's own step on the case: its owed deadline, else its earliest clock running. */
+    dueAt: tz("due_at"),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.providerId] }), index("case_bodies_provider").on(t.providerId, t.caseId)],
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.providerId] }),
+    // One view of a body's inbox in its order (own deadline first, then the latest received), and each view's count.
+    index("case_bodies_inbox").on(t.providerId, t.view, t.dueAt.asc().nullsLast(), t.since.desc(), t.caseId),
+    index("case_bodies_view_changes").on(t.viewChangesAt).where(sql`view_changes_at IS NOT NULL`),
+  ],
 );
 
 /** Append-only history: every change to a case, with actor and time, hash-chained per case. */

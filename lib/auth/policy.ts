@@ -44,6 +44,12 @@ export function caseScope(actor: Actor): SQL {
   return conditions.length ? or(...conditions)! : sql`false`;
 }
 
+/** The hand-overs a body's member may see, as a condition on `case_bodies`: those of the bodies they belong to. */
+export function bodyScope(actor: Actor): SQL {
+  const provs = providerIds(actor);
+  return provs.length ? inArray(caseBodies.providerId, provs) : sql`false`;
+}
+
 export interface CaseAccessFacts {
   complainantUserId: string;
   organisationId: string;

@@ -1,21 +1,25 @@
 /**
  * A recourse body's inbox: the cases handed to it, each with the date it received them, its
  * own clock and the other parties' deadline as context, in the views of lib/ladder/body-inbox.ts.
- * Views and counts read the projected `body_views` of each case at the place the body holds
- * (`case_bodies.rung`), so they change whenever a step or the sweep re-projects the case.
+ * Views, counts and the body's own due date are projected onto each hand-over row
+ * (`case_bodies`), so they change whenever a step or the sweep re-projects the case, and a
+ * view is one range of the `case_bodies_inbox` index.
  */
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { caseBodies, cases, organisations, providers } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { canReadBodyInbox, caseScope } from "@/lib/auth/policy";
+import { bodyScope, canReadBodyInbox } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
 import { BODY_INBOX_VIEWS, type BodyInboxView, type BodyPlace } from "@/lib/ladder";
 import { isUuid } from "@/lib/ids";
 
 /** A page holds this many cases; the counts cover all of them. */
-export const INBOX_LIMIT = 100;
+export const INBOX_PAGE_SIZE = 50;
+
+/** A page number named in a link; anything else is the first page. */
+export const inboxPageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
 
 /** A view named in a link; anything else shows the first view that holds a case. */
 export const inboxViewSchema = z.enum(BODY_INBOX_VIEWS).nullable().catch(null);
@@ -44,57 +48,60 @@ export interface BodyInbox {
   provider: { id: string; name: string; kind: string; timeZone: string };
   counts: Record<BodyInboxView, number>;
   rows: InboxRow[];
+  /** The page shown (the last one if the link asked for a page past it) and how many the view has. */
+  page: number;
+  pages: number;
 }
 
-/** The place's party owes the clocks with its name (a place and its ladder party share the word). */
-const own = sql`${caseBodies.rung}`;
-
-/** The body's inbox in one view, and every view's count. Not a member of the body: not found. */
-export async function bodyInbox(db: Db, actor: Actor, providerId: string, asked: BodyInboxView | null, now: Date): Promise<BodyInbox> {
+/** One page of the body's inbox in one view, and every view's count. Not a member of the body: not found. */
+export async function bodyInbox(db: Db, actor: Actor, providerId: string, asked: BodyInboxView | null, now: Date, askedPage = 1, pageSize = INBOX_PAGE_SIZE): Promise<BodyInbox> {
   if (!isUuid(providerId) || !canReadBodyInbox(actor, providerId)) throw new NotFoundError();
   const [provider] = await db.select({ id: providers.id, name: providers.name, kind: providers.kind, timeZone: providers.timeZone }).from(providers).where(eq(providers.id, providerId));
   if (!provider) throw new NotFoundError();
-  // The projected view, or the one it turns into once its instant has passed (lib/ladder/body-inbox.ts).
-  const at = sql`(${cases.bodyViews} -> ${caseBodies.rung})`;
-  const viewOf = sql<string | null>`case when (${at} ->> 'until')::timestamptz < ${now.toISOString()}::timestamptz then ${at} ->> 'then' else ${at} ->> 'view' end`;
-  const mine: SQL = and(eq(caseBodies.providerId, providerId), caseScope(actor))!;
-  // The body's own due date: the ladder's owed deadline when it is the body's (an overdue step
-  // stays owed), otherwise the earliest of its clocks still running.
-  const ownDueAt = sql<Date | null>`case when ${cases.status} = 'open' and ${cases.owedBy} = ${own} then ${cases.nextDueAt}
-    else (select min(d.due_at) from deadlines d where d.case_id = ${cases.id} and d.party = ${own} and d.state in ('running', 'paused')) end`.mapWith(cases.nextDueAt);
-  // Each view's count in one pass over the body's cases, as the company's queue counts its views.
-  const [counted] = (await db
-    .select(Object.fromEntries(BODY_INBOX_VIEWS.map((v) => [v, sql<number>`count(*) filter (where ${viewOf} = ${v})`.mapWith(Number)])) as unknown as Record<BodyInboxView, SQL<number>>)
+  const mine: SQL = and(eq(caseBodies.providerId, providerId), bodyScope(actor))!;
+  const counted = await db
+    .select({ view: caseBodies.view, n: sql<number>`count(*)`.mapWith(Number) })
     .from(caseBodies)
-    .innerJoin(cases, eq(cases.id, caseBodies.caseId))
-    .where(mine)) as Record<BodyInboxView, number>[];
-  const counts = counted!;
+    .where(and(mine, isNotNull(caseBodies.view)))
+    .groupBy(caseBodies.view);
+  const counts = Object.fromEntries(BODY_INBOX_VIEWS.map((v) => [v, counted.find((c) => c.view === v)?.n ?? 0])) as Record<BodyInboxView, number>;
   const view = asked ?? BODY_INBOX_VIEWS.find((v) => counts[v] > 0) ?? "new";
+  const pages = Math.max(1, Math.ceil(counts[view] / pageSize));
+  const page = Math.min(askedPage, pages);
+  // The page in the index's order, then its cases and their companies.
+  const held = db
+    .select({ caseId: caseBodies.caseId, since: caseBodies.since, rung: caseBodies.rung, dueAt: caseBodies.dueAt })
+    .from(caseBodies)
+    .where(and(mine, eq(caseBodies.view, view)))
+    .orderBy(sql`${caseBodies.dueAt} asc nulls last`, sql`${caseBodies.since} desc nulls last`, asc(caseBodies.caseId))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .as("held");
   const rows = await db
-      .select({
-        id: cases.id,
-        reference: cases.reference,
-        organisationName: organisations.name,
-        organisationZone: organisations.timeZone,
-        rung: cases.rung,
-        status: cases.status,
-        hrData: cases.hrData,
-        receivedAt: caseBodies.since,
-        place: caseBodies.rung,
-        ownDueAt,
-        owedBy: cases.owedBy,
-        nextDueAt: cases.nextDueAt,
-      })
-      .from(caseBodies)
-      .innerJoin(cases, eq(cases.id, caseBodies.caseId))
-      .innerJoin(organisations, eq(organisations.id, cases.organisationId))
-      .where(and(mine, eq(viewOf, view)))
-      .orderBy(sql`${ownDueAt} asc nulls last`, desc(caseBodies.since), asc(cases.id))
-      .limit(INBOX_LIMIT);
+    .select({
+      id: cases.id,
+      reference: cases.reference,
+      organisationName: organisations.name,
+      organisationZone: organisations.timeZone,
+      rung: cases.rung,
+      status: cases.status,
+      hrData: cases.hrData,
+      receivedAt: held.since,
+      place: held.rung,
+      ownDueAt: held.dueAt,
+      owedBy: cases.owedBy,
+      nextDueAt: cases.nextDueAt,
+    })
+    .from(held)
+    .innerJoin(cases, eq(cases.id, held.caseId))
+    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+    .orderBy(sql`${held.dueAt} asc nulls last`, sql`${held.since} desc nulls last`, asc(held.caseId));
   return {
     view,
     provider,
     counts,
+    page,
+    pages,
     rows: rows.map(({ owedBy, nextDueAt, place, ...r }) => ({
       ...r,
       place: place as BodyPlace,

@@ -1,14 +1,14 @@
 /**
  * Keeps the read models of a case (its row's rung/status/next due date, deadlines, remedies,
- * FTC referrals) in step with its events. Called inside the transaction that records them;
+ * its place in each receiving body's inbox, FTC referrals) in step with its events. Called inside the transaction that records them;
  * many cases at once take the same few statements as one (the deadline sweep relies on it).
  */
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { inList } from "@/db/in-list";
 import { jsonRows, tableRows } from "@/db/json-rows";
-import { deadlines, ftcReferrals, remedies } from "@/db/schema";
-import { bodyInboxPlaces, firstReminderAt, owedDeadline, type CaseSnapshot } from "@/lib/ladder";
+import { caseBodies, deadlines, ftcReferrals, remedies } from "@/db/schema";
+import { bodyInboxEntries, firstReminderAt, owedDeadline, type CaseSnapshot } from "@/lib/ladder";
 import type { CaseRow } from "./load";
 
 export interface Projectable {
@@ -35,7 +35,7 @@ export async function projectCases(tx: Tx, items: Projectable[], now: Date, { he
   const iso = now.toISOString();
 
   // Every table takes one JSON parameter rather than a bound value per column and row.
-  const caseRows = computed.map(({ row, facts, state, clocks, version }) => {
+  const caseRows = computed.map(({ row, state, clocks, version }) => {
     const owed = owedDeadline(clocks, state);
     return {
       id: row.id,
@@ -43,7 +43,6 @@ export async function projectCases(tx: Tx, items: Projectable[], now: Date, { he
       status: state.closed ? "closed" : "open",
       next_due_at: owed?.dueAt ?? null,
       owed_by: owed?.party ?? null,
-      body_views: bodyInboxPlaces(facts, state),
       assignee: state.assigneeUserId,
       version,
       // The head hash lets audit:verify notice a deleted newest event; it changes only with new events.
@@ -51,10 +50,21 @@ export async function projectCases(tx: Tx, items: Projectable[], now: Date, { he
     };
   });
   await tx.execute(sql`
-    UPDATE cases SET rung = v.rung, status = v.status, next_due_at = v.next_due_at, owed_by = v.owed_by, body_views = v.body_views, assignee_user_id = v.assignee, version = v.version,
+    UPDATE cases SET rung = v.rung, status = v.status, next_due_at = v.next_due_at, owed_by = v.owed_by, assignee_user_id = v.assignee, version = v.version,
                      head_hash = coalesce(v.head, cases.head_hash), updated_at = ${iso}::timestamptz
-    FROM ${jsonRows(caseRows, { id: "uuid", rung: "text", status: "text", next_due_at: "timestamptz", owed_by: "text", body_views: "jsonb", assignee: "text", version: "int", head: "text" })} AS v
+    FROM ${jsonRows(caseRows, { id: "uuid", rung: "text", status: "text", next_due_at: "timestamptz", owed_by: "text", assignee: "text", version: "int", head: "text" })} AS v
     WHERE cases.id = v.id`);
+
+  // Each receiving body's view of the case, where it changed; a case no body holds matches no row.
+  const viewRows = computed.flatMap(({ row, facts, state, clocks }) =>
+    bodyInboxEntries(facts, state, clocks, now).map((e) => ({ caseId: row.id, rung: e.place, view: e.view, viewChangesAt: e.changesAt, dueAt: e.dueAt })),
+  );
+  if (viewRows.length && !fresh)
+    await tx.execute(sql`
+      UPDATE case_bodies b SET view = v.view, view_changes_at = v.view_changes_at, due_at = v.due_at
+      FROM ${tableRows(caseBodies, ["caseId", "rung", "view", "viewChangesAt", "dueAt"], viewRows).source} AS v
+      WHERE b.case_id = v.case_id AND b.rung = v.rung
+        AND (b.view, b.view_changes_at, b.due_at) IS DISTINCT FROM (v.view, v.view_changes_at, v.due_at)`);
 
   const deadlineRows = computed.flatMap(({ row, clocks }) =>
     clocks.map((c) => ({ caseId: row.id, clockId: c.id, kind: c.kind, rule: c.rule, party: c.party, startedAt: c.startedAt, dueAt: c.dueAt, state: c.state, zone: c.zone, remindAt: c.state === "running" ? firstReminderAt(c.startedAt, c.dueAt) : null })),

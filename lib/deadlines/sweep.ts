@@ -11,16 +11,16 @@
  * (clock_notices), breaches lock their cases with SKIP LOCKED and the ladder refuses a
  * second `clock.breached` for the same clock.
  */
-import { and, asc, eq, inArray, lt, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, lte, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { rowsOf, type Db, type Tx } from "@/db/client";
-import { cases, deadlines } from "@/db/schema";
+import { caseBodies, cases, deadlines } from "@/db/schema";
 import { lastLink } from "@/lib/cases/append";
 import { loadCases } from "@/lib/cases/load";
 import { projectCases } from "@/lib/cases/projection";
 import { recordEvents } from "@/lib/cases/record-events";
 import { DEFAULT_POLICY, PERSISTENT_FAILURE_SOURCES, calendarDaysLeft, snapshot, type LadderEvent, type Party } from "@/lib/ladder";
 import { dispatch, type CaseForNotice } from "@/lib/notifications/dispatch";
-import { persistentFailureNotice, reminderNotice } from "@/lib/notifications/rules";
+import { referralProposed, reminder } from "@/lib/notifications/kinds";
 import { enqueueWebhooks } from "@/lib/webhooks/enqueue";
 import { eventOfReminder } from "@/lib/webhooks/events";
 import { reminderAt, reminderDue, worthReminding } from "./reminder-instants";
@@ -72,7 +72,7 @@ async function sweepLane(db: Db, now: Date, options: SweepOptions, lane: Lane): 
     if (!n) break;
   }
   for (;;) {
-    const n = await db.transaction((tx) => unprojectedBatch(tx, now, batch, lane));
+    const n = await db.transaction((tx) => movedViewsBatch(tx, now, batch, lane));
     if (!n) break;
   }
   for (;;) {
@@ -130,7 +130,7 @@ async function reminderBatch(tx: Tx, now: Date, batch: number, lane: Lane): Prom
   await dispatch(
     tx,
     rows.flatMap((r) => {
-      const notice = reminderNotice(r, daysLeft(r));
+      const notice = reminder(r, daysLeft(r));
       return notice ? [{ caseRow: r, notice, key: noticeKey(r) }] : [];
     }),
   );
@@ -182,19 +182,17 @@ async function breachBatch(tx: Tx, now: Date, batch: number, lane: Lane): Promis
 }
 
 /**
- * Cases handed to a body before the case row held its body views (migration 0042): projected
- * once, like any step, so the bodies' inboxes count them. Afterwards nothing is left to pick.
+ * Cases whose view in a body's inbox moves on with no step (a panel's window to comment has
+ * closed; a hand-over from before the views were projected): projected again, like any step.
+ * A hand-over the ladder gives no view any more is not picked again.
  */
-async function unprojectedBatch(tx: Tx, now: Date, batch: number, lane: Lane): Promise<number> {
-  const rows = await tx
-    .select(SWEPT_CASE)
-    .from(cases)
-    .where(and(sql`${cases.bodyViews} is null`, sql`exists (select 1 from case_bodies b where b.case_id = ${cases.id})`, inLane(cases.id, lane)))
-    .limit(batch)
-    .for("update", { skipLocked: true });
+async function movedViewsBatch(tx: Tx, now: Date, batch: number, lane: Lane): Promise<number> {
+  const moved = tx.selectDistinct({ id: caseBodies.caseId }).from(caseBodies).where(and(lte(caseBodies.viewChangesAt, now), inLane(caseBodies.caseId, lane))).limit(batch);
+  const rows = await tx.select(SWEPT_CASE).from(cases).where(inArray(cases.id, moved)).for("update", { skipLocked: true });
   if (!rows.length) return 0;
   const loaded = await loadCases(tx, rows);
   await projectCases(tx, loaded.map(({ row, facts }) => ({ row, snap: snapshot(facts, now) })), now);
+  await tx.update(caseBodies).set({ viewChangesAt: null }).where(and(inArray(caseBodies.caseId, rows.map((r) => r.id)), lte(caseBodies.viewChangesAt, now)));
   return rows.length;
 }
 
@@ -216,7 +214,7 @@ async function persistentFailureBatch(tx: Tx, now: Date, afterDays: number, batc
   const rows = rowsOf(claimed).filter((r) => r.case_id != null).map(toClaimed);
   await dispatch(
     tx,
-    rows.map((r) => ({ caseRow: r, notice: persistentFailureNotice(), key: noticeKey(r) })),
+    rows.map((r) => ({ caseRow: r, notice: referralProposed(), key: noticeKey(r) })),
   );
   return rows.length;
 }

@@ -1,7 +1,7 @@
 /**
  * Where a case stands in the inbox of a body it was handed to, by the place the body holds on it
- * (`handedOverBy`): the one definition the workspace's views and counts read (projected on the
- * case row as `body_views`, one entry per place the case has reached).
+ * (`handedOverBy`): the one definition the workspace's views and counts read (projected on each
+ * hand-over row, `case_bodies`, with the body's own due date and the instant the view moves on).
  *
  * - remedies: the body ordered remedies (IRM determination, panel advice, arbitration award)
  *   and at least one is not yet carried out (R4.3); it comes first, as the body must refer a
@@ -12,7 +12,7 @@
  *   information request of the IRM; for the panel, the side that did not bring the case and
  *   has not commented yet, while its window to comment is open (R2.6: advice only after both
  *   sides could comment); when the window closes the case is the panel's to advise on, with no
- *   step taken, so the projection stores that instant and the view that follows it. A case waiting on
+ *   step taken, so the projection stores that instant and the sweep projects the case again then. A case waiting on
  *   a side is counted here even before its eligibility is decided: nothing is the body's to do.
  * - new: the body has not taken its first step — the IRM has not decided eligibility (nor, so,
  *   acknowledged), the arbitration administrator has not delivered the Notice, the national
@@ -21,6 +21,7 @@
  *   advice aim, Commerce's review, the arbitration's conclusion), or ran out and is still owed.
  */
 import type { CaseState, RemedySource } from "./case-state";
+import { owedDeadline, type Clock } from "./clocks";
 import type { CaseFacts } from "./facts";
 import type { BodyPlace } from "./routing";
 import { panelCommentWindowEnd } from "./transitions";
@@ -85,12 +86,25 @@ function placeView(s: CaseState, place: BodyPlace): BodyInboxView | null {
   }
 }
 
-/** Every place the case reached, for the projection. */
-export function bodyInboxPlaces(facts: CaseFacts, s: CaseState): Partial<Record<BodyPlace, BodyInboxPlace>> {
-  const out: Partial<Record<BodyPlace, BodyInboxPlace>> = {};
-  for (const place of ["irm", "dpa_panel", "dpa", "commerce", "arbitration"] as const) {
+/** What a body's inbox shows of a case at one place: its view now, when that changes with no step, and the body's own due date. */
+export interface BodyInboxEntry {
+  place: BodyPlace;
+  view: BodyInboxView;
+  /** The instant the view moves on by itself (a panel's window to comment closing), if still ahead. */
+  changesAt: Date | null;
+  /** The body's own step: the ladder's owed deadline when it is the body's (an overdue step stays owed), else its earliest clock still running. */
+  dueAt: Date | null;
+}
+
+/** Every place the case reached, as the projection stores it at `now`. */
+export function bodyInboxEntries(facts: CaseFacts, s: CaseState, all: readonly Clock[], now: Date): BodyInboxEntry[] {
+  const owed = s.closed ? undefined : owedDeadline(all, s);
+  return (["irm", "dpa_panel", "dpa", "commerce", "arbitration"] as const).flatMap((place) => {
     const at = bodyInboxPlace(facts, s, place);
-    if (at) out[place] = at;
-  }
-  return out;
+    if (!at) return [];
+    const moved = !!at.until && !!at.then && now.getTime() > at.until.getTime();
+    const running = all.filter((c) => c.party === place && (c.state === "running" || c.state === "paused")).map((c) => c.dueAt.getTime());
+    const dueAt = owed?.party === place ? owed.dueAt : running.length ? new Date(Math.min(...running)) : null;
+    return [{ place, view: moved ? at.then! : at.view, changesAt: at.until && !moved ? at.until : null, dueAt }];
+  });
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { caseBodies, cases, deadlines, providers } from "@/db/schema";
+import { caseBodies, deadlines, providers } from "@/db/schema";
 import { fileCase, recordEvent } from "@/lib/cases/commands";
 import { bodyInbox } from "@/lib/cases/body-inbox";
 import { sweepDeadlines } from "@/lib/deadlines/sweep";
@@ -99,6 +99,11 @@ describe.each(KINDS)("a body's workspace on %s", (kind) => {
     await step(fresh, "irm.eligibility_decided", { decision: "eligible" }, 7);
     await step(ordered, "remedy.complied", { remedyId: "rem-1", evidence: "Deleted on request." }, 8, await actorByEmail(db(), "staff@mparticle.example"));
     expect((await bodyInbox(db(), bbb, bbbId, "decision_due", READ)).counts).toEqual({ new: 0, awaiting_company: 1, awaiting_complainant: 0, decision_due: 3, remedies: 0, closed: 2 });
+    // Paged in the view's order: each case on one page, a page past the last shows the last.
+    const paged = await Promise.all([1, 2, 3].map((page) => bodyInbox(db(), bbb, bbbId, "closed", READ, page, 1)));
+    expect(paged.map((p) => [p.page, p.pages])).toEqual([[1, 2], [2, 2], [2, 2]]);
+    expect(paged.map((p) => p.rows.length)).toEqual([1, 1, 1]);
+    expect(new Set(paged.slice(0, 2).map((p) => p.rows[0]!.id))).toEqual(new Set([dismissed, ordered]));
   });
 
   it("moves a panel case from awaiting the company to advice due when the window to comment closes, with no step; the EU panel never sees the FDPIC's case", async () => {
@@ -121,18 +126,23 @@ describe.each(KINDS)("a body's workspace on %s", (kind) => {
     expect(within.counts).toMatchObject({ awaiting_company: 1, decision_due: 0 });
     // The panel's advice is an aim, its own clock: shown as its deadline.
     expect(within.rows[0]!.ownDueAt).toBeInstanceOf(Date);
-    const closedWindow = await bodyInbox(db(), panel, panelId, "decision_due", at(20));
-    expect(closedWindow.rows.map((r) => r.id)).toEqual([eu]);
-    expect(closedWindow.counts).toMatchObject({ awaiting_company: 0, decision_due: 1 });
-    // The company comments in time: the panel has heard both sides.
-    await recordEvent(db(), staff, eu, { type: "panel.commented", data: { from: "organisation" } }, { now: at(6) });
-    expect((await bodyInbox(db(), panel, panelId, null, at(7))).counts).toMatchObject({ awaiting_company: 0, decision_due: 1 });
-
     const swissInbox = await bodyInbox(db(), fdpic, fdpicId, null, at(5));
     expect(swissInbox.view).toBe("awaiting_company");
     expect(swissInbox.rows.map((r) => r.id)).toEqual([swiss]);
     for (const view of BODY_INBOX_VIEWS) expect((await bodyInbox(db(), panel, panelId, view, at(5))).rows.map((r) => r.id)).not.toContain(swiss);
     await expect(bodyInbox(db(), panel, fdpicId, null, at(5))).rejects.toBeInstanceOf(NotFoundError);
+    // The window closes: the sweep projects the case again at that instant.
+    expect((await bodyInbox(db(), panel, panelId, "decision_due", at(20))).counts.decision_due).toBe(0);
+    await sweepDeadlines(db(), at(20));
+    const closedWindow = await bodyInbox(db(), panel, panelId, "decision_due", at(20));
+    expect(closedWindow.rows.map((r) => r.id)).toEqual([eu]);
+    expect(closedWindow.counts).toMatchObject({ awaiting_company: 0, decision_due: 1 });
+    // Another company comments in time: the panel has heard both sides, with no sweep.
+    const heard = await toPanel("inbox-panel-heard@example.eu", "DE");
+    expect((await bodyInbox(db(), panel, panelId, null, at(5))).counts).toMatchObject({ awaiting_company: 1, decision_due: 1 });
+    await recordEvent(db(), staff, heard, { type: "panel.commented", data: { from: "organisation" } }, { now: at(6) });
+    expect((await bodyInbox(db(), panel, panelId, null, at(7))).counts).toMatchObject({ awaiting_company: 0, decision_due: 2 });
+
   });
 
   it("keeps its counts right when the clock moves past the body's deadline and the sweep re-projects the case", async () => {
@@ -158,11 +168,15 @@ describe.each(KINDS)("a body's workspace on %s", (kind) => {
     expect(overdue.counts).toEqual(before.counts);
     expect(overdue.rows[0]!.ownDueAt).toEqual(due);
 
-    // A case handed over before the views were projected (migration 0042) is projected by the sweep.
-    await db().update(cases).set({ bodyViews: null }).where(eq(cases.id, caseId));
+    // A hand-over marked for projection (as migration 0045 marks those made before) is projected by the sweep, due date and all.
+    await db().update(caseBodies).set({ view: null, dueAt: null, viewChangesAt: new Date(0) }).where(eq(caseBodies.caseId, caseId));
     expect((await bodyInbox(db(), jams, jamsId, "decision_due", READ)).counts.decision_due).toBe(0);
     await sweepDeadlines(db(), after);
-    expect((await bodyInbox(db(), jams, jamsId, "decision_due", READ)).counts).toEqual(before.counts);
+    const reprojected = await bodyInbox(db(), jams, jamsId, "decision_due", READ);
+    expect(reprojected.counts).toEqual(before.counts);
+    expect(reprojected.rows[0]!.ownDueAt).toEqual(due);
+    const [row] = await db().select({ viewChangesAt: caseBodies.viewChangesAt }).from(caseBodies).where(eq(caseBodies.caseId, caseId));
+    expect(row!.viewChangesAt).toBeNull();
 
     // Deciding it late closes it for the body at once.
     await recordEvent(db(), jams, caseId, { type: "irm.determined", data: { remedies: [] } }, { now: after });

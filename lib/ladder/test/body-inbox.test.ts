@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bodyInboxPlaces, bodyInboxView } from "../body-inbox";
+import { bodyInboxEntries, bodyInboxView } from "../body-inbox";
+import { clocks } from "../clocks";
 import { foldCase } from "../case-state";
 import type { LadderEvent } from "../events";
 import type { BodyPlace } from "../routing";
@@ -9,7 +10,8 @@ const remedy = { id: "r1", kind: "delete" as const, dueAt: new Date("2026-04-01T
 /** The case's events after its filing, read at the last of them unless `now` is given. */
 const state = (...events: LadderEvent[]) => [filed(), ...events];
 const view = (events: LadderEvent[], place: BodyPlace, now = events.at(-1)!.at) => bodyInboxView(facts(events), foldCase(events), place, now);
-const views = (events: LadderEvent[]) => Object.fromEntries(Object.entries(bodyInboxPlaces(facts(events), foldCase(events))).map(([place, at]) => [place, at!.view]));
+const entries = (events: LadderEvent[], now = events.at(-1)!.at) => bodyInboxEntries(facts(events), foldCase(events), clocks(facts(events), now), now);
+const views = (events: LadderEvent[]) => Object.fromEntries(entries(events).map((e) => [e.place, e.view]));
 
 describe("a body's inbox views", () => {
   it("the IRM: new until it decides eligibility, waiting on an open request, then deciding, then watching its remedies, then closed", () => {
@@ -53,5 +55,29 @@ describe("a body's inbox views", () => {
     const invoked = ev("arbitration.invoked", "2026-02-01T10:00:00Z", "complainant");
     expect(view(state(invoked), "arbitration")).toBe("new");
     expect(view(state(invoked, ev("arbitration.notice_delivered", "2026-02-02T10:00:00Z", "arbitration")), "arbitration")).toBe("decision_due");
+  });
+
+  it("stores each place's view with the instant it moves on by itself and the body's own due date (R2.6, R2.3)", () => {
+    const byComplainant = ev("panel.escalated", "2026-02-01T10:00:00Z", "complainant");
+    const [waiting] = entries(state(byComplainant));
+    expect(waiting).toMatchObject({ place: "dpa_panel", view: "awaiting_company" });
+    // The window to comment closes with no step: the sweep projects the case again then.
+    expect(waiting!.changesAt).toBeInstanceOf(Date);
+    expect(entries(state(byComplainant), new Date(waiting!.changesAt!.getTime() - 1))[0]).toMatchObject({ view: "awaiting_company", changesAt: waiting!.changesAt });
+    expect(entries(state(byComplainant), new Date(waiting!.changesAt!.getTime() + 1))[0]).toMatchObject({ view: "decision_due", changesAt: null });
+    // The panel's own clock (its advice aim) is its due date, not the company's.
+    expect(waiting!.dueAt).toBeInstanceOf(Date);
+
+    const up = ev("irm.escalated", "2026-02-01T10:00:00Z", "complainant");
+    const eligible = ev("irm.eligibility_decided", "2026-02-03T10:00:00Z", "irm", { decision: "eligible" });
+    const deciding = state(up, eligible);
+    const [irm] = entries(deciding);
+    const determination = clocks(facts(deciding), eligible.at).find((c) => c.id === "irm.determination")!;
+    expect(irm).toEqual({ place: "irm", view: "decision_due", changesAt: null, dueAt: determination.dueAt });
+    // Overdue, the determination is still the IRM's to give: the same due date, not the next clock.
+    const late = new Date(determination.dueAt.getTime() + 86_400_000);
+    expect(entries(deciding, late)[0]!.dueAt).toEqual(determination.dueAt);
+    // Once determined, nothing is the IRM's to do.
+    expect(entries(state(up, eligible, ev("irm.determined", "2026-02-10T10:00:00Z", "irm", { remedies: [] })))[0]).toMatchObject({ view: "closed", dueAt: null });
   });
 });

@@ -1,9 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { BODY_INBOX_VIEWS } from "@/lib/ladder";
-import { INBOX_LIMIT, bodyInbox, inboxViewSchema, ownBodies } from "@/lib/cases/body-inbox";
+import { bodyInbox, inboxPageSchema, inboxViewSchema, ownBodies } from "@/lib/cases/body-inbox";
 import { signedInContext } from "@/lib/page-context";
 import { CaseTable } from "@/components/case-list/case-table";
+import { Pager } from "@/components/case-list/pager";
 import { ViewNav } from "@/components/case-list/view-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageMetadata } from "@/lib/i18n/page-title";
@@ -20,12 +21,10 @@ export default async function ProviderWorkspacePage({ params, searchParams }: { 
   const bodies = await ownBodies(db, actor);
   if (!bodies.length) notFound();
   const body = bodies.find((b) => b.id === one(raw.body)) ?? bodies[0]!;
-  const inbox = await bodyInbox(db, actor, body.id, inboxViewSchema.parse(one(raw.view) ?? null), now);
+  const inbox = await bodyInbox(db, actor, body.id, inboxViewSchema.parse(one(raw.view) ?? null), now, inboxPageSchema.parse(one(raw.page)));
   const t = await getTranslations("inbox");
   const kind = inbox.provider.kind;
   const title = t("title", { body: inbox.provider.name });
-  const shown = inbox.rows.length;
-  const count = inbox.counts[inbox.view];
   return (
     <>
       <PageHeader title={title} lead={t("lead", { kind })} />
@@ -44,7 +43,7 @@ export default async function ProviderWorkspacePage({ params, searchParams }: { 
         caption={`${title}: ${t(`view.${inbox.view}`, { kind })}`}
         empty={t("empty")}
       />
-      {count > shown && shown >= INBOX_LIMIT ? <p className="mt-3 text-sm text-slate-700">{t("more", { shown, count })}</p> : null}
+      <Pager page={inbox.page} pages={inbox.pages} href={(page) => `/workspace?${new URLSearchParams({ body: body.id, view: inbox.view, page: String(page) })}`} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Link } from "@/i18n/navigation";
+import { Pager } from "@/components/case-list/pager";
 import { QUEUE_VIEWS, organisationQueue, parseQueueFilter, queueViewCounts } from "@/lib/cases/queue";
 import { memberOrganisations } from "@/lib/organisations/profile";
 import { listTeam } from "@/lib/organisations/team";
@@ -98,11 +99,7 @@ export default async function OrganisationQueuePage({ params, searchParams }: { 
       ) : (
         <p className="rounded-md bg-white p-6 text-slate-700 ring-1 ring-slate-200">{tc("empty")}</p>
       )}
-      <nav aria-label={t("pagination")} className="mt-4 flex items-center justify-between text-sm">
-        {filter.page > 1 ? <Link href={`/org?${query(filter.page - 1)}`}>{t("previous")}</Link> : <span />}
-        <span>{t("page", { page: filter.page, pages })}</span>
-        {filter.page < pages ? <Link href={`/org?${query(filter.page + 1)}`}>{t("next")}</Link> : <span />}
-      </nav>
+      <Pager page={filter.page} pages={pages} href={(page) => `/org?${query(page)}`} />
     </>
   );
 }
