@@ -14,6 +14,7 @@ import { bodyScope, canReadBodyInbox } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
 import { BODY_INBOX_VIEWS, type BodyInboxView, type BodyPlace } from "@/lib/ladder";
 import { isUuid } from "@/lib/ids";
+import { CASE_LIST_COLUMNS } from "./queries";
 
 /** A page holds this many cases; the counts cover all of them. */
 export const INBOX_PAGE_SIZE = 50;
@@ -79,13 +80,7 @@ export async function bodyInbox(db: Db, actor: Actor, providerId: string, asked:
     .as("held");
   const rows = await db
     .select({
-      id: cases.id,
-      reference: cases.reference,
-      organisationName: organisations.name,
-      organisationZone: organisations.timeZone,
-      rung: cases.rung,
-      status: cases.status,
-      hrData: cases.hrData,
+      ...CASE_LIST_COLUMNS,
       receivedAt: held.since,
       place: held.rung,
       ownDueAt: held.dueAt,

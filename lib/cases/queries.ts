@@ -26,23 +26,23 @@ export interface CaseListItem {
   createdAt: Date;
 }
 
+/** What every list of cases shows of each (joined to its organisation). */
+export const CASE_LIST_COLUMNS = {
+  id: cases.id,
+  reference: cases.reference,
+  organisationName: organisations.name,
+  organisationZone: organisations.timeZone,
+  rung: cases.rung,
+  status: cases.status,
+  hrData: cases.hrData,
+};
+
 /** The cases the actor may read; a body's own clocks are its workspace's (lib/cases/body-inbox.ts). */
 export async function listCases(db: Db, actor: Actor, options: { organisationId?: string; limit?: number; offset?: number } = {}): Promise<CaseListItem[]> {
   const conditions = [caseScope(actor)];
   if (options.organisationId) conditions.push(eq(cases.organisationId, options.organisationId));
   return db
-    .select({
-      id: cases.id,
-      reference: cases.reference,
-      organisationName: organisations.name,
-      organisationZone: organisations.timeZone,
-      rung: cases.rung,
-      status: cases.status,
-      framework: cases.framework,
-      hrData: cases.hrData,
-      nextDueAt: cases.nextDueAt,
-      createdAt: cases.createdAt,
-    })
+    .select({ ...CASE_LIST_COLUMNS, framework: cases.framework, nextDueAt: cases.nextDueAt, createdAt: cases.createdAt })
     .from(cases)
     .innerJoin(organisations, eq(organisations.id, cases.organisationId))
     .where(and(...conditions))
