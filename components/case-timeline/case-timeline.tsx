@@ -45,7 +45,7 @@ export async function CaseTimeline({ entries, reader, dpa }: { entries: Timeline
             <p className="text-sm text-slate-800">{tr(e.detail.status as "proposed")}</p>
           ) : null}
           <p className="text-sm text-slate-600">
-            <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" })}</time> · {partyName(tp, e.party, reader, dpa)}
+            <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, "instant")}</time> · {partyName(tp, e.party, reader, dpa)}
           </p>
         </li>
       ))}

@@ -17,7 +17,7 @@ export async function WebhooksSection({ ownerKey, subscriptions, deliveries }: {
   const t = await getTranslations("webhooks");
   const busy = (await getTranslations("common"))("busy");
   const format = await getFormatter();
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const when = (d: Date) => format.dateTime(d, "instant");
   return (
     <section aria-labelledby="webhooks-title" className="mt-10">
       <h2 id="webhooks-title" className="mb-2 text-xl font-semibold text-slate-900">

@@ -21,7 +21,7 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
   const format = await getFormatter();
   const [items, feed] = await Promise.all([listNotifications(db, actor), feedStatus(db, actor)]);
   const unread = items.filter((i) => !i.read).length;
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const when = (d: Date) => format.dateTime(d, "instant");
   return (
     <>
       <PageHeader title={t("title")} />

@@ -24,7 +24,7 @@ export default async function DevMailboxPage() {
           <li key={m.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="mail">
             <h2 className="font-semibold">{m.content.subject}</h2>
             <p className="text-sm text-slate-600">
-              {t("to")}: <span data-testid="mail-to">{m.toEmail}</span> · {format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })} · {t("status")}: {m.status}
+              {t("to")}: <span data-testid="mail-to">{m.toEmail}</span> · {format.dateTime(m.createdAt, "instant")} · {t("status")}: {m.status}
             </p>
             <div className="mt-2 space-y-1 text-sm">
               {m.content.text.split("\n").map((line, i) =>

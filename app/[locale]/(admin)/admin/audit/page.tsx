@@ -75,7 +75,7 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
               {entries.map((e) => (
                 <tr key={e.seq} className="align-top">
                   <td className="px-3 py-2 font-mono text-xs">{e.seq}</td>
-                  <td className="whitespace-nowrap px-3 py-2">{format.dateTime(e.at, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" })}</td>
+                  <td className="whitespace-nowrap px-3 py-2">{format.dateTime(e.at, "instant")}</td>
                   <td className="min-w-48 px-3 py-2 [overflow-wrap:anywhere]">{e.actor ?? t("system")}</td>
                   <td className="min-w-56 px-3 py-2">
                     <span className="font-medium">{actionName(e.action)}</span> <span className="font-mono text-xs text-slate-600">{e.action}</span>

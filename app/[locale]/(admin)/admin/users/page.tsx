@@ -55,7 +55,7 @@ export default async function AccountsPage({ params, searchParams }: { params: P
                 {u.liveSessions.length ? (
                   <ul className="text-sm text-slate-700" aria-label={t("sessionsList", { email: u.email ?? "" })}>
                     {u.liveSessions.map((x, i) => (
-                      <li key={i}>{t(x.secondFactor ? "sessionWithSecondFactor" : "session", { start: format.dateTime(x.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }), end: format.dateTime(x.expires, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) })}</li>
+                      <li key={i}>{t(x.secondFactor ? "sessionWithSecondFactor" : "session", { start: format.dateTime(x.createdAt, "instant"), end: format.dateTime(x.expires, "instant") })}</li>
                     ))}
                   </ul>
                 ) : null}

@@ -43,7 +43,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ loc
       <Card className="max-w-2xl space-y-4">
         <p>{t("lead", { inviter: invitation.inviter, organisation: invitation.organisation, email: invitation.email, role: troles(invitation.role as "org_staff") })}</p>
         <p className="text-sm text-slate-700">{t("whatItMeans", { organisation: invitation.organisation })}</p>
-        <p className="text-sm text-slate-700">{t("until", { date: format.dateTime(invitation.expiresAt, { day: "numeric", month: "long", year: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }) })}</p>
+        <p className="text-sm text-slate-700">{t("until", { date: format.dateTime(invitation.expiresAt, "instant") })}</p>
         {otherAccount ? (
           <Notice tone="info">{t("otherAccount", { current: otherAccount, email: invitation.email })}</Notice>
         ) : null}

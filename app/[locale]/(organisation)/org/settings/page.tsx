@@ -119,7 +119,7 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
                           ? t("invitationDeclined", { date: format.dateTime(i.declinedAt!, { day: "numeric", month: "short", year: "numeric" }) })
                           : i.state === "expired"
                             ? t("invitationExpired", { date: format.dateTime(i.expiresAt, { day: "numeric", month: "short", year: "numeric" }) })
-                            : t("pendingUntil", { date: format.dateTime(i.expiresAt, { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }) })}
+                            : t("pendingUntil", { date: format.dateTime(i.expiresAt, "instant") })}
                       </span>
                     </span>
                     {canEdit && i.state === "open" ? (
