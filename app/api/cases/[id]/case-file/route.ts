@@ -1,5 +1,5 @@
 import { hasLocale } from "next-intl";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { routing } from "@/i18n/routing";
 import { currentActor } from "@/lib/auth/session";
@@ -24,8 +24,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const at = await now(db);
     const detail = await getCaseDetail(db, actor, id, at);
     const t = await getTranslations({ locale });
-    const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-    const pdf = await caseFilePdf(detail, await listEvidence(db, actor, id), { t: (key, values) => t(key as never, values as never), date: (d) => `${format.format(d)} UTC` }, at, variant, locale);
+    const format = await getFormatter({ locale });
+    const pdf = await caseFilePdf(detail, await listEvidence(db, actor, id), { t: (key, values) => t(key as never, values as never), date: (d) => format.dateTime(d, "instant") }, at, variant, locale);
     return new Response(new Uint8Array(pdf), {
       headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${detail.reference}-${variant}.pdf"`, "cache-control": "private, no-store" },
     });
