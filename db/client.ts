@@ -40,6 +40,8 @@ export interface DatabaseConfig {
   migrationUrl?: string;
   /** PGlite's data folder; "memory://" for a throwaway database. */
   dataDir?: string;
+  /** PGlite: a database to start from (`dumpDataDir`), so that only later migrations run. */
+  image?: Blob;
   /** Connections in the postgres pool. */
   max?: number;
 }
@@ -68,7 +70,7 @@ export async function openDatabase(config: DatabaseConfig = defaultConfig(), { m
   }
   const dataDir = config.dataDir ?? "memory://";
   if (!dataDir.startsWith("memory://")) mkdirSync(path.dirname(dataDir), { recursive: true });
-  const client = await PGlite.create(dataDir, { extensions: { pg_trgm, btree_gin } });
+  const client = await PGlite.create(dataDir, { extensions: { pg_trgm, btree_gin }, ...(config.image ? { loadDataDir: config.image } : {}) });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   if (migrate) await migratePglite(db as never, { migrationsFolder: MIGRATIONS });
   return { db, kind: "pglite", pglite: client, close: () => client.close() };

@@ -4,7 +4,10 @@
  * the embedded database alone (`npm run test:quick`). Each test database is created for the
  * suite and dropped after it.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import postgres from "postgres";
 import { openDatabase, type Database } from "@/db/client";
 
@@ -37,8 +40,29 @@ export interface TestDatabase extends Database {
   url?: string;
 }
 
+/**
+ * An embedded database with every migration run, kept in the temporary folder under the
+ * migrations' hash: each suite starts from it instead of migrating a new one.
+ */
+async function migratedImage(): Promise<Blob> {
+  const folder = path.join(process.cwd(), "db", "migrations");
+  const hash = createHash("sha256");
+  for (const name of readdirSync(folder, { recursive: true }).map(String).sort()) if (name.endsWith(".sql") || name.endsWith(".json")) hash.update(name).update(readFileSync(path.join(folder, name)));
+  const file = path.join(tmpdir(), `recourse-pglite-${hash.digest("hex").slice(0, 16)}.tar`);
+  if (!existsSync(file)) {
+    const migrated = await openDatabase({ dataDir: "memory://" });
+    const image = await migrated.pglite!.dumpDataDir("none");
+    await migrated.close();
+    // Written aside and renamed: suites in parallel never read half a file.
+    const partial = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+    writeFileSync(partial, Buffer.from(await image.arrayBuffer()));
+    renameSync(partial, file);
+  }
+  return new Blob([readFileSync(file)]);
+}
+
 export async function createTestDatabase(kind: Kind): Promise<TestDatabase> {
-  if (kind === "pglite") return openDatabase({ dataDir: "memory://" });
+  if (kind === "pglite") return openDatabase({ dataDir: "memory://", image: await migratedImage() });
   const name = `recourse_test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);

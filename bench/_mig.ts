@@ -1,0 +1,14 @@
+import { openDatabase } from "@/db/client";
+let t = performance.now();
+const d = await openDatabase({ dataDir: "memory://" });
+console.log("open+migrate", Math.round(performance.now() - t));
+t = performance.now();
+const blob = await (d as any).pglite.dumpDataDir("none");
+console.log("dump", Math.round(performance.now() - t), blob.size);
+const { PGlite } = await import("@electric-sql/pglite");
+const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+const { btree_gin } = await import("@electric-sql/pglite/contrib/btree_gin");
+t = performance.now();
+const c = await PGlite.create({ loadDataDir: blob, extensions: { pg_trgm, btree_gin } });
+await c.query("select count(*) from cases");
+console.log("load", Math.round(performance.now() - t));
