@@ -14,7 +14,7 @@ import { bodyScope, canReadBodyInbox } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
 import { BODY_INBOX_VIEWS, type BodyInboxView, type BodyPlace } from "@/lib/ladder";
 import { isUuid } from "@/lib/ids";
-import { CASE_LIST_COLUMNS } from "./queries";
+import { CASE_LIST_COLUMNS, type CaseListBase } from "./queries";
 
 /** A page holds this many cases; the counts cover all of them. */
 export const INBOX_PAGE_SIZE = 50;
@@ -25,19 +25,12 @@ export const inboxPageSchema = z.coerce.number().int().min(1).max(100_000).catch
 /** A view named in a link; anything else shows the first view that holds a case. */
 export const inboxViewSchema = z.enum(BODY_INBOX_VIEWS).nullable().catch(null);
 
-export interface InboxRow {
-  id: string;
-  reference: string;
-  organisationName: string;
-  organisationZone: string;
-  rung: string;
-  status: string;
-  hrData: boolean;
+export interface InboxRow extends CaseListBase {
   /** When this body received the case (its hand-over). */
   receivedAt: Date;
   /** The place the body holds on the case (irm, dpa_panel, dpa, commerce, arbitration). */
   place: BodyPlace;
-  /** The body's own step: the earliest of its clocks still owed. */
+  /** The body's own step: its owed deadline, else the earliest of its clocks running (projected by the ladder). */
   ownDueAt: Date | null;
   /** Another party's owed step, shown as context only. */
   othersDue: { party: string; dueAt: Date } | null;

@@ -12,7 +12,8 @@ import { calendarDay, caseView, zoneOf, type CaseView, type Party } from "@/lib/
 import { loadCase } from "./load";
 import { isUuid } from "@/lib/ids";
 
-export interface CaseListItem {
+/** What every list of cases shows of each (CASE_LIST_COLUMNS). */
+export interface CaseListBase {
   id: string;
   reference: string;
   organisationName: string;
@@ -20,8 +21,11 @@ export interface CaseListItem {
   organisationZone: string;
   rung: string;
   status: string;
-  framework: string;
   hrData: boolean;
+}
+
+export interface CaseListItem extends CaseListBase {
+  framework: string;
   nextDueAt: Date | null;
   createdAt: Date;
 }
