@@ -23,7 +23,8 @@ export async function CaseTable({ items, now, caption, inbox = false, empty }: {
   const tl = await getTranslations("ladder");
   const format = await getFormatter();
   if (!items.length) return <p className="rounded-md bg-white p-6 text-slate-700 ring-1 ring-slate-200">{empty ?? t("empty")}</p>;
-  const day = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
+  // Each day in the zone it is counted in: a clock's in its party's, a hand-over or filing in the list's.
+  const day = (d: Date, zone: string) => format.dateTime(d, { dateStyle: "medium", timeZone: zone });
   return (
     <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <table className="stacked-table min-w-full divide-y divide-slate-200 text-sm">
@@ -53,7 +54,7 @@ export async function CaseTable({ items, now, caption, inbox = false, empty }: {
                 {c.nextDueAt && (inbox || c.status === "open") ? (
                   <>
                     <DeadlineBadge dueAt={c.nextDueAt} now={now} zone={c.dueZone ?? c.organisationZone} />
-                    {inbox ? <span className="mt-1 block text-xs text-slate-600">{day(c.nextDueAt)}</span> : null}
+                    {inbox ? <span className="mt-1 block text-xs text-slate-600">{day(c.nextDueAt, c.dueZone ?? c.organisationZone)}</span> : null}
                   </>
                 ) : inbox ? (
                   "—"
@@ -63,10 +64,10 @@ export async function CaseTable({ items, now, caption, inbox = false, empty }: {
               </td>
               {inbox ? (
                 <td data-label={ti("othersDue")} className="px-4 py-3 text-slate-700">
-                  {c.othersDue ? ti("othersDueEntry", { party: ti(`party.${c.othersDue.party}` as "party.organisation"), date: day(c.othersDue.dueAt) }) : "—"}
+                  {c.othersDue ? ti("othersDueEntry", { party: ti(`party.${c.othersDue.party}` as "party.organisation"), date: day(c.othersDue.dueAt, c.othersDue.zone) }) : "—"}
                 </td>
               ) : null}
-              <td data-label={inbox ? ti("received") : t("filed")} className="px-4 py-3 text-slate-700">{day(c.receivedAt ?? c.createdAt)}</td>
+              <td data-label={inbox ? ti("received") : t("filed")} className="px-4 py-3 text-slate-700">{day(c.receivedAt ?? c.createdAt, c.dueZone ?? c.organisationZone)}</td>
             </tr>
           ))}
         </tbody>

@@ -32,7 +32,7 @@ export async function ClockList({ clocks, now, remedies = [] }: { clocks: Clock[
               <summary className="cursor-pointer" aria-label={`${tc("why")} (${name(c)})`}>
                 {tc("why")}
               </summary>
-              {c.rule} · {c.policy ? t("policyFigure") : t("frameworkRule")}
+              {c.rule} · {c.policy ? t("policyFigure") : t("frameworkRule")} · {t("countedIn", { zone: c.zone })}
             </details>
           </div>
           <div className="flex items-center gap-2">

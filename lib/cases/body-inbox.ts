@@ -33,7 +33,7 @@ export interface InboxRow extends CaseListBase {
   /** The body's own step: its owed deadline, else the earliest of its clocks running (projected by the ladder). */
   ownDueAt: Date | null;
   /** Another party's owed step, shown as context only. */
-  othersDue: { party: string; dueAt: Date } | null;
+  othersDue: { party: string; dueAt: Date; zone: string } | null;
 }
 
 export interface BodyInbox {
@@ -79,6 +79,8 @@ export async function bodyInbox(db: Db, actor: Actor, providerId: string, asked:
       ownDueAt: held.dueAt,
       owedBy: cases.owedBy,
       nextDueAt: cases.nextDueAt,
+      // The zone the owed deadline's day is counted in, as its clock has it.
+      owedZone: sql<string | null>`(select d.zone from deadlines d where d.case_id = ${cases.id} and d.party = ${cases.owedBy} and d.due_at = ${cases.nextDueAt} limit 1)`,
     })
     .from(held)
     .innerJoin(cases, eq(cases.id, held.caseId))
@@ -90,10 +92,10 @@ export async function bodyInbox(db: Db, actor: Actor, providerId: string, asked:
     counts,
     page,
     pages,
-    rows: rows.map(({ owedBy, nextDueAt, place, ...r }) => ({
+    rows: rows.map(({ owedBy, nextDueAt, owedZone, place, ...r }) => ({
       ...r,
       place: place as BodyPlace,
-      othersDue: r.status === "open" && owedBy && owedBy !== place && nextDueAt ? { party: owedBy, dueAt: nextDueAt } : null,
+      othersDue: r.status === "open" && owedBy && owedBy !== place && nextDueAt ? { party: owedBy, dueAt: nextDueAt, zone: owedZone ?? r.organisationZone } : null,
     })),
   };
 }

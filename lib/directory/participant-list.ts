@@ -82,7 +82,9 @@ export function listDate(raw: string): string | null {
   const [y, m, d] = iso ? [iso[1]!, iso[2]!, iso[3]!] : us ? [us[3]!, us[1]!.padStart(2, "0"), us[2]!.padStart(2, "0")] : [];
   if (!y) return null;
   const day = `${y}-${m}-${d}`;
-  return new Date(`${day}T00:00:00Z`).toISOString().startsWith(day) ? day : null;
+  const date = new Date(`${day}T00:00:00Z`);
+  // A month past 12 makes no date at all; 2026-02-30 makes another day.
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day) ? day : null;
 }
 
 const refuseList = (key: string): never => {

@@ -90,7 +90,7 @@ export default async function OrganisationQueuePage({ params, searchParams }: { 
                     {c.status === "open" && c.owedBy && c.owedBy !== "organisation" ? <span className="mt-1 block text-xs text-slate-600">{t("owedBy", { party: tp(c.owedBy as "irm") })}</span> : null}
                   </td>
                   <td data-label={t("assignee")} className="px-4 py-3">{c.assigneeName ?? "—"}</td>
-                  <td data-label={tc("filed")} className="px-4 py-3 text-slate-700">{format.dateTime(c.createdAt, { dateStyle: "medium" })}</td>
+                  <td data-label={tc("filed")} className="px-4 py-3 text-slate-700">{format.dateTime(c.createdAt, { dateStyle: "medium", timeZone: zone })}</td>
                 </tr>
               ))}
             </tbody>
