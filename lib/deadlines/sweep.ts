@@ -16,7 +16,7 @@ import { rowsOf, type Db, type Tx } from "@/db/client";
 import { cases, deadlines } from "@/db/schema";
 import { lastLink } from "@/lib/cases/append";
 import { loadCases } from "@/lib/cases/load";
-import { projectCases } from "@/lib/cases/projection";
+import { reprojectCases } from "@/lib/cases/projection";
 import { recordEvents } from "@/lib/cases/record-events";
 import { DEFAULT_POLICY, PERSISTENT_FAILURE_SOURCES, calendarDaysLeft, snapshot, type LadderEvent, type Party } from "@/lib/ladder";
 import { dispatch, type CaseForNotice } from "@/lib/notifications/dispatch";
@@ -193,8 +193,7 @@ async function unprojectedBatch(tx: Tx, now: Date, batch: number, lane: Lane): P
     .limit(batch)
     .for("update", { skipLocked: true });
   if (!rows.length) return 0;
-  const loaded = await loadCases(tx, rows);
-  await projectCases(tx, loaded.map(({ row, facts }) => ({ row, snap: snapshot(facts, now) })), now);
+  await reprojectCases(tx, rows, now);
   return rows.length;
 }
 
