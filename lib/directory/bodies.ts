@@ -187,7 +187,7 @@ export async function updateBodyClocks(db: Db, actor: Actor, raw: unknown, now: 
     // Only an IRM publishes clocks of its own; the other bodies' come from the framework and Recourse's policies.
     if (!provider || provider.kind !== "adr") throw new NotFoundError();
     const before = (provider.clockPolicy as ProviderClockPolicy | null) ?? null;
-    if (before && JSON.stringify(before) === JSON.stringify(next)) return { recomputed: 0 };
+    if (before && sameClocks(before, next)) return { recomputed: 0 };
     await tx.update(providers).set({ clockPolicy: next }).where(eq(providers.id, providerId));
     // The open cases whose IRM clocks run at this provider: those handed to it as their IRM.
     // Locked like a step's case, so a step taken meanwhile waits and reads the new clocks.
@@ -209,6 +209,11 @@ export async function updateBodyClocks(db: Db, actor: Actor, raw: unknown, now: 
     return { recomputed: rows.length };
   });
 }
+
+const sameSpan = (a: ProviderClockPolicy["acknowledge"], b: ProviderClockPolicy["acknowledge"]) => a.days === b.days && a.unit === b.unit;
+/** Field by field: a stored jsonb object comes back with its keys in another order. */
+const sameClocks = (a: ProviderClockPolicy, b: ProviderClockPolicy) =>
+  sameSpan(a.acknowledge, b.acknowledge) && sameSpan(a.determination, b.determination) && a.pausesWhileAwaitingComplainant === b.pausesWhileAwaitingComplainant;
 
 /** Cases loaded and projected at once while re-projecting: bounds memory, not the transaction. */
 const REPROJECT_BATCH = 500;
