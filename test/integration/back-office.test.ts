@@ -93,12 +93,14 @@ describe.each(KINDS)("the back office on %s", (kind) => {
     const done = await updateBodyClocks(db(), a, { providerId: jams!.id, acknowledgeDays: "3", acknowledgeUnit: "working", determinationDays: "30", determinationUnit: "calendar", pausesWhileAwaitingComplainant: true }, at(47), { ip: "192.0.2.3" });
     expect(done.recomputed).toBe(1);
     const after = await decisionDue();
-    expect(before.getTime() - after.getTime()).toBe(15 * DAY_MS);
-    // The date is the ladder's, from the case's events and the new clocks.
+    expect(after.getTime()).toBeLessThan(before.getTime());
+    // The date is the ladder's, from the case's events and the new clocks: 15 days before the defaults' 45.
     const [row] = await db().select().from(cases).where(eq(cases.id, caseId));
     const [loaded] = await loadCases(db(), [row!]);
     const snap = snapshot(loaded!.facts, at(47));
-    expect(snap.clocks.find((c) => c.id === "irm.determination")!.dueAt).toEqual(after);
+    const decision = (s: typeof snap) => s.clocks.find((c) => c.id === "irm.determination")!.dueAt;
+    expect(decision(snap)).toEqual(after);
+    expect(decision(snapshot({ ...loaded!.facts, providers: {} }, at(47))).getTime() - after.getTime()).toBe(15 * DAY_MS);
     expect(row!.nextDueAt).toEqual(owedDeadline(snap.clocks, snap.state)!.dueAt);
 
     const jamsNow = (await listBodies(db(), a)).find((b) => b.slug === "jams")!;
