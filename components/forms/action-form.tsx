@@ -72,6 +72,11 @@ export interface ActionFormProps<Result = undefined> {
   idPrefix: string;
   /** The success notice. */
   doneText?: string;
+  /**
+   * The success notice as a message key (`namespace.key`), worded with what the command gave
+   * back (`result`: a count, say); in place of `doneText`.
+   */
+  doneMessage?: string;
   /** Where the page goes once done, instead of being drawn again where it is (a one-off parameter dropped). */
   doneHref?: string;
   /** The fields' labels: the error summary names each field by its label and links to it. */
@@ -90,22 +95,24 @@ export interface ActionFormProps<Result = undefined> {
  * field error linking to its field, each error beside its field, and what was typed kept.
  * Without JavaScript it is a plain form and the page comes back with the same state.
  */
-export function ActionForm<Result = undefined>({ action, fields = {}, idPrefix, doneText, doneHref, labels = {}, errorTexts = {}, shownOnce, className, children }: ActionFormProps<Result>) {
+export function ActionForm<Result = undefined>({ action, fields = {}, idPrefix, doneText, doneMessage, doneHref, labels = {}, errorTexts = {}, shownOnce, className, children }: ActionFormProps<Result>) {
   const locale = useLocale();
   const te = useTranslations("errors");
   const tr = useTranslations("reasons");
   const tf = useTranslations("forms");
   const tfi = useTranslations("filing");
+  const tAny = useTranslations();
   const page = useContext(OutcomeContext);
   const own = useRefreshThenSay();
   const { settle, clear, outcome } = page ?? own;
   const hydrated = useHydrated();
   const [state, dispatch, pending] = useActionState<ActionState<Result>, FormData>(action, idleState);
   const conflict = page?.conflictText ?? te("conflict");
+  const said = state.status === "done" && doneMessage ? tAny(doneMessage as never, (state.result ?? {}) as never) : doneText;
 
   // A step done or refused for a stale page: the page shows the case as it is now, and says why.
   useEffect(() => {
-    if (state.status === "done") settle(doneText ? { tone: "good", text: doneText } : null, doneHref);
+    if (state.status === "done") settle(said ? { tone: "good", text: said } : null, doneHref);
     else if (state.formError?.kind === "conflict") settle({ tone: "warn", text: conflict });
     // Only a new answer counts, not a new render or new texts.
   }, [state]);
@@ -125,7 +132,7 @@ export function ActionForm<Result = undefined>({ action, fields = {}, idPrefix, 
     <form action={dispatch} className={className}>
       <input type="hidden" name="locale" value={locale} />
       {Object.entries(fields).map(([name, value]) => (value === undefined || value === null ? null : <input key={name} type="hidden" name={name} value={value} />))}
-      {!hydrated && state.status === "done" && doneText ? <Notice tone="good">{doneText}</Notice> : null}
+      {!hydrated && state.status === "done" && said ? <Notice tone="good">{said}</Notice> : null}
       {!hydrated && formError?.kind === "conflict" ? (
         <Notice tone="warn" alert>
           {conflict}

@@ -13,7 +13,7 @@ async function backOffice(page: Page, link: string, heading: string) {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
 }
 
-test("the administrator edits a body's details and sees them; the timeframes come from the rules, not from a form", async ({ page }) => {
+test("the administrator edits a body's details and sees them; an authority's timeframes come from the rules, not from a form", async ({ page }) => {
   await backOffice(page, "Recourse bodies and their timeframes", "Recourse bodies");
   const contact = `dp-${stamp()}@gra.example`;
   const gra = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Gibraltar Regulatory Authority (GRA)" }) });
@@ -55,6 +55,41 @@ test("the administrator edits a body's details and sees them; the timeframes com
   // The audit log keeps what the contact replaced.
   await page.goto("/en/admin/audit?action=details_updated");
   await expect(page.getByRole("row").filter({ hasText: contact }).first()).toBeVisible();
+});
+
+test("the administrator sets a provider's own timeframes: refused values are said beside their fields and kept, and saving says how many open cases got new due dates", async ({ page }) => {
+  await backOffice(page, "Recourse bodies and their timeframes", "Recourse bodies");
+  // Insights Association: no certification names it, so no other test's case waits on its clocks.
+  const body = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Insights Association", exact: true }) });
+  const decide = 20 + Math.floor(Math.random() * 40);
+  const acknowledge = 2 + Math.floor(Math.random() * 5);
+  await body.getByText("Edit the timeframes of Insights Association…").click();
+  await body.getByLabel("Acknowledge the complaint within (days)").fill(String(acknowledge));
+  await body.getByLabel("Days counted for the acknowledgment").selectOption("working");
+  // The browser's own check stops 400; the server refuses it too, in words.
+  await body.getByLabel("Decide within (days)").evaluate((input: HTMLInputElement) => input.removeAttribute("max"));
+  await body.getByLabel("Decide within (days)").fill("400");
+  await body.getByText("Save the timeframes…").click();
+  await expect(body.getByText(/No open case is with this provider now|open cases? with this provider gets? new due dates/)).toBeVisible();
+  await body.getByRole("button", { name: "Save and recompute the due dates" }).click();
+  await expect(body.getByText("Enter a whole number of days from 1 to 365.").first()).toBeVisible();
+  // What was typed is kept.
+  await expect(body.getByLabel("Decide within (days)")).toHaveValue("400");
+  await expect(body.getByLabel("Acknowledge the complaint within (days)")).toHaveValue(String(acknowledge));
+  await expect(body.getByLabel("Days counted for the acknowledgment")).toHaveValue("working");
+
+  await body.getByLabel("Decide within (days)").fill(String(decide));
+  await body.getByText("Save the timeframes…").click();
+  await body.getByRole("button", { name: "Save and recompute the due dates" }).click();
+  await expect(body.getByText(/Saved\. (No open case needed new due dates|One open case got new due dates|\d+ open cases got new due dates)\. The change is in the audit log\./)).toBeVisible();
+  // The page shows the provider's own timeframes now.
+  await expect(body.getByText("Its own published timeframe (R2.3)")).toBeVisible();
+  await expect(body.locator("li", { hasText: "Decide" })).toContainText(`${decide} calendar days`);
+  await expect(body.locator("li", { hasText: "Acknowledge the complaint" })).toContainText(`${acknowledge} working days`);
+  await expectAccessible(page);
+
+  await page.goto("/en/admin/audit?action=clocks_updated");
+  await expect(page.getByRole("row").filter({ hasText: "Published timeframes changed" }).first()).toBeVisible();
 });
 
 test("the administrator disables a new account with a reason; it is signed out and cannot sign in again", async ({ page, browser }) => {

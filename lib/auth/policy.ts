@@ -2,8 +2,8 @@
  * Who may see and do what: the one place that decides. Every query and command in lib/
  * asks here; pages and middleware only mirror it for convenience.
  */
-import { and, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
-import { caseBodies, cases, messages } from "@/db/schema";
+import { and, eq, exists, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { attachments, caseBodies, cases, messages } from "@/db/schema";
 import type { Party } from "@/lib/ladder";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Actor, Membership, MembershipRole, Principal, ProviderKind } from "./actor";
@@ -96,6 +96,15 @@ export function messageVisibleTo(party: Party, message: { visibility: string; au
 export function messagesVisibleTo(party: Party): SQL {
   const shared = inArray(messages.visibility, visibleMessageAudiences(party));
   return party === "complainant" ? shared : or(shared, and(eq(messages.visibility, "internal"), eq(messages.authorParty, party)))!;
+}
+
+/**
+ * The documents a party reads: those stored on their own (evidence for everyone on the case),
+ * and those of the messages it reads — never another side's internal notes' documents. A
+ * condition on `attachments` left-joined to `messages` on the document's message.
+ */
+export function documentsVisibleTo(party: Party): SQL {
+  return or(isNull(attachments.messageId), messagesVisibleTo(party))!;
 }
 
 /** A body's inbox is read by its own members only (a token or an administrator reads cases elsewhere). */

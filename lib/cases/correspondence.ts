@@ -2,11 +2,11 @@
  * Messages and evidence on a case. Both are append-only records with author and time; who
  * may write to whom is decided here from the actor's party on the case.
  */
-import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { attachments, caseBodies, cases, messages } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { messagesVisibleTo, partiesOnCase, requireActing, scopeToCase } from "@/lib/auth/policy";
+import { documentsVisibleTo, partiesOnCase, requireActing, scopeToCase } from "@/lib/auth/policy";
 import { ForbiddenError, NotFoundError, ReusedKeyError, ValidationError } from "@/lib/errors";
 import type { Party } from "@/lib/ladder";
 import { messageBody } from "./filing-schema";
@@ -119,7 +119,7 @@ const DOCUMENT_COLUMNS = { id: attachments.id, filename: attachments.filename, m
 
 /** A case's documents a party reads: those on their own, and those of the messages it reads. */
 function evidenceVisibleTo(caseId: string, party: Party) {
-  return and(eq(attachments.caseId, caseId), or(isNull(attachments.messageId), messagesVisibleTo(party)));
+  return and(eq(attachments.caseId, caseId), documentsVisibleTo(party));
 }
 
 /** The documents of a case (without content), for anyone who may see the case; `messageId` ties one to the message it came with. */

@@ -8,8 +8,8 @@ import type { Tx } from "@/db/client";
 import { inList } from "@/db/in-list";
 import { jsonRows, tableRows } from "@/db/json-rows";
 import { caseBodies, deadlines, ftcReferrals, remedies } from "@/db/schema";
-import { bodyInboxEntries, firstReminderAt, owedDeadline, type CaseSnapshot } from "@/lib/ladder";
-import type { CaseRow } from "./load";
+import { bodyInboxEntries, firstReminderAt, owedDeadline, snapshot, type CaseSnapshot } from "@/lib/ladder";
+import { loadCases, type CaseRow, type FactsRow } from "./load";
 
 export interface Projectable {
   row: Pick<CaseRow, "id" | "version" | "organisationId">;
@@ -26,6 +26,16 @@ export interface ProjectionOptions {
 
 export async function project(tx: Tx, row: CaseRow, snap: CaseSnapshot, options: ProjectionOptions = {}): Promise<number> {
   return (await projectCases(tx, [{ row, snap }], snap.now, options))[0]!;
+}
+
+/**
+ * Projects cases again without a new event, their facts read afresh in the caller's
+ * transaction (a body's clocks changed; a case never projected): the ladder works out every
+ * date again from the case's events and `now`. The caller holds the rows locked.
+ */
+export async function reprojectCases(tx: Tx, rows: (FactsRow & Pick<CaseRow, "version">)[], now: Date): Promise<number[]> {
+  const loaded = await loadCases(tx, rows);
+  return projectCases(tx, loaded.map(({ row, facts }) => ({ row, snap: snapshot(facts, now) })), now);
 }
 
 /** Projects each case's events; returns each case's new version, in order. */

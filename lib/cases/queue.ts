@@ -69,14 +69,30 @@ function viewCondition(view: QueueView, actor: Extract<Actor, { kind: "user" }>,
   }
 }
 
-/** Each view's count for one organisation, in one pass over its cases. */
-export async function queueViewCounts(db: Db, actor: Actor, organisationId: string, now: Date): Promise<Record<QueueView, number>> {
+/**
+ * Each view's count for one organisation, in one pass over its cases; with a search typed
+ * (`q`), of the cases it matches, as the list shows them.
+ */
+export async function queueViewCounts(db: Db, actor: Actor, organisationId: string, now: Date, q = ""): Promise<Record<QueueView, number>> {
   assertQueueReader(actor, organisationId);
+  const search = searchCondition(db, organisationId, q);
   const [row] = await db
     .select(Object.fromEntries(QUEUE_VIEWS.map((v) => [v, sql<number>`count(*) filter (where ${viewCondition(v, actor, now)})`.mapWith(Number)])) as unknown as Record<QueueView, SQL<number>>)
     .from(cases)
-    .where(eq(cases.organisationId, organisationId));
+    .where(and(eq(cases.organisationId, organisationId), search));
   return row as Record<QueueView, number>;
+}
+
+/** The cases a search matches (reference, complainant's name or address), or none when nothing is typed: the list's and the counts' one condition. */
+function searchCondition(db: Db, organisationId: string, q: string): SQL | undefined {
+  if (!q) return undefined;
+  const pattern = `%${q.replace(/[%_\\]/g, "\\$&")}%`;
+  // The trigram indexes live on case_search (see db/schema.ts), scoped to the organisation.
+  const matching = db
+    .select({ id: caseSearch.caseId })
+    .from(caseSearch)
+    .where(and(eq(caseSearch.organisationId, organisationId), or(ilike(caseSearch.reference, pattern), ilike(caseSearch.complainantName, pattern), ilike(caseSearch.complainantEmail, pattern))));
+  return inArray(cases.id, matching);
 }
 
 function conditions(db: Db, actor: Extract<Actor, { kind: "user" }>, organisationId: string, f: QueueFilter, now: Date): SQL[] {
@@ -88,15 +104,8 @@ function conditions(db: Db, actor: Extract<Actor, { kind: "user" }>, organisatio
   else if (f.assignee === "none") where.push(isNull(cases.assigneeUserId));
   else if (f.assignee !== "any") where.push(eq(cases.assigneeUserId, f.assignee));
   if (f.overdue === "1") where.push(lt(cases.nextDueAt, now));
-  if (f.q) {
-    const pattern = `%${f.q.replace(/[%_\\]/g, "\\$&")}%`;
-    // The trigram indexes live on case_search (see db/schema.ts), scoped to the organisation.
-    const matching = db
-      .select({ id: caseSearch.caseId })
-      .from(caseSearch)
-      .where(and(eq(caseSearch.organisationId, organisationId), or(ilike(caseSearch.reference, pattern), ilike(caseSearch.complainantName, pattern), ilike(caseSearch.complainantEmail, pattern))));
-    where.push(inArray(cases.id, matching));
-  }
+  const search = searchCondition(db, organisationId, f.q);
+  if (search) where.push(search);
   return where;
 }
 

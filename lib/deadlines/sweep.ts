@@ -16,7 +16,7 @@ import { rowsOf, type Db, type Tx } from "@/db/client";
 import { caseBodies, cases, deadlines } from "@/db/schema";
 import { lastLink } from "@/lib/cases/append";
 import { loadCases } from "@/lib/cases/load";
-import { projectCases } from "@/lib/cases/projection";
+import { reprojectCases } from "@/lib/cases/projection";
 import { recordEvents } from "@/lib/cases/record-events";
 import { DEFAULT_POLICY, PERSISTENT_FAILURE_SOURCES, calendarDaysLeft, snapshot, type LadderEvent, type Party } from "@/lib/ladder";
 import { dispatch, type CaseForNotice } from "@/lib/notifications/dispatch";
@@ -190,8 +190,7 @@ async function movedViewsBatch(tx: Tx, now: Date, batch: number, lane: Lane): Pr
   const moved = tx.selectDistinct({ id: caseBodies.caseId }).from(caseBodies).where(and(lte(caseBodies.viewChangesAt, now), inLane(caseBodies.caseId, lane))).limit(batch);
   const rows = await tx.select(SWEPT_CASE).from(cases).where(inArray(cases.id, moved)).for("update", { skipLocked: true });
   if (!rows.length) return 0;
-  const loaded = await loadCases(tx, rows);
-  await projectCases(tx, loaded.map(({ row, facts }) => ({ row, snap: snapshot(facts, now) })), now);
+  await reprojectCases(tx, rows, now);
   await tx.update(caseBodies).set({ viewChangesAt: null }).where(and(inArray(caseBodies.caseId, rows.map((r) => r.id)), lte(caseBodies.viewChangesAt, now)));
   return rows.length;
 }

@@ -1,19 +1,21 @@
 /**
  * The administrators' back office on both databases: the recourse bodies with their details and
- * the ladder's timeframes, an account's sessions ended and its disabling with a reason, and the
- * FTC register's prompts and delisting. Nobody else may read or change any of it.
+ * the ladder's timeframes (an IRM's own, set with its open cases projected again), an account's
+ * sessions ended and its disabling with a reason, and the FTC register's prompts and delisting.
+ * Nobody else may read or change any of it.
  */
 import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, certifications, organisations, outbox, providers, users } from "@/db/schema";
+import { auditLog, cases, certifications, deadlines, organisations, outbox, providers, users } from "@/db/schema";
 import { startSession, activeSessionCount } from "@/lib/auth/sessions";
 import { fileCase, recordEvent } from "@/lib/cases/commands";
+import { loadCases } from "@/lib/cases/load";
 import { takeStep } from "@/lib/cases/steps";
 import { sweepDeadlines } from "@/lib/deadlines/sweep";
-import { listBodies, updateBodyDetails } from "@/lib/directory/bodies";
+import { listBodies, updateBodyClocks, updateBodyDetails } from "@/lib/directory/bodies";
 import { delistOrganisation, listReferrals, referralPrompts } from "@/lib/enforcement/register";
 import { NotFoundError, RuleError, ValidationError } from "@/lib/errors";
-import { bodyTimeframes, DAY_MS, DEFAULT_POLICY } from "@/lib/ladder";
+import { bodyTimeframes, DAY_MS, DEFAULT_POLICY, owedDeadline, snapshot } from "@/lib/ladder";
 import { retentionPolicy, updateRetentionPolicy } from "@/lib/retention/policy";
 import { endAccountSessions, listAccounts, setAccountDisabled } from "@/lib/users/accounts";
 import { KINDS } from "./support/databases";
@@ -64,16 +66,64 @@ describe.each(KINDS)("the back office on %s", (kind) => {
     expect((entry!.data as { before: Record<string, unknown> }).before).not.toHaveProperty("website");
   });
 
+  it("an administrator sets an IRM's own timeframes: its open cases get the ladder's new due dates, audited with the count", async () => {
+    const a = await admin();
+    const [jams] = await db().select().from(providers).where(eq(providers.slug, "jams"));
+    // SessionM names JAMS: a case the company let pass its 45 days goes there.
+    const { caseId } = await fileCase(db(), filing({ organisationSlug: "sessionm", email: "clocks@example.de", country: "DE" }), T0);
+    await recordEvent(db(), await actorByEmail(db(), "clocks@example.de"), caseId, { type: "irm.escalated", data: {} }, { now: at(46) });
+    const decisionDue = async () =>
+      (await db().select({ dueAt: deadlines.dueAt }).from(deadlines).where(and(eq(deadlines.caseId, caseId), eq(deadlines.clockId, "irm.determination"))))[0]!.dueAt;
+    const before = await decisionDue();
+    expect((await listBodies(db(), a)).find((b) => b.slug === "jams")).toMatchObject({ openCases: 1, clocks: jams!.clockPolicy ?? DEFAULT_POLICY.providerDefault });
+
+    // Refused values: each field says why, nothing changes.
+    await expect(
+      updateBodyClocks(db(), a, { providerId: jams!.id, acknowledgeDays: "0", acknowledgeUnit: "weeks", determinationDays: "", determinationUnit: "calendar", pausesWhileAwaitingComplainant: true }, at(47)),
+    ).rejects.toMatchObject({ fieldErrors: { acknowledgeDays: ["days_range"], acknowledgeUnit: ["invalid"], determinationDays: ["required"] } });
+    await expect(updateBodyClocks(db(), a, { providerId: jams!.id, acknowledgeDays: "2.5", acknowledgeUnit: "working", determinationDays: "366", determinationUnit: "calendar", pausesWhileAwaitingComplainant: true }, at(47))).rejects.toMatchObject({
+      fieldErrors: { acknowledgeDays: ["days_range"], determinationDays: ["days_range"] },
+    });
+    // Only an IRM publishes its own clocks.
+    const [commerce] = await db().select().from(providers).where(eq(providers.kind, "commerce"));
+    await expect(updateBodyClocks(db(), a, { providerId: commerce!.id, acknowledgeDays: "3", acknowledgeUnit: "working", determinationDays: "30", determinationUnit: "calendar", pausesWhileAwaitingComplainant: true }, at(47))).rejects.toThrow(NotFoundError);
+    expect(await decisionDue()).toEqual(before);
+
+    // JAMS decides in 30 calendar days rather than 45: the case's decision is due 15 days sooner.
+    const done = await updateBodyClocks(db(), a, { providerId: jams!.id, acknowledgeDays: "3", acknowledgeUnit: "working", determinationDays: "30", determinationUnit: "calendar", pausesWhileAwaitingComplainant: true }, at(47), { ip: "192.0.2.3" });
+    expect(done.recomputed).toBe(1);
+    const after = await decisionDue();
+    expect(after.getTime()).toBeLessThan(before.getTime());
+    // The date is the ladder's, from the case's events and the new clocks: 15 days before the defaults' 45.
+    const [row] = await db().select().from(cases).where(eq(cases.id, caseId));
+    const [loaded] = await loadCases(db(), [row!]);
+    const snap = snapshot(loaded!.facts, at(47));
+    const decision = (s: typeof snap) => s.clocks.find((c) => c.id === "irm.determination")!.dueAt;
+    expect(decision(snap)).toEqual(after);
+    expect(decision(snapshot({ ...loaded!.facts, providers: {} }, at(47))).getTime() - after.getTime()).toBe(15 * DAY_MS);
+    expect(row!.nextDueAt).toEqual(owedDeadline(snap.clocks, snap.state)!.dueAt);
+
+    const jamsNow = (await listBodies(db(), a)).find((b) => b.slug === "jams")!;
+    expect(jamsNow).toMatchObject({ ownTimeframe: true, clocks: { acknowledge: { days: 3, unit: "working" }, determination: { days: 30, unit: "calendar" }, pausesWhileAwaitingComplainant: true } });
+    expect(jamsNow.timeframes.find((f) => f.kind === "irm.determination")).toMatchObject({ span: { days: 30, unit: "calendar" }, source: "body" });
+    const [entry] = await db().select().from(auditLog).where(and(eq(auditLog.entity, "provider"), eq(auditLog.entityId, jams!.id), eq(auditLog.action, "clocks_updated")));
+    expect(entry).toMatchObject({ ip: "192.0.2.3", data: { rule: "R2.3", before: jams!.clockPolicy, after: { determination: { days: 30, unit: "calendar" } }, recomputedCases: 1 } });
+    // The same figures again change nothing and recompute nothing.
+    expect((await updateBodyClocks(db(), a, { providerId: jams!.id, acknowledgeDays: "3", acknowledgeUnit: "working", determinationDays: "30", determinationUnit: "calendar", pausesWhileAwaitingComplainant: true }, at(48))).recomputed).toBe(0);
+  });
+
   it("nobody but an administrator reads or changes the bodies or the settings", async () => {
     const [jams] = await db().select().from(providers).where(eq(providers.slug, "jams"));
     for (const actor of await outsiders()) {
       await expect(listBodies(db(), actor)).rejects.toThrow(NotFoundError);
       await expect(updateBodyDetails(db(), actor, { providerId: jams!.id, name: "Taken over", contactEmail: "", website: "" }, T0)).rejects.toThrow(NotFoundError);
+      await expect(updateBodyClocks(db(), actor, { providerId: jams!.id, acknowledgeDays: "1", acknowledgeUnit: "calendar", determinationDays: "1", determinationUnit: "calendar", pausesWhileAwaitingComplainant: false }, T0)).rejects.toThrow(NotFoundError);
       await expect(retentionPolicy(db(), actor)).rejects.toThrow(NotFoundError);
       await expect(updateRetentionPolicy(db(), actor, 400, T0, { confirmedShorter: true })).rejects.toThrow(NotFoundError);
       await expect(referralPrompts(db(), actor, T0)).rejects.toThrow(NotFoundError);
     }
     expect((await db().select({ name: providers.name }).from(providers).where(eq(providers.id, jams!.id)))[0]!.name).toBe(jams!.name);
+    expect((await db().select({ clockPolicy: providers.clockPolicy }).from(providers).where(eq(providers.id, jams!.id)))[0]!.clockPolicy).toEqual(jams!.clockPolicy);
   });
 
   it("disabling needs a reason; an administrator ends a person's sessions without disabling them", async () => {

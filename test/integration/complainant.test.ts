@@ -138,6 +138,31 @@ describe.each(KINDS)("complainant data on %s", (kind) => {
     await expect(getHandover(db(), stranger, caseId, body.providerId)).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it("hands a body only the documents it may read: the company's internal note's document never reaches it, a shared one does", async () => {
+    const { ok } = await checkAttachments([{ name: "complaint-letter.pdf", bytes: PDF }]);
+    const { caseId } = await fileCase(db(), filing({ email: "handover.internal@example.eu" }), NOW, {}, ok);
+    const staff = await actorByEmail(db(), "staff@mparticle.example");
+    const day = (n: number) => new Date(NOW.getTime() + n * 86_400_000);
+    const memo = await checkAttachments([{ name: "internal-legal-memo.txt", bytes: Buffer.from("our counsel's view, for us only") }]);
+    await postMessage(db(), staff, caseId, { body: "Internal: counsel's memo attached.", visibility: "internal", documents: memo.ok }, day(1));
+    const shared = await checkAttachments([{ name: "data-we-hold.txt", bytes: Buffer.from("the data we hold about you") }]);
+    await postMessage(db(), staff, caseId, { body: "Here is the data we hold about you.", visibility: "complainant", documents: shared.ok }, day(2));
+    const me = await actorByEmail(db(), "handover.internal@example.eu");
+    await recordEvent(db(), me, caseId, { type: "irm.escalated", data: {} }, { now: day(46) });
+
+    const body = (await getCaseDetail(db(), me, caseId, day(46))).bodies[0]!;
+    const { handover, sha256 } = await getHandover(db(), me, caseId, body.providerId);
+    const record = handover as { documents: { filename: string }[] };
+    expect(record.documents.map((d) => d.filename)).toEqual(["complaint-letter.pdf", "data-we-hold.txt"]);
+    expect(JSON.stringify(handover)).not.toContain("internal-legal-memo");
+    expect(JSON.stringify(handover)).not.toContain(memo.ok[0]!.sha256);
+    expect(sha256).toBe(sha256Of(handover));
+    // The same documents the body reads on the case page; the company still reads its own memo.
+    const bbb = await actorByEmail(db(), "liaison@bbb.example");
+    expect((await listEvidence(db(), bbb, caseId)).map((d) => d.filename)).toEqual(record.documents.map((d) => d.filename));
+    expect((await listEvidence(db(), staff, caseId)).map((d) => d.filename)).toContain("internal-legal-memo.txt");
+  });
+
   it("refuses a country the organisation's frameworks do not cover, storing nothing", async () => {
     const before = (await db().select({ id: cases.id }).from(cases)).length;
     const error = await fileCase(db(), filing({ country: "GB" }), NOW).catch((e) => e);

@@ -173,4 +173,27 @@ describe.each(KINDS)("organisation settings on %s", (kind) => {
     // Another company's staff sees nothing of it.
     await expect(queueViewCounts(db(), await actorByEmail(db(), "staff@customerportfolios.example"), mparticle, later)).rejects.toBeInstanceOf(NotFoundError);
   });
+
+  it("with a search typed, each view counts the cases the search matches, as the list shows them", async () => {
+    const staff = await actorByEmail(db(), "staff@mparticle.example");
+    const later = new Date(NOW.getTime() + 46 * DAY_MS);
+    const open = await fileCase(db(), filing({ email: "counted.one@example.eu", name: "Countsearch Open" }), NOW);
+    const moved = await fileCase(db(), filing({ email: "counted.two@example.eu", name: "Countsearch Moved" }), NOW);
+    await fileCase(db(), filing({ email: "not.counted@example.eu", name: "Someone Else" }), NOW);
+    await recordEvent(db(), staff, open.caseId, { type: "case.assigned", data: { assigneeUserId: staff.kind === "user" ? staff.userId : null } }, { now: NOW });
+    await recordEvent(db(), await actorByEmail(db(), "counted.two@example.eu"), moved.caseId, { type: "irm.escalated", data: {} }, { now: later });
+
+    const all = await queueViewCounts(db(), staff, mparticle, later);
+    const searched = await queueViewCounts(db(), staff, mparticle, later, "countsearch");
+    expect(searched).toMatchObject({ all: 2, open: 2, mine: 1, unassigned: 1, needs_response: 1, overdue: 1, escalated: 1, closed: 0 });
+    expect(all.all).toBeGreaterThan(searched.all);
+    // The counts and the list read the same condition: each view's count is its list's length.
+    for (const view of ["needs_response", "mine", "unassigned", "overdue", "escalated", "open", "closed", "all"] as const) {
+      const listed = await organisationQueue(db(), staff, mparticle, parseQueueFilter({ view, q: "countsearch" }), later, 1000);
+      expect(listed.total, view).toBe(searched[view]);
+    }
+    // A search that matches nothing counts nothing; an address matches as a name does.
+    expect(Object.values(await queueViewCounts(db(), staff, mparticle, later, "no-such-complainant"))).toEqual(Array(8).fill(0));
+    expect((await queueViewCounts(db(), staff, mparticle, later, "counted.two@")).all).toBe(1);
+  });
 });

@@ -26,7 +26,7 @@ export default async function OrganisationQueuePage({ params, searchParams }: { 
   if (!orgs.length) notFound();
   const org = orgs.find((o) => o.id === raw.org) ?? orgs[0]!;
   const filter = parseQueueFilter(raw);
-  const [{ rows, total, capped, pages, zone }, staff, counts] = await Promise.all([organisationQueue(db, actor, org.id, filter, now), listTeam(db, actor, org.id), queueViewCounts(db, actor, org.id, now)]);
+  const [{ rows, total, capped, pages, zone }, staff, counts] = await Promise.all([organisationQueue(db, actor, org.id, filter, now), listTeam(db, actor, org.id), queueViewCounts(db, actor, org.id, now, filter.q)]);
   const tp = await getTranslations("party");
   const t = await getTranslations("queue");
   const tc = await getTranslations("cases");
@@ -44,10 +44,11 @@ export default async function OrganisationQueuePage({ params, searchParams }: { 
           {t("csv")}
         </a>
       </PageHeader>
+      {/* The counts are of the cases the search matches, and each view keeps the search. */}
       <ViewNav
         label={t("views")}
         testId="queue-views"
-        views={QUEUE_VIEWS.map((v) => ({ key: v, label: t(`view.${v}`), count: counts[v], href: `/org?${new URLSearchParams({ view: v, org: org.id })}`, current: filter.view === v }))}
+        views={QUEUE_VIEWS.map((v) => ({ key: v, label: t(`view.${v}`), count: counts[v], href: `/org?${new URLSearchParams({ view: v, org: org.id, ...(filter.q ? { q: filter.q } : {}) })}`, current: filter.view === v }))}
       />
       <QueueFilters filter={filter} staff={team} action={`/${locale}/org`} />
       {rows.length ? <BulkAssignForm organisationId={org.id} staff={team} pageCases={rows.map(atVersion)} /> : null}

@@ -1,11 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { saveBodyDetails } from "@/lib/actions/body-actions";
-import { listBodies, type BodyRow } from "@/lib/directory/bodies";
+import { saveBodyClocks, saveBodyDetails } from "@/lib/actions/body-actions";
+import { CLOCK_DAYS, listBodies, type BodyRow } from "@/lib/directory/bodies";
 import { signedInContext } from "@/lib/page-context";
-import { ActionForm, FormInput } from "@/components/forms/action-form";
+import { ActionForm, FormInput, FormSelect } from "@/components/forms/action-form";
 import { fieldId } from "@/components/forms/field-id";
 import { Badge } from "@/components/ui/badge";
+import { ConfirmDisclosure } from "@/components/ui/confirm-disclosure";
 import { Field, inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -68,6 +69,7 @@ export default async function BodiesPage({ params }: { params: Promise<{ locale:
             ) : (
               <p className="text-sm text-slate-700">{t("noTimeframe")}</p>
             )}
+            {b.clocks ? <ClocksForm body={b as BodyRow & { clocks: NonNullable<BodyRow["clocks"]> }} /> : null}
             <details className="mt-4 rounded-md ring-1 ring-slate-300">
               <summary className="cursor-pointer rounded-md px-4 py-2 text-sm font-medium">{t("edit", { name: b.name })}</summary>
               <ActionForm action={saveBodyDetails} idPrefix={`body-${b.slug}`} fields={{ providerId: b.id }} doneText={t("saved")} labels={{ name: t("name"), contactEmail: t("contact"), website: t("website") }} className="space-y-3 p-3">
@@ -88,5 +90,63 @@ export default async function BodiesPage({ params }: { params: Promise<{ locale:
         ))}
       </ul>
     </>
+  );
+}
+
+/**
+ * An IRM's own published clocks (R2.3), as `ProviderClockPolicy` holds them: each timeframe's
+ * days and kind of day, and whether the decision clock stops while it awaits the complainant.
+ * Saving asks first, naming the open cases that get new due dates.
+ */
+async function ClocksForm({ body: b }: { body: BodyRow & { clocks: NonNullable<BodyRow["clocks"]> } }) {
+  const t = await getTranslations("bodies");
+  const busy = (await getTranslations("common"))("busy");
+  const prefix = `clocks-${b.slug}`;
+  const labels = {
+    acknowledgeDays: t("clocksForm.acknowledgeDays"),
+    acknowledgeUnit: t("clocksForm.acknowledgeUnit"),
+    determinationDays: t("clocksForm.determinationDays"),
+    determinationUnit: t("clocksForm.determinationUnit"),
+    pausesWhileAwaitingComplainant: t("pauses"),
+  };
+  const unitSelect = (name: "acknowledgeUnit" | "determinationUnit", value: string) => (
+    <Field id={fieldId(prefix, name)} label={labels[name]}>
+      <FormSelect name={name} defaultValue={value} className={inputClass}>
+        <option value="calendar">{t("clocksForm.calendar")}</option>
+        <option value="working">{t("clocksForm.working")}</option>
+      </FormSelect>
+    </Field>
+  );
+  const daysInput = (name: "acknowledgeDays" | "determinationDays", value: number) => (
+    <Field id={fieldId(prefix, name)} label={labels[name]}>
+      <FormInput name={name} type="number" inputMode="numeric" required min={CLOCK_DAYS.min} max={CLOCK_DAYS.max} step={1} defaultValue={String(value)} className={inputClass} />
+    </Field>
+  );
+  return (
+    <details className="mt-4 rounded-md ring-1 ring-slate-300">
+      <summary className="cursor-pointer rounded-md px-4 py-2 text-sm font-medium">{t("clocksForm.edit", { name: b.name })}</summary>
+      <ActionForm
+        action={saveBodyClocks}
+        idPrefix={prefix}
+        fields={{ providerId: b.id }}
+        doneMessage="bodies.clocksForm.saved"
+        labels={labels}
+        errorTexts={{ days_range: t("clocksForm.daysRange", CLOCK_DAYS) }}
+        className="space-y-3 p-3"
+      >
+        <p className="text-sm text-slate-700">{t("clocksForm.lead")}</p>
+        <div className="grid gap-3 sm:grid-cols-2">
+          {daysInput("acknowledgeDays", b.clocks.acknowledge.days)}
+          {unitSelect("acknowledgeUnit", b.clocks.acknowledge.unit)}
+          {daysInput("determinationDays", b.clocks.determination.days)}
+          {unitSelect("determinationUnit", b.clocks.determination.unit)}
+        </div>
+        <div className="flex items-start gap-2 text-sm">
+          <FormInput id={fieldId(prefix, "pausesWhileAwaitingComplainant")} name="pausesWhileAwaitingComplainant" type="checkbox" value="yes" defaultChecked={b.clocks.pausesWhileAwaitingComplainant} className="mt-1 h-4 w-4" />
+          <label htmlFor={fieldId(prefix, "pausesWhileAwaitingComplainant")}>{t("clocksForm.pausesLabel")}</label>
+        </div>
+        <ConfirmDisclosure summary={t("clocksForm.save")} consequence={t("clocksForm.consequence", { count: b.openCases ?? 0 })} confirmLabel={t("clocksForm.confirm")} busyLabel={busy} />
+      </ActionForm>
+    </details>
   );
 }
