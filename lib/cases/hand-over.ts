@@ -15,19 +15,22 @@ export type HandOverRow = Pick<CaseRow, "id" | "reference" | "certificationSnaps
 
 /** The provider that sits on a rung: the IRM named in the certification, or the body of that kind. */
 async function providerOfKind(tx: Tx, kind: ProviderKind) {
-  const [row] = await tx.select({ id: providers.id, kind: providers.kind }).from(providers).where(eq(providers.kind, kind)).orderBy(asc(providers.createdAt)).limit(1);
+  const [row] = await tx.select({ id: providers.id, kind: providers.kind, timeZone: providers.timeZone }).from(providers).where(eq(providers.kind, kind)).orderBy(asc(providers.createdAt)).limit(1);
   return row ?? null;
 }
 
 async function providerById(tx: Tx, id: string) {
-  const [row] = await tx.select({ id: providers.id, kind: providers.kind }).from(providers).where(eq(providers.id, id));
+  const [row] = await tx.select({ id: providers.id, kind: providers.kind, timeZone: providers.timeZone }).from(providers).where(eq(providers.id, id));
   return row ?? null;
 }
 
-/** Hands the case to the body on the rung an event opens (the hand-over is dated). */
-export async function handOver(tx: Tx, row: HandOverRow, event: LadderEvent) {
+/**
+ * Hands the case to the body on the rung an event opens (the hand-over is dated). Returns the
+ * rung and the receiving body's time zone, in which its clocks count, or null if none took it.
+ */
+export async function handOver(tx: Tx, row: HandOverRow, event: LadderEvent): Promise<{ rung: string; zone: string } | null> {
   const rung = handedOverBy(event);
-  if (!rung) return;
+  if (!rung) return null;
   const snapshot = row.certificationSnapshot as Certification;
   // R2.5: the DPA panel of the complainant's region; R2.7: their own DPA, which refers the matter to Commerce.
   const provider =
@@ -36,7 +39,7 @@ export async function handOver(tx: Tx, row: HandOverRow, event: LadderEvent) {
     : rung === "dpa" ? await providerOfKind(tx, dpaBodyFor(row.complainantCountry, "own"))
     : rung === "commerce" ? await providerOfKind(tx, "commerce")
     : await providerOfKind(tx, "arbitration_administrator");
-  if (!provider) return;
+  if (!provider) return null;
   const providerId = provider.id;
   // The receiving body gets the file as it stands now; later additions do not change it. It
   // lists only the documents that body reads on the case page (the policy's rule for its
@@ -55,4 +58,5 @@ export async function handOver(tx: Tx, row: HandOverRow, event: LadderEvent) {
     .insert(caseBodies)
     .values({ caseId: row.id, providerId, rung, since: event.at, handover, handoverSha256: sha256Of(handover) })
     .onConflictDoNothing();
+  return { rung, zone: provider.timeZone };
 }

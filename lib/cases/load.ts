@@ -44,6 +44,12 @@ const ZONE_OF_RUNG: Record<string, keyof NonNullable<CaseFacts["zones"]>> = {
   arbitration: "arbitration",
 };
 
+/** The facts once the body at `rung` holds the case: its clocks count in that body's zone. */
+export function withBodyZone(facts: CaseFacts, rung: string, zone: string): CaseFacts {
+  const key = ZONE_OF_RUNG[rung];
+  return key ? { ...facts, zones: { ...facts.zones, [key]: zone } } : facts;
+}
+
 /** The columns of a case event the ladder, the timeline and the chain read. */
 const storedEvent = {
   caseId: caseEvents.caseId,

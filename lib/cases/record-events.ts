@@ -7,12 +7,13 @@
  */
 import type { Tx } from "@/db/client";
 import { RuleError } from "@/lib/errors";
-import { advance, decide, type CaseSnapshot, type LadderEvent } from "@/lib/ladder";
+import { advance, decide, snapshot, type CaseSnapshot, type LadderEvent } from "@/lib/ladder";
 import type { CaseForNotice } from "@/lib/notifications/dispatch";
 import { notifyEvents } from "@/lib/notifications/notify-events";
 import type { FoldedStates } from "@/lib/notifications/rules";
 import { appendEvents, type ChainLink, type RequestMeta } from "./append";
 import { handOver, type HandOverRow } from "./hand-over";
+import { withBodyZone } from "./load";
 import { projectCases, type Projectable } from "./projection";
 
 /** A case the batch may write to, as it stands: its row, its snapshot at `now`, the last link of its chain. */
@@ -72,7 +73,14 @@ export async function recordEvents(tx: Tx, cases: CaseAt[], proposals: Proposal[
   );
   recorded.forEach((r, i) => (r.seq = seqs[i]!));
   await afterAppend?.(recorded);
-  for (const r of recorded) await handOver(tx, byId.get(r.caseId)!.row, r.event);
+  for (const r of recorded) {
+    const received = await handOver(tx, byId.get(r.caseId)!.row, r.event);
+    // The receiving body's clocks count in its own zone from the hand-over on: projected so, not in UTC.
+    if (received) {
+      const snap = current.get(r.caseId)!;
+      current.set(r.caseId, snapshot(withBodyZone(snap.facts, received.rung, received.zone), snap.now));
+    }
+  }
 
   const projected = await projectCases(tx, cases.map((c) => ({ row: c.row, snap: current.get(c.row.id)! })), now, { heads, fresh });
   await notifyEvents(

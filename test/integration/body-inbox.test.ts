@@ -153,6 +153,10 @@ describe.each(KINDS)("a body's workspace on %s", (kind) => {
     const { caseId } = await fileCase(db(), filing({ organisationSlug: "sessionm", email }), T0);
     await recordEvent(db(), staff, caseId, { type: "organisation.responded", data: {} }, { now: at(1) });
     await recordEvent(db(), await actorByEmail(db(), email), caseId, { type: "irm.escalated", data: {} }, { now: at(2) });
+    // From the hand-over on, the IRM's clocks count in JAMS's own zone, as the escalation projected them.
+    const irmClocks = await db().select({ zone: deadlines.zone }).from(deadlines).where(and(eq(deadlines.caseId, caseId), eq(deadlines.party, "irm")));
+    expect(irmClocks.length).toBeGreaterThan(0);
+    expect(new Set(irmClocks.map((c) => c.zone))).toEqual(new Set(["America/Los_Angeles"]));
     await recordEvent(db(), jams, caseId, { type: "irm.eligibility_decided", data: { decision: "eligible" } }, { now: at(3) });
     const before = await bodyInbox(db(), jams, jamsId, "decision_due", READ);
     expect(before.counts.decision_due).toBe(1);
