@@ -291,6 +291,8 @@ export const cases = pgTable(
     nextDueAt: tz("next_due_at"),
     /** The party that owes the step due at next_due_at (the ladder's owed deadline), for "needs response" views. */
     owedBy: text("owed_by"),
+    /** Who the case waits on now (lib/ladder/status.ts waitingOn); 'unprojected' until the sweep projects a case from before the column. */
+    waitingOn: text("waiting_on"),
     assigneeUserId: text("assignee_user_id").references(() => users.id),
     /** The complainant asked for erasure of this closed case; the retention job carries it out. */
     erasureRequestedAt: tz("erasure_requested_at"),
@@ -302,8 +304,9 @@ export const cases = pgTable(
     updatedAt: tz("updated_at").notNull().defaultNow(),
   },
   (t) => [
-    // Migrations 0004 and 0046 rebuild this index with INCLUDE columns (the views count from it); 0004 adds cases_org_due.
+    // Migrations 0004, 0046 and 0047 rebuild this index with INCLUDE columns (the views count from it); 0004 adds cases_org_due.
     index("cases_org_queue").on(t.organisationId, t.status, t.nextDueAt),
+    index("cases_waiting_on_unprojected").on(t.id).where(sql`waiting_on = 'unprojected'`),
     index("cases_org_newest").on(t.organisationId, t.status, t.createdAt),
     index("cases_complainant").on(t.complainantUserId, t.createdAt),
   ],

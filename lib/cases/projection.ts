@@ -8,7 +8,7 @@ import type { Tx } from "@/db/client";
 import { inList } from "@/db/in-list";
 import { jsonRows, tableRows } from "@/db/json-rows";
 import { caseBodies, deadlines, ftcReferrals, remedies } from "@/db/schema";
-import { bodyInboxEntries, firstReminderAt, owedDeadline, snapshot, type CaseSnapshot } from "@/lib/ladder";
+import { bodyInboxEntries, firstReminderAt, owedDeadline, snapshot, waitingOn, type CaseSnapshot } from "@/lib/ladder";
 import { loadCases, type CaseRow, type FactsRow } from "./load";
 
 export interface Projectable {
@@ -53,6 +53,7 @@ export async function projectCases(tx: Tx, items: Projectable[], now: Date, { he
       status: state.closed ? "closed" : "open",
       next_due_at: owed?.dueAt ?? null,
       owed_by: owed?.party ?? null,
+      waiting_on: waitingOn(state, clocks),
       assignee: state.assigneeUserId,
       version,
       // The head hash lets audit:verify notice a deleted newest event; it changes only with new events.
@@ -60,9 +61,9 @@ export async function projectCases(tx: Tx, items: Projectable[], now: Date, { he
     };
   });
   await tx.execute(sql`
-    UPDATE cases SET rung = v.rung, status = v.status, next_due_at = v.next_due_at, owed_by = v.owed_by, assignee_user_id = v.assignee, version = v.version,
+    UPDATE cases SET rung = v.rung, status = v.status, next_due_at = v.next_due_at, owed_by = v.owed_by, waiting_on = v.waiting_on, assignee_user_id = v.assignee, version = v.version,
                      head_hash = coalesce(v.head, cases.head_hash), updated_at = ${iso}::timestamptz
-    FROM ${jsonRows(caseRows, { id: "uuid", rung: "text", status: "text", next_due_at: "timestamptz", owed_by: "text", assignee: "text", version: "int", head: "text" })} AS v
+    FROM ${jsonRows(caseRows, { id: "uuid", rung: "text", status: "text", next_due_at: "timestamptz", owed_by: "text", waiting_on: "text", assignee: "text", version: "int", head: "text" })} AS v
     WHERE cases.id = v.id`);
 
   // Each receiving body's view of the case, where it changed; a case no body holds matches no row.

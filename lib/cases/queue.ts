@@ -18,7 +18,7 @@ export const COUNT_CAP = 10_000;
  * The company's named views: what it owes (by due date), its own, nobody's, what it owes late,
  * what has moved up the ladder (followed, no longer answered here), and what is closed.
  */
-export const QUEUE_VIEWS = ["needs_response", "mine", "unassigned", "overdue", "escalated", "open", "closed", "all"] as const;
+export const QUEUE_VIEWS = ["needs_response", "mine", "unassigned", "overdue", "waiting_on_complainant", "escalated", "open", "closed", "all"] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
 
 export const queueFilterSchema = z.object({
@@ -58,6 +58,9 @@ function viewCondition(view: QueueView, actor: Extract<Actor, { kind: "user" }>,
       return and(open, isNull(cases.assigneeUserId))!;
     case "overdue":
       return and(open, eq(cases.owedBy, "organisation"), lt(cases.nextDueAt, now))!;
+    case "waiting_on_complainant":
+      // The ladder's answer to who acts next (a question of the company's open, its answer to weigh).
+      return and(open, eq(cases.waitingOn, "complainant"))!;
     case "escalated":
       return and(open, inArray(cases.rung, ["irm", "dpa_panel", "arbitration"]))!;
     case "open":

@@ -76,6 +76,10 @@ async function sweepLane(db: Db, now: Date, options: SweepOptions, lane: Lane): 
     if (!n) break;
   }
   for (;;) {
+    const n = await db.transaction((tx) => unprojectedBatch(tx, now, batch, lane));
+    if (!n) break;
+  }
+  for (;;) {
     const { examined, claimed } = await db.transaction((tx) => reminderBatch(tx, now, batch, lane));
     result.reminders += claimed;
     if (!examined) break;
@@ -178,6 +182,14 @@ async function breachBatch(tx: Tx, now: Date, batch: number, lane: Lane): Promis
   );
   // Every locked case is re-projected, so a stale deadline row can never be picked again.
   await recordEvents(tx, at, proposals, now, { refused: "skip" });
+  return rows.length;
+}
+
+/** Cases from before the case row said who they wait on (migration 0047): projected once, like any step. */
+async function unprojectedBatch(tx: Tx, now: Date, batch: number, lane: Lane): Promise<number> {
+  const rows = await tx.select(SWEPT_CASE).from(cases).where(and(eq(cases.waitingOn, "unprojected"), inLane(cases.id, lane))).limit(batch).for("update", { skipLocked: true });
+  if (!rows.length) return 0;
+  await reprojectCases(tx, rows, now);
   return rows.length;
 }
 

@@ -3,6 +3,7 @@
  * when, and the one step the ladder recommends to this party now. Computed from the case view
  * alone, so the sentence a page shows can never disagree with the rules.
  */
+import type { CaseState } from "./case-state";
 import type { CaseView } from "./case-view";
 import type { Clock } from "./clocks";
 import type { Party, ReceiptVia } from "./events";
@@ -88,7 +89,7 @@ const CLIMBS: ActionId[] = ["escalate_to_irm", "escalate_to_panel", "request_com
 
 const pick = (clock: Clock | undefined): CaseStatus["due"] => (clock ? { dueAt: clock.dueAt, zone: clock.zone, state: clock.state, aim: clock.aim } : null);
 
-export function caseStatus(view: CaseView, party: Party): CaseStatus {
+export function caseStatus(view: { state: CaseState; clocks: readonly Clock[]; actions: CaseView["actions"] }, party: Party): CaseStatus {
   const s = view.state;
   const byId = (id: string) => view.clocks.find((c) => c.id === id);
   const beside: StatusBeside = !s.commerce ? null : s.commerce.outcome || s.commerce.closed ? "commerce_concluded" : s.commerce.referredAt ? "commerce_reviewing" : "commerce_requested";
@@ -151,6 +152,14 @@ export function caseStatus(view: CaseView, party: Party): CaseStatus {
   const org = byId("organisation.response");
   const receipt = s.organisation.receivedAt && s.organisation.receivedVia && !s.irm && !s.panel && !s.arbitration && !s.closed ? { at: s.organisation.receivedAt, via: s.organisation.receivedVia, zone: org?.zone ?? "UTC" } : null;
   return { where, next, beside, actor, you: actor === party, due, recommended, receipt };
+}
+
+/**
+ * Who the case waits on now, whoever reads it: the status's actor (no party's allowed steps
+ * change who acts), projected on the case row for the company's "waiting on the complainant".
+ */
+export function waitingOn(state: CaseState, clocks: readonly Clock[]): Party | null {
+  return caseStatus({ state, clocks, actions: [] }, "organisation").actor;
 }
 
 /** Every key the status can produce, for the message catalogue's completeness test. */

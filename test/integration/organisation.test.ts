@@ -1,14 +1,15 @@
 /** The organisation's settings on both databases: invitations, roles, and arrangements that apply to new cases only. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { auditLog, invitations, memberships, organisations, outbox, providers } from "@/db/schema";
+import { auditLog, cases, invitations, memberships, organisations, outbox, providers } from "@/db/schema";
 import { seedDemo } from "@/db/seed/seed";
 import { fileCase, recordEvent } from "@/lib/cases/commands";
 import { getCaseDetail } from "@/lib/cases/queries";
 import { ForbiddenError, NotFoundError, RuleError, ValidationError } from "@/lib/errors";
 import { DAY_MS } from "@/lib/ladder";
 import { updateArrangement, updateProfile } from "@/lib/organisations/profile";
-import { organisationQueue, parseQueueFilter, queueViewCounts } from "@/lib/cases/queue";
+import { QUEUE_VIEWS, organisationQueue, parseQueueFilter, queueViewCounts } from "@/lib/cases/queue";
+import { sweepDeadlines } from "@/lib/deadlines/sweep";
 import { acceptInvitation, cancelInvitation, declineInvitation, INVITATION_HOURS, invitationByToken, inviteColleague, pendingInvitations } from "@/lib/organisations/invitations";
 import { listTeam, removeMember, setMemberRole } from "@/lib/organisations/team";
 import { createTestDatabase, KINDS, type TestDatabase } from "./support/databases";
@@ -174,6 +175,33 @@ describe.each(KINDS)("organisation settings on %s", (kind) => {
     await expect(queueViewCounts(db(), await actorByEmail(db(), "staff@customerportfolios.example"), mparticle, later)).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it("the company's open question puts the case in 'waiting on the complainant' until the complainant answers, and the company's answer keeps it there", async () => {
+    const staff = await actorByEmail(db(), "staff@mparticle.example");
+    const waiting = async () => (await organisationQueue(db(), staff, mparticle, parseQueueFilter({ view: "waiting_on_complainant" }), NOW, 1000)).rows.map((r) => r.id);
+    const { caseId } = await fileCase(db(), filing({ email: "waiting@example.eu" }), NOW);
+    const complainant = await actorByEmail(db(), "waiting@example.eu");
+    expect(await waiting()).not.toContain(caseId);
+    await recordEvent(db(), staff, caseId, { type: "organisation.info_requested", data: {} }, { now: NOW });
+    expect(await waiting()).toContain(caseId);
+    const before = await queueViewCounts(db(), staff, mparticle, NOW);
+    await recordEvent(db(), complainant, caseId, { type: "complainant.info_provided", data: { to: "organisation" } }, { now: NOW });
+    expect(await waiting()).not.toContain(caseId);
+    expect((await queueViewCounts(db(), staff, mparticle, NOW)).waiting_on_complainant).toBe(before.waiting_on_complainant - 1);
+    // Answered: the complainant weighs the answer.
+    await recordEvent(db(), staff, caseId, { type: "organisation.responded", data: {} }, { now: NOW });
+    expect(await waiting()).toContain(caseId);
+  });
+
+  it("the sweep projects once a case from before the row said who it waits on", async () => {
+    const staff = await actorByEmail(db(), "staff@mparticle.example");
+    const { caseId } = await fileCase(db(), filing({ email: "unprojected@example.eu" }), NOW);
+    await recordEvent(db(), staff, caseId, { type: "organisation.info_requested", data: {} }, { now: NOW });
+    await db().update(cases).set({ waitingOn: "unprojected" }).where(eq(cases.id, caseId));
+    await sweepDeadlines(db(), NOW);
+    const [row] = await db().select({ waitingOn: cases.waitingOn }).from(cases).where(eq(cases.id, caseId));
+    expect(row!.waitingOn).toBe("complainant");
+  });
+
   it("with a search typed, each view counts the cases the search matches, as the list shows them", async () => {
     const staff = await actorByEmail(db(), "staff@mparticle.example");
     const later = new Date(NOW.getTime() + 46 * DAY_MS);
@@ -185,15 +213,15 @@ describe.each(KINDS)("organisation settings on %s", (kind) => {
 
     const all = await queueViewCounts(db(), staff, mparticle, later);
     const searched = await queueViewCounts(db(), staff, mparticle, later, "countsearch");
-    expect(searched).toMatchObject({ all: 2, open: 2, mine: 1, unassigned: 1, needs_response: 1, overdue: 1, escalated: 1, closed: 0 });
+    expect(searched).toMatchObject({ all: 2, open: 2, mine: 1, unassigned: 1, needs_response: 1, overdue: 1, waiting_on_complainant: 0, escalated: 1, closed: 0 });
     expect(all.all).toBeGreaterThan(searched.all);
     // The counts and the list read the same condition: each view's count is its list's length.
-    for (const view of ["needs_response", "mine", "unassigned", "overdue", "escalated", "open", "closed", "all"] as const) {
+    for (const view of QUEUE_VIEWS) {
       const listed = await organisationQueue(db(), staff, mparticle, parseQueueFilter({ view, q: "countsearch" }), later, 1000);
       expect(listed.total, view).toBe(searched[view]);
     }
     // A search that matches nothing counts nothing; an address matches as a name does.
-    expect(Object.values(await queueViewCounts(db(), staff, mparticle, later, "no-such-complainant"))).toEqual(Array(8).fill(0));
+    expect(Object.values(await queueViewCounts(db(), staff, mparticle, later, "no-such-complainant"))).toEqual(Array(QUEUE_VIEWS.length).fill(0));
     expect((await queueViewCounts(db(), staff, mparticle, later, "counted.two@")).all).toBe(1);
   });
 });

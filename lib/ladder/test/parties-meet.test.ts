@@ -10,7 +10,7 @@ import { referralProposals } from "../enforcement";
 import type { LadderEvent } from "../events";
 import { nextActions } from "../next-actions";
 import { caseView } from "../case-view";
-import { caseStatus } from "../status";
+import { caseStatus, waitingOn } from "../status";
 import { anchorRemedies, arbitrationInvocation, monetaryDemands } from "../remedies";
 import { calendarDay } from "../calendar";
 import { decide } from "../transitions";
@@ -82,6 +82,16 @@ describe("R2.1 the company's question and its answer", () => {
   it("an open question asks the complainant for an answer", () => {
     expect(foldCase(asked).organisation.infoRequestOpen).toBe(true);
     expect(answerable(asked)).toBe(true);
+  });
+  it("the case waits on the company, then on the complainant while its question is open, and again once it answered", () => {
+    const waiting = (events: LadderEvent[]) => {
+      const snap = snapshot(facts(events), events.at(-1)!.at);
+      return waitingOn(snap.state, snap.clocks);
+    };
+    expect(waiting([filed()])).toBe("organisation");
+    expect(waiting(asked)).toBe("complainant");
+    expect(waiting([...asked, ev("complainant.info_provided", "2026-01-14T10:00:00Z", "complainant", { to: "organisation" })])).toBe("organisation");
+    expect(waiting([...asked, ev("organisation.responded", "2026-01-20T10:00:00Z", "organisation")])).toBe("complainant");
   });
   it.each(["organisation.responded", "organisation.resolution_proposed"] as const)("the company's %s closes its own question: nothing is asked of the complainant any more", (type) => {
     const answered = [...asked, ev(type, "2026-01-20T10:00:00Z", "organisation", type === "organisation.resolution_proposed" ? { remedies: [] } : {})];
