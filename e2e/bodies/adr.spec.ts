@@ -19,7 +19,8 @@ test.describe("an ADR provider works its rung", () => {
     await page.getByRole("link", { name: reference }).click();
     await page.waitForURL(/\/cases\//);
     await expect(page.getByText("You see this case as: Dispute resolution provider")).toBeVisible();
-    // The case file as it was handed over, with its hash.
+    // The case file as it was handed over, with its hash, behind "What was handed over".
+    await page.getByText("What was handed over").first().click();
     const record = await page.request.get((await page.getByRole("link", { name: "The case file as handed over (JSON)" }).getAttribute("href"))!);
     expect(record.status()).toBe(200);
     expect(record.headers()["x-sha256"]).toMatch(/^[0-9a-f]{64}$/);
@@ -103,7 +104,7 @@ test.describe("an ADR provider works its rung", () => {
     await expect(confirmation).toContainText("You give no reason.");
     await expect(confirmation).toContainText("This closes the review by Association of National Advertisers");
     await confirmation.getByRole("button", { name: "Record the decision" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "not available" })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "Give the reason the complaint is not eligible" })).toBeVisible();
     // The refused page keeps the decision as it was chosen; nothing was recorded.
     await expect(page.getByLabel("Not eligible")).toBeChecked();
     await page.getByLabel("Reason (the complainant sees it)").fill("The complaint concerns data never transferred to the U.S.");

@@ -205,12 +205,14 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                       <p className="font-medium">{b.name}</p>
                       <p className="text-slate-700">{t("handedOver", { date: b.since })}</p>
                       {b.handoverSha256 ? (
-                        <>
+                        // The record and its fingerprint are for whoever checks them, behind a disclosure.
+                        <details className="mt-1 text-slate-700">
+                          <summary className="cursor-pointer" aria-label={`${t("handoverDetails")} (${b.name})`}>{t("handoverDetails")}</summary>
                           <p className="break-all font-mono text-xs text-slate-600">SHA-256 {b.handoverSha256}</p>
                           <a href={`/api/cases/${detail.id}/handover/${b.providerId}`} download className="underline">
                             {t("handoverRecord")}
                           </a>
-                        </>
+                        </details>
                       ) : null}
                     </li>
                   ))}
