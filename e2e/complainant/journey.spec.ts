@@ -130,7 +130,9 @@ for (const locale of LOCALES) {
         await state("company-answered");
         const escalate = page.locator("details").filter({ has: page.locator("summary", { hasText: text(locale, "actions.escalate_to_irm", params) }) });
         await escalate.locator("summary").click();
-        await expect(escalate).toContainText(text(locale, "actions.confirmText.escalate_to_irm", params));
+        // The company answered in time: the confirmation speaks of its answer, not of deadlines it never missed.
+        await expect(escalate).toContainText(text(locale, "actions.confirmText.escalate_to_irm", { ...params, missed: "no" }));
+        await expect(escalate).not.toContainText(text(locale, "actions.confirmText.escalate_to_irm", { ...params, missed: "yes" }));
         await state("confirm-escalation", false, escalate);
         await escalate.getByRole("button", { name: text(locale, "actions.confirm") }).click();
         await expectStatus("with_irm", "irm_reviews", false);

@@ -151,7 +151,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <div className="order-first space-y-6 lg:order-none">
             <Card aria-labelledby="actions-title">
               <CardTitle id="actions-title">{ta("title")}</CardTitle>
-              <CaseActions caseId={detail.id} version={detail.version} party={detail.party} asParty={asParty} actions={view.actions} irmName={detail.irmName ?? ""} dpa={dpaBody} remedies={view.state.remedies} proposed={view.state.arbitration?.proposed ?? []} recommended={status.recommended} zone={detail.organisation.timeZone} questions={openQuestions(detail.messages)} notice={view.gate.open && detail.party === "complainant" ? arbitrationNotice(detail) : undefined} />
+              <CaseActions caseId={detail.id} version={detail.version} party={detail.party} asParty={asParty} actions={view.actions} clocks={view.clocks} irmName={detail.irmName ?? ""} dpa={dpaBody} remedies={view.state.remedies} proposed={view.state.arbitration?.proposed ?? []} recommended={status.recommended} zone={detail.organisation.timeZone} questions={openQuestions(detail.messages)} notice={view.gate.open && detail.party === "complainant" ? arbitrationNotice(detail) : undefined} />
             </Card>
             {view.state.remedies.length ? (
               <Card aria-labelledby="remedies-title">
