@@ -8,7 +8,7 @@ import { LOCALES, dayIn, message, said, text, type Locale } from "../support/mes
  * a desktop and on a 390 px phone: filing (through its check of the answers), the case from
  * the mailed link, a question from the company answered with a document, the company's answer,
  * the escalation to its dispute resolution body (ANA), and that body's written determination
- * with the remedies to watch. No step moves the shared clock: the case climbs because the
+ * with the remedies to watch, linked from the status panel. No step moves the shared clock: the case climbs because the
  * company answered and the complainant was not satisfied.
  * With RECOURSE_SCREENS=1 every state is saved under docs/screens/journey/.
  */
@@ -171,6 +171,14 @@ for (const locale of LOCALES) {
           await expect(item).toContainText(message(locale, "remedies.open"));
         }
         await state("determination", true, device === "phone" ? remedies : undefined);
+
+        // The status panel links to the written determination: its entry on the timeline.
+        await status.getByRole("link", { name: text(locale, "status.decision.irm_determination") }).click();
+        await expect(page).toHaveURL(/#event-\d+$/);
+        const decision = page.locator(new URL(page.url()).hash);
+        await expect(decision).toContainText(findings);
+        await expect(decision).toContainText(text(locale, "events.irm_determined"));
+        await expect(decision).toBeInViewport();
       });
     });
   }

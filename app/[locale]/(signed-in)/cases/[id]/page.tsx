@@ -109,7 +109,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <ActionOutcomeNotice />
         {search.done && isDecisionStep(search.done) ? <DoneOnArrival text={ta("done", { step: (await getTranslations("decide"))(`open.${search.done}`, { body: detail.irmName ?? "", dpa: dpaBody }) })} /> : null}
 
-        <CaseStatusPanel status={status} reader={detail.party} organisation={detail.organisation.name} irm={detail.irmName ?? ""} dpa={dpaBody} />
+        <CaseStatusPanel status={status} reader={detail.party} organisation={detail.organisation.name} irm={detail.irmName ?? ""} dpa={dpaBody} recorded={detail.timeline} />
 
         {view.state.arbitration?.refused.length ? (
           <Notice tone="warn">
