@@ -77,7 +77,10 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <div>
             <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t("title", { reference: detail.reference })}</h1>
             <p className="mt-1 text-slate-700">
-              {t("against", { organisation: detail.organisation.name })} · {tl(`framework.${detail.framework}` as "framework.eu-us-ps")}
+              {t("against", { organisation: detail.organisation.name })} ·{" "}
+              {detail.certifiedUnder
+                ? t("certifiedUnder", { framework: tl(`framework.${detail.framework}` as "framework.eu-us-ps"), certified: tl(`framework.${detail.certifiedUnder}` as "framework.eu-us-ps") })
+                : tl(`framework.${detail.framework}` as "framework.eu-us-ps")}
             </p>
             <p className="mt-1 text-sm text-slate-600">{t("youAre", { party: partyName(tp, detail.party, detail.party, dpaBody) })}</p>
             {detail.party === "complainant" ? (
