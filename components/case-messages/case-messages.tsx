@@ -9,7 +9,7 @@ import { ActionForm, FormInput, FormSelect, FormTextarea } from "@/components/fo
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import type { DocumentEntry } from "@/lib/cases/attachments";
-import { eventName, partyName, type DpaBody } from "@/components/case-status/case-status";
+import { INSTANT, eventName, partyName, type DpaBody } from "@/components/case-status/case-status";
 import { REPLY_BOX } from "@/components/keyboard-shortcuts/targets";
 
 interface Templates {
@@ -129,7 +129,7 @@ export async function MessageList({ caseId, reader, dpa, messages, documents, em
               {m.step ? <p className="mb-1 text-sm font-semibold text-slate-900">{m.step === "organisation.responded" ? t("formalResponse") : t("withStep", { step: eventName(te, m.step.replace(".", "_"), dpa) })}</p> : null}
               <p className="mb-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
                 <span className="font-semibold text-slate-800">{m.authorName ? t("signedBy", { name: m.authorName, party: partyName(tp, m.authorParty, reader, dpa) }) : partyName(tp, m.authorParty, reader, dpa)}</span>
-                <time dateTime={m.createdAt.toISOString()}>{format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" })}</time>
+                <time dateTime={m.createdAt.toISOString()}>{format.dateTime(m.createdAt, INSTANT)}</time>
                 {m.visibility !== "complainant" ? <Badge tone={m.visibility === "internal" ? "warn" : "info"}>{t(`visibility.${m.visibility}` as "visibility.internal")}</Badge> : null}
               </p>
               <p className="whitespace-pre-wrap text-sm text-slate-900">{m.body}</p>

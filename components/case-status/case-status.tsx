@@ -29,6 +29,13 @@ export function eventName(te: Awaited<ReturnType<typeof getTranslations<"events"
   return te.has(`byDpa.${key}` as "byDpa.panel_advised") ? te(`byDpa.${key}` as "byDpa.panel_advised", { dpa }) : te(key as "case_filed");
 }
 
+/**
+ * An instant on the case (an event, a message) with its time zone named. Intl refuses
+ * `timeZoneName` beside `dateStyle`/`timeStyle` (the formatter then fell back to the raw date),
+ * so the parts are spelled out.
+ */
+export const INSTANT = { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" } as const;
+
 /** The id of an event's entry on the case's timeline, for a link to it. */
 export const eventAnchor = (seq: number) => `event-${seq}`;
 

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { TimelineEntry } from "@/lib/cases/queries";
 import { messageKey } from "@/lib/i18n/message-key";
 import type { Party } from "@/lib/ladder";
-import { eventAnchor, eventName, partyName, type DpaBody } from "@/components/case-status/case-status";
+import { INSTANT, eventAnchor, eventName, partyName, type DpaBody } from "@/components/case-status/case-status";
 
 /** The case's events, newest first, named for this reader and the body that hears the case. */
 export async function CaseTimeline({ entries, reader, dpa }: { entries: TimelineEntry[]; reader: Party; dpa: DpaBody }) {
@@ -46,7 +46,7 @@ export async function CaseTimeline({ entries, reader, dpa }: { entries: Timeline
             <p className="text-sm text-slate-800">{tr(e.detail.status as "proposed")}</p>
           ) : null}
           <p className="text-sm text-slate-600">
-            <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" })}</time> · {partyName(tp, e.party, reader, dpa)}
+            <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, INSTANT)}</time> · {partyName(tp, e.party, reader, dpa)}
           </p>
         </li>
       ))}
