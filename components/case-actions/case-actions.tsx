@@ -4,7 +4,7 @@ import { RELIEF_CHOICES } from "@/components/complaint-form/steps";
 import { inputClass } from "@/components/ui/field";
 import type { DpaBody } from "@/components/case-status/case-status";
 import { Link } from "@/i18n/navigation";
-import { calendarDay, type TrackedRemedy } from "@/lib/ladder";
+import { calendarDay, missedDeadlines, type Clock, type TrackedRemedy } from "@/lib/ladder";
 import { StepDetailsForm } from "./step-details-form";
 import { isDetailedAction } from "@/lib/cases/detailed-steps";
 import { messageRequired, needsConfirmation, stepForm } from "@/lib/cases/step-registry";
@@ -25,7 +25,7 @@ export function reasonText(tr: Awaited<ReturnType<typeof getTranslations<"reason
  * The steps the ladder allows this party now, each a small form; a step that is not allowed
  * is shown disabled with the ladder's reason.
  */
-export async function CaseActions({ caseId, version, party, asParty, actions, irmName, dpa, remedies, proposed, notice, recommended = null, zone = "UTC", questions = {} }: { questions?: { organisation?: string; irm?: string }; caseId: string; version: number; party: Party; asParty?: Party; actions: AvailableAction[]; irmName: string; dpa: DpaBody; remedies: TrackedRemedy[]; proposed: string[]; notice?: string; recommended?: ActionId | null; zone?: string }) {
+export async function CaseActions({ caseId, version, party, asParty, actions, clocks, irmName, dpa, remedies, proposed, notice, recommended = null, zone = "UTC", questions = {} }: { questions?: { organisation?: string; irm?: string }; caseId: string; version: number; party: Party; asParty?: Party; actions: AvailableAction[]; clocks: readonly Clock[]; irmName: string; dpa: DpaBody; remedies: TrackedRemedy[]; proposed: string[]; notice?: string; recommended?: ActionId | null; zone?: string }) {
   const tdec = await getTranslations("decide");
   const busy = (await getTranslations("common"))("busy");
   const td = await getTranslations("details");
@@ -42,6 +42,8 @@ export async function CaseActions({ caseId, version, party, asParty, actions, ir
   // A body asks either side: each of its two requests says whom it asks.
   const stepOf = (a: AvailableAction) => (a.action === "request_information" && a.target ? t("requestFrom", { from: a.target }) : step(a.action));
   const done = (a: AvailableAction) => t("done", { step: stepOf(a) });
+  // What a step that cannot be undone gives up: the company's missed deadlines are named only when it missed one.
+  const confirmParams = { body: irmName, missed: missedDeadlines(clocks, "organisation").length ? "yes" : "no" };
   const visible = actions
     .filter((a) => a.allowed || INFORMATIVE.includes(a.reason?.code ?? ""))
     .sort((a, b) => Number(b.action === recommended && b.allowed) - Number(a.action === recommended && a.allowed));
@@ -139,7 +141,7 @@ export async function CaseActions({ caseId, version, party, asParty, actions, ir
                 <details className="rounded-md ring-1 ring-slate-300">
                   <summary className={`cursor-pointer rounded-md px-4 py-2 text-sm font-medium ${a.action === "withdraw" ? "text-red-800" : a.action === recommended ? "bg-sky-800 text-white" : "text-slate-900"}`}>{step(a.action)}</summary>
                   <div className="space-y-2 p-3">
-                    <p className="text-sm text-slate-700">{t.has(`confirmText.${a.action}` as "confirmClose") ? t(`confirmText.${a.action}` as "confirmClose", { body: irmName }) : t("confirmClose")}</p>
+                    <p className="text-sm text-slate-700">{t.has(`confirmText.${a.action}` as "confirmClose") ? t(`confirmText.${a.action}` as "confirmClose", confirmParams) : t("confirmClose")}</p>
                     <SubmitButton busyLabel={busy} variant={a.action === "withdraw" ? "danger" : "primary"}>
                       {t("confirm")}
                     </SubmitButton>

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { calendarDay, type CaseStatus, type Party } from "@/lib/ladder";
+import { DECISION_EVENT, calendarDay, type CaseStatus, type Party } from "@/lib/ladder";
 
 /** Which data protection authority hears the case: the EU panel's words do not fit the FDPIC or the ICO. */
 export type DpaBody = "panel" | "fdpic" | "ico";
@@ -29,11 +29,15 @@ export function eventName(te: Awaited<ReturnType<typeof getTranslations<"events"
   return te.has(`byDpa.${key}` as "byDpa.panel_advised") ? te(`byDpa.${key}` as "byDpa.panel_advised", { dpa }) : te(key as "case_filed");
 }
 
+/** The id of an event's entry on the case's timeline, for a link to it. */
+export const eventAnchor = (seq: number) => `event-${seq}`;
+
 /**
  * Where the case stands, in plain words, before anything else on the page: where it is, what
- * happens next, who acts and by when, and the route running beside it.
+ * happens next, who acts and by when, and the route running beside it. A decision it tells of
+ * links to the timeline entry that records it (`recorded`: the case's events), where it is read.
  */
-export async function CaseStatusPanel({ status, reader, organisation, irm, dpa }: { status: CaseStatus; reader: Party; organisation: string; irm: string; dpa: DpaBody }) {
+export async function CaseStatusPanel({ status, reader, organisation, irm, dpa, recorded }: { status: CaseStatus; reader: Party; organisation: string; irm: string; dpa: DpaBody; recorded: readonly { seq: number; type: string }[] }) {
   const t = await getTranslations("status");
   // A name that ends a sentence with its own full stop ("mParticle, Inc.") needs no second one.
   const sentence = (text: string) => text.replace(/\.\.(?=\s|$)/g, ".");
@@ -55,6 +59,17 @@ export async function CaseStatusPanel({ status, reader, organisation, irm, dpa }
       {status.next === "you_answer_question" && status.due ? <p className="mt-1 text-sm text-slate-700">{sentence(t("questionClock", params))}</p> : null}
       {status.beside ? <p className="mt-1 text-sm text-slate-700">{t(`beside.${status.beside}`)}</p> : null}
       {status.receipt ? <p className="mt-1 text-sm text-slate-700">{sentence(t(`receipt.${status.receipt.via}`, { organisation, date: calendarDay(status.receipt.at, status.receipt.zone) }))}</p> : null}
+      {status.decisions.map((decision) => {
+        // The latest entry of the event that records it: a later one replaces an earlier on the same rung.
+        const entry = recorded.findLast((e) => e.type === DECISION_EVENT[decision]);
+        return entry ? (
+          <p key={decision} className="mt-2 text-base">
+            <a href={`#${eventAnchor(entry.seq)}`} className="font-medium text-sky-900 underline">
+              {t(`decision.${decision}`, params)}
+            </a>
+          </p>
+        ) : null;
+      })}
     </section>
   );
 }

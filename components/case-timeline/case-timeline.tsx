@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { TimelineEntry } from "@/lib/cases/queries";
 import { messageKey } from "@/lib/i18n/message-key";
 import type { Party } from "@/lib/ladder";
-import { eventName, partyName, type DpaBody } from "@/components/case-status/case-status";
+import { eventAnchor, eventName, partyName, type DpaBody } from "@/components/case-status/case-status";
 
 /** The case's events, newest first, named for this reader and the body that hears the case. */
 export async function CaseTimeline({ entries, reader, dpa }: { entries: TimelineEntry[]; reader: Party; dpa: DpaBody }) {
@@ -15,7 +15,8 @@ export async function CaseTimeline({ entries, reader, dpa }: { entries: Timeline
   return (
     <ol className="space-y-3 border-l-2 border-slate-200 pl-4">
       {[...entries].reverse().map((e) => (
-        <li key={e.seq} className="relative">
+        // An anchor for the status panel's link to a decision; focusable, so the link moves focus here too.
+        <li key={e.seq} id={eventAnchor(e.seq)} tabIndex={-1} className="relative scroll-mt-4">
           <span aria-hidden="true" className="absolute -left-[1.42rem] top-1.5 h-2.5 w-2.5 rounded-full bg-brand-600" />
           <p className="font-medium text-slate-900">{eventName(t, messageKey(e.type), dpa)}</p>
           {e.detail?.kind === "eligibility" ? (

@@ -8,7 +8,7 @@ import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { filingSchema, type FilingInput } from "@/lib/cases/filing-schema";
-import { inferFramework } from "@/lib/ladder/routing";
+import { filingFramework } from "@/lib/ladder/routing";
 import { PRINCIPLES } from "@/lib/ladder/principles";
 import type { Certification } from "@/lib/ladder/certification";
 import { submitComplaint, type SentComplaint } from "@/lib/actions/filing-actions";
@@ -25,6 +25,8 @@ interface Props {
   organisation: { slug: string; name: string };
   certifications: Certification[];
   countries: { code: string; name: string }[];
+  /** Today (the server's clock, ISO): the framework a complaint filed now runs under depends on it (R1.1). */
+  today: string;
 }
 
 type Values = Omit<FilingInput, "consent"> & { consent: boolean };
@@ -44,7 +46,7 @@ function emptyDraft(slug: string, locale: string): Partial<Values> {
   };
 }
 
-export function ComplaintForm({ organisation, certifications, countries }: Props) {
+export function ComplaintForm({ organisation, certifications, countries, today }: Props) {
   const t = useTranslations("filing");
   const te = useTranslations("errors");
   const tl = useTranslations("ladder");
@@ -88,7 +90,7 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
     if (done?.kind !== "filed" && formState.isDirty) window.localStorage.setItem(draftKey, JSON.stringify(values));
   }, [values, draftKey, done, formState.isDirty]);
 
-  const framework = useMemo(() => (values.country ? inferFramework(certifications, values.country) : null), [values.country, certifications]);
+  const filing = useMemo(() => (values.country ? filingFramework(certifications, values.country, new Date(today)) : null), [values.country, certifications, today]);
 
   useEffect(() => heading.current?.focus(), [step, done]);
 
@@ -270,7 +272,8 @@ export function ComplaintForm({ organisation, certifications, countries }: Props
         </Field>
         {values.country ? (
           <p className="text-sm" role="status">
-            {framework ? t("frameworkInferred", { framework: tl(`framework.${framework}`) }) : <span className="font-medium text-red-800">{t("frameworkNone", { organisation: organisation.name })}</span>}
+            {filing ? t("frameworkInferred", { framework: tl(`framework.${filing.framework}`) }) : <span className="font-medium text-red-800">{t("frameworkNone", { organisation: organisation.name })}</span>}
+            {filing && filing.certified !== filing.framework ? <> {t("frameworkSuccessor", { organisation: organisation.name, certified: tl(`framework.${filing.certified}`) })}</> : null}
           </p>
         ) : null}
         <Field id="preferredLanguage" label={t("language")} error={fieldError("preferredLanguage")}>

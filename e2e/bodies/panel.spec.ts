@@ -58,6 +58,6 @@ test.describe("the DPA panel works an HR case", () => {
     await signInByEmail(page, "elise.moreau@example.fr");
     await page.goto(caseUrl.replace("/en/", "/fr/"));
     await expect(page.getByText("Le panel a annoncé un signalement")).toBeVisible();
-    await expect(page.locator("li", { hasText: "Aucune autorité de protection des données n'est compétente" }).getByText("Exclu")).toBeVisible();
+    await expect(page.locator("li", { hasText: "Aucune autorité de protection des données n’est compétente" }).getByText("Exclu")).toBeVisible();
   });
 });

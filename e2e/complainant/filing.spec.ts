@@ -51,13 +51,14 @@ test.describe("filing a complaint", () => {
     await expect(page.locator("li", { hasText: "No data protection authority has authority" }).getByText("Barred")).toBeVisible();
   });
 
-  test("against Customer Portfolios (Switzerland): the Swiss-U.S. framework is inferred", async ({ page }) => {
+  test("against Customer Portfolios (Switzerland): the Swiss-U.S. framework is inferred, the Privacy Shield's DPF successor (R1.1)", async ({ page }) => {
     await fillComplaint(page, { org: "customer-portfolios", name: "Nina Keller", email: "nina@example.ch", country: "CH" });
     await page.getByRole("button", { name: "Back" }).click();
     await page.getByRole("button", { name: "Back" }).click();
     await page.getByRole("button", { name: "Back" }).click();
     await page.getByRole("button", { name: "Back" }).click();
-    await expect(page.getByText("Your complaint falls under the Swiss-U.S. Privacy Shield.")).toBeVisible();
+    await expect(page.getByText("Your complaint falls under the Swiss-U.S. Data Privacy Framework.")).toBeVisible();
+    await expect(page.getByText("Customer Portfolios LLC’s policy names the Swiss-U.S. Privacy Shield; companies still active under it have taken part in the Data Privacy Framework since it took effect.")).toBeVisible();
   });
 
   test("the same journey in German", async ({ page }) => {

@@ -8,7 +8,7 @@ import { LOCALES, dayIn, message, said, text, type Locale } from "../support/mes
  * a desktop and on a 390 px phone: filing (through its check of the answers), the case from
  * the mailed link, a question from the company answered with a document, the company's answer,
  * the escalation to its dispute resolution body (ANA), and that body's written determination
- * with the remedies to watch. No step moves the shared clock: the case climbs because the
+ * with the remedies to watch, linked from the status panel. No step moves the shared clock: the case climbs because the
  * company answered and the complainant was not satisfied.
  * With RECOURSE_SCREENS=1 every state is saved under docs/screens/journey/.
  */
@@ -130,7 +130,9 @@ for (const locale of LOCALES) {
         await state("company-answered");
         const escalate = page.locator("details").filter({ has: page.locator("summary", { hasText: text(locale, "actions.escalate_to_irm", params) }) });
         await escalate.locator("summary").click();
-        await expect(escalate).toContainText(text(locale, "actions.confirmText.escalate_to_irm", params));
+        // The company answered in time: the confirmation speaks of its answer, not of deadlines it never missed.
+        await expect(escalate).toContainText(text(locale, "actions.confirmText.escalate_to_irm", { ...params, missed: "no" }));
+        await expect(escalate).not.toContainText(text(locale, "actions.confirmText.escalate_to_irm", { ...params, missed: "yes" }));
         await state("confirm-escalation", false, escalate);
         await escalate.getByRole("button", { name: text(locale, "actions.confirm") }).click();
         await expectStatus("with_irm", "irm_reviews", false);
@@ -169,6 +171,14 @@ for (const locale of LOCALES) {
           await expect(item).toContainText(message(locale, "remedies.open"));
         }
         await state("determination", true, device === "phone" ? remedies : undefined);
+
+        // The status panel links to the written determination: its entry on the timeline.
+        await status.getByRole("link", { name: text(locale, "status.decision.irm_determination") }).click();
+        await expect(page).toHaveURL(/#event-\d+$/);
+        const decision = page.locator(new URL(page.url()).hash);
+        await expect(decision).toContainText(findings);
+        await expect(decision).toContainText(text(locale, "events.irm_determined"));
+        await expect(decision).toBeInViewport();
       });
     });
   }

@@ -23,7 +23,8 @@ test.describe("the demo clock", () => {
     await expect(page.getByTestId("clocks").locator("li", { hasText: "The company responds" }).getByText("Missed", { exact: true })).toBeVisible();
 
     // Escalated to BBB: BBB's liaison has it, with BBB's own deadline; JAMS's gets "not found".
-    await confirmStep(page, /Escalate to BBB National Programs/, /The company’s own turn ends/);
+    // It let its 45 days pass: the confirmation says its missed deadlines stay on the record.
+    await confirmStep(page, /Escalate to BBB National Programs/, /and the deadlines it missed stay on the record/);
     await expect(page.getByText("Escalated to the dispute resolution provider")).toBeVisible();
     await signInAs(page, "liaison@bbb.example");
     await expect(page.getByRole("row").filter({ hasText: reference }).getByText(/days left/)).toBeVisible();

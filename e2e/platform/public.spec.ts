@@ -45,7 +45,7 @@ test.describe("public pages", () => {
     await expect(page.getByText("does not apply to Listen First Labs LLC")).toBeVisible();
     await expect(page.getByText("national data protection authority")).toBeVisible();
     await page.goto("/fr/directory/sessioncam");
-    await expect(page.getByText("ne s'applique pas à SessionCam Ltd")).toBeVisible();
+    await expect(page.getByText("ne s’applique pas à SessionCam Ltd")).toBeVisible();
     await expectAccessible(page);
   });
 

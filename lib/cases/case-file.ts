@@ -59,7 +59,8 @@ export function caseFilePdf(detail: CaseDetail, allDocuments: DocumentEntry[], w
   tagged("H1", () => doc.font("bold").fontSize(18).text(title));
   doc.font("regular").fontSize(10);
   para(t(`caseFile.${variant}`));
-  para(`${t("case.against", { organisation: detail.organisation.name })} · ${t(`ladder.framework.${detail.framework}`)}`);
+  const framework = t(`ladder.framework.${detail.framework}`);
+  para(`${t("case.against", { organisation: detail.organisation.name })} · ${detail.certifiedUnder ? t("case.certifiedUnder", { framework, certified: t(`ladder.framework.${detail.certifiedUnder}`) }) : framework}`);
   para(`${t("cases.filed")}: ${date(detail.createdAt)} · ${t("cases.rung")}: ${t(`ladder.rung.${detail.view.state.rung}`)}`);
 
   heading(t("case.complaint"));

@@ -23,7 +23,7 @@ import {
   decide,
   snapshot,
   clockIn,
-  inferFramework,
+  filingFramework,
   participation,
   type Certification,
   type EventPayloads,
@@ -91,8 +91,10 @@ export async function checkFiling(db: Db | Tx, raw: unknown, now: Date) {
     coversHrData: c.coversHrData,
     alsoCovers: c.alsoCovers,
   }));
-  const framework = input.framework ?? inferFramework(ladderCerts, input.country) ?? Object.values(FRAMEWORKS).find((f) => REGION_COUNTRIES[f.region].includes(input.country))!.id;
-  const certification = ladderCerts.find((c) => c.framework === framework);
+  // R1.1: filed against the certification the policy names, under the framework it runs under today.
+  const filing = filingFramework(ladderCerts, input.country, now, input.framework);
+  const framework = filing?.framework ?? input.framework ?? Object.values(FRAMEWORKS).find((f) => REGION_COUNTRIES[f.region].includes(input.country))!.id;
+  const certification = ladderCerts.find((c) => c.framework === (filing?.certified ?? framework));
   // A participant whose frameworks do not cover where the complainant lives (R1.4).
   if (ladderCerts.some((c) => participation(c).participant) && !certification) throw new ValidationError({ country: ["country_not_covered_by_organisation"] });
   const facts = {

@@ -115,6 +115,8 @@ export interface CaseDetail {
   version: number;
   organisation: { id: string; slug: string; name: string; timeZone: string };
   framework: string;
+  /** R1.1: the framework the company's certification names, where the case runs under its DPF successor. */
+  certifiedUnder: string | null;
   hrData: boolean;
   complainant: { name: string; country: string; preferredLanguage: string } | null;
   /** R1.3: for HR data, the country of work when it is not the country of residence. */
@@ -159,6 +161,7 @@ export async function getCaseDetail(db: Db, actor: Actor, caseId: string, now: D
     version: row.version,
     organisation: { id: loaded.organisation.id, slug: loaded.organisation.slug, name: loaded.organisation.name, timeZone: loaded.organisation.timeZone },
     framework: row.framework,
+    certifiedUnder: loaded.facts.certification && loaded.facts.certification.framework !== row.framework ? loaded.facts.certification.framework : null,
     hrData: row.hrData,
     complainant: { name: row.complainantName, country: row.complainantCountry, preferredLanguage: row.preferredLanguage },
     workCountry: row.workCountry,

@@ -335,3 +335,11 @@ export function nextDeadline(all: readonly Clock[], party?: Party): Clock | unde
     .filter((c) => (c.state === "running" || c.state === "paused") && (!party || c.party === party))
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
 }
+
+/**
+ * The deadlines a party missed on the case, as its record keeps them: each of its clocks that ran
+ * out, or whose step came late (R2.3: a missed deadline stays missed). An aim is no deadline (R2.6).
+ */
+export function missedDeadlines(all: readonly Clock[], party: Party): Clock[] {
+  return all.filter((c) => c.party === party && c.state === "missed" && !c.aim);
+}

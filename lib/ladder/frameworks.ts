@@ -81,3 +81,13 @@ export function dpfSuccessor(framework: FrameworkId, status: CertificationStatus
   const successor: FrameworkId | null = framework === "eu-us-ps" ? "eu-us-dpf" : framework === "swiss-us-ps" ? "swiss-us-dpf" : null;
   return successor ? { framework: successor, since: FRAMEWORKS[successor].inForceFrom! } : null;
 }
+
+/**
+ * R1.1: the framework a complaint filed at `at` runs under, against a certification under
+ * `framework` with `status`: its DPF successor once the organisation became a participant in
+ * it, else the certification's own. The case keeps the certification as the policy names it.
+ */
+export function complaintFramework(framework: FrameworkId, status: CertificationStatus, at: Date): FrameworkId {
+  const successor = dpfSuccessor(framework, status);
+  return successor && at.getTime() >= Date.parse(`${successor.since}T00:00:00Z`) ? successor.framework : framework;
+}

@@ -3,7 +3,7 @@
  */
 import { participation, type Certification, type ParticipationAnswer } from "./certification";
 import { isCovered, regionOf, type CoverageAnswer, type DataSubject } from "./coverage";
-import { FRAMEWORKS, type FrameworkId, type Region } from "./frameworks";
+import { complaintFramework, FRAMEWORKS, type FrameworkId, type Region } from "./frameworks";
 import type { EventType, LadderEvent } from "./events";
 
 /** The bodies that can sit on a rung. */
@@ -144,6 +144,20 @@ export function inferFramework(certs: Certification[], complainantCountry: strin
     .filter((f) => certs.some((c) => c.framework === f.id && participation(c).participant && isCovered(f.id, complainantCountry, "self", c.alsoCovers).covered))
     .sort((a, b) => (a.family === b.family ? 0 : a.family === "dpf" ? -1 : 1));
   return candidates[0]?.id ?? null;
+}
+
+/**
+ * R1.1: what a complaint filed at `at` is filed under: the certification it is filed against
+ * (`certified`, as `inferFramework` finds it) and the framework it runs under (`framework`: an
+ * active Privacy Shield certification's DPF successor). Null where no certification covers
+ * the complainant. `named`: a framework the filer named, either the certification's or the one
+ * it runs under.
+ */
+export function filingFramework(certs: Certification[], complainantCountry: string, at: Date, named?: FrameworkId): { certified: FrameworkId; framework: FrameworkId } | null {
+  const cert = named
+    ? (certs.find((c) => c.framework === named) ?? certs.find((c) => complaintFramework(c.framework, c.status, at) === named))
+    : certs.find((c) => c.framework === inferFramework(certs, complainantCountry));
+  return cert ? { certified: cert.framework, framework: complaintFramework(cert.framework, cert.status, at) } : null;
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { CaseState } from "./case-state";
 import type { CaseView } from "./case-view";
 import type { Clock } from "./clocks";
-import type { Party, ReceiptVia } from "./events";
+import type { EventType, Party, ReceiptVia } from "./events";
 import type { ActionId } from "./next-actions";
 
 /** Where the case is, as one plain sentence's key. */
@@ -45,6 +45,27 @@ export type StatusNext =
   | "later_steps_open"
   | "nothing_more";
 
+/** A body's recorded decision that the status tells of, as one link's key (R2.4, R2.6, R2.7, R3.5). */
+export type StatusDecision = "irm_determination" | "irm_eligibility" | "irm_conciliation" | "panel_advice" | "arbitration_award" | "commerce_conclusion";
+
+/** The event that records each decision: the case page links to its entry, where the decision can be read. */
+export const DECISION_EVENT: Record<StatusDecision, EventType> = {
+  irm_determination: "irm.determined",
+  irm_eligibility: "irm.eligibility_decided",
+  irm_conciliation: "irm.conciliated",
+  panel_advice: "panel.advised",
+  arbitration_award: "arbitration.awarded",
+  commerce_conclusion: "commerce.concluded",
+};
+
+/** R2.4: how an IRM ended its rung with a decision of its own; a plain closing is none. */
+const IRM_DECISION: Partial<Record<NonNullable<NonNullable<CaseState["irm"]>["outcome"]>["kind"], StatusDecision>> = {
+  determined: "irm_determination",
+  ineligible: "irm_eligibility",
+  dismissed: "irm_eligibility",
+  conciliated: "irm_conciliation",
+};
+
 /** The route beside the main ladder (R2.7). */
 export type StatusBeside = "commerce_requested" | "commerce_reviewing" | "commerce_concluded" | null;
 
@@ -61,6 +82,8 @@ export interface CaseStatus {
   recommended: ActionId | null;
   /** R2.1: from when, and how, the organisation's 45 days count — while they matter. */
   receipt: { at: Date; via: ReceiptVia; zone: string } | null;
+  /** The decisions the sentences tell of (where the case is, and the route beside it), each for a link to where it is recorded. */
+  decisions: StatusDecision[];
 }
 
 /** Steps the ladder recommends, most urgent first; only allowed ones are chosen. */
@@ -151,7 +174,13 @@ export function caseStatus(view: { state: CaseState; clocks: readonly Clock[]; a
   if (party === "organisation" && recommended === "invoke_arbitration") recommended = null;
   const org = byId("organisation.response");
   const receipt = s.organisation.receivedAt && s.organisation.receivedVia && !s.irm && !s.panel && !s.arbitration && !s.closed ? { at: s.organisation.receivedAt, via: s.organisation.receivedVia, zone: org?.zone ?? "UTC" } : null;
-  return { where, next, beside, actor, you: actor === party, due, recommended, receipt };
+  const decisions: StatusDecision[] = [];
+  const irmDecision = where === "irm_decided" && s.irm?.outcome ? IRM_DECISION[s.irm.outcome.kind] : undefined;
+  if (irmDecision) decisions.push(irmDecision);
+  if (where === "panel_advised") decisions.push("panel_advice");
+  if (where === "arbitration_awarded") decisions.push("arbitration_award");
+  if (beside === "commerce_concluded" && s.commerce?.outcome) decisions.push("commerce_conclusion");
+  return { where, next, beside, actor, you: actor === party, due, recommended, receipt, decisions };
 }
 
 /**
@@ -174,4 +203,5 @@ export const STATUS_KEYS = {
   ] satisfies StatusNext[],
   beside: ["commerce_requested", "commerce_reviewing", "commerce_concluded"] satisfies NonNullable<StatusBeside>[],
   receipt: ["account", "published_contact", "earlier_contact", "link"] satisfies ReceiptVia[],
+  decision: ["irm_determination", "irm_eligibility", "irm_conciliation", "panel_advice", "arbitration_award", "commerce_conclusion"] satisfies StatusDecision[],
 };

@@ -65,7 +65,8 @@ describe.each(KINDS)("platform on %s", (kind) => {
     expect(created).toBe(true);
     expect(reference).toMatch(/^RC-2026-[A-Z2-9]{6}$/);
     const [row] = await db().select().from(cases).where(eq(cases.id, caseId));
-    expect(row).toMatchObject({ rung: "organisation", status: "open", version: 1, complainantEmail: "eva@example.eu", framework: "eu-us-ps" });
+    // R1.1: mParticle's policy names the Privacy Shield; a complaint filed today runs under its DPF successor, the certification kept as named.
+    expect(row).toMatchObject({ rung: "organisation", status: "open", version: 1, complainantEmail: "eva@example.eu", framework: "eu-us-dpf", certificationSnapshot: { framework: "eu-us-ps" } });
     const mail = await db().select().from(outbox).where(and(eq(outbox.caseId, caseId), isMail()));
     expect(mail.map((m) => m.toEmail).sort()).toEqual(["admin@mparticle.example", "eva@example.eu", "staff@mparticle.example"]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyTimeframes, clock, clocks, nextDeadline, owedDeadline } from "../clocks";
+import { bodyTimeframes, clock, clocks, missedDeadlines, nextDeadline, owedDeadline } from "../clocks";
 import { DEFAULT_POLICY, FRAMEWORK_CLOCKS } from "../policy";
 import { foldCase } from "../case-state";
 import type { LadderEvent } from "../events";
@@ -237,5 +237,22 @@ describe("R2.3, R2.6, R2.7, R3.5 the timeframes a body works to", () => {
     expect(bodyTimeframes("dpa_panel", null).find((f) => f.kind === "panel.advice")).toEqual({ kind: "panel.advice", rule: "R2.6", span: FRAMEWORK_CLOCKS.panelAdvice, source: "framework", aim: true });
     expect(bodyTimeframes("commerce", null, { commerceReview: { days: 60, unit: "calendar" } })[0]!.span).toEqual({ days: 60, unit: "calendar" });
     expect(bodyTimeframes("dpa", null)).toEqual([]);
+  });
+});
+
+describe("the deadlines a party missed (R2.1, R2.3)", () => {
+  const missed = (events: LadderEvent[], now: string) => missedDeadlines(clocks(facts(events), at(now)), "organisation").map((c) => c.id);
+  it("none while its clocks run, or when it acknowledged and answered in time", () => {
+    expect(missed([filed()], "2026-01-12T12:00:00Z")).toEqual([]);
+    expect(missed([filed(), ev("organisation.acknowledged", "2026-01-12T09:00:00Z", "organisation"), ev("organisation.responded", "2026-02-01T09:00:00Z", "organisation")], "2026-03-01T00:00:00Z")).toEqual([]);
+  });
+  it("a late acknowledgment stays missed though the answer came in time", () => {
+    expect(missed([filed(), ev("organisation.acknowledged", "2026-01-20T09:00:00Z", "organisation"), ev("organisation.responded", "2026-02-01T09:00:00Z", "organisation")], "2026-03-01T00:00:00Z")).toEqual(["organisation.acknowledgment"]);
+  });
+  it("a silence past 45 days misses both", () => {
+    expect(missed([filed()], "2026-03-01T00:00:00Z").sort()).toEqual(["organisation.acknowledgment", "organisation.response"]);
+  });
+  it("only that party's clocks", () => {
+    expect(missedDeadlines(clocks(facts([filed()]), at("2026-03-01T00:00:00Z")), "irm")).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dpfSuccessor, FRAMEWORKS, FRAMEWORK_IDS } from "../frameworks";
+import { complaintFramework, dpfSuccessor, FRAMEWORKS, FRAMEWORK_IDS } from "../frameworks";
+import { filingFramework } from "../routing";
 import { isCovered, regionOf } from "../coverage";
 import { participation } from "../certification";
 import { jamsCert } from "./builders";
@@ -26,6 +27,29 @@ describe("R1.1 frameworks", () => {
     ["uk-ext-dpf", "active", null],
   ] as const)("%s certification, %s: DPF successor %o", (id, status, successor) => {
     expect(dpfSuccessor(id, status)).toEqual(successor);
+  });
+  it.each([
+    ["eu-us-ps", "active", "2026-12-05", "eu-us-dpf"],
+    ["eu-us-ps", "active", "2023-07-10", "eu-us-dpf"],
+    ["eu-us-ps", "active", "2023-07-09", "eu-us-ps"],
+    ["swiss-us-ps", "active", "2026-12-05", "swiss-us-dpf"],
+    ["eu-us-ps", "withdrawn", "2026-12-05", "eu-us-ps"],
+    ["eu-us-ps", "inactive", "2026-12-05", "eu-us-ps"],
+    ["eu-us-dpf", "active", "2026-12-05", "eu-us-dpf"],
+  ] as const)("a complaint against a %s certification (%s) filed on %s runs under %s", (id, status, day, framework) => {
+    expect(complaintFramework(id, status, new Date(`${day}T12:00:00Z`))).toBe(framework);
+  });
+  it("a filing names the certification the policy names and the framework it runs under today", () => {
+    const today = new Date("2026-12-05T12:00:00Z");
+    expect(filingFramework([jamsCert], "DE", today)).toEqual({ certified: "eu-us-ps", framework: "eu-us-dpf" });
+    expect(filingFramework([jamsCert], "DE", today, "eu-us-dpf")).toEqual({ certified: "eu-us-ps", framework: "eu-us-dpf" });
+    expect(filingFramework([jamsCert], "DE", today, "eu-us-ps")).toEqual({ certified: "eu-us-ps", framework: "eu-us-dpf" });
+    const both = [jamsCert, { ...jamsCert, framework: "eu-us-dpf" as const }];
+    expect(filingFramework(both, "DE", today)).toEqual({ certified: "eu-us-dpf", framework: "eu-us-dpf" });
+    // A certification that lapsed while the company keeps the data stays the Privacy Shield's (R1.2).
+    expect(filingFramework([{ ...jamsCert, status: "inactive" }], "DE", today)).toEqual({ certified: "eu-us-ps", framework: "eu-us-ps" });
+    expect(filingFramework([jamsCert], "CH", today)).toBeNull();
+    expect(filingFramework([jamsCert], "DE", today, "swiss-us-dpf")).toBeNull();
   });
 });
 

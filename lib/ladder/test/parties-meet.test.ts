@@ -10,7 +10,7 @@ import { referralProposals } from "../enforcement";
 import type { LadderEvent } from "../events";
 import { nextActions } from "../next-actions";
 import { caseView } from "../case-view";
-import { caseStatus, waitingOn } from "../status";
+import { caseStatus, DECISION_EVENT, waitingOn } from "../status";
 import { anchorRemedies, arbitrationInvocation, monetaryDemands } from "../remedies";
 import { calendarDay } from "../calendar";
 import { decide } from "../transitions";
@@ -251,6 +251,18 @@ describe("where the case stands, for each reader", () => {
 
   it("R2.4: after the IRM closes its rung, the later steps are open", () => {
     expect(view(irmClosed, "complainant", "2026-02-02T00:00:00Z")).toMatchObject({ where: "irm_closed", next: "later_steps_open", recommended: "request_commerce_review" });
+  });
+
+  it("R2.4, R2.7: a decision the status tells of is named for a link to it; a plain closing is none", () => {
+    const determined = [...eligible, ev("irm.determined", "2026-02-01T10:00:00Z", "irm", { remedies: [], findings: "Access refused." })];
+    expect(view(determined, "complainant", "2026-02-02T00:00:00Z")).toMatchObject({ where: "irm_decided", decisions: ["irm_determination"] });
+    const dismissed = [...atIrm, ev("irm.eligibility_decided", "2026-01-26T10:00:00Z", "irm", { decision: "dismissed", reason: "Frivolous." })];
+    expect(view(dismissed, "complainant", "2026-02-02T00:00:00Z")).toMatchObject({ where: "irm_decided", decisions: ["irm_eligibility"] });
+    expect(view(irmClosed, "complainant", "2026-02-02T00:00:00Z").decisions).toEqual([]);
+    expect(view(eligible, "complainant", "2026-01-27T00:00:00Z").decisions).toEqual([]);
+    const concluded = [filed(), commerce, ev("commerce.referred", "2026-01-13T00:00:00Z", "dpa"), ev("commerce.concluded", "2026-01-20T00:00:00Z", "commerce", { outcome: "successfully_closed" })];
+    expect(view(concluded, "complainant", "2026-01-21T00:00:00Z")).toMatchObject({ beside: "commerce_concluded", decisions: ["commerce_conclusion"] });
+    expect(DECISION_EVENT.irm_determination).toBe("irm.determined");
   });
 });
 

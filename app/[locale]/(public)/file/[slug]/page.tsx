@@ -14,7 +14,8 @@ export const generateMetadata = pageMetadata("fileComplaint");
 
 export default async function FilePage({ params }: { params: Promise<{ locale: string; slug: string }> }) {
   const { locale, slug } = await params;
-  const profile = await getOrganisationProfile((await publicContext()).db, slug.slice(0, 200));
+  const { db, now } = await publicContext();
+  const profile = await getOrganisationProfile(db, slug.slice(0, 200));
   if (!profile) notFound();
   const t = await getTranslations("filing");
   if (!profile.participant) {
@@ -41,7 +42,7 @@ export default async function FilePage({ params }: { params: Promise<{ locale: s
     <>
       <PageHeader title={t("title", { organisation: profile.name })} lead={t("lead")} />
       <Card className="max-w-3xl">
-        <ComplaintForm organisation={{ slug: profile.slug, name: profile.name }} certifications={certifications} countries={countries} />
+        <ComplaintForm organisation={{ slug: profile.slug, name: profile.name }} certifications={certifications} countries={countries} today={now.toISOString()} />
       </Card>
       <aside aria-labelledby="elsewhere-title" className="mt-6 max-w-3xl space-y-2 text-sm text-slate-700">
         <h2 id="elsewhere-title" className="text-base font-semibold text-slate-900">

@@ -77,7 +77,10 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <div>
             <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t("title", { reference: detail.reference })}</h1>
             <p className="mt-1 text-slate-700">
-              {t("against", { organisation: detail.organisation.name })} · {tl(`framework.${detail.framework}` as "framework.eu-us-ps")}
+              {t("against", { organisation: detail.organisation.name })} ·{" "}
+              {detail.certifiedUnder
+                ? t("certifiedUnder", { framework: tl(`framework.${detail.framework}` as "framework.eu-us-ps"), certified: tl(`framework.${detail.certifiedUnder}` as "framework.eu-us-ps") })
+                : tl(`framework.${detail.framework}` as "framework.eu-us-ps")}
             </p>
             <p className="mt-1 text-sm text-slate-600">{t("youAre", { party: partyName(tp, detail.party, detail.party, dpaBody) })}</p>
             {detail.party === "complainant" ? (
@@ -109,7 +112,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <ActionOutcomeNotice />
         {search.done && isDecisionStep(search.done) ? <DoneOnArrival text={ta("done", { step: (await getTranslations("decide"))(`open.${search.done}`, { body: detail.irmName ?? "", dpa: dpaBody }) })} /> : null}
 
-        <CaseStatusPanel status={status} reader={detail.party} organisation={detail.organisation.name} irm={detail.irmName ?? ""} dpa={dpaBody} />
+        <CaseStatusPanel status={status} reader={detail.party} organisation={detail.organisation.name} irm={detail.irmName ?? ""} dpa={dpaBody} recorded={detail.timeline} />
 
         {view.state.arbitration?.refused.length ? (
           <Notice tone="warn">
@@ -151,7 +154,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <div className="order-first space-y-6 lg:order-none">
             <Card aria-labelledby="actions-title">
               <CardTitle id="actions-title">{ta("title")}</CardTitle>
-              <CaseActions caseId={detail.id} version={detail.version} party={detail.party} asParty={asParty} actions={view.actions} irmName={detail.irmName ?? ""} dpa={dpaBody} remedies={view.state.remedies} proposed={view.state.arbitration?.proposed ?? []} recommended={status.recommended} zone={detail.organisation.timeZone} questions={openQuestions(detail.messages)} notice={view.gate.open && detail.party === "complainant" ? arbitrationNotice(detail) : undefined} />
+              <CaseActions caseId={detail.id} version={detail.version} party={detail.party} asParty={asParty} actions={view.actions} clocks={view.clocks} irmName={detail.irmName ?? ""} dpa={dpaBody} remedies={view.state.remedies} proposed={view.state.arbitration?.proposed ?? []} recommended={status.recommended} zone={detail.organisation.timeZone} questions={openQuestions(detail.messages)} notice={view.gate.open && detail.party === "complainant" ? arbitrationNotice(detail) : undefined} />
             </Card>
             {view.state.remedies.length ? (
               <Card aria-labelledby="remedies-title">
