@@ -3,22 +3,25 @@ import type { CaseDetail } from "@/lib/cases/queries";
 
 /** The complaint as filed (DOMAIN.md §5), labelled with the form's own words. */
 export async function ComplaintSummary({ detail }: { detail: CaseDetail }) {
+  // Labels in the third person: every party reads the same summary, not the filing form's
+  // questions; what went wrong and what is asked are the complainant's own words.
+  const ts = await getTranslations("caseSummary");
   const t = await getTranslations("filing");
   const tc = await getTranslations("case");
   const p = detail.particulars;
   const rows: [string, string | null][] = [
-    [t("name"), detail.complainant ? `${detail.complainant.name} (${detail.complainant.country})` : null],
-    [t("dataSubject"), t(p.dataSubject === "child" ? "dataSubjectChild" : "dataSubjectSelf")],
-    [t("hrData"), t(detail.hrData ? "hrYes" : "hrNo")],
-    [t("workCountry"), detail.workCountry],
-    [t("companyIdentifier"), p.companyIdentifier],
-    [t("exporter"), p.exporter],
-    [t("transferReason"), p.transferReason],
-    [t("principles"), detail.principles.map((x) => t(`principle.${x}.label` as "principle.access.label")).join(" · ")],
-    [t("relief"), detail.reliefSought.map((x) => (t.has(`reliefKind.${x}` as "reliefKind.access") ? t(`reliefKind.${x}` as "reliefKind.access") : x)).join(" · ")],
-    [t("priorContactDate"), p.priorContact?.date ?? null],
-    [t("priorContactOutcome"), p.priorContact?.outcome ?? null],
-    [t("otherSteps"), p.otherSteps],
+    [ts("complainant"), detail.complainant ? `${detail.complainant.name} (${detail.complainant.country})` : null],
+    [ts("dataSubject"), ts(p.dataSubject === "child" ? "dataSubjectChild" : "dataSubjectSelf")],
+    [ts("hrData"), ts(detail.hrData ? "yes" : "no")],
+    [ts("workCountry"), detail.workCountry],
+    [ts("companyIdentifier"), p.companyIdentifier],
+    [ts("exporter"), p.exporter],
+    [ts("transferReason"), p.transferReason],
+    [ts("principles"), detail.principles.map((x) => t(`principle.${x}.label` as "principle.access.label")).join(" · ")],
+    [ts("relief"), detail.reliefSought.map((x) => (t.has(`reliefKind.${x}` as "reliefKind.access") ? t(`reliefKind.${x}` as "reliefKind.access") : x)).join(" · ")],
+    [ts("priorContactDate"), p.priorContact?.date ?? null],
+    [ts("priorContactOutcome"), p.priorContact?.outcome ?? null],
+    [ts("otherSteps"), p.otherSteps],
   ];
   return (
     <div className="space-y-4">
@@ -28,7 +31,7 @@ export async function ComplaintSummary({ detail }: { detail: CaseDetail }) {
           .filter(([, value]) => value)
           .map(([label, value]) => (
             <div key={label} className="contents">
-              <dt className="text-slate-600">{label.replace(/ \((optional|facultatif)\)$/, "")}</dt>
+              <dt className="text-slate-600">{label}</dt>
               <dd className="whitespace-pre-wrap text-slate-900">{value}</dd>
             </div>
           ))}

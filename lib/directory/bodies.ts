@@ -10,7 +10,7 @@ import type { Db } from "@/db/client";
 import { auditLog, caseBodies, cases, certifications, memberships, providers } from "@/db/schema";
 import type { Actor, ProviderKind } from "@/lib/auth/actor";
 import { PARTY_OF_PROVIDER, requireAdmin } from "@/lib/auth/policy";
-import type { RequestMeta } from "@/lib/cases/commands";
+import { fieldErrorsOf, type RequestMeta } from "@/lib/cases/commands";
 import { reprojectCases } from "@/lib/cases/projection";
 import { plain } from "@/lib/cases/filing-schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -105,17 +105,19 @@ export const bodyDetailsSchema = z.object({
   website: z.union([z.literal(""), z.string().trim().max(500).url({ message: "invalid" }).refine((u) => /^https?:\/\//.test(u), { message: "invalid" })]),
 });
 
+/** A body's form, parsed: a body that is not one is not found; otherwise every field's error. */
+function parsedForBody<T extends z.ZodType<{ providerId: string }>>(schema: T, raw: unknown): z.infer<T> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const errors = fieldErrorsOf(parsed.error);
+  if (errors.providerId) throw new NotFoundError();
+  throw new ValidationError(errors);
+}
+
 /** Sets a body's details. Its kind, its time zone and its clocks are not details: they move deadlines. */
 export async function updateBodyDetails(db: Db, actor: Actor, raw: unknown, now: Date, meta: RequestMeta = {}) {
   requireAdmin(actor);
-  const parsed = bodyDetailsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const errors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (errors[String(issue.path[0] ?? "_form")] ??= []).push(issue.message);
-    if (errors.providerId) throw new NotFoundError();
-    throw new ValidationError(errors);
-  }
-  const { providerId, ...input } = parsed.data;
+  const { providerId, ...input } = parsedForBody(bodyDetailsSchema, raw);
   const next = { name: input.name, contactEmail: input.contactEmail || null, website: input.website || null };
   await db.transaction(async (tx) => {
     const [before] = await tx
@@ -169,14 +171,7 @@ export const bodyClocksSchema = z.object({
  */
 export async function updateBodyClocks(db: Db, actor: Actor, raw: unknown, now: Date, meta: RequestMeta = {}): Promise<{ recomputed: number }> {
   requireAdmin(actor);
-  const parsed = bodyClocksSchema.safeParse(raw);
-  if (!parsed.success) {
-    const errors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (errors[String(issue.path[0] ?? "_form")] ??= []).push(issue.message);
-    if (errors.providerId) throw new NotFoundError();
-    throw new ValidationError(errors);
-  }
-  const { providerId, ...input } = parsed.data;
+  const { providerId, ...input } = parsedForBody(bodyClocksSchema, raw);
   const next: ProviderClockPolicy = {
     acknowledge: { days: input.acknowledgeDays, unit: input.acknowledgeUnit },
     determination: { days: input.determinationDays, unit: input.determinationUnit },
