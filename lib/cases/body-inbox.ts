@@ -15,6 +15,7 @@ import { NotFoundError } from "@/lib/errors";
 import { BODY_INBOX_VIEWS, type BodyInboxView, type BodyPlace } from "@/lib/ladder";
 import { isUuid } from "@/lib/ids";
 import { CASE_LIST_COLUMNS, type CaseListBase } from "./queries";
+import { owedDeadlineZone } from "./queue";
 
 /** A page holds this many cases; the counts cover all of them. */
 export const INBOX_PAGE_SIZE = 50;
@@ -79,8 +80,7 @@ export async function bodyInbox(db: Db, actor: Actor, providerId: string, asked:
       ownDueAt: held.dueAt,
       owedBy: cases.owedBy,
       nextDueAt: cases.nextDueAt,
-      // The zone the owed deadline's day is counted in, as its clock has it.
-      owedZone: sql<string | null>`(select d.zone from deadlines d where d.case_id = ${cases.id} and d.party = ${cases.owedBy} and d.due_at = ${cases.nextDueAt} limit 1)`,
+      owedZone: owedDeadlineZone,
     })
     .from(held)
     .innerJoin(cases, eq(cases.id, held.caseId))

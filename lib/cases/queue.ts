@@ -123,11 +123,16 @@ export interface QueueRow {
   nextDueAt: Date | null;
   /** Who owes the step due at nextDueAt. */
   owedBy: string | null;
+  /** The zone of the owed deadline's clock; null where none is owed. */
+  dueZone: string | null;
   assigneeName: string | null;
   createdAt: Date;
   /** The version the row was read at: a bulk assignment names it, so a case changed since is reported. */
   version: number;
 }
+
+/** The zone the owed deadline's day is counted in, as its clock has it (another party's, once the case moved up). */
+export const owedDeadlineZone = sql<string | null>`(select d.zone from deadlines d where d.case_id = ${cases.id} and d.party = ${cases.owedBy} and d.due_at = ${cases.nextDueAt} limit 1)`;
 
 export async function organisationQueue(db: Db, actor: Actor, organisationId: string, f: QueueFilter, now: Date, pageSize = PAGE_SIZE) {
   assertQueueReader(actor, organisationId);
@@ -146,6 +151,7 @@ export async function organisationQueue(db: Db, actor: Actor, organisationId: st
         hrData: cases.hrData,
         nextDueAt: cases.nextDueAt,
         owedBy: cases.owedBy,
+        dueZone: owedDeadlineZone,
         assigneeName: users.name,
         createdAt: cases.createdAt,
         version: cases.version,

@@ -1,7 +1,7 @@
 /** The organisation's settings on both databases: invitations, roles, and arrangements that apply to new cases only. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { auditLog, cases, invitations, memberships, organisations, outbox, providers } from "@/db/schema";
+import { auditLog, caseBodies, cases, invitations, memberships, organisations, outbox, providers } from "@/db/schema";
 import { seedDemo } from "@/db/seed/seed";
 import { fileCase, recordEvent } from "@/lib/cases/commands";
 import { getCaseDetail } from "@/lib/cases/queries";
@@ -163,14 +163,18 @@ describe.each(KINDS)("organisation settings on %s", (kind) => {
     expect(filed.unassigned).toBe(before.unassigned + 1);
     const overdue = await organisationQueue(db(), staff, mparticle, parseQueueFilter({ view: "overdue" }), later, 1000);
     expect(overdue.rows.map((r) => r.id)).toContain(caseId);
-    // The complainant goes to BBB: the case is followed as escalated, and no longer owed by the company.
+    // The complainant goes to the IRM: the case is followed as escalated, and no longer owed by the company.
     const complainant = await actorByEmail(db(), "views@example.eu");
     await recordEvent(db(), complainant, caseId, { type: "irm.escalated", data: {} }, { now: later });
     const escalated = await counts();
     expect(escalated.escalated).toBe(filed.escalated + 1);
     expect(escalated.needs_response).toBe(filed.needs_response - 1);
     const rows = (await organisationQueue(db(), staff, mparticle, parseQueueFilter({ view: "escalated" }), later, 1000)).rows;
-    expect(rows.find((r) => r.id === caseId)?.owedBy).toBe("irm");
+    const moved = rows.find((r) => r.id === caseId)!;
+    expect(moved.owedBy).toBe("irm");
+    // Its day is counted in the IRM's zone, as the IRM's clock has it.
+    const [irm] = await db().select({ zone: providers.timeZone }).from(caseBodies).innerJoin(providers, eq(providers.id, caseBodies.providerId)).where(eq(caseBodies.caseId, caseId));
+    expect(moved.dueZone).toBe(irm!.zone);
     // Another company's staff sees nothing of it.
     await expect(queueViewCounts(db(), await actorByEmail(db(), "staff@customerportfolios.example"), mparticle, later)).rejects.toBeInstanceOf(NotFoundError);
   });

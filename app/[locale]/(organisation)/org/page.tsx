@@ -86,7 +86,7 @@ export default async function OrganisationQueuePage({ params, searchParams }: { 
                   </td>
                   <td data-label={tc("rung")} className="px-4 py-3">{tl(`rung.${c.rung}` as "rung.organisation")}</td>
                   <td data-label={tc("nextDue")} className="px-4 py-3">
-                    {c.status === "open" && c.nextDueAt ? <DeadlineBadge dueAt={c.nextDueAt} now={now} zone={zone} /> : <Badge>{tc(c.status === "open" ? "open" : "closed")}</Badge>}
+                    {c.status === "open" && c.nextDueAt ? <DeadlineBadge dueAt={c.nextDueAt} now={now} zone={c.dueZone ?? zone} /> : <Badge>{tc(c.status === "open" ? "open" : "closed")}</Badge>}
                     {/* Another party's step is shown as context: the company does not owe it. */}
                     {c.status === "open" && c.owedBy && c.owedBy !== "organisation" ? <span className="mt-1 block text-xs text-slate-600">{t("owedBy", { party: tp(c.owedBy as "irm") })}</span> : null}
                   </td>

@@ -30,11 +30,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ orga
   try {
     const db = await getDb();
     const { rows, zone } = await organisationQueue(db, await currentActor(), organisationId, filter, await now(db), 10_000);
-    // Days, not instants: the calendar day the organisation's people read on its pages (its time zone, named in the header).
-    const day = (d: Date | null) => (d ? calendarDay(d, zone).toISOString().slice(0, 10) : "");
+    // Days, not instants: the filing day in the organisation's zone (named in the header), a
+    // deadline's day in its own clock's zone (named beside it), as the pages show them.
+    const day = (d: Date | null, z = zone) => (d ? calendarDay(d, z).toISOString().slice(0, 10) : "");
     const t = (await getTranslations({ locale })) as unknown as (key: string, values?: Record<string, string>) => string;
     const csv = stringify([
-      ["reference", "filedOn", "complainant", "framework", "hrData", "step", "status", "nextDeadlineOn", "owedBy", "assignee"].map((h) => t(`queueCsv.${h}`, { zone })),
+      ["reference", "filedOn", "complainant", "framework", "hrData", "step", "status", "nextDeadlineOn", "nextDeadlineZone", "owedBy", "assignee"].map((h) => t(`queueCsv.${h}`, { zone })),
       ...rows.map((r) => [
         r.reference,
         day(r.createdAt),
@@ -43,7 +44,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ orga
         t(r.hrData ? "queueCsv.yes" : "queueCsv.no"),
         t(`ladder.rung.${r.rung}`),
         t(r.status === "closed" ? "cases.closed" : "cases.open"),
-        day(r.nextDueAt),
+        day(r.nextDueAt, r.dueZone ?? zone),
+        r.nextDueAt ? (r.dueZone ?? zone) : "",
         r.owedBy ? t(`party.${r.owedBy}`) : "",
         cell(r.assigneeName ?? ""),
       ]),
