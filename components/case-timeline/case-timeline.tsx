@@ -5,7 +5,8 @@ import type { Party } from "@/lib/ladder";
 import { eventAnchor, eventName, partyName, type DpaBody } from "@/components/case-status/case-status";
 
 /** The case's events, newest first, named for this reader and the body that hears the case. */
-export async function CaseTimeline({ entries, reader, dpa }: { entries: TimelineEntry[]; reader: Party; dpa: DpaBody }) {
+/** `zone`: the case's (its company's, in which its first clock counts), in which every instant on the case is written. */
+export async function CaseTimeline({ entries, reader, dpa, zone }: { entries: TimelineEntry[]; reader: Party; dpa: DpaBody; zone: string }) {
   const t = await getTranslations("events");
   const td = await getTranslations("details");
   const tr = await getTranslations("referral");
@@ -46,7 +47,7 @@ export async function CaseTimeline({ entries, reader, dpa }: { entries: Timeline
             <p className="text-sm text-slate-800">{tr(e.detail.status as "proposed")}</p>
           ) : null}
           <p className="text-sm text-slate-600">
-            <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, "instant")}</time> · {partyName(tp, e.party, reader, dpa)}
+            <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, "instant", { timeZone: zone })}</time> · {partyName(tp, e.party, reader, dpa)}
           </p>
         </li>
       ))}

@@ -136,6 +136,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                 caseId={detail.id}
                 party={detail.party}
                 dpa={dpaBody}
+                zone={detail.organisation.timeZone}
                 messages={detail.messages}
                 documents={documents}
                 closed={!!view.state.closed}
@@ -148,7 +149,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             </Card>
             <Card aria-labelledby="timeline-title">
               <CardTitle id="timeline-title">{t("timeline")}</CardTitle>
-              <CaseTimeline entries={detail.timeline} reader={detail.party} dpa={dpaBody} />
+              <CaseTimeline entries={detail.timeline} reader={detail.party} dpa={dpaBody} zone={detail.organisation.timeZone} />
             </Card>
           </div>
           <div className="order-first space-y-6 lg:order-none">

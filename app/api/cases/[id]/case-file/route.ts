@@ -25,7 +25,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const detail = await getCaseDetail(db, actor, id, at);
     const t = await getTranslations({ locale });
     const format = await getFormatter({ locale });
-    const pdf = await caseFilePdf(detail, await listEvidence(db, actor, id), { t: (key, values) => t(key as never, values as never), date: (d) => format.dateTime(d, "instant") }, at, variant, locale);
+    const pdf = await caseFilePdf(detail, await listEvidence(db, actor, id), { t: (key, values) => t(key as never, values as never), date: (d) => format.dateTime(d, "instant", { timeZone: detail.organisation.timeZone }) }, at, variant, locale);
     return new Response(new Uint8Array(pdf), {
       headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${detail.reference}-${variant}.pdf"`, "cache-control": "private, no-store" },
     });
