@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import { Pager } from "@/components/case-list/pager";
+import { CaseTableFrame } from "@/components/case-list/case-table-frame";
 import { QUEUE_VIEWS, organisationQueue, parseQueueFilter, queueViewCounts } from "@/lib/cases/queue";
 import { memberOrganisations } from "@/lib/organisations/profile";
 import { listTeam } from "@/lib/organisations/team";
@@ -52,54 +53,54 @@ export default async function OrganisationQueuePage({ params, searchParams }: { 
       />
       <QueueFilters filter={filter} staff={team} action={`/${locale}/org`} />
       {rows.length ? <BulkAssignForm organisationId={org.id} staff={team} pageCases={rows.map(atVersion)} /> : null}
-      {rows.length ? (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="stacked-table min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">{tc("queueTitle", { organisation: org.name })}</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="w-10 px-4 py-3">
-                  <span className="sr-only">{t("select")}</span>
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">{tc("reference")}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t("complainant")}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{tc("rung")}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{tc("nextDue")}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t("assignee")}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{tc("filed")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((c) => (
-                <tr key={c.id}>
-                  <td data-label={t("select")} className="px-4 py-3">
-                    <input type="checkbox" form={BULK_FORM} name="cases" value={atVersion(c)} data-case-id={c.id} aria-label={t("selectCase", { reference: c.reference })} className="h-5 w-5" />
-                  </td>
-                  <td data-label={tc("reference")} className="px-4 py-3 font-mono">
-                    <Link href={`/cases/${c.id}`} {...{ [QUEUE_CASE]: c.id }} className="rounded-sm focus-visible:outline-3 focus-visible:outline-offset-2">
-                      {c.reference}
-                    </Link>
-                  </td>
-                  <td data-label={t("complainant")} className="px-4 py-3">
-                    {c.complainantName}
-                    {c.hrData ? <Badge tone="info" className="ml-2">{tc("hrData")}</Badge> : null}
-                  </td>
-                  <td data-label={tc("rung")} className="px-4 py-3">{tl(`rung.${c.rung}` as "rung.organisation")}</td>
-                  <td data-label={tc("nextDue")} className="px-4 py-3">
-                    {c.status === "open" && c.nextDueAt ? <DeadlineBadge dueAt={c.nextDueAt} now={now} zone={c.dueZone ?? zone} /> : <Badge>{tc(c.status === "open" ? "open" : "closed")}</Badge>}
-                    {/* Another party's step is shown as context: the company does not owe it. */}
-                    {c.status === "open" && c.owedBy && c.owedBy !== "organisation" ? <span className="mt-1 block text-xs text-slate-600">{t("owedBy", { party: tp(c.owedBy as "irm") })}</span> : null}
-                  </td>
-                  <td data-label={t("assignee")} className="px-4 py-3">{c.assigneeName ?? "—"}</td>
-                  <td data-label={tc("filed")} className="px-4 py-3 text-slate-700">{format.dateTime(c.createdAt, { dateStyle: "medium", timeZone: zone })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="rounded-md bg-white p-6 text-slate-700 ring-1 ring-slate-200">{tc("empty")}</p>
-      )}
+      <CaseTableFrame
+        rows={rows}
+        caption={tc("queueTitle", { organisation: org.name })}
+        empty={tc("empty")}
+        columns={[
+          {
+            key: "select",
+            label: t("select"),
+            header: <span className="sr-only">{t("select")}</span>,
+            headerClassName: "w-10 px-4 py-3",
+            cell: (c) => <input type="checkbox" form={BULK_FORM} name="cases" value={atVersion(c)} data-case-id={c.id} aria-label={t("selectCase", { reference: c.reference })} className="h-5 w-5" />,
+          },
+          {
+            key: "reference",
+            label: tc("reference"),
+            className: "px-4 py-3 font-mono",
+            cell: (c) => (
+              <Link href={`/cases/${c.id}`} {...{ [QUEUE_CASE]: c.id }} className="rounded-sm focus-visible:outline-3 focus-visible:outline-offset-2">
+                {c.reference}
+              </Link>
+            ),
+          },
+          {
+            key: "complainant",
+            label: t("complainant"),
+            cell: (c) => (
+              <>
+                {c.complainantName}
+                {c.hrData ? <Badge tone="info" className="ml-2">{tc("hrData")}</Badge> : null}
+              </>
+            ),
+          },
+          { key: "rung", label: tc("rung"), cell: (c) => tl(`rung.${c.rung}` as "rung.organisation") },
+          {
+            key: "due",
+            label: tc("nextDue"),
+            cell: (c) => (
+              <>
+                {c.status === "open" && c.nextDueAt ? <DeadlineBadge dueAt={c.nextDueAt} now={now} zone={c.dueZone ?? zone} /> : <Badge>{tc(c.status === "open" ? "open" : "closed")}</Badge>}
+                {/* Another party's step is shown as context: the company does not owe it. */}
+                {c.status === "open" && c.owedBy && c.owedBy !== "organisation" ? <span className="mt-1 block text-xs text-slate-600">{t("owedBy", { party: tp(c.owedBy as "irm") })}</span> : null}
+              </>
+            ),
+          },
+          { key: "assignee", label: t("assignee"), cell: (c) => c.assigneeName ?? "—" },
+          { key: "filed", label: tc("filed"), className: "px-4 py-3 text-slate-700", cell: (c) => format.dateTime(c.createdAt, { dateStyle: "medium", timeZone: zone }) },
+        ]}
+      />
       <Pager page={filter.page} pages={pages} href={(page) => `/org?${query(page)}`} />
     </>
   );
