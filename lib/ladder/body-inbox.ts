@@ -21,7 +21,7 @@
  *   advice aim, Commerce's review, the arbitration's conclusion), or ran out and is still owed.
  */
 import type { CaseState, RemedySource } from "./case-state";
-import { owedDeadline, type Clock } from "./clocks";
+import { nextDeadline, owedDeadline, type Clock } from "./clocks";
 import type { CaseFacts } from "./facts";
 import type { BodyPlace } from "./routing";
 import { panelCommentWindowEnd } from "./transitions";
@@ -41,9 +41,12 @@ export interface BodyInboxPlace {
 /** The view a case belongs to for a body at `place` at `now`, or null where the case never reached that place. */
 export function bodyInboxView(facts: CaseFacts, s: CaseState, place: BodyPlace, now: Date): BodyInboxView | null {
   const at = bodyInboxPlace(facts, s, place);
-  if (!at) return null;
-  return at.until && at.then && now.getTime() > at.until.getTime() ? at.then : at.view;
+  return at ? viewAt(at, now) : null;
 }
+
+/** Whether a place's view has moved on by itself at `now`. */
+const movedOn = (at: BodyInboxPlace, now: Date) => !!at.until && !!at.then && now.getTime() > at.until.getTime();
+const viewAt = (at: BodyInboxPlace, now: Date): BodyInboxView => (movedOn(at, now) ? at.then! : at.view);
 
 /** Where a case stands for a body at `place`, from its state alone, with the instant it moves without a step. */
 export function bodyInboxPlace(facts: CaseFacts, s: CaseState, place: BodyPlace): BodyInboxPlace | null {
@@ -102,9 +105,7 @@ export function bodyInboxEntries(facts: CaseFacts, s: CaseState, all: readonly C
   return (["irm", "dpa_panel", "dpa", "commerce", "arbitration"] as const).flatMap((place) => {
     const at = bodyInboxPlace(facts, s, place);
     if (!at) return [];
-    const moved = !!at.until && !!at.then && now.getTime() > at.until.getTime();
-    const running = all.filter((c) => c.party === place && (c.state === "running" || c.state === "paused")).map((c) => c.dueAt.getTime());
-    const dueAt = owed?.party === place ? owed.dueAt : running.length ? new Date(Math.min(...running)) : null;
-    return [{ place, view: moved ? at.then! : at.view, changesAt: at.until && !moved ? at.until : null, dueAt }];
+    const dueAt = owed?.party === place ? owed.dueAt : (nextDeadline(all, place)?.dueAt ?? null);
+    return [{ place, view: viewAt(at, now), changesAt: at.until && !movedOn(at, now) ? at.until : null, dueAt }];
   });
 }
