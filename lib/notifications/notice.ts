@@ -61,5 +61,8 @@ export function audienceOfParty(party: Party): Audience | null {
   return rung ? { to: "body", rung } : null;
 }
 
+/** The company's reply day and acknowledgment day for a new complaint (R2.1), as instants with the zone of their days. */
+export type CompanyDates = { due: string; zone: string; ackDue?: string };
+
 /** A clock's due instant and the zone its day is counted in, as a notice carries them. */
 export const dueParams = (clock: { dueAt: Date; zone: string }) => ({ due: clock.dueAt.toISOString(), zone: clock.zone });

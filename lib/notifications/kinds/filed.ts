@@ -3,9 +3,9 @@
  * date once the company has received it. Mailed with a link that signs them in (they have no
  * password); told although the filing is their own step.
  */
-import type { Notice } from "../notice";
+import type { CompanyDates, Notice } from "../notice";
 
 /** `dates`: the company's reply and acknowledgment days; null while the company has not received the complaint. */
-export function filed(dates: { due: string; zone: string; ackDue?: string } | null): Notice {
+export function filed(dates: CompanyDates | null): Notice {
   return { audience: { to: "complainant" }, kind: "filed", params: dates ?? { variant: "bodyPending" }, mail: true, toActor: true, signIn: true };
 }
