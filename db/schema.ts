@@ -198,7 +198,7 @@ export const sessions = pgTable("sessions", {
   expires: timestamp("expires", { mode: "date" }).notNull(),
   /** The absolute lifetime counts from here, however often the session is used. */
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  /** When this session passed the second factor (privileged roles need it outside demo mode). */
+  /** When the person signed in here passed the second factor (privileged roles need it outside demo mode). */
   secondFactorAt: timestamp("second_factor_at", { withTimezone: true }),
 });
 

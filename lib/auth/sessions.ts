@@ -81,7 +81,7 @@ export function withSessionRules(adapter: Adapter, db: Db): Adapter {
         await db.delete(sessions).where(eq(sessions.sessionToken, sessionToken));
         return null;
       }
-      // Whether this session passed the second factor travels with it to the session callback.
+      // Whether this sign-in passed the second factor travels with it to the session callback.
       const session: AdapterSession & { secondFactorAt: Date | null } = { sessionToken: row.session.sessionToken, userId: row.session.userId, expires: row.session.expires, secondFactorAt: row.session.secondFactorAt };
       const user: AdapterUser = { id: row.user.id, email: row.user.email, emailVerified: row.user.emailVerified, name: row.user.name, image: row.user.image };
       return { session, user };
