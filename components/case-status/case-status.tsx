@@ -56,6 +56,11 @@ export async function CaseStatusPanel({ status, reader, organisation, irm, dpa, 
       </h2>
       <p className="mt-2 text-base text-slate-900">{sentence(t(`where.${status.where}`, params))}</p>
       <p className="mt-1 text-base font-medium text-slate-900">{sentence(t(`next.${status.next}`, params))}</p>
+      {status.opens.map((rung) => (
+        <p key={rung} className="mt-1 text-base text-slate-900">
+          {t(`opens.${rung}`, params)}
+        </p>
+      ))}
       {status.next === "you_answer_question" && status.due ? <p className="mt-1 text-sm text-slate-700">{sentence(t("questionClock", params))}</p> : null}
       {status.beside ? <p className="mt-1 text-sm text-slate-700">{t(`beside.${status.beside}`)}</p> : null}
       {status.receipt ? <p className="mt-1 text-sm text-slate-700">{sentence(t(`receipt.${status.receipt.via}`, { organisation, date: calendarDay(status.receipt.at, status.receipt.zone) }))}</p> : null}

@@ -25,6 +25,8 @@ test.describe("the complainant's case", () => {
     await page.goto(caseUrl);
     await expect(page.getByTestId("clocks").locator("li", { hasText: "The company responds" }).getByText("Missed", { exact: true })).toBeVisible();
     await expect(page.locator("li", { hasText: "You raised the claim with the company" }).getByText("Met")).toBeVisible();
+    // The status names the rung that opened, not only the deadline that passed (R2.2).
+    await expect(page.getByTestId("case-status")).toContainText(/Customer Portfolios LLC did not reply by .*\.\s*You can now take your complaint to Association of National Advertisers .*, free of charge\./);
     await confirmStep(page, /Escalate to Association of National Advertisers/);
     await expect(page.getByText(/Done: Escalate to Association of National Advertisers/)).toBeVisible();
     await expect(page.getByText("Escalated to the dispute resolution provider")).toBeVisible();

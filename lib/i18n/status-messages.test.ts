@@ -17,7 +17,7 @@ const READERS = PARTIES.filter((p) => p !== "system");
 function sentences(locale: keyof typeof LANGUAGES, status: CaseStatus, reader: Party, dpa: string): string[] {
   const catalogue = LANGUAGES[locale].status as unknown as Record<string, Record<string, string>>;
   const values = { reader, dpa, you: status.you ? "yes" : "no", organisation: "mParticle, Inc.", irm: "BBB National Programs", date: status.due ? calendarDay(status.due.dueAt, status.due.zone) : status.receipt ? calendarDay(status.receipt.at, status.receipt.zone) : new Date(0) };
-  const keys: [string, string][] = [["where", status.where], ["next", status.next], ...(status.beside ? [["beside", status.beside] as [string, string]] : []), ...(status.receipt ? [["receipt", status.receipt.via] as [string, string]] : []), ...status.decisions.map((d) => ["decision", d] as [string, string])];
+  const keys: [string, string][] = [["where", status.where], ["next", status.next], ...(status.beside ? [["beside", status.beside] as [string, string]] : []), ...(status.receipt ? [["receipt", status.receipt.via] as [string, string]] : []), ...status.opens.map((o) => ["opens", o] as [string, string]), ...status.decisions.map((d) => ["decision", d] as [string, string])];
   return keys.map(([group, key]) => {
     const source = catalogue[group]?.[key];
     expect(source, `${locale} status.${group}.${key}`).toBeTypeOf("string");

@@ -8,9 +8,10 @@ import { nextDeadline, type Clock } from "./clocks";
 import { persistentFailure, referralProposals, type ReferralProposal } from "./enforcement";
 import type { Party } from "./events";
 import type { CaseFacts } from "./facts";
-import { nextActions, type AvailableAction } from "./next-actions";
+import { nextActions, type ActionId, type AvailableAction } from "./next-actions";
 import type { Route } from "./routing";
 import { snapshot } from "./snapshot";
+import { CLIMBS } from "./status";
 
 export interface CaseView {
   state: CaseState;
@@ -19,6 +20,8 @@ export interface CaseView {
   next: Clock | undefined;
   gate: ArbitrationGate;
   actions: AvailableAction[];
+  /** The climbs the complainant may take now, whoever reads: the status names the rung that opened to every party. */
+  climbs: ActionId[];
   referralProposals: ReferralProposal[];
   persistentFailure: boolean;
 }
@@ -34,6 +37,7 @@ export function caseView(facts: CaseFacts, party: Party, now: Date): CaseView {
     next: nextDeadline(all),
     gate: arbitrationGate(snap),
     actions: nextActions(snap, party),
+    climbs: nextActions(snap, "complainant", CLIMBS).filter((a) => a.allowed).map((a) => a.action),
     referralProposals: referralProposals(state, now),
     persistentFailure: persistentFailure(state, now, facts.policy),
   };

@@ -66,6 +66,17 @@ const IRM_DECISION: Partial<Record<NonNullable<NonNullable<CaseState["irm"]>["ou
   conciliated: "irm_conciliation",
 };
 
+/**
+ * A rung the complainant may now take, named where the rung below missed its time or ended:
+ * its IRM (R2.2), the data protection authorities (R2.5), arbitration (R3.1) and the Commerce
+ * review beside them (R2.7).
+ */
+export type StatusOpens = "irm" | "panel" | "arbitration" | "commerce";
+
+/** The climbs, in the order they are named and recommended. */
+export const CLIMBS = ["escalate_to_irm", "escalate_to_panel", "invoke_arbitration", "request_commerce_review"] as const satisfies readonly ActionId[];
+const OPENS: Record<(typeof CLIMBS)[number], StatusOpens> = { escalate_to_irm: "irm", escalate_to_panel: "panel", invoke_arbitration: "arbitration", request_commerce_review: "commerce" };
+
 /** The route beside the main ladder (R2.7). */
 export type StatusBeside = "commerce_requested" | "commerce_reviewing" | "commerce_concluded" | null;
 
@@ -82,6 +93,11 @@ export interface CaseStatus {
   recommended: ActionId | null;
   /** R2.1: from when, and how, the organisation's 45 days count — while they matter. */
   receipt: { at: Date; via: ReceiptVia; zone: string } | null;
+  /**
+   * The rungs open to the complainant once the one below missed its time or ended: the next rung
+   * of the ladder where there is one, otherwise every later step; empty while a clock runs.
+   */
+  opens: StatusOpens[];
   /** The decisions the sentences tell of (where the case is, and the route beside it), each for a link to where it is recorded. */
   decisions: StatusDecision[];
 }
@@ -107,12 +123,13 @@ const RECOMMENDATION_ORDER: ActionId[] = [
   "invoke_arbitration",
 ];
 
-/** Climbing the ladder is recommended only once the rung below has had its turn. */
-const CLIMBS: ActionId[] = ["escalate_to_irm", "escalate_to_panel", "request_commerce_review"];
-
 const pick = (clock: Clock | undefined): CaseStatus["due"] => (clock ? { dueAt: clock.dueAt, zone: clock.zone, state: clock.state, aim: clock.aim } : null);
 
-export function caseStatus(view: { state: CaseState; clocks: readonly Clock[]; actions: CaseView["actions"] }, party: Party): CaseStatus {
+/**
+ * `climbs`: the climbs the complainant may take now (the case view's), so that every reader is
+ * told the same rung opened; without them no rung is named.
+ */
+export function caseStatus(view: { state: CaseState; clocks: readonly Clock[]; actions: CaseView["actions"]; climbs?: readonly ActionId[] }, party: Party): CaseStatus {
   const s = view.state;
   const byId = (id: string) => view.clocks.find((c) => c.id === id);
   const beside: StatusBeside = !s.commerce ? null : s.commerce.outcome || s.commerce.closed ? "commerce_concluded" : s.commerce.referredAt ? "commerce_reviewing" : "commerce_requested";
@@ -159,7 +176,7 @@ export function caseStatus(view: { state: CaseState; clocks: readonly Clock[]; a
     else {
       const response = byId("organisation.response");
       // R2.2: where the company's policy allows it, a missed acknowledgment already opens its IRM.
-      const irmOpen = view.actions.some((a) => a.action === "escalate_to_irm" && a.allowed);
+      const irmOpen = !!view.climbs?.includes("escalate_to_irm");
       const ackMissed = byId("organisation.acknowledgment")?.state === "missed" && irmOpen;
       [next, actor, due] = [response?.state === "missed" ? "organisation_overdue" : ackMissed ? "acknowledgment_missed" : "organisation_replies", "organisation", pick(response)];
     }
@@ -170,7 +187,11 @@ export function caseStatus(view: { state: CaseState; clocks: readonly Clock[]; a
   // A climb is the recommended step once the rung below missed its time or ended; while a body's
   // clock runs, or after an answer the complainant is weighing, nothing is pushed.
   const climbTime = next === "organisation_overdue" || next === "irm_overdue" || next === "later_steps_open";
-  if (!recommended && party === "complainant" && climbTime) recommended = CLIMBS.find((a) => allowed.includes(a)) ?? null;
+  // Climbing is recommended only once the rung below has had its turn; arbitration never is.
+  if (!recommended && party === "complainant" && climbTime) recommended = CLIMBS.find((a) => a !== "invoke_arbitration" && allowed.includes(a)) ?? null;
+  const climbs = CLIMBS.filter((a) => view.climbs?.includes(a));
+  const nextRung = climbs.filter((a) => a === "escalate_to_irm" || a === "escalate_to_panel");
+  const opens = climbTime ? (nextRung.length ? nextRung : climbs).map((a) => OPENS[a]) : [];
   if (party === "organisation" && recommended === "invoke_arbitration") recommended = null;
   const org = byId("organisation.response");
   const receipt = s.organisation.receivedAt && s.organisation.receivedVia && !s.irm && !s.panel && !s.arbitration && !s.closed ? { at: s.organisation.receivedAt, via: s.organisation.receivedVia, zone: org?.zone ?? "UTC" } : null;
@@ -180,7 +201,7 @@ export function caseStatus(view: { state: CaseState; clocks: readonly Clock[]; a
   if (where === "panel_advised") decisions.push("panel_advice");
   if (where === "arbitration_awarded") decisions.push("arbitration_award");
   if (beside === "commerce_concluded" && s.commerce?.outcome) decisions.push("commerce_conclusion");
-  return { where, next, beside, actor, you: actor === party, due, recommended, receipt, decisions };
+  return { where, next, beside, actor, you: actor === party, due, recommended, receipt, opens, decisions };
 }
 
 /**
@@ -203,5 +224,6 @@ export const STATUS_KEYS = {
   ] satisfies StatusNext[],
   beside: ["commerce_requested", "commerce_reviewing", "commerce_concluded"] satisfies NonNullable<StatusBeside>[],
   receipt: ["account", "published_contact", "earlier_contact", "link"] satisfies ReceiptVia[],
+  opens: ["irm", "panel", "arbitration", "commerce"] satisfies StatusOpens[],
   decision: ["irm_determination", "irm_eligibility", "irm_conciliation", "panel_advice", "arbitration_award", "commerce_conclusion"] satisfies StatusDecision[],
 };

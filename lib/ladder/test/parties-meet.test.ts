@@ -236,8 +236,21 @@ describe("where the case stands, for each reader", () => {
     expect(view([filed()], "complainant", "2026-01-20T00:00:00Z").next).toBe("organisation_replies");
   });
 
+  it("R2.2: the company is told of its missed acknowledgment as the complainant is, though the climb is not its own step", () => {
+    expect(view([filed()], "organisation", "2026-01-20T00:00:00Z", { irmOnMissedAcknowledgment: true })).toMatchObject({ next: "acknowledgment_missed", you: true });
+  });
+
   it("once the 45 days ran out, climbing to the IRM is the recommended step", () => {
     expect(view([filed()], "complainant", "2026-03-01T00:00:00Z")).toMatchObject({ next: "organisation_overdue", recommended: "escalate_to_irm" });
+  });
+
+  it("R2.2: once the 45 days ran out, every reader is told the IRM is open, and only the next rung is named", () => {
+    for (const party of ["complainant", "organisation", "administrator"] as const) expect(view([filed()], party, "2026-03-01T00:00:00Z").opens).toEqual(["irm"]);
+    expect(view([filed()], "complainant", "2026-01-12T00:00:00Z").opens).toEqual([]);
+  });
+
+  it("R2.4, R2.7: after the IRM closes its rung, the later steps are named", () => {
+    expect(view(irmClosed, "organisation", "2026-02-02T00:00:00Z").opens).toContain("commerce");
   });
 
   it("R2.7: the Commerce review is told beside the rung", () => {

@@ -60,7 +60,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const showGate = view.route.applies && (detail.party === "complainant" || detail.party === "arbitration" || detail.party === "administrator");
   const unread = await unreadForCase(db, actor, detail.id);
   const status = caseStatus(view, detail.party);
-  const dpaBody = dpaBodyOf(detail.bodies);
+  // Before the hand-over, the body the route sends the case to (R2.5).
+  const dpaBody = dpaBodyOf([...detail.bodies, ...(view.route.applies && view.route.irm ? [view.route.irm] : [])]);
   const staff = detail.party === "organisation";
   const [documents, templates, filled] = await Promise.all([
     listEvidence(db, actor, detail.id),
