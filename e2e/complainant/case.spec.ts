@@ -95,7 +95,23 @@ test.describe("the complainant's case", () => {
     expect(data.user.email).toBe("lukas.meier@example.ch");
     expect(data.cases).toHaveLength(1);
     expect(data.cases[0].events.map((e: { type: string }) => e.type)).toEqual(["case.filed", "organisation.responded", "complainant.accepted"]);
-    await page.getByRole("button", { name: "Ask for erasure" }).click();
+
+    // The same data, readable on a page: the account, the complaint, its steps and messages.
+    await page.getByRole("link", { name: /Read my data on a page/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "A copy of my data" })).toBeVisible();
+    await expect(page.getByText("lukas.meier@example.ch").first()).toBeVisible();
+    const reference = data.cases[0].reference as string;
+    const copy = page.getByRole("region", { name: new RegExp(`Case ${reference}, against`) });
+    await expect(copy).toContainText(data.cases[0].description);
+    await expect(copy.getByRole("heading", { name: "Steps" })).toBeVisible();
+    await expect(copy).toContainText("The complainant accepted the answer");
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Back to My data" }).click();
+
+    // Erasure asks first and says what is given up.
+    await page.getByText("Ask for erasure").click();
+    await expect(page.getByText(/The request cannot be taken back\./)).toBeVisible();
+    await page.getByRole("button", { name: `Yes, erase ${reference}` }).click();
     await expect(page.getByText(/Erasure requested on/)).toBeVisible();
   });
 });

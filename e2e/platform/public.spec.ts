@@ -49,6 +49,18 @@ test.describe("public pages", () => {
     await expectAccessible(page);
   });
 
+  test("a search that finds no company says where to go next, in the reader's language", async ({ page }) => {
+    await page.goto("/de/directory?q=Qwertzuiop%20Holdings");
+    await expect(page.getByText("Recourse führt kein Unternehmen namens „Qwertzuiop Holdings“.")).toBeVisible();
+    await expect(page.getByRole("link", { name: "In der Data-Privacy-Framework-Liste suchen" })).toHaveAttribute("href", "https://www.dataprivacyframework.gov/list");
+    await expect(page.getByRole("link", { name: /EDSA/ })).toBeVisible();
+    await expectAccessible(page);
+    // A search that finds a company shows no such notice.
+    await page.goto("/de/directory?q=mParticle");
+    await expect(page.getByRole("link", { name: /mParticle/ })).toBeVisible();
+    await expect(page.getByText(/Recourse führt kein Unternehmen/)).toHaveCount(0);
+  });
+
   test("unknown pages and ids answer not found, in the user's language", async ({ page }) => {
     for (const path of ["/en/directory/no-such-company", "/en/no/such/page", "/de/cases/00000000-0000-4000-8000-000000000000"]) {
       const response = await page.goto(path);

@@ -14,15 +14,16 @@ import { isUuid } from "@/lib/ids";
 export async function exportMyData(db: Db, actor: Actor) {
   if (actor.kind !== "user") throw new NotFoundError();
   const [user] = await db.select({ id: users.id, email: users.email, name: users.name, locale: users.locale, createdAt: users.createdAt }).from(users).where(eq(users.id, actor.userId));
-  const rows = await db.select({ c: cases, zone: organisations.timeZone }).from(cases).innerJoin(organisations, eq(organisations.id, cases.organisationId)).where(eq(cases.complainantUserId, actor.userId)).orderBy(asc(cases.createdAt));
+  const rows = await db.select({ c: cases, zone: organisations.timeZone, organisation: organisations.name }).from(cases).innerJoin(organisations, eq(organisations.id, cases.organisationId)).where(eq(cases.complainantUserId, actor.userId)).orderBy(asc(cases.createdAt));
   const mine = rows.map((r) => r.c);
   const zoneOf = new Map(rows.map((r) => [r.c.id, r.zone]));
+  const organisationOf = new Map(rows.map((r) => [r.c.id, r.organisation]));
   const ids = mine.map((c) => c.id);
   const [events, thread, files, inbox] = ids.length
     ? await Promise.all([
         db.select({ caseId: caseEvents.caseId, seq: caseEvents.seq, type: caseEvents.type, at: caseEvents.at, party: caseEvents.party, data: caseEvents.data }).from(caseEvents).where(inArray(caseEvents.caseId, ids)).orderBy(asc(caseEvents.caseId), asc(caseEvents.seq)),
         // Only what the complainant can see: internal notes of other parties stay out.
-        db.select({ caseId: messages.caseId, authorParty: messages.authorParty, body: messages.body, createdAt: messages.createdAt }).from(messages).where(and(inArray(messages.caseId, ids), eq(messages.visibility, "complainant"))),
+        db.select({ caseId: messages.caseId, authorParty: messages.authorParty, body: messages.body, createdAt: messages.createdAt }).from(messages).where(and(inArray(messages.caseId, ids), eq(messages.visibility, "complainant"))).orderBy(asc(messages.createdAt)),
         db.select({ caseId: attachments.caseId, filename: attachments.filename, mimeType: attachments.mimeType, size: attachments.size, sha256: attachments.sha256, createdAt: attachments.createdAt }).from(attachments).where(inArray(attachments.caseId, ids)),
         db.select({ template: outbox.template, params: outbox.params, createdAt: outbox.createdAt }).from(outbox).where(eq(outbox.userId, actor.userId)),
       ])
@@ -31,7 +32,11 @@ export async function exportMyData(db: Db, actor: Actor) {
     exportedAt: new Date().toISOString(),
     user,
     cases: mine.map((c) => ({
+      id: c.id,
       reference: c.reference,
+      organisation: organisationOf.get(c.id)!,
+      // The zone the case's instants are written in on its page: its company's.
+      timeZone: zoneOf.get(c.id)!,
       framework: c.framework,
       hrData: c.hrData,
       complainant: { name: c.complainantName, email: c.complainantEmail, country: c.complainantCountry, preferredLanguage: c.preferredLanguage, dataSubject: c.dataSubject },

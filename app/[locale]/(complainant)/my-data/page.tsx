@@ -2,7 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { closedCases } from "@/lib/users/my-data";
 import { askForErasure } from "@/lib/actions/my-data-actions";
 import { signedInContext } from "@/lib/page-context";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { ConfirmDisclosure } from "@/components/ui/confirm-disclosure";
+import { Link } from "@/i18n/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -24,6 +25,11 @@ export default async function MyDataPage({ params }: { params: Promise<{ locale:
           <a href="/api/me/export" download className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-800">
             {t("download")}
           </a>
+          <p className="mt-3">
+            <Link href="/my-data/copy" className="text-sm font-medium underline">
+              {t("readable")}
+            </Link>
+          </p>
         </Card>
         <Card aria-labelledby="erasure-title">
           <CardTitle id="erasure-title">{t("erasureTitle")}</CardTitle>
@@ -39,9 +45,13 @@ export default async function MyDataPage({ params }: { params: Promise<{ locale:
                     <span className="text-sm text-slate-700">{t("requested", { date: c.erasureRequestedAt })}</span>
                   ) : (
                     <ActionForm action={askForErasure} idPrefix={`erasure-${c.id}`} fields={{ caseId: c.id }}>
-                      <SubmitButton busyLabel={busy} variant="danger">
-                        {t("request")}
-                      </SubmitButton>
+                      <ConfirmDisclosure
+                      summary={
+                        <>
+                          {t("request")}
+                          <span className="sr-only"> {c.reference}</span>
+                        </>
+                      } consequence={t("confirmErasure", { reference: c.reference })} confirmLabel={t("confirmErasureButton", { reference: c.reference })} busyLabel={busy} danger />
                     </ActionForm>
                   )}
                 </li>

@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageMetadata } from "@/lib/i18n/page-title";
+import { NoCompanyFound } from "@/components/directory/not-participant-notice";
 
 export const generateMetadata = pageMetadata("directory");
 
@@ -29,6 +30,7 @@ export default async function DirectoryPage({ params, searchParams }: { params: 
       <p className="mb-3 text-sm text-slate-700" role="status">
         {t("results", { count: results.length })}
       </p>
+      {q && !results.length ? <NoCompanyFound query={q} /> : null}
       <ul className="grid gap-3 sm:grid-cols-2">
         {results.map((o) => (
           <li key={o.slug} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
