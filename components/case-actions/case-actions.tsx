@@ -38,7 +38,8 @@ export async function CaseActions({ caseId, version, party, asParty, actions, cl
   // The ladder's recommended step comes first and is the one primary button; the rest are secondary.
   // A step's name in the words of the body that hears the case (the FDPIC and the ICO are no panel).
   const step = (action: ActionId) => t(action, { body: irmName, dpa });
-  const bodyLabel = (action: ActionId) => (action === "comment_to_panel" ? step("comment_to_panel") : action === "invoke_arbitration" ? to("notice") : action === "provide_information" ? to("answer") : to("message"));
+  const bodyLabel = (action: ActionId) =>
+    action === "comment_to_panel" ? step("comment_to_panel") : action === "invoke_arbitration" ? to("notice") : action === "provide_information" ? to("answer") : action === "respond" ? to("formalResponse") : to("message");
   // A body asks either side: each of its two requests says whom it asks.
   const stepOf = (a: AvailableAction) => (a.action === "request_information" && a.target ? t("requestFrom", { from: a.target }) : step(a.action));
   const done = (a: AvailableAction) => t("done", { step: stepOf(a) });
@@ -83,11 +84,18 @@ export async function CaseActions({ caseId, version, party, asParty, actions, cl
                   <label htmlFor={fieldId(prefix, "body")} className="block text-sm font-medium">
                     {bodyLabel(a.action)}
                   </label>
+                  {/* The formal response is the company's one answer under its 45 days (R2.1), not a chat message: said before it is written. */}
+                  {a.action === "respond" ? (
+                    <p id={`${prefix}-body-hint`} className="text-sm text-slate-600">
+                      {to("formalResponseHint")}
+                    </p>
+                  ) : null}
                   <FormTextarea
                     name="body"
                     rows={a.action === "invoke_arbitration" ? 14 : 4}
                     required
                     maxLength={10_000}
+                    aria-describedby={a.action === "respond" ? `${prefix}-body-hint` : undefined}
                     defaultValue={a.action === "invoke_arbitration" ? notice : undefined}
                     className={inputClass}
                   />
@@ -102,9 +110,10 @@ export async function CaseActions({ caseId, version, party, asParty, actions, cl
                       <FormInput name="files" type="file" multiple aria-describedby={`${prefix}-files-hint`} accept=".pdf,.png,.jpg,.jpeg,.txt" className="block text-sm" />
                     </>
                   ) : null}
+                  {a.action === "respond" ? <p className="text-sm font-medium text-slate-900">{t("confirmText.respond", { ...confirmParams, hasIrm: irmName ? "yes" : "no" })}</p> : null}
                   {/* Named apart from the message form's "Send" below it, which does something else (its visible word first). */}
-                  <SubmitButton busyLabel={busy} aria-label={answer ? undefined : `${to("send")}: ${step(a.action)}`}>
-                    {answer ? to("sendAnswer") : to("send")}
+                  <SubmitButton busyLabel={busy} aria-label={answer || a.action === "respond" ? undefined : `${to("send")}: ${step(a.action)}`}>
+                    {answer ? to("sendAnswer") : a.action === "respond" ? to("sendFormal") : to("send")}
                   </SubmitButton>
                 </ActionForm>
               </details>

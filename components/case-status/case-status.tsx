@@ -56,6 +56,9 @@ export async function CaseStatusPanel({ status, reader, organisation, irm, dpa, 
       </h2>
       <p className="mt-2 text-base text-slate-900">{sentence(t(`where.${status.where}`, params))}</p>
       <p className="mt-1 text-base font-medium text-slate-900">{sentence(t(`next.${status.next}`, params))}</p>
+      {status.acknowledge ? (
+        <p className="mt-1 text-base text-slate-900">{sentence(t("acknowledge", { ...params, who: status.actor === "irm" ? "irm" : "organisation", date: calendarDay(status.acknowledge.dueAt, status.acknowledge.zone) }))}</p>
+      ) : null}
       {status.opens.map((rung) => (
         <p key={rung} className="mt-1 text-base text-slate-900">
           {t(`opens.${rung}`, params)}

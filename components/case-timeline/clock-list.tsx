@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { calendarDay, type Clock, type TrackedRemedy } from "@/lib/ladder";
 import { messageKey } from "@/lib/i18n/message-key";
 import { DeadlineBadge } from "@/components/deadline-badge/deadline-badge";
@@ -6,11 +6,18 @@ import { Badge, type Tone } from "@/components/ui/badge";
 
 const STATE_TONE: Record<Clock["state"], Tone> = { running: "info", paused: "warn", met: "good", missed: "bad", stopped: "neutral" };
 
+/** A zone as people name it in this language ("Eastern Time", "Nordamerikanische Ostküstenzeit"). */
+function zoneName(locale: string, zone: string, at: Date): string {
+  const part = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "longGeneric" }).formatToParts(at).find((p) => p.type === "timeZoneName");
+  return part?.value ?? zone;
+}
+
 /** Every clock on the case with its due date, state and the rule behind it. */
 export async function ClockList({ clocks, now, remedies = [] }: { clocks: Clock[]; now: Date; remedies?: TrackedRemedy[] }) {
   const t = await getTranslations("ladder");
   const tc = await getTranslations("case");
   const td = await getTranslations("details");
+  const locale = await getLocale();
   // A remedy's clock says which remedy: a determination may order several.
   const name = (c: Clock) => {
     const remedy = remedies.find((r) => c.id === `remedy:${r.id}`);
@@ -32,7 +39,16 @@ export async function ClockList({ clocks, now, remedies = [] }: { clocks: Clock[
               <summary className="cursor-pointer" aria-label={`${tc("why")} (${name(c)})`}>
                 {tc("why")}
               </summary>
-              {c.rule} · {c.policy ? t("policyFigure") : t("frameworkRule")} · {t("countedIn", { zone: c.zone })}
+              {/* How the date was found, in words; the rule's id and the zone's own name for those who check. */}
+              {c.span ? (
+                <span className="block">
+                  {t("whyCount", { days: c.span.days, unit: c.span.unit, start: calendarDay(c.startedAt, c.zone), paused: c.pausedDays, aim: c.aim ? "yes" : "no" })}
+                </span>
+              ) : null}
+              <span className="block">{t("whyZone", { zone: zoneName(locale, c.zone, c.dueAt) })}</span>
+              <span className="block">
+                {c.rule} · {c.policy ? t("policyFigure") : t("frameworkRule")} · {c.zone}
+              </span>
             </details>
           </div>
           <div className="flex items-center gap-2">

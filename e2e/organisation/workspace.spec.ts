@@ -37,7 +37,7 @@ test.describe("the company workspace", () => {
 
     const reply = page.locator("details", { hasText: "Record the response" });
     await reply.getByText("Record the response").click();
-    await reply.getByLabel("Message to the complainant").fill("We found and deleted the data shared with third parties.");
+    await reply.getByLabel("Your formal response to the complaint").fill("We found and deleted the data shared with third parties.");
     await reply.getByRole("button", { name: "Send" }).click();
     await expect(page.getByTestId("clocks").locator("li", { hasText: "The company responds" }).getByText("Met")).toBeVisible();
 
@@ -103,13 +103,13 @@ test.describe("the company workspace", () => {
     const typed = "<b>hi</b> we deleted it\u0007";
     const reply = page.locator("details", { hasText: "Record the response" });
     await reply.getByText("Record the response").click();
-    await reply.getByLabel("Message to the complainant").fill(typed);
+    await reply.getByLabel("Your formal response to the complaint").fill(typed);
     await reply.getByRole("button", { name: "Send" }).click();
 
     const summary = reply.getByRole("alert").filter({ hasText: "This was not sent" });
     await expect(summary).toBeVisible();
-    await expect(summary.getByRole("link", { name: "Message to the complainant" })).toHaveAttribute("href", `#${await reply.locator("textarea").getAttribute("id")}`);
-    const box = reply.getByLabel("Message to the complainant");
+    await expect(summary.getByRole("link", { name: "Your formal response to the complaint" })).toHaveAttribute("href", `#${await reply.locator("textarea").getAttribute("id")}`);
+    const box = reply.getByLabel("Your formal response to the complaint");
     await expect(box).toHaveValue(typed);
     await expect(box).toHaveAttribute("aria-invalid", "true");
     await expect(reply.locator(`#${await box.getAttribute("id")}-error`)).toContainText("Plain text only");
@@ -118,11 +118,19 @@ test.describe("the company workspace", () => {
     await expect(page.getByText("The company responded")).toHaveCount(0);
     await expectAccessible(page);
 
-    // Corrected, it goes through.
+    // A formal response says what was found and done (R2.1): two words are refused, and kept.
+    await expect(reply.getByText(/it ends its 45 days and cannot be withdrawn or replaced/)).toBeVisible();
     await box.fill("We deleted it.");
-    await reply.getByRole("button", { name: "Send" }).click();
+    await reply.getByRole("button", { name: "Send the formal response" }).click();
+    await expect(reply.locator(`#${await box.getAttribute("id")}-error`)).toContainText("at least 20 characters");
+    await expect(box).toHaveValue("We deleted it.");
+
+    // Corrected, it goes through, once: there is no second formal response to give.
+    await box.fill("We deleted the data you asked about.");
+    await reply.getByRole("button", { name: "Send the formal response" }).click();
     await expect(page.getByText("Done: Record the response.")).toBeVisible();
-    await expect(page.getByText("We deleted it.")).toBeVisible();
+    await expect(page.getByText("We deleted the data you asked about.")).toBeVisible();
+    await expect(page.locator("summary", { hasText: "Record the response" })).toHaveCount(0);
   });
 
   test("without JavaScript a refused message comes back with its text and its error, and a sent one is sent", async ({ browser, page }) => {

@@ -53,7 +53,7 @@ export function problemResponse(p: Problem, baseUrl: string, headers: Record<str
  * names one ("required", "invalid_date", "no_markup"…), else one for the kind of issue, never
  * zod's English sentence. An unknown field is named by its own path.
  */
-export const FIELD_CODES = ["required", "invalid_type", "invalid_value", "unknown_field", "too_long", "too_short", "too_large", "invalid_format", "invalid_date", "invalid_characters", "no_markup", "five_names"] as const;
+export const FIELD_CODES = ["required", "invalid_type", "invalid_value", "unknown_field", "too_long", "too_short", "too_large", "invalid_format", "invalid_date", "invalid_characters", "no_markup", "five_names", "response_too_short"] as const;
 
 export const apiErrorMap: z.core.$ZodErrorMap = (issue) => {
   if (issue.input === undefined && issue.code !== "unrecognized_keys") return "required";

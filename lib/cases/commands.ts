@@ -35,7 +35,7 @@ import { enqueueMails, type OutgoingMail } from "@/lib/mail/outbox";
 import { publicUrl } from "@/lib/config";
 import type { CheckedAttachment } from "./attachments";
 import { attachmentRows } from "./correspondence";
-import { filingSchema, messageBody, type FilingInput } from "./filing-schema";
+import { filingSchema, formalResponseBody, messageBody, type FilingInput } from "./filing-schema";
 import { lastLink, type RequestMeta } from "./append";
 import { sha256Of } from "./hash-chain";
 import { loadCase, type CaseRow } from "./load";
@@ -355,7 +355,7 @@ async function writeStep(
   if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) throw new ConflictError(row.version);
   const event = { type: proposal.type, at: options.now, by: party, data: anchorRemedies(proposal.data, zoneOf(loaded.facts, "organisation")) } as LadderEvent;
   // The message is checked before anything is written.
-  const body = options.message ? messageBody.safeParse(options.message.body) : null;
+  const body = options.message ? (proposal.type === "organisation.responded" ? formalResponseBody : messageBody).safeParse(options.message.body) : null;
   if (body && !body.success) throw new ValidationError({ body: body.error.issues.map((i) => i.message) });
   const message = options.message && body?.success ? { visibility: options.message.visibility, body: body.data, documents: options.message.documents } : null;
 

@@ -34,6 +34,10 @@ export const plain = (max: number) =>
 /** A message on a case: plain text, 1 to 10,000 characters. */
 export const messageBody = plain(10_000).pipe(z.string().min(1, { message: "required" }));
 
+/** R2.1: the company's formal response says what it found and did: more than a word or two. */
+export const RESPONSE_MIN_LENGTH = 20;
+export const formalResponseBody = plain(10_000).pipe(z.string().min(1, { message: "required" })).pipe(z.string().min(RESPONSE_MIN_LENGTH, { message: "response_too_short" }));
+
 export const filingSchema = z.object({
   idempotencyKey: z.string().uuid({ message: "invalid" }),
   organisationSlug: z.string().trim().min(1, { message: "required" }).max(200, { message: "too_long" }),

@@ -16,10 +16,10 @@ const READERS = PARTIES.filter((p) => p !== "system");
 
 function sentences(locale: keyof typeof LANGUAGES, status: CaseStatus, reader: Party, dpa: string): string[] {
   const catalogue = LANGUAGES[locale].status as unknown as Record<string, Record<string, string>>;
-  const values = { reader, dpa, you: status.you ? "yes" : "no", organisation: "mParticle, Inc.", irm: "BBB National Programs", date: status.due ? calendarDay(status.due.dueAt, status.due.zone) : status.receipt ? calendarDay(status.receipt.at, status.receipt.zone) : new Date(0) };
-  const keys: [string, string][] = [["where", status.where], ["next", status.next], ...(status.beside ? [["beside", status.beside] as [string, string]] : []), ...(status.receipt ? [["receipt", status.receipt.via] as [string, string]] : []), ...status.opens.map((o) => ["opens", o] as [string, string]), ...status.decisions.map((d) => ["decision", d] as [string, string])];
+  const values = { who: status.actor === "irm" ? "irm" : "organisation", reader, dpa, you: status.you ? "yes" : "no", organisation: "mParticle, Inc.", irm: "BBB National Programs", date: status.due ? calendarDay(status.due.dueAt, status.due.zone) : status.receipt ? calendarDay(status.receipt.at, status.receipt.zone) : new Date(0) };
+  const keys: [string, string][] = [["where", status.where], ["next", status.next], ...(status.beside ? [["beside", status.beside] as [string, string]] : []), ...(status.receipt ? [["receipt", status.receipt.via] as [string, string]] : []), ...(status.acknowledge ? [["", "acknowledge"] as [string, string]] : []), ...status.opens.map((o) => ["opens", o] as [string, string]), ...status.decisions.map((d) => ["decision", d] as [string, string])];
   return keys.map(([group, key]) => {
-    const source = catalogue[group]?.[key];
+    const source = group ? catalogue[group]?.[key] : (catalogue as unknown as Record<string, string>)[key];
     expect(source, `${locale} status.${group}.${key}`).toBeTypeOf("string");
     return String(new IntlMessageFormat(source!, locale, undefined, { ignoreTag: true }).format({ ...values, ...(status.due ? {} : { date: undefined }) }));
   });

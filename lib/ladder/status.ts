@@ -91,6 +91,8 @@ export interface CaseStatus {
   due: Pick<Clock, "dueAt" | "zone" | "state" | "aim"> | null;
   /** The single step recommended to the reader now, if any; every other allowed step is secondary. */
   recommended: ActionId | null;
+  /** R2.1, R2.3: the acting rung's acknowledgment, while it is still to come and earlier than the decision's date. */
+  acknowledge: Pick<Clock, "dueAt" | "zone"> | null;
   /** R2.1: from when, and how, the organisation's 45 days count — while they matter. */
   receipt: { at: Date; via: ReceiptVia; zone: string } | null;
   /**
@@ -182,6 +184,8 @@ export function caseStatus(view: { state: CaseState; clocks: readonly Clock[]; a
     }
   }
 
+  const ackClock = next === "organisation_replies" ? byId("organisation.acknowledgment") : next === "irm_reviews" ? byId("irm.acknowledgment") : undefined;
+  const acknowledge = ackClock?.state === "running" ? { dueAt: ackClock.dueAt, zone: ackClock.zone } : null;
   const allowed = view.actions.filter((a) => a.allowed).map((a) => a.action);
   let recommended = RECOMMENDATION_ORDER.find((a) => allowed.includes(a)) ?? null;
   // A climb is the recommended step once the rung below missed its time or ended; while a body's
@@ -201,7 +205,7 @@ export function caseStatus(view: { state: CaseState; clocks: readonly Clock[]; a
   if (where === "panel_advised") decisions.push("panel_advice");
   if (where === "arbitration_awarded") decisions.push("arbitration_award");
   if (beside === "commerce_concluded" && s.commerce?.outcome) decisions.push("commerce_conclusion");
-  return { where, next, beside, actor, you: actor === party, due, recommended, receipt, opens, decisions };
+  return { where, next, beside, actor, you: actor === party, due, recommended, acknowledge, receipt, opens, decisions };
 }
 
 /**

@@ -38,6 +38,7 @@ export const REJECTION_CODES = [
   "already_recorded",
   "already_referred",
   "already_requested",
+  "already_responded",
   "already_struck",
   "arbitration_gate_closed",
   "arbitrator_struck",
@@ -247,7 +248,9 @@ export function decide(snap: CaseSnapshot, event: LadderEvent): Decision {
       if (!atOrganisation) return reject("not_at_organisation");
       return s.organisation.infoRequestOpen ? reject("request_already_open") : ACCEPT;
     case "organisation.responded":
-      return atOrganisation ? ACCEPT : reject("not_at_organisation");
+      if (!atOrganisation) return reject("not_at_organisation");
+      // R2.1: one formal response, which the complainant accepts or climbs from; what follows is a message.
+      return s.organisation.respondedAt ? reject("already_responded", "R2.1") : ACCEPT;
     case "organisation.resolution_proposed":
       if (!atOrganisation) return reject("not_at_organisation");
       return event.data.remedies.length ? ACCEPT : reject("no_remedies");
@@ -260,7 +263,8 @@ export function decide(snap: CaseSnapshot, event: LadderEvent): Decision {
     case "complainant.withdrew":
       return ACCEPT;
     case "complainant.settled":
-      if (!s.organisation.respondedAt) return reject("nothing_to_settle", "R3.6");
+      // R3.6: a settlement confirms an agreement, so the company must have proposed one; an answer alone is accepted, not settled.
+      if (!s.organisation.resolutionProposed) return reject("nothing_to_settle", "R3.6");
       return checkRemedies(event.data.remedies, s, event.at) ?? ACCEPT;
 
     case "irm.escalated":

@@ -17,6 +17,7 @@ import { decide } from "../transitions";
 import { at, ev, facts, filed, FILED, subject } from "./builders";
 
 const responded = ev("organisation.responded", "2026-01-20T10:00:00Z", "organisation");
+const proposed = ev("organisation.resolution_proposed", "2026-01-20T10:00:00Z", "organisation", { remedies: ["delete"] });
 const commerce = ev("commerce.requested", "2026-01-12T10:00:00Z", "complainant");
 const atIrm = [filed(), responded, ev("irm.escalated", "2026-01-25T10:00:00Z", "complainant")];
 const eligible = [...atIrm, ev("irm.eligibility_decided", "2026-01-26T10:00:00Z", "irm", { decision: "eligible" })];
@@ -63,8 +64,9 @@ const rows: Row[] = [
   ["R2.6", "advice once the comment window has passed without comments", hrPanel, ev("panel.advised", "2026-02-05T10:00:00Z", "dpa_panel", { remedies: [] }), true, hr],
   ["R2.6", "the panel's 60 days are never recorded as a breach", hrPanel, ev("clock.breached", "2026-03-30T00:00:00Z", "system", { clock: "panel.advice" }), "clock_is_an_aim", hr],
   // R3.6: accepting is not settling.
-  ["R3.6", "a settlement needs an answer first", [filed()], ev("complainant.settled", "2026-01-12T00:00:00Z", "complainant", { remedies: [] }), "nothing_to_settle"],
-  ["R3.6", "a settlement with agreed remedies", [filed(), responded], ev("complainant.settled", "2026-01-21T00:00:00Z", "complainant", { remedies: [{ id: "s1", kind: "delete", dueAt: at("2026-02-21T00:00:00Z") }] }), true],
+  ["R3.6", "a settlement needs the company's proposal first", [filed()], ev("complainant.settled", "2026-01-12T00:00:00Z", "complainant", { remedies: [] }), "nothing_to_settle"],
+  ["R3.6", "an answer alone is no agreement to settle", [filed(), responded], ev("complainant.settled", "2026-01-21T00:00:00Z", "complainant", { remedies: [] }), "nothing_to_settle"],
+  ["R3.6", "a settlement with agreed remedies", [filed(), proposed], ev("complainant.settled", "2026-01-21T00:00:00Z", "complainant", { remedies: [{ id: "s1", kind: "delete", dueAt: at("2026-02-21T00:00:00Z") }] }), true],
 ];
 
 describe("where parties and routes meet", () => {
@@ -201,7 +203,7 @@ describe("R3.6 accepting is not settling", () => {
   });
 
   it("a settlement bars arbitration and tracks its agreed remedies", () => {
-    const state = foldCase([filed(), responded, ev("complainant.settled", "2026-01-21T00:00:00Z", "complainant", { remedies: [{ id: "s1", kind: "delete", dueAt: at("2026-02-21T00:00:00Z") }] })]);
+    const state = foldCase([filed(), proposed, ev("complainant.settled", "2026-01-21T00:00:00Z", "complainant", { remedies: [{ id: "s1", kind: "delete", dueAt: at("2026-02-21T00:00:00Z") }] })]);
     expect(state.bars).toContain("settled");
     expect(state.remedies).toMatchObject([{ id: "s1", source: "settlement", compliedAt: null }]);
   });
@@ -229,6 +231,11 @@ describe("where the case stands, for each reader", () => {
     const s = view([filed()], "complainant", "2026-01-12T00:00:00Z");
     expect(s).toMatchObject({ where: "with_organisation", next: "organisation_replies", actor: "organisation", you: false, recommended: null });
     expect(view([filed()], "organisation", "2026-01-12T00:00:00Z")).toMatchObject({ you: true, recommended: "respond" });
+  });
+
+  it("R2.1: the acknowledgment still to come is told beside the reply's date, to the company and the complainant alike", () => {
+    for (const party of ["organisation", "complainant"] as const) expect(view([filed()], party, "2026-01-12T00:00:00Z").acknowledge).not.toBeNull();
+    expect(view([filed(), ev("organisation.acknowledged", "2026-01-12T00:00:00Z", "organisation")], "organisation", "2026-01-13T00:00:00Z").acknowledge).toBeNull();
   });
 
   it("R2.2: a missed acknowledgment is said, where the company's policy opens the IRM", () => {

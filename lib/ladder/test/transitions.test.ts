@@ -35,6 +35,7 @@ const cases: [string, string, LadderEvent[], LadderEvent, string | true][] = [
   ["—", "an event dated after now is refused", [filed()], ev("organisation.acknowledged", "2026-03-01T00:00:00Z", "organisation"), "event_in_future"],
   ["—", "an event dated before the last one is refused", answered, ev("organisation.acknowledged", "2026-01-15T00:00:00Z", "organisation"), "event_before_last"],
   ["—", "nothing but enforcement after the case is closed", [filed(), ev("complainant.withdrew", "2026-01-11T00:00:00Z", "complainant")], ev("organisation.responded", "2026-01-12T00:00:00Z", "organisation"), "case_closed"],
+  ["R2.1", "the company gives one formal response; what follows is a message", answered, ev("organisation.responded", "2026-01-21T00:00:00Z", "organisation"), "already_responded"],
   ["—", "a case is filed once", [filed()], ev("case.filed", "2026-01-11T00:00:00Z", "complainant"), "already_filed"],
   ["—", "a body closes a case only on its own rung", answered, ev("case.closed", "2026-01-21T00:00:00Z", "irm", { outcome: "x" }), "not_your_rung"],
 ];

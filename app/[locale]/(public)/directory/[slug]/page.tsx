@@ -57,7 +57,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ l
           return (
             <Card key={c.framework} aria-labelledby={`fw-${c.framework}`}>
               <CardTitle id={`fw-${c.framework}`}>{tl(`framework.${c.framework}`)}</CardTitle>
-              <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+              <dl className="mb-4 grid grid-cols-1 gap-x-4 text-sm sm:grid-cols-[minmax(0,11rem)_minmax(0,1fr)] sm:gap-y-1 [&>dd]:mb-2 sm:[&>dd]:mb-0">
                 <dt className="text-slate-600">{t("status")}</dt>
                 <dd>{t("statusSince", { status: tl(`certStatus.${c.status}`), date: day(c.statusSince) })}</dd>
                 <dt className="text-slate-600">{t("statusSource")}</dt>
@@ -71,7 +71,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ l
                 <dt className="text-slate-600">{t("irm")}</dt>
                 <dd>{c.irm?.kind === "provider" && c.irm.website ? <a href={c.irm.website} rel="noopener noreferrer">{irmName}</a> : irmName}</dd>
                 <dt className="text-slate-600">{t("hr")}</dt>
-                <dd>{c.coversHrData === false ? t("hrNotCovered") : `${t("hrDpa")}${c.coversHrData === null ? ` (${tc("notStated")})` : ""}`}</dd>
+                <dd>{c.coversHrData === false ? t("hrNotCovered") : c.coversHrData === null ? t("hrDpaUnstated") : t("hrDpa")}</dd>
               </dl>
               <h3 className="mb-1 text-sm font-semibold">{t("path")}</h3>
               <RouteSteps route={c.route} irmName={irmName} organisation={profile.name} />
