@@ -13,7 +13,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionForm, FormFieldError, FormInput, FormTextarea } from "@/components/forms/action-form";
 import { fieldId } from "@/components/forms/field-id";
 
-const INFORMATIVE = ["organisation_deadline_running", "acknowledgment_deadline_running", "comments_window_open", "arbitration_gate_closed", "nothing_to_accept", "eligibility_not_decided", "commerce_not_referred", "notice_not_delivered"];
+const INFORMATIVE = ["organisation_deadline_running", "acknowledgment_deadline_running", "comments_window_open", "arbitration_gate_closed", "nothing_to_accept", "eligibility_not_decided", "close_before_eligibility", "commerce_not_referred", "notice_not_delivered"];
 
 /** Why the ladder does not offer a step now, in the reader's language (`tr`: the `reasons` messages). */
 export function reasonText(tr: Awaited<ReturnType<typeof getTranslations<"reasons">>>, a: AvailableAction) {

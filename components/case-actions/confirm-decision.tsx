@@ -65,13 +65,18 @@ export function ConfirmDecision({ action, organisation, body, dpa, party }: Prop
     }
     if (action === "issue_determination" || action === "issue_advice" || action === "issue_award") {
       const remedies = [0, 1, 2].filter((i) => field(`remedy_kind_${i}`));
+      const verdict = field("verdict");
+      lines.push(t("will.verdict", { verdict, what: action === "issue_award" ? "claim" : "complaint" }));
+      // R2.4: remedies exactly when the complaint is upheld, wholly or in part; the server refuses otherwise.
+      if (verdict === "not_upheld" && remedies.length) lines.push(t("will.notUpheldOrdersNothing"));
+      if (verdict !== "not_upheld" && !remedies.length) lines.push(t("will.verdictNeedsRemedies"));
       for (const i of remedies) {
         const kind = td(`remedy.${field(`remedy_kind_${i}`)}` as "remedy.delete");
         const due = field(`remedy_due_${i}`);
         const description = field(`remedy_description_${i}`);
         lines.push(!due ? t("will.remedyNoDate", { organisation, kind }) : description ? t("will.remedyDetails", { organisation, kind, description, date: day(due) }) : t("will.remedy", { organisation, kind, date: day(due) }));
       }
-      if (!remedies.length) lines.push(t("will.noRemedies", { organisation }));
+      if (!remedies.length && verdict === "not_upheld") lines.push(t("will.noRemedies", { organisation }));
       lines.push(t("will.findingsRead"));
     }
     if (action === "conclude_review") lines.push(t("will.commerce", { outcome: td(`commerce.${field("outcome")}` as "commerce.denied") }));

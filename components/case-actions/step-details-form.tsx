@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { takeDetailedStep } from "@/lib/actions/case-actions";
 import type { DetailedAction } from "@/lib/cases/detailed-steps";
-import { ARBITRATION_BARS, ARBITRATION_REMEDIES, COMMERCE_OUTCOMES, REMEDY_KINDS, type Party, type RemedyKind } from "@/lib/ladder";
+import { ARBITRATION_BARS, ARBITRATION_REMEDIES, COMMERCE_OUTCOMES, REMEDY_KINDS, VERDICTS, type Party, type RemedyKind } from "@/lib/ladder";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionForm, FormFieldError, FormInput, FormSelect, FormTextarea } from "@/components/forms/action-form";
 import { fieldId } from "@/components/forms/field-id";
@@ -55,6 +55,7 @@ export async function stepLabels(action: DetailedAction): Promise<Record<string,
     ...names,
     remedies: action === "settle" ? t("agreedRemedies") : t("remedies"),
     decision: t("decision"),
+    verdict: t("verdict", { what: action === "issue_award" ? "claim" : "complaint" }),
     reason: t("reason"),
     findings: t("findings"),
     outcome: action === "close_case" ? t("closeOutcome") : t("outcome"),
@@ -94,6 +95,23 @@ export async function StepFields({ action, id, proposed = [], wide = false }: { 
             </label>
             <FormTextarea name="reason" rows={wide ? 6 : 3} maxLength={2000} className={inputClass} />
           </>
+        ) : null}
+
+        {action === "issue_determination" || action === "issue_advice" || action === "issue_award" ? (
+          // R2.4: the verdict first; the remedies below follow from it.
+          <fieldset className="space-y-1" aria-describedby={`${id}-verdict-hint`}>
+            <legend className="text-sm font-medium">{t("verdict", { what: action === "issue_award" ? "claim" : "complaint" })}</legend>
+            <p id={`${id}-verdict-hint`} className="text-xs text-slate-600">
+              {t("verdictHint")}
+            </p>
+            {VERDICTS.map((v) => (
+              <label key={v} className="flex items-center gap-2 text-sm">
+                <FormInput type="radio" name="verdict" value={v} required />
+                {t(`verdicts.${v}`)}
+              </label>
+            ))}
+            <FormFieldError name="verdict" />
+          </fieldset>
         ) : null}
 
         {action === "settle" ? <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t("settleWarning")}</p> : null}

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { DECISION_EVENT, calendarDay, type CaseStatus, type Party } from "@/lib/ladder";
 
 /** Which data protection authority hears the case: the EU panel's words do not fit the FDPIC or the ICO. */
@@ -39,6 +39,8 @@ export const eventAnchor = (seq: number) => `event-${seq}`;
  */
 export async function CaseStatusPanel({ status, reader, organisation, irm, dpa, recorded }: { status: CaseStatus; reader: Party; organisation: string; irm: string; dpa: DpaBody; recorded: readonly { seq: number; type: string }[] }) {
   const t = await getTranslations("status");
+  const td = await getTranslations("details");
+  const format = await getFormatter();
   // A name that ends a sentence with its own full stop ("mParticle, Inc.") needs no second one.
   const sentence = (text: string) => text.replace(/\.\.(?=\s|$)/g, ".");
   const params = {
@@ -67,6 +69,17 @@ export async function CaseStatusPanel({ status, reader, organisation, irm, dpa, 
       {status.next === "you_answer_question" && status.due ? <p className="mt-1 text-sm text-slate-700">{sentence(t("questionClock", params))}</p> : null}
       {status.beside ? <p className="mt-1 text-sm text-slate-700">{t(`beside.${status.beside}`)}</p> : null}
       {status.receipt ? <p className="mt-1 text-sm text-slate-700">{sentence(t(`receipt.${status.receipt.via}`, { organisation, date: calendarDay(status.receipt.at, status.receipt.zone) }))}</p> : null}
+      {status.verdict ? (
+        <p className="mt-2 text-base font-medium text-slate-900" data-testid="case-verdict">
+          {sentence(
+            t(`verdict.${status.verdict.decision}`, {
+              ...params,
+              verdict: status.verdict.verdict,
+              remedies: format.list(status.verdict.remedies.map((kind) => t("remedyQuoted", { kind: td(`remedy.${kind}`) })), { type: "conjunction" }),
+            }),
+          )}
+        </p>
+      ) : null}
       {status.decisions.map((decision) => {
         // The latest entry of the event that records it: a later one replaces an earlier on the same rung.
         const entry = recorded.findLast((e) => e.type === DECISION_EVENT[decision]);

@@ -27,6 +27,7 @@ export async function CaseTimeline({ entries, reader, dpa, zone }: { entries: Ti
             </p>
           ) : e.detail?.kind === "remedies" ? (
             <>
+              {e.detail.verdict ? <p className="text-sm font-medium text-slate-900">{td(`verdicts.${e.detail.verdict}`)}</p> : null}
               {e.detail.findings ? <p className="whitespace-pre-line text-sm text-slate-800">{e.detail.findings}</p> : null}
               {e.detail.remedies.length ? (
                 <ul className="list-disc pl-5 text-sm text-slate-800">

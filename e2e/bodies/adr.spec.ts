@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { confirmStep, decide, expectAccessible, moveClock, signInAs } from "../support/helpers";
+import { chooseVerdict, confirmStep, decide, expectAccessible, moveClock, signInAs } from "../support/helpers";
 import { fileComplaint, followMailLink, signInByEmail } from "../support/filing";
 
 test.describe("an ADR provider works its rung", () => {
@@ -39,11 +39,14 @@ test.describe("an ADR provider works its rung", () => {
     await expect(page.getByRole("heading", { name: "The complaint" })).toBeVisible();
     await expectAccessible(page);
     const findings = "Customer Portfolios kept sending the complainant's profile to advertisers after her objection.";
+    const form = page.locator("form", { has: page.getByRole("button", { name: "Review the decision" }) });
+    await chooseVerdict(form, "Upheld");
     await page.getByLabel("Remedy 1", { exact: true }).selectOption("stop_processing");
     await page.getByLabel("Findings").fill(findings);
     await page.getByRole("button", { name: "Review the decision" }).click();
     // The confirmation says what will follow before anything is recorded.
     const confirmation = page.getByTestId("decision-confirmation");
+    await expect(confirmation).toContainText("The complaint is upheld.");
     await expect(confirmation).toContainText("“Stop processing” has no due date");
     await expect(confirmation).toContainText("cannot be changed or undone");
     await expectAccessible(page);
@@ -54,6 +57,7 @@ test.describe("an ADR provider works its rung", () => {
     await expect(page.getByLabel("Due by").first()).toBeFocused();
     await expect(page.getByLabel("Findings")).toHaveValue(findings);
     await expect(page.getByLabel("Remedy 1", { exact: true })).toHaveValue("stop_processing");
+    await expect(form.getByRole("radio", { name: "Upheld", exact: true })).toBeChecked();
     await expect(page).toHaveURL(/\/decide\/issue_determination/);
     await expectAccessible(page);
     await page.getByLabel("Due by").first().fill("2027-02-15");
@@ -63,6 +67,7 @@ test.describe("an ADR provider works its rung", () => {
     await expect(page.getByText("Done: Issue a determination.")).toBeVisible();
     await expect(page.getByText("The provider issued a determination")).toBeVisible();
     await expect(page.getByText("A remedy is carried out")).toBeVisible();
+    await expect(page.getByTestId("case-verdict")).toContainText("upheld the complaint: Customer Portfolios LLC must carry out “Stop processing”.");
 
     // The company sees what it must do, but lets the date pass.
     await signInAs(page, "staff@customerportfolios.example");

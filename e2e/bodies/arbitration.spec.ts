@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { commerceUnableToResolve, confirmStep, decide, moveClock, signInAs } from "../support/helpers";
+import { chooseVerdict, commerceUnableToResolve, confirmStep, decide, moveClock, signInAs } from "../support/helpers";
 import { fileComplaint, followMailLink, signInByEmail } from "../support/filing";
 
 async function details(page: Page, summary: string) {
@@ -32,6 +32,7 @@ test.describe("binding arbitration", () => {
     await decide(page, "Decide eligibility…");
     await expect(page.getByText("The provider decided on eligibility")).toBeVisible();
     await decide(page, "Issue a determination…", async (form) => {
+      await chooseVerdict(form, "Upheld");
       await form.getByLabel("Remedy 1", { exact: true }).selectOption("access");
       await form.getByLabel("Due by").first().fill("2027-03-01");
       await form.getByLabel("Findings").fill("SessionM never answered the access request it received.");
@@ -94,6 +95,7 @@ test.describe("binding arbitration", () => {
       "Make the award…",
       async (form) => {
         await expect(form.getByLabel("Remedy 1", { exact: true }).locator("option", { hasText: "Compensation" })).toHaveCount(0);
+        await chooseVerdict(form, "Upheld");
         await form.getByLabel("Remedy 1", { exact: true }).selectOption("delete");
         await form.getByLabel("Due by").first().fill("2027-04-01");
         await form.getByLabel("Findings").fill("The panel finds the retained loyalty profile unlawful; it must be deleted.");
@@ -113,5 +115,6 @@ test.describe("binding arbitration", () => {
     await signInByEmail(page, "gunnar@example.no");
     await page.goto(caseUrl);
     await expect(page.getByText("The panel finds the retained loyalty profile unlawful; it must be deleted.")).toBeVisible();
+    await expect(page.getByTestId("case-verdict")).toHaveText("The arbitration panel decided in your favour: SessionM, Inc. must carry out “Deletion”.");
   });
 });

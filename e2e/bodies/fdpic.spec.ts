@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { fileComplaint, followMailLink } from "../support/filing";
-import { confirmStep, decide, expectAccessible, moveClock, signInAs } from "../support/helpers";
+import { chooseVerdict, confirmStep, decide, expectAccessible, moveClock, signInAs } from "../support/helpers";
 
 test.describe("the Swiss FDPIC works an HR case", () => {
   test.afterEach(async ({ page }) => moveClock(page, { action: "reset" }));
@@ -38,6 +38,7 @@ test.describe("the Swiss FDPIC works an HR case", () => {
       page,
       "Give advice…",
       async (form) => {
+        await chooseVerdict(form, "Upheld");
         await form.getByLabel("Remedy 1", { exact: true }).selectOption("correct");
         await form.getByLabel("Due by").first().fill(new Date(Date.now() + 75 * 86_400_000).toISOString().slice(0, 10));
         await form.getByLabel("Findings").fill("The HR file mParticle holds is out of date and must be corrected.");
@@ -45,6 +46,7 @@ test.describe("the Swiss FDPIC works an HR case", () => {
       "This is the FDPIC’s advice; it cannot be changed or undone.",
     );
     await expect(status).toContainText("The FDPIC has given its advice.");
+    await expect(status).toContainText("The FDPIC upheld the complaint: mParticle, Inc. must carry out “Correction”.");
     await expect(status).toContainText("mParticle, Inc. must carry out what the FDPIC advised");
     // The timeline speaks of the FDPIC too, and of the complainant's authority only as theirs.
     await expect(page.getByText("The FDPIC gave its advice")).toBeVisible();

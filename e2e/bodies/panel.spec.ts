@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { fileComplaint, followMailLink, signInByEmail } from "../support/filing";
-import { confirmStep, decide, moveClock, signInAs, expectAccessible } from "../support/helpers";
+import { chooseVerdict, confirmStep, decide, moveClock, signInAs, expectAccessible } from "../support/helpers";
 
 test.describe("the DPA panel works an HR case", () => {
   test.afterEach(async ({ page }) => moveClock(page, { action: "reset" }));
@@ -40,6 +40,7 @@ test.describe("the DPA panel works an HR case", () => {
       page,
       "Give advice…",
       async (form) => {
+        await chooseVerdict(form, "Partly upheld");
         await form.getByLabel("Remedy 1", { exact: true }).selectOption("correct");
         await form.getByLabel("Due by").first().fill(due);
         await form.getByLabel("Findings").fill("The job title mParticle holds is wrong and must be corrected.");
@@ -47,6 +48,7 @@ test.describe("the DPA panel works an HR case", () => {
       "This is the panel’s advice",
     );
     await expect(page.getByText("The panel gave its advice")).toBeVisible();
+    await expect(page.getByTestId("case-verdict")).toHaveText("The panel of data protection authorities partly upheld the complaint: mParticle, Inc. must carry out “Correction”.");
     await expect(page.getByText("The company complies with the advice")).toBeVisible();
 
     await moveClock(page, { action: "advance", by: "30d" });

@@ -1,6 +1,6 @@
 import { expect, test, type Locator } from "@playwright/test";
 import { confirmComplaint, fillComplaint, followMailLink, LABELS, signInByEmail } from "../support/filing";
-import { decide, expectAccessible, signInAs } from "../support/helpers";
+import { chooseVerdict, decide, expectAccessible, signInAs } from "../support/helpers";
 import { LOCALES, dayIn, message, said, text, type Locale } from "../support/messages";
 
 /**
@@ -149,6 +149,7 @@ for (const locale of LOCALES) {
           page,
           "Issue a determination…",
           async (form) => {
+            await chooseVerdict(form, "Upheld");
             await form.getByLabel("Findings").fill(findings);
             await form.getByLabel("Remedy 1", { exact: true }).selectOption("access");
             await form.getByLabel("Due by").nth(0).fill(inDays(30));
@@ -164,6 +165,9 @@ for (const locale of LOCALES) {
         await openCase(caseUrl);
         await expectStatus("irm_decided", "remedies_watched", false);
         await expect(page.getByText(findings)).toBeVisible();
+        // R2.4: the outcome in one sentence, with what the company must do.
+        const verdict = page.getByTestId("case-verdict");
+        for (const kind of ["access", "delete"]) await expect(verdict).toContainText(message(locale, `details.remedy.${kind}`));
         const remedies = page.getByTestId("remedies");
         for (const kind of ["access", "delete"]) {
           const item = remedies.locator("li", { hasText: message(locale, `details.remedy.${kind}`) });

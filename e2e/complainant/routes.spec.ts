@@ -47,6 +47,10 @@ test.describe("routes that run side by side", () => {
 
     await signInAs(page, "liaison@bbb.example");
     await page.goto(caseUrl);
+    // R2.2, R2.4: BBB closes its review only once it has decided whether it takes the complaint up.
+    await expect(page.getByText("Decide eligibility first.")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Close the case…" })).toHaveCount(0);
+    await decide(page, "Decide eligibility…", async () => {}, "The complaint is recorded as eligible.");
     await decide(page, "Close the case…", (form) => form.getByLabel("Outcome").fill("The complainant stopped answering our questions."), /closes the review by BBB National Programs.* only: the complainant keeps every later step/);
     await expect(page.getByText("Done: Close the case.")).toBeVisible();
 

@@ -140,6 +140,11 @@ export async function decide(page: Page, link: string | RegExp, fill: (form: Loc
   await page.waitForURL((url) => !url.pathname.includes("/decide/"));
 }
 
+/** R2.4: chooses, in a decision form, whether the complaint (or claim) is upheld. */
+export async function chooseVerdict(form: Locator, verdict: "Upheld" | "Partly upheld" | "Not upheld") {
+  await form.getByRole("radio", { name: verdict, exact: true }).check();
+}
+
 /** R2.7: the complainant's DPA refers the case at `caseUrl` to Commerce, which concludes it could not resolve the matter. */
 export async function commerceUnableToResolve(page: Page, caseUrl: string) {
   await signInAs(page, "referrals@dpa.example");

@@ -3,7 +3,7 @@
  * shape answers by, and the operations the OpenAPI document is generated from.
  */
 import { z } from "zod";
-import { PARTIES, REMEDY_KINDS } from "@/lib/ladder";
+import { PARTIES, REMEDY_KINDS, VERDICTS } from "@/lib/ladder";
 import { DETAILED_STEPS, type DetailedAction } from "@/lib/cases/detailed-steps";
 import { ONE_CLICK_STEPS } from "@/lib/cases/step-registry";
 import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES } from "@/lib/cases/attachments";
@@ -100,7 +100,12 @@ export const remedySchema = z
 export const timelineDetailSchema = z
   .discriminatedUnion("kind", [
     z.object({ kind: z.literal("eligibility"), decision: z.string(), reason: z.string().nullable() }),
-    z.object({ kind: z.literal("remedies"), remedies: z.array(z.object({ kind: z.string(), dueDay: day })), findings: z.string().nullable() }),
+    z.object({
+      kind: z.literal("remedies"),
+      remedies: z.array(z.object({ kind: z.string(), dueDay: day })),
+      findings: z.string().nullable(),
+      verdict: z.enum(VERDICTS).nullable().meta({ description: "Whether a determination, an advice or an award upheld the complaint (R2.4); null for a settlement." }),
+    }),
     z.object({ kind: z.literal("outcome"), outcome: z.string(), findings: z.string().nullable() }),
     z.object({ kind: z.literal("referral"), status: z.string() }),
     z.object({ kind: z.literal("clock"), clock: z.string() }),

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { ARBITRATION_BARS, COMMERCE_OUTCOMES, REMEDY_KINDS, type ActionId, type EventPayloads, type EventType, type Party } from "@/lib/ladder";
+import { ARBITRATION_BARS, COMMERCE_OUTCOMES, REMEDY_KINDS, VERDICTS, type ActionId, type EventPayloads, type EventType, type Party } from "@/lib/ladder";
 import { plain } from "./filing-schema";
 
 /** What the case names for a step: the object it acts on and the side taking it. */
@@ -23,9 +23,19 @@ const remedySchema = z.object({
 const remediesSchema = z.array(remedySchema).max(10);
 /** A decision's written findings: what was found and why, for both sides to read. */
 const findingsSchema = plain(5000).pipe(z.string().min(1, { message: "required" }));
-const decision = z.object({ remedies: remediesSchema, findings: findingsSchema });
+/** R2.4: a decision upholds the complaint (wholly or in part) and orders remedies, or does not and orders none. */
+const decision = z
+  .object({
+    verdict: z.enum(VERDICTS, { message: "required" }),
+    remedies: remediesSchema,
+    findings: findingsSchema,
+  })
+  .superRefine((d, ctx) => {
+    if (d.verdict === "not_upheld" && d.remedies.length) ctx.addIssue({ code: "custom", path: ["remedies"], message: "not_upheld_orders_nothing" });
+    if (d.verdict !== "not_upheld" && !d.remedies.length) ctx.addIssue({ code: "custom", path: ["remedies"], message: "verdict_needs_remedies" });
+  });
 type Decision = z.infer<typeof decision>;
-const decided = (d: Decision) => ({ remedies: toRemedies(d.remedies), findings: d.findings });
+const decided = (d: Decision) => ({ verdict: d.verdict, remedies: toRemedies(d.remedies), findings: d.findings });
 
 /** Due dates are days (noon UTC of the day); recording anchors each to the organisation's end of that day (R4.3). */
 const toRemedies = (list: z.infer<typeof remediesSchema>) =>

@@ -8,7 +8,7 @@ import { caseBodies, cases, messages, organisations, providers, users } from "@/
 import type { Actor } from "@/lib/auth/actor";
 import { caseScope, messagesVisibleTo, partiesOnCase, scopeToCase } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
-import { calendarDay, caseView, zoneOf, type CaseView, type Party } from "@/lib/ladder";
+import { calendarDay, caseView, verdictOf, zoneOf, type CaseView, type Party, type Verdict } from "@/lib/ladder";
 import { loadCase } from "./load";
 import { isUuid } from "@/lib/ids";
 
@@ -67,7 +67,8 @@ export interface TimelineEntry {
 export type TimelineDetail =
   | { kind: "eligibility"; decision: string; reason: string | null }
   /** Each remedy's due day (noon UTC of the organisation's calendar day, as `calendarDay` gives it). */
-  | { kind: "remedies"; remedies: { kind: string; dueAt: Date }[]; findings: string | null }
+  /** `verdict`: whether a determination, an advice or an award upheld the complaint (null for a settlement). */
+  | { kind: "remedies"; remedies: { kind: string; dueAt: Date }[]; findings: string | null; verdict: Verdict | null }
   | { kind: "outcome"; outcome: string; findings: string | null }
   | { kind: "referral"; status: string }
   | { kind: "clock"; clock: string };
@@ -81,8 +82,15 @@ export function timelineDetail(type: string, data: unknown, organisationZone: st
     case "irm.determined":
     case "panel.advised":
     case "arbitration.awarded":
-    case "complainant.settled":
-      return { kind: "remedies", remedies: ((d.remedies as { kind: string; dueAt: string }[]) ?? []).map((r) => ({ kind: r.kind, dueAt: calendarDay(new Date(r.dueAt), organisationZone) })), findings: typeof d.findings === "string" ? d.findings : null };
+    case "complainant.settled": {
+      const remedies = (d.remedies as { kind: string; dueAt: string }[]) ?? [];
+      return {
+        kind: "remedies",
+        remedies: remedies.map((r) => ({ kind: r.kind, dueAt: calendarDay(new Date(r.dueAt), organisationZone) })),
+        findings: typeof d.findings === "string" ? d.findings : null,
+        verdict: type === "complainant.settled" ? null : verdictOf({ remedies, verdict: d.verdict as Verdict | undefined }),
+      };
+    }
     case "commerce.concluded":
     case "case.closed":
       return { kind: "outcome", outcome: String(d.outcome), findings: typeof d.findings === "string" ? d.findings : null };

@@ -8,7 +8,7 @@ import { IntlMessageFormat } from "intl-messageformat";
 import en from "@/messages/en.json";
 import de from "@/messages/de.json";
 import fr from "@/messages/fr.json";
-import { PARTIES, STATUS_KEYS, caseStatus, caseView, calendarDay, type CaseStatus, type Party } from "@/lib/ladder";
+import { PARTIES, STATUS_KEYS, VERDICTS, caseStatus, caseView, calendarDay, type CaseStatus, type Party } from "@/lib/ladder";
 import { history } from "@/lib/ladder/test/histories";
 
 const LANGUAGES = { en, de, fr } as const;
@@ -30,6 +30,24 @@ describe("status sentences", () => {
     for (const [locale, messages] of Object.entries(LANGUAGES)) {
       const catalogue = messages.status as unknown as Record<string, Record<string, string>>;
       for (const [group, keys] of Object.entries(STATUS_KEYS)) for (const key of keys) expect(catalogue[group]?.[key], `${locale} status.${group}.${key}`).toBeTruthy();
+    }
+  });
+
+  it("R2.4: every verdict reads as a whole sentence for each reader and body, in en, de and fr", () => {
+    for (const [locale, messages] of Object.entries(LANGUAGES)) {
+      const catalogue = messages.status as unknown as { verdict: Record<string, string>; remedyQuoted: string };
+      const remedies = new Intl.ListFormat(locale, { type: "conjunction" }).format(["Deletion", "Access"].map((kind) => String(new IntlMessageFormat(catalogue.remedyQuoted, locale).format({ kind }))));
+      for (const decision of STATUS_KEYS.verdict)
+        for (const verdict of VERDICTS)
+          for (const reader of READERS)
+            for (const dpa of ["panel", "fdpic", "ico"]) {
+              const text = String(new IntlMessageFormat(catalogue.verdict[decision]!, locale, undefined, { ignoreTag: true }).format({ verdict, reader, dpa, remedies, organisation: "SessionM, Inc.", irm: "JAMS" }));
+              expect(text, `${locale} ${decision} ${verdict} ${reader}`).not.toMatch(/[{}]|undefined|\b[a-z]+_[a-z_]+\b/);
+              if (verdict !== "not_upheld") expect(text).toContain(remedies);
+              else expect(text).not.toContain("Deletion");
+              if (decision === "panel_advice" && dpa !== "panel") expect(text).not.toMatch(/panel|Gremium/);
+              if (locale === "fr") expect(text).not.toMatch(/[^\u00a0][:;?!](\s|$)/);
+            }
     }
   });
 

@@ -2,7 +2,7 @@
  * Where a case stands, folded from its events. Pure and total: the same events always give
  * the same state, whatever the order they were loaded in (they are sorted by time first).
  */
-import type { ArbitrationBar, EligibilityDecision, InfoSource, LadderEvent, ReceiptVia, ReferralStatus, Referrer } from "./events";
+import { verdictOf, type ArbitrationBar, type EligibilityDecision, type InfoSource, type LadderEvent, type ReceiptVia, type ReferralStatus, type Referrer, type Verdict } from "./events";
 import type { MonetaryDemand, RemedyKind } from "./remedies";
 import type { RungId } from "./routing";
 
@@ -67,12 +67,16 @@ export interface CaseState {
     /** Periods spent awaiting the complainant (R2.3: the clock may pause). */
     awaitingComplainant: Interval[];
     outcome: { kind: "conciliated" | "determined" | "ineligible" | "dismissed" | "closed"; at: Date } | null;
+    /** R2.4: whether its determination upheld the complaint. */
+    verdict: Verdict | null;
     closed: RungClosure | null;
   } | null;
   panel: {
     escalatedAt: Date;
     comments: { from: InfoSource; at: Date }[];
     advisedAt: Date | null;
+    /** Whether its advice upheld the complaint. */
+    verdict: Verdict | null;
     referralNotices: { kind: "ftc" | "delisting"; at: Date }[];
     /** Who referred the case to the panel (R2.5: the individual or the organisation). */
     by: InfoSource;
@@ -92,6 +96,8 @@ export interface CaseState {
     arbitrators: string[] | null;
     hearing: { at: Date; mode: "video" | "phone" } | null;
     awardedAt: Date | null;
+    /** Whether the award upheld the claim. */
+    verdict: Verdict | null;
     /** R3.3: what the Notice asked for that arbitration cannot grant, refused with the case. */
     refused: MonetaryDemand[];
     closed: RungClosure | null;
@@ -219,7 +225,7 @@ function change(s: CaseState, event: LadderEvent): void {
       s.closed = { at, outcome: "withdrawn" };
       break;
     case "irm.escalated":
-      s.irm = { escalatedAt: at, acknowledgedAt: null, eligibility: null, openRequests: [], awaitingComplainant: [], outcome: null, closed: null };
+      s.irm = { escalatedAt: at, acknowledgedAt: null, eligibility: null, openRequests: [], awaitingComplainant: [], outcome: null, verdict: null, closed: null };
       s.rung = "irm";
       break;
     case "irm.acknowledged":
@@ -246,18 +252,24 @@ function change(s: CaseState, event: LadderEvent): void {
       if (!s.bars.includes("settled")) s.bars.push("settled");
       break;
     case "irm.determined":
-      if (s.irm) s.irm.outcome = { kind: "determined", at };
+      if (s.irm) {
+        s.irm.outcome = { kind: "determined", at };
+        s.irm.verdict = verdictOf(event.data);
+      }
       orderRemedies(s, "irm", at, event.data.remedies);
       break;
     case "panel.escalated":
-      s.panel = { escalatedAt: at, comments: [], advisedAt: null, referralNotices: [], by: event.by === "organisation" ? "organisation" : "complainant", closed: null };
+      s.panel = { escalatedAt: at, comments: [], advisedAt: null, verdict: null, referralNotices: [], by: event.by === "organisation" ? "organisation" : "complainant", closed: null };
       s.rung = "dpa_panel";
       break;
     case "panel.commented":
       s.panel?.comments.push({ from: event.data.from, at });
       break;
     case "panel.advised":
-      if (s.panel) s.panel.advisedAt = at;
+      if (s.panel) {
+        s.panel.advisedAt = at;
+        s.panel.verdict = verdictOf(event.data);
+      }
       orderRemedies(s, "dpa_panel", at, event.data.remedies);
       break;
     case "panel.referral_noticed":
@@ -273,7 +285,7 @@ function change(s: CaseState, event: LadderEvent): void {
       if (s.commerce) s.commerce.outcome = { outcome: event.data.outcome, at };
       break;
     case "arbitration.invoked":
-      s.arbitration = { invokedAt: at, noticeDeliveredAt: null, proposed: null, strikes: {}, arbitrators: null, hearing: null, awardedAt: null, refused: event.data.refused ?? [], closed: null };
+      s.arbitration = { invokedAt: at, noticeDeliveredAt: null, proposed: null, strikes: {}, arbitrators: null, hearing: null, awardedAt: null, verdict: null, refused: event.data.refused ?? [], closed: null };
       s.rung = "arbitration";
       break;
     case "arbitration.notice_delivered":
@@ -292,7 +304,10 @@ function change(s: CaseState, event: LadderEvent): void {
       if (s.arbitration) s.arbitration.hearing = { at: event.data.hearingAt, mode: event.data.mode };
       break;
     case "arbitration.awarded":
-      if (s.arbitration) s.arbitration.awardedAt = at;
+      if (s.arbitration) {
+        s.arbitration.awardedAt = at;
+        s.arbitration.verdict = verdictOf(event.data);
+      }
       if (!s.bars.includes("already_arbitrated")) s.bars.push("already_arbitrated");
       orderRemedies(s, "arbitration", at, event.data.remedies);
       break;

@@ -24,6 +24,20 @@ export type EligibilityDecision = "eligible" | "ineligible" | "dismissed";
 /** R2.7: Commerce's own case vocabulary. */
 export const COMMERCE_OUTCOMES = ["successfully_closed", "unable_to_resolve", "administratively_closed", "denied"] as const;
 export type CommerceOutcome = (typeof COMMERCE_OUTCOMES)[number];
+/**
+ * R2.4: how a body decided the complaint in a determination, an advice or an award. Upheld or
+ * partly upheld orders remedies; not upheld orders none.
+ */
+export const VERDICTS = ["upheld", "partly_upheld", "not_upheld"] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/**
+ * The verdict a decision records. A decision recorded without one (before the verdict was asked
+ * for) reads as upheld when it ordered remedies and as not upheld when it ordered none.
+ */
+export function verdictOf(data: { remedies?: readonly unknown[]; verdict?: Verdict }): Verdict {
+  return data.verdict ?? (data.remedies?.length ? "upheld" : "not_upheld");
+}
 /** R3.2: what bars arbitration of the same claimed violation. */
 export const ARBITRATION_BARS = ["already_arbitrated", "court_judgment", "settled"] as const;
 export type ArbitrationBar = (typeof ARBITRATION_BARS)[number];
@@ -80,11 +94,14 @@ export interface EventPayloads {
   "irm.info_requested": { from: InfoSource };
   "irm.info_received": { from: InfoSource };
   "irm.conciliated": Record<string, never>;
-  /** Decisions carry their written findings, read by both sides beside the outcome. */
-  "irm.determined": { remedies: OrderedRemedy[]; findings?: string };
+  /**
+   * Decisions carry their verdict and written findings, read by both sides beside the outcome.
+   * `verdict` is required of new decisions; older ones lack it (read them with `verdictOf`).
+   */
+  "irm.determined": { verdict?: Verdict; remedies: OrderedRemedy[]; findings?: string };
   "panel.escalated": Record<string, never>;
   "panel.commented": { from: InfoSource };
-  "panel.advised": { remedies: OrderedRemedy[]; findings?: string };
+  "panel.advised": { verdict?: Verdict; remedies: OrderedRemedy[]; findings?: string };
   "panel.referral_noticed": { kind: "ftc" | "delisting" };
   "commerce.requested": Record<string, never>;
   "commerce.referred": Record<string, never>;
@@ -96,7 +113,7 @@ export interface EventPayloads {
   "arbitration.strikes_submitted": { side: InfoSource; struck: string[]; ranking: string[] };
   "arbitration.panel_constituted": { arbitrators: string[] };
   "arbitration.hearing_scheduled": { hearingAt: Date; mode: "video" | "phone" };
-  "arbitration.awarded": { remedies: OrderedRemedy[]; findings?: string };
+  "arbitration.awarded": { verdict?: Verdict; remedies: OrderedRemedy[]; findings?: string };
   "remedy.complied": { remedyId: string; evidence: string };
   "referral.status_changed": { referralId: string; status: ReferralStatus; referrer: Referrer };
   "case.bar_recorded": { bar: ArbitrationBar };

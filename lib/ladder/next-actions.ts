@@ -77,12 +77,12 @@ function candidates(party: Party, s: CaseState, r: Route, now: Date): Candidate[
       out.push(c("request_information", "irm.info_requested", { from: "organisation" }, "organisation"));
       for (const from of s.irm.openRequests) out.push(c("record_information_received", "irm.info_received", { from }, from));
       out.push(c("record_conciliation", "irm.conciliated"));
-      out.push(c("issue_determination", "irm.determined", { remedies: sample }));
+      out.push(c("issue_determination", "irm.determined", { verdict: "upheld", remedies: sample }));
       out.push(c("close_case", "case.closed", { outcome: "closed" }));
       break;
     case "dpa_panel":
       if (s.panel) {
-        out.push(c("issue_advice", "panel.advised", { remedies: [] }));
+        out.push(c("issue_advice", "panel.advised", { verdict: "not_upheld", remedies: [] }));
         out.push(c("notice_referral", "panel.referral_noticed", { kind: "ftc" }));
         out.push(c("close_case", "case.closed", { outcome: "closed" }));
       }
@@ -105,7 +105,7 @@ function candidates(party: Party, s: CaseState, r: Route, now: Date): Candidate[
         out.push(c("constitute_panel", "arbitration.panel_constituted", { arbitrators: [proposed.find((n) => !struck.includes(n)) ?? proposed[0]!] }));
       }
       out.push(c("schedule_hearing", "arbitration.hearing_scheduled", { hearingAt: later, mode: "video" }));
-      out.push(c("issue_award", "arbitration.awarded", { remedies: [] }));
+      out.push(c("issue_award", "arbitration.awarded", { verdict: "not_upheld", remedies: [] }));
       out.push(c("close_case", "case.closed", { outcome: "closed" }));
       break;
     case "administrator":

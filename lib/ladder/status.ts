@@ -6,8 +6,9 @@
 import type { CaseState } from "./case-state";
 import type { CaseView } from "./case-view";
 import type { Clock } from "./clocks";
-import type { EventType, Party, ReceiptVia } from "./events";
+import type { EventType, Party, ReceiptVia, Verdict } from "./events";
 import type { ActionId } from "./next-actions";
+import type { RemedyKind } from "./remedies";
 
 /** Where the case is, as one plain sentence's key. */
 export type StatusWhere =
@@ -77,6 +78,17 @@ export type StatusOpens = "irm" | "panel" | "arbitration" | "commerce";
 export const CLIMBS = ["escalate_to_irm", "escalate_to_panel", "invoke_arbitration", "request_commerce_review"] as const satisfies readonly ActionId[];
 const OPENS: Record<(typeof CLIMBS)[number], StatusOpens> = { escalate_to_irm: "irm", escalate_to_panel: "panel", invoke_arbitration: "arbitration", request_commerce_review: "commerce" };
 
+/** The decisions that uphold a complaint or not (R2.4, R2.6, R3.3). */
+export type VerdictDecision = Extract<StatusDecision, "irm_determination" | "panel_advice" | "arbitration_award">;
+
+/** How a decision the status tells of went, for its outcome sentence: the verdict and what it ordered. */
+export interface StatusVerdict {
+  decision: VerdictDecision;
+  verdict: Verdict;
+  /** The kinds of remedy it ordered, each once, in the order given. */
+  remedies: RemedyKind[];
+}
+
 /** The route beside the main ladder (R2.7). */
 export type StatusBeside = "commerce_requested" | "commerce_reviewing" | "commerce_concluded" | null;
 
@@ -102,6 +114,8 @@ export interface CaseStatus {
   opens: StatusOpens[];
   /** The decisions the sentences tell of (where the case is, and the route beside it), each for a link to where it is recorded. */
   decisions: StatusDecision[];
+  /** The verdict of the decision where the case is, when it is one that upholds a complaint or not. */
+  verdict: StatusVerdict | null;
 }
 
 /** Steps the ladder recommends, most urgent first; only allowed ones are chosen. */
@@ -205,7 +219,22 @@ export function caseStatus(view: { state: CaseState; clocks: readonly Clock[]; a
   if (where === "panel_advised") decisions.push("panel_advice");
   if (where === "arbitration_awarded") decisions.push("arbitration_award");
   if (beside === "commerce_concluded" && s.commerce?.outcome) decisions.push("commerce_conclusion");
-  return { where, next, beside, actor, you: actor === party, due, recommended, acknowledge, receipt, opens, decisions };
+  return { where, next, beside, actor, you: actor === party, due, recommended, acknowledge, receipt, opens, decisions, verdict: verdictIn(s, decisions) };
+}
+
+/** Each decision with a verdict: where the state keeps the verdict, and the source of its remedies. */
+const VERDICT_SOURCES: Record<VerdictDecision, { verdict: (s: CaseState) => Verdict | null | undefined; source: CaseState["remedies"][number]["source"] }> = {
+  irm_determination: { verdict: (s) => s.irm?.verdict, source: "irm" },
+  panel_advice: { verdict: (s) => s.panel?.verdict, source: "dpa_panel" },
+  arbitration_award: { verdict: (s) => s.arbitration?.verdict, source: "arbitration" },
+};
+
+function verdictIn(s: CaseState, decisions: readonly StatusDecision[]): StatusVerdict | null {
+  const decision = decisions.find((d): d is VerdictDecision => d in VERDICT_SOURCES);
+  const verdict = decision && VERDICT_SOURCES[decision].verdict(s);
+  if (!decision || !verdict) return null;
+  const remedies = [...new Set(s.remedies.filter((r) => r.source === VERDICT_SOURCES[decision].source).map((r) => r.kind))];
+  return { decision, verdict, remedies };
 }
 
 /**
@@ -230,4 +259,5 @@ export const STATUS_KEYS = {
   receipt: ["account", "published_contact", "earlier_contact", "link"] satisfies ReceiptVia[],
   opens: ["irm", "panel", "arbitration", "commerce"] satisfies StatusOpens[],
   decision: ["irm_determination", "irm_eligibility", "irm_conciliation", "panel_advice", "arbitration_award", "commerce_conclusion"] satisfies StatusDecision[],
+  verdict: ["irm_determination", "panel_advice", "arbitration_award"] satisfies VerdictDecision[],
 };

@@ -6,7 +6,7 @@ import { arbitrationGate } from "./arbitration-gate";
 import { deadlineAfter } from "./calendar";
 import { RUNG_CLOSED_BY, type CaseState } from "./case-state";
 import { canMoveReferral, referralProposals } from "./enforcement";
-import { COMMERCE_OUTCOMES, type EventType, type LadderEvent, type Party } from "./events";
+import { COMMERCE_OUTCOMES, VERDICTS, type EventType, type LadderEvent, type Party, type Verdict } from "./events";
 import type { CaseFacts } from "./facts";
 import { FRAMEWORK_CLOCKS, resolvePolicy } from "./policy";
 import { ARBITRATION_REMEDIES, REMEDY_KINDS, type OrderedRemedy } from "./remedies";
@@ -46,6 +46,7 @@ export const REJECTION_CODES = [
   "case_closed",
   "clock_is_an_aim",
   "clock_not_missed",
+  "close_before_eligibility",
   "comments_window_open",
   "commerce_not_referred",
   "commerce_not_requested",
@@ -73,6 +74,7 @@ export const REJECTION_CODES = [
   "not_participant_lapsed_without_data",
   "not_participant_no_certification",
   "not_participant_removed",
+  "not_upheld_orders_nothing",
   "not_yet_received",
   "not_your_action",
   "not_your_rung",
@@ -95,6 +97,9 @@ export const REJECTION_CODES = [
   "strike_two_rank_three",
   "unknown_outcome",
   "unknown_remedy",
+  "unknown_verdict",
+  "verdict_needs_remedies",
+  "verdict_required",
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
@@ -175,6 +180,17 @@ function checkRemedies(remedies: OrderedRemedy[], s: CaseState, at: Date): Decis
   if (ids.size !== remedies.length || s.remedies.some((r) => ids.has(r.id))) return reject("duplicate_remedy");
   if (remedies.some((r) => r.dueAt.getTime() <= at.getTime())) return reject("remedy_due_in_past", "R4.3");
   return null;
+}
+
+/**
+ * R2.4: a decision says whether the complaint is upheld, and orders remedies exactly when it is
+ * (wholly or in part). `rule` is the rule of the body deciding.
+ */
+function checkVerdict(data: { verdict?: Verdict; remedies: OrderedRemedy[] }, rule: string): Decision | null {
+  if (data.verdict === undefined) return reject("verdict_required", rule);
+  if (!(VERDICTS as readonly string[]).includes(data.verdict)) return reject("unknown_verdict", rule);
+  if (data.verdict === "not_upheld") return data.remedies.length ? reject("not_upheld_orders_nothing", rule) : null;
+  return data.remedies.length ? null : reject("verdict_needs_remedies", rule);
 }
 
 /**
@@ -293,7 +309,7 @@ export function decide(snap: CaseSnapshot, event: LadderEvent): Decision {
     case "irm.determined": {
       if (!s.irm || s.irm.outcome) return reject("not_at_irm");
       if (s.irm.eligibility?.decision !== "eligible") return reject("eligibility_not_decided", "R2.2");
-      if (event.type === "irm.determined") return checkRemedies(event.data.remedies, s, event.at) ?? ACCEPT;
+      if (event.type === "irm.determined") return checkVerdict(event.data, "R2.4") ?? checkRemedies(event.data.remedies, s, event.at) ?? ACCEPT;
       return ACCEPT;
     }
 
@@ -304,7 +320,7 @@ export function decide(snap: CaseSnapshot, event: LadderEvent): Decision {
       if (!s.panel || s.panel.advisedAt) return reject("not_at_panel");
       const heard = panelHeardBothSides(facts, s, event.at);
       if (!heard.ok) return heard;
-      const problem = checkRemedies(event.data.remedies, s, event.at);
+      const problem = checkVerdict(event.data, "R2.6") ?? checkRemedies(event.data.remedies, s, event.at);
       if (problem) return problem;
       const limit = deadlineAfter(event.at, FRAMEWORK_CLOCKS.panelCompliance, facts.zones?.organisation ?? "UTC");
       return event.data.remedies.some((x) => x.dueAt.getTime() > limit.getTime()) ? reject("remedy_beyond_25_days", "R2.6") : ACCEPT;
@@ -362,6 +378,8 @@ export function decide(snap: CaseSnapshot, event: LadderEvent): Decision {
       return event.data.hearingAt.getTime() >= event.at.getTime() ? ACCEPT : reject("hearing_in_past", "R3.5");
     case "arbitration.awarded": {
       if (!s.arbitration?.arbitrators || s.arbitration.awardedAt) return reject("panel_not_constituted", "R3.4");
+      const verdict = checkVerdict(event.data, "R3.3");
+      if (verdict) return verdict;
       if (event.data.remedies.some((x) => !ARBITRATION_REMEDIES.includes(x.kind))) return reject("non_monetary_relief_only", "R3.3");
       return checkRemedies(event.data.remedies, s, event.at) ?? ACCEPT;
     }
@@ -391,7 +409,11 @@ export function decide(snap: CaseSnapshot, event: LadderEvent): Decision {
       if (event.by === "administrator") return ACCEPT;
       const rung = RUNG_CLOSED_BY[event.by];
       const held = rung ? s[rung] : null;
-      return held && !held.closed ? ACCEPT : reject("not_your_rung", "R2.4");
+      if (!held || held.closed) return reject("not_your_rung", "R2.4");
+      // R2.2, R2.4: an IRM that does not take a complaint up says so, with a reason: it finds it
+      // not eligible or dismisses it. Its review closes once eligibility is decided.
+      if (rung === "irm" && !s.irm!.eligibility) return reject("close_before_eligibility", "R2.4");
+      return ACCEPT;
     }
     case "case.assigned":
       return event.data.assigneeUserId === s.assigneeUserId ? reject("already_assigned") : ACCEPT;

@@ -390,14 +390,18 @@ describe.each(KINDS)("the REST API on %s", (kind) => {
       const after = caseSchema.parse((await call(caseRoute, tokens["ana-act"]!, `/cases/${read.id}`, { params: { id: read.id } })).json);
       expect(after.steps.find((s) => s.action === "issue_determination")).toMatchObject({ details: true });
       const empty = await take(read.id, { action: "issue_determination", details: { remedies: [{ kind: "delete", due: "31/03/2027" }, { kind: "correct", due: "2027-02-31" }], findings: "" } });
-      expect(empty.json).toMatchObject({ status: 400, errors: { "details.findings": ["required"], "details.remedies.0.due": ["invalid_date"], "details.remedies.1.due": ["invalid_date"] } });
+      expect(empty.json).toMatchObject({ status: 400, errors: { "details.verdict": ["required"], "details.findings": ["required"], "details.remedies.0.due": ["invalid_date"], "details.remedies.1.due": ["invalid_date"] } });
       expect(String(empty.json.detail)).toContain("details.findings (required)");
       const findings = "The company kept the profile after the objection and must delete it.";
-      const determined = await take(read.id, { action: "issue_determination", version: after.version, details: { remedies: [{ kind: "delete", due: "2027-03-31", description: "Delete the profile" }], findings } });
+      // R2.4: a complaint not upheld orders nothing.
+      const contradictory = await take(read.id, { action: "issue_determination", details: { verdict: "not_upheld", remedies: [{ kind: "delete", due: "2027-03-31" }], findings } });
+      expect(contradictory.json).toMatchObject({ status: 400, errors: { "details.remedies": ["not_upheld_orders_nothing"] } });
+      const determined = await take(read.id, { action: "issue_determination", version: after.version, details: { verdict: "upheld", remedies: [{ kind: "delete", due: "2027-03-31", description: "Delete the profile" }], findings } });
       expect(determined.status).toBe(201);
       const [event] = await db().select().from(caseEvents).where(and(eq(caseEvents.caseId, read.id), eq(caseEvents.type, "irm.determined")));
-      const data = event!.data as { findings: string; remedies: { id: string; kind: string; dueAt: string }[] };
+      const data = event!.data as { verdict: string; findings: string; remedies: { id: string; kind: string; dueAt: string }[] };
       expect(data.findings).toBe(findings);
+      expect(data.verdict).toBe("upheld");
       expect(data.remedies).toEqual([expect.objectContaining({ id: expect.stringMatching(/^rem-[0-9a-f]{8}$/), kind: "delete", description: "Delete the profile" })]);
       // The remedy's day ends at the organisation's end of that day (R4.3), not at noon UTC.
       expect(new Date(data.remedies[0]!.dueAt).getTime()).toBeGreaterThan(new Date("2027-03-31T12:00:00Z").getTime());
@@ -405,7 +409,7 @@ describe.each(KINDS)("the REST API on %s", (kind) => {
       // Every party reads the decision: the remedy with its due day, the findings in the history.
       const told = caseSchema.parse((await call(caseRoute, tokens["portfolios-act"]!, `/cases/${read.id}`, { params: { id: read.id } })).json);
       expect(told.remedies).toContainEqual(expect.objectContaining({ id: data.remedies[0]!.id, kind: "delete", description: "Delete the profile", source: "irm", dueDay: "2027-03-31", compliedAt: null }));
-      expect(told.timeline.find((e) => e.type === "irm.determined")?.detail).toEqual({ kind: "remedies", remedies: [{ kind: "delete", dueDay: "2027-03-31" }], findings });
+      expect(told.timeline.find((e) => e.type === "irm.determined")?.detail).toEqual({ kind: "remedies", remedies: [{ kind: "delete", dueDay: "2027-03-31" }], findings, verdict: "upheld" });
       expect(told.timeline.find((e) => e.type === "irm.eligibility_decided")?.detail).toEqual({ kind: "eligibility", decision: "eligible", reason: "A covered principle and a company answer on file." });
       // The same key again for another kind of step is a different request: refused, nothing stored.
       const reused = await take(read.id, { action: "acknowledge" }, key);
@@ -427,7 +431,7 @@ describe.each(KINDS)("the REST API on %s", (kind) => {
     it("a company's token cannot take a body's decision, and a read-only token takes none", async () => {
       const ana = all.find((c) => c.bodies.includes("ana") && c.organisation === "customer-portfolios")!;
       const before = await eventsOn(ana.id);
-      const details = { remedies: [], findings: "Nothing to remedy." };
+      const details = { verdict: "not_upheld", remedies: [], findings: "Nothing to remedy." };
       const asCompany = await call(stepRoute, tokens["portfolios-act"]!, `/cases/${ana.id}/steps`, { body: { action: "issue_determination", details }, params: { id: ana.id } });
       expect(asCompany.json).toMatchObject({ status: 403, code: "not_permitted" });
       const panel = all.find((c) => c.bodies.includes("eu-dpa-panel"))!;

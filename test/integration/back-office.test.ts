@@ -155,7 +155,7 @@ describe.each(KINDS)("the back office on %s", (kind) => {
       await recordEvent(db(), await actorByEmail(db(), "staff@mparticle.example"), id, { type: "organisation.responded", data: {} }, { now: at(1) });
       await recordEvent(db(), await actorByEmail(db(), email), id, { type: "irm.escalated", data: {} }, { now: at(2) });
       await recordEvent(db(), bbb, id, { type: "irm.eligibility_decided", data: { decision: "eligible" } }, { now: at(3) });
-      await recordEvent(db(), bbb, id, { type: "irm.determined", data: { remedies: [{ id: "rem-1", kind: "delete", dueAt: at(30) }, { id: "rem-2", kind: "stop_processing", dueAt: at(30) }] } }, { now: at(5) });
+      await recordEvent(db(), bbb, id, { type: "irm.determined", data: { verdict: "upheld", remedies: [{ id: "rem-1", kind: "delete", dueAt: at(30) }, { id: "rem-2", kind: "stop_processing", dueAt: at(30) }] } }, { now: at(5) });
     }
     const [mparticle] = await db().select().from(organisations).where(eq(organisations.slug, "mparticle"));
     const ofMparticle = async (now: Date) => (await referralPrompts(db(), a, now)).filter((p) => p.organisationId === mparticle!.id);

@@ -48,7 +48,7 @@ describe.each(KINDS)("a body's workspace on %s", (kind) => {
     await step(askingCompany, "irm.info_requested", { from: "organisation" }, 4);
     const ordered = await escalated("mparticle", "inbox-ordered@example.eu");
     await step(ordered, "irm.eligibility_decided", { decision: "eligible" }, 3);
-    await step(ordered, "irm.determined", { remedies: [{ id: "rem-1", kind: "delete", dueAt: at(30) }] }, 5);
+    await step(ordered, "irm.determined", { verdict: "upheld", remedies: [{ id: "rem-1", kind: "delete", dueAt: at(30) }] }, 5);
     const dismissed = await escalated("mparticle", "inbox-dismissed@example.eu");
     await step(dismissed, "irm.eligibility_decided", { decision: "ineligible", reason: "Not covered." }, 3);
     // Another provider's case: ANA's, never BBB's.
@@ -183,7 +183,7 @@ describe.each(KINDS)("a body's workspace on %s", (kind) => {
     expect(row!.viewChangesAt).toBeNull();
 
     // Deciding it late closes it for the body at once.
-    await recordEvent(db(), jams, caseId, { type: "irm.determined", data: { remedies: [] } }, { now: after });
+    await recordEvent(db(), jams, caseId, { type: "irm.determined", data: { verdict: "not_upheld", remedies: [] } }, { now: after });
     const closed = await bodyInbox(db(), jams, jamsId, "closed", READ);
     expect(closed.counts).toMatchObject({ decision_due: 0, closed: 1 });
     expect(closed.rows.map((r) => r.id)).toEqual([caseId]);

@@ -28,6 +28,6 @@ describe.each(KINDS)("steps on %s", (kind) => {
     const staff = await actorByEmail(db(), "staff@mparticle.example");
     await expect(takeStep(db(), staff, { caseId, action: "close_case" }, later(1), {})).rejects.toBeInstanceOf(RuleError);
     // A body's decision is not the organisation's to take.
-    await expect(takeDetailedStep(db(), staff, { caseId, action: "issue_determination", details: { remedies: [], findings: "None." } }, later(1), {})).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(takeDetailedStep(db(), staff, { caseId, action: "issue_determination", details: { verdict: "not_upheld", remedies: [], findings: "None." } }, later(1), {})).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

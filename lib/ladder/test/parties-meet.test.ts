@@ -39,7 +39,7 @@ const rows: Row[] = [
   ["R2.7", "the complainant can still go to the IRM after asking for the Commerce review", [filed(), commerce, responded], ev("irm.escalated", "2026-01-21T00:00:00Z", "complainant"), true],
   // R2.4: a body closes its rung only.
   ["R2.4", "after the IRM closes its rung, the complainant can still ask for the Commerce review", irmClosed, ev("commerce.requested", "2026-02-02T00:00:00Z", "complainant"), true],
-  ["R2.4", "after the IRM closes its rung, it takes no further steps there", irmClosed, ev("irm.determined", "2026-02-02T00:00:00Z", "irm", { remedies: [] }), "rung_closed"],
+  ["R2.4", "after the IRM closes its rung, it takes no further steps there", irmClosed, ev("irm.determined", "2026-02-02T00:00:00Z", "irm", { verdict: "not_upheld", remedies: [] }), "rung_closed"],
   ["R2.4", "a body closes only a rung the case has reached", [filed(), responded], ev("case.closed", "2026-01-21T00:00:00Z", "irm", { outcome: "x" }), "not_your_rung"],
   ["R2.4", "Commerce closes its own rung while the case is at the company", [filed(), commerce, ev("commerce.referred", "2026-01-13T00:00:00Z", "dpa")], ev("case.closed", "2026-01-14T00:00:00Z", "commerce", { outcome: "Administratively closed" }), true],
   ["R2.4", "a withdrawn case takes no further step", [filed(), ev("complainant.withdrew", "2026-01-11T00:00:00Z", "complainant")], ev("commerce.requested", "2026-01-12T00:00:00Z", "complainant"), "case_closed"],
@@ -52,16 +52,16 @@ const rows: Row[] = [
   // R2.5, R2.6: the DPA panel.
   ["R2.5", "the organisation refers an HR case to the DPA panel itself", [filed()], ev("panel.escalated", "2026-01-12T00:00:00Z", "organisation"), true, hr],
   ["R2.5", "the organisation cannot refer a case the panel is not competent for", [filed()], ev("panel.escalated", "2026-01-12T00:00:00Z", "organisation"), "panel_not_competent"],
-  ["R2.6", "no advice the day after the referral, before either side commented", hrPanel, ev("panel.advised", "2026-01-22T10:00:00Z", "dpa_panel", { remedies: [] }), "comments_window_open", hr],
+  ["R2.6", "no advice the day after the referral, before either side commented", hrPanel, ev("panel.advised", "2026-01-22T10:00:00Z", "dpa_panel", { verdict: "not_upheld", remedies: [] }), "comments_window_open", hr],
   [
     "R2.6",
     "advice once both sides commented",
     [...hrPanel, ev("panel.commented", "2026-01-22T10:00:00Z", "complainant", { from: "complainant" }), ev("panel.commented", "2026-01-23T10:00:00Z", "organisation", { from: "organisation" })],
-    ev("panel.advised", "2026-01-24T10:00:00Z", "dpa_panel", { remedies: [] }),
+    ev("panel.advised", "2026-01-24T10:00:00Z", "dpa_panel", { verdict: "not_upheld", remedies: [] }),
     true,
     hr,
   ],
-  ["R2.6", "advice once the comment window has passed without comments", hrPanel, ev("panel.advised", "2026-02-05T10:00:00Z", "dpa_panel", { remedies: [] }), true, hr],
+  ["R2.6", "advice once the comment window has passed without comments", hrPanel, ev("panel.advised", "2026-02-05T10:00:00Z", "dpa_panel", { verdict: "not_upheld", remedies: [] }), true, hr],
   ["R2.6", "the panel's 60 days are never recorded as a breach", hrPanel, ev("clock.breached", "2026-03-30T00:00:00Z", "system", { clock: "panel.advice" }), "clock_is_an_aim", hr],
   // R3.6: accepting is not settling.
   ["R3.6", "a settlement needs the company's proposal first", [filed()], ev("complainant.settled", "2026-01-12T00:00:00Z", "complainant", { remedies: [] }), "nothing_to_settle"],
@@ -274,7 +274,7 @@ describe("where the case stands, for each reader", () => {
   });
 
   it("R2.4, R2.7: a decision the status tells of is named for a link to it; a plain closing is none", () => {
-    const determined = [...eligible, ev("irm.determined", "2026-02-01T10:00:00Z", "irm", { remedies: [], findings: "Access refused." })];
+    const determined = [...eligible, ev("irm.determined", "2026-02-01T10:00:00Z", "irm", { verdict: "not_upheld", remedies: [], findings: "Access refused." })];
     expect(view(determined, "complainant", "2026-02-02T00:00:00Z")).toMatchObject({ where: "irm_decided", decisions: ["irm_determination"] });
     const dismissed = [...atIrm, ev("irm.eligibility_decided", "2026-01-26T10:00:00Z", "irm", { decision: "dismissed", reason: "Frivolous." })];
     expect(view(dismissed, "complainant", "2026-02-02T00:00:00Z")).toMatchObject({ where: "irm_decided", decisions: ["irm_eligibility"] });

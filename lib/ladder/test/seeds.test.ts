@@ -47,7 +47,7 @@ describe("the seeds' organisations (DOMAIN.md §7)", () => {
       ev("organisation.acknowledged", "2026-01-07T09:00:00Z", "organisation"),
       ev("irm.escalated", "2026-02-20T09:00:00Z", "complainant"),
       ev("irm.eligibility_decided", "2026-02-23T09:00:00Z", "irm", { decision: "eligible" }),
-      ev("irm.determined", "2026-03-20T09:00:00Z", "irm", { remedies: [{ id: "j1", kind: "delete", dueAt: at("2026-04-20T00:00:00Z") }] }),
+      ev("irm.determined", "2026-03-20T09:00:00Z", "irm", { verdict: "upheld", remedies: [{ id: "j1", kind: "delete", dueAt: at("2026-04-20T00:00:00Z") }] }),
       ev("commerce.requested", "2026-03-25T09:00:00Z", "complainant"),
       ev("commerce.referred", "2026-03-27T09:00:00Z", "dpa_panel"),
       ev("commerce.concluded", "2026-05-15T09:00:00Z", "commerce", { outcome: "unable_to_resolve" }),
@@ -65,7 +65,7 @@ describe("the seeds' organisations (DOMAIN.md §7)", () => {
       ev("organisation.responded", "2026-01-30T09:00:00Z", "organisation"),
       ev("panel.escalated", "2026-02-02T09:00:00Z", "complainant"),
       ev("panel.commented", "2026-02-10T09:00:00Z", "organisation", { from: "organisation" }),
-      ev("panel.advised", "2026-03-20T09:00:00Z", "dpa_panel", { remedies: [{ id: "p1", kind: "correct", dueAt: at("2026-04-10T00:00:00Z") }] }),
+      ev("panel.advised", "2026-03-20T09:00:00Z", "dpa_panel", { verdict: "upheld", remedies: [{ id: "p1", kind: "correct", dueAt: at("2026-04-10T00:00:00Z") }] }),
     ]);
     const view = caseView(f, "dpa_panel", at("2026-04-20T00:00:00Z"));
     expect(view.clocks.find((c) => c.id === "panel.compliance")?.state).toBe("missed");
@@ -94,7 +94,7 @@ describe("the seeds' organisations (DOMAIN.md §7)", () => {
       ev("irm.escalated", "2026-02-20T09:00:00Z", "complainant"),
       ev("irm.acknowledged", "2026-02-21T09:00:00Z", "irm"),
       ev("irm.eligibility_decided", "2026-02-23T09:00:00Z", "irm", { decision: "eligible" }),
-      ev("irm.determined", "2026-03-20T09:00:00Z", "irm", { remedies: [{ id: "a1", kind: "stop_processing", dueAt: at("2026-04-20T00:00:00Z") }] }),
+      ev("irm.determined", "2026-03-20T09:00:00Z", "irm", { verdict: "upheld", remedies: [{ id: "a1", kind: "stop_processing", dueAt: at("2026-04-20T00:00:00Z") }] }),
     ]);
     const view = caseView(f, "irm", at("2026-04-21T00:00:00Z"));
     expect(view.clocks.find((c) => c.id === "organisation.response")?.state).toBe("missed");

@@ -23,9 +23,9 @@ const cases: [string, string, LadderEvent[], LadderEvent, string | true][] = [
   ["R2.5", "a non-HR case cannot go to the DPA panel of an organisation with a private IRM", answered, ev("panel.escalated", "2026-01-21T00:00:00Z", "complainant"), "panel_not_competent"],
   ["R2.2", "ineligible needs a recorded reason", atIrm, ev("irm.eligibility_decided", "2026-01-26T00:00:00Z", "irm", { decision: "ineligible" }), "reason_required"],
   ["R2.2", "a dismissal with a reason is accepted", atIrm, ev("irm.eligibility_decided", "2026-01-26T00:00:00Z", "irm", { decision: "dismissed", reason: "Obviously frivolous: no transfer alleged." }), true],
-  ["R2.2", "a determination before eligibility is refused", atIrm, ev("irm.determined", "2026-01-27T00:00:00Z", "irm", { remedies: [] }), "eligibility_not_decided"],
-  ["R2.4", "a determination with remedies is accepted", eligible, ev("irm.determined", "2026-01-27T00:00:00Z", "irm", { remedies: [{ id: "r1", kind: "delete", dueAt: at("2026-03-01T00:00:00Z") }] }), true],
-  ["R4.3", "a remedy already due is refused", eligible, ev("irm.determined", "2026-01-27T00:00:00Z", "irm", { remedies: [{ id: "r1", kind: "delete", dueAt: at("2026-01-20T00:00:00Z") }] }), "remedy_due_in_past"],
+  ["R2.2", "a determination before eligibility is refused", atIrm, ev("irm.determined", "2026-01-27T00:00:00Z", "irm", { verdict: "not_upheld", remedies: [] }), "eligibility_not_decided"],
+  ["R2.4", "a determination with remedies is accepted", eligible, ev("irm.determined", "2026-01-27T00:00:00Z", "irm", { verdict: "upheld", remedies: [{ id: "r1", kind: "delete", dueAt: at("2026-03-01T00:00:00Z") }] }), true],
+  ["R4.3", "a remedy already due is refused", eligible, ev("irm.determined", "2026-01-27T00:00:00Z", "irm", { verdict: "upheld", remedies: [{ id: "r1", kind: "delete", dueAt: at("2026-01-20T00:00:00Z") }] }), "remedy_due_in_past"],
   ["R2.3", "a request to the complainant while one is open is refused", [...eligible, ev("irm.info_requested", "2026-01-27T00:00:00Z", "irm", { from: "complainant" })], ev("irm.info_requested", "2026-01-28T00:00:00Z", "irm", { from: "complainant" }), "request_already_open"],
   ["R2.7", "Commerce cannot conclude before the DPA referred", [filed(), ev("commerce.requested", "2026-01-11T00:00:00Z", "complainant")], ev("commerce.concluded", "2026-01-12T00:00:00Z", "commerce", { outcome: "denied" }), "commerce_not_referred"],
   ["R2.7", "Commerce concludes in its own vocabulary", [filed(), ev("commerce.requested", "2026-01-11T00:00:00Z", "complainant"), ev("commerce.referred", "2026-01-12T00:00:00Z", "dpa_panel")], ev("commerce.concluded", "2026-01-13T00:00:00Z", "commerce", { outcome: "unable_to_resolve" }), true],
@@ -97,7 +97,7 @@ describe("R3.4 arbitrator selection", () => {
     ["publicity", "non_monetary_relief_only"],
   ] as const)("R3.3 an award of %s", (kind, expected) => {
     const constituted = f([ev("arbitration.panel_constituted", "2026-06-05T00:00:00Z", "arbitration", { arbitrators: ["Ada"] })]);
-    const d = decide(snapshot(constituted, now), ev("arbitration.awarded", "2026-06-09T00:00:00Z", "arbitration", { remedies: [{ id: "a1", kind, dueAt: at("2026-07-01T00:00:00Z") }] }));
+    const d = decide(snapshot(constituted, now), ev("arbitration.awarded", "2026-06-09T00:00:00Z", "arbitration", { verdict: "upheld", remedies: [{ id: "a1", kind, dueAt: at("2026-07-01T00:00:00Z") }] }));
     if (expected === true) expect(d.ok).toBe(true);
     else expect(d.ok === false && d.reason.code).toBe(expected);
   });
