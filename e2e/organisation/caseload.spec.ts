@@ -45,7 +45,9 @@ test.describe("a company's team works its caseload", () => {
     await expect(form.getByLabel("Text")).toHaveValue("Dear {{complainant_name}}, about {{ticket}}.");
     await form.getByLabel("Text").fill("Dear {{complainant_name}},\nwe have your complaint {{reference}} to {{company}} and will answer by {{due_date}}.");
     await form.getByRole("button", { name: "Save template" }).click();
-    await expect(page.getByRole("textbox", { name: "Template name" }).first()).toHaveValue(template);
+    // Saved, it is listed under its own name, beside the demo company's example template.
+    await expect(page.getByRole("textbox", { name: `Template name (${template})` })).toHaveValue(template);
+    await expect(page.getByRole("textbox", { name: "Template name (Acknowledgment of receipt (example))" })).toBeVisible();
     await expectAccessible(page);
 
     // A team member ticks this journey's cases (all on the page, found by name) and assigns them.
