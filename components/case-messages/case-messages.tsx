@@ -27,13 +27,13 @@ interface Templates {
  * write to the audiences it may address, with documents; the company's team may start from a
  * reply template.
  */
-export async function CaseMessages({ caseId, party, dpa = "panel", zone, messages, documents, closed, templates }: { caseId: string; party: Party; dpa?: DpaBody; zone: string; messages: MessageEntry[]; documents: DocumentEntry[]; closed: boolean; templates?: Templates }) {
+export async function CaseMessages({ caseId, party, dpa = "panel", irm = "", zone, messages, documents, closed, templates }: { caseId: string; party: Party; dpa?: DpaBody; irm?: string; zone: string; messages: MessageEntry[]; documents: DocumentEntry[]; closed: boolean; templates?: Templates }) {
   const busy = (await getTranslations("common"))("busy");
   const t = await getTranslations("caseExtra");
   const audiences = WRITABLE[party] ?? [];
   return (
     <div className="space-y-4">
-      <MessageList caseId={caseId} reader={party} dpa={dpa} zone={zone} messages={messages} documents={documents} />
+      <MessageList caseId={caseId} reader={party} dpa={dpa} irm={irm} zone={zone} messages={messages} documents={documents} />
       {!closed && audiences.length && templates?.list.length ? (
         // A plain GET form: the page comes back with the template filled in, with or without JavaScript.
         <form method="get" action={`${templates.action}#messages`} className="flex flex-wrap items-end gap-2">
@@ -107,7 +107,7 @@ export async function CaseMessages({ caseId, party, dpa = "panel", zone, message
 
 /** Messages as a party reads them: each signed, dated, headed by the step it was written with, with its documents. */
 /** `zone`: the case's (its company's), in which every instant on the case is written. */
-export async function MessageList({ caseId, reader, dpa, zone, messages, documents, empty }: { caseId: string; reader: Party; dpa: DpaBody; zone: string; messages: MessageEntry[]; documents: DocumentEntry[]; empty?: string }) {
+export async function MessageList({ caseId, reader, dpa, irm = "", zone, messages, documents, empty }: { caseId: string; reader: Party; dpa: DpaBody; irm?: string; zone: string; messages: MessageEntry[]; documents: DocumentEntry[]; empty?: string }) {
   const t = await getTranslations("caseExtra");
   const tc = await getTranslations("case");
   const tp = await getTranslations("party");
@@ -127,7 +127,7 @@ export async function MessageList({ caseId, reader, dpa, zone, messages, documen
                 : "rounded-md bg-slate-50 p-3 ring-1 ring-slate-200"
               }
             >
-              {m.step ? <p className="mb-1 text-sm font-semibold text-slate-900">{m.step === "organisation.responded" ? t("formalResponse") : t("withStep", { step: eventName(te, m.step.replace(".", "_"), dpa) })}</p> : null}
+              {m.step ? <p className="mb-1 text-sm font-semibold text-slate-900">{m.step === "organisation.responded" ? t("formalResponse") : t("withStep", { step: eventName(te, m.step.replace(".", "_"), dpa, irm) })}</p> : null}
               <p className="mb-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
                 <span className="font-semibold text-slate-800">{m.authorName ? t("signedBy", { name: m.authorName, party: partyName(tp, m.authorParty, reader, dpa) }) : partyName(tp, m.authorParty, reader, dpa)}</span>
                 <time dateTime={m.createdAt.toISOString()}>{format.dateTime(m.createdAt, "instant", { timeZone: zone })}</time>

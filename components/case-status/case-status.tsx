@@ -22,10 +22,12 @@ export function partyName(tp: Awaited<ReturnType<typeof getTranslations<"party">
 }
 
 /**
- * An event's name as the body that hears the case would say it: the FDPIC's advice is not
- * "the panel's" (`events.byDpa`); other events keep their one name.
+ * An event's name with the body that acts in it: the data protection authority that hears the
+ * case (`events.byDpa`: the FDPIC's advice is not "the panel's"), and the provider by its name
+ * when the case has one (`events.byIrm`: "JAMS issued a determination"); other events keep their one name.
  */
-export function eventName(te: Awaited<ReturnType<typeof getTranslations<"events">>>, key: string, dpa: DpaBody): string {
+export function eventName(te: Awaited<ReturnType<typeof getTranslations<"events">>>, key: string, dpa: DpaBody, irm = ""): string {
+  if (irm && te.has(`byIrm.${key}` as "byIrm.irm_determined")) return te(`byIrm.${key}` as "byIrm.irm_determined", { irm });
   return te.has(`byDpa.${key}` as "byDpa.panel_advised") ? te(`byDpa.${key}` as "byDpa.panel_advised", { dpa }) : te(key as "case_filed");
 }
 

@@ -4,9 +4,9 @@ import { messageKey } from "@/lib/i18n/message-key";
 import type { Party } from "@/lib/ladder";
 import { eventAnchor, eventName, partyName, type DpaBody } from "@/components/case-status/case-status";
 
-/** The case's events, newest first, named for this reader and the body that hears the case. */
+/** The case's events, newest first, named for this reader and the bodies that hear the case (`irm`: the provider's name, when the case has one). */
 /** `zone`: the case's (its company's, in which its first clock counts), in which every instant on the case is written. */
-export async function CaseTimeline({ entries, reader, dpa, zone }: { entries: TimelineEntry[]; reader: Party; dpa: DpaBody; zone: string }) {
+export async function CaseTimeline({ entries, reader, dpa, irm = "", zone }: { entries: TimelineEntry[]; reader: Party; dpa: DpaBody; irm?: string; zone: string }) {
   const t = await getTranslations("events");
   const td = await getTranslations("details");
   const tr = await getTranslations("referral");
@@ -19,7 +19,7 @@ export async function CaseTimeline({ entries, reader, dpa, zone }: { entries: Ti
         // An anchor for the status panel's link to a decision; focusable, so the link moves focus here too.
         <li key={e.seq} id={eventAnchor(e.seq)} tabIndex={-1} className="relative scroll-mt-4">
           <span aria-hidden="true" className="absolute -left-[1.42rem] top-1.5 h-2.5 w-2.5 rounded-full bg-brand-600" />
-          <p className="font-medium text-slate-900">{eventName(t, messageKey(e.type), dpa)}</p>
+          <p className="font-medium text-slate-900">{eventName(t, messageKey(e.type), dpa, irm)}</p>
           {e.detail?.kind === "eligibility" ? (
             <p className="text-sm text-slate-800">
               {td(e.detail.decision as "eligible")}

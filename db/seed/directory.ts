@@ -50,7 +50,7 @@ export const PROVIDERS: SeedProvider[] = [
   { slug: "verasafe", name: "VeraSafe", kind: "adr", website: "https://verasafe.com", timeZone: "America/New_York", clocks: defaults(2, "working", 45) },
   { slug: "trustarc", name: "TrustArc (TRUSTe)", kind: "adr", website: "https://trustarc.com", timeZone: "America/Los_Angeles", clocks: null },
   { slug: "insights-association", name: "Insights Association", kind: "adr", website: "https://www.insightsassociation.org", timeZone: "America/New_York", clocks: null },
-  { slug: "icdr-aaa", name: "ICDR-AAA (arbitration administrator)", kind: "arbitration_administrator", website: "https://www.icdr.org", timeZone: "America/New_York", clocks: null },
+  { slug: "icdr-aaa", name: "ICDR-AAA", kind: "arbitration_administrator", website: "https://www.icdr.org", timeZone: "America/New_York", clocks: null },
   { slug: "eu-dpa-panel", name: "EU DPA panel", kind: "dpa_panel", website: "https://edpb.europa.eu", timeZone: "Europe/Brussels", clocks: null },
   { slug: "eu-national-dpa", name: "EU national data protection authority (referrals to Commerce)", kind: "national_dpa", website: "https://edpb.europa.eu/about-edpb/about-edpb/members_en", timeZone: "Europe/Brussels", clocks: null },
   { slug: "fdpic", name: "Swiss Federal Data Protection and Information Commissioner (FDPIC)", kind: "fdpic", website: "https://www.edoeb.admin.ch", timeZone: "Europe/Zurich", clocks: null },

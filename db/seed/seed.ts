@@ -5,9 +5,10 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { cases, certifications, memberships, organisations, providers, users } from "@/db/schema";
+import { cases, certifications, memberships, organisations, providers, replyTemplates, users } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
 import { fileCase, recordEvent, type ProposedEvent } from "@/lib/cases/commands";
+import { COMPANY_POLICY_SOURCE } from "@/lib/directory/status-source";
 import { DAY_MS } from "@/lib/ladder";
 import { DEMO_USERS, type DemoRole } from "./demo-users";
 import { ORGANISATIONS, PROVIDERS, type SeedOrganisation } from "./directory";
@@ -39,7 +40,7 @@ export async function seedDirectory(db: Db, extra: SeedOrganisation[] = []): Pro
           irmProviderId: c.irmProviderSlug ? providerIds.get(c.irmProviderSlug)! : null,
           coversHrData: c.coversHrData,
           alsoCovers: [...(c.alsoCovers ?? [])],
-          statusSource: "seed: company policy",
+          statusSource: COMPANY_POLICY_SOURCE,
         })
         .onConflictDoNothing();
     }
@@ -157,8 +158,21 @@ export async function seedCases(db: Db, now: Date): Promise<void> {
   }
 }
 
+/** A reply template for the demo company with a team (mParticle), so its staff see how templates fill from a case. */
+export const DEMO_TEMPLATE = {
+  organisationSlug: "mparticle",
+  name: "Acknowledgment of receipt (example)",
+  body: "Dear {{complainant_name}},\n\nwe have received your complaint {{reference}} to {{company}} and are looking into it. We will answer by {{due_date}}.\n\nThe privacy team",
+};
+
+export async function seedReplyTemplates(db: Db): Promise<void> {
+  const [org] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, DEMO_TEMPLATE.organisationSlug));
+  if (org) await db.insert(replyTemplates).values({ organisationId: org.id, name: DEMO_TEMPLATE.name, body: DEMO_TEMPLATE.body }).onConflictDoNothing();
+}
+
 export async function seedDemo(db: Db, now: Date): Promise<void> {
   await seedDirectory(db, DEMO_ORGANISATIONS);
   await seedUsers(db);
+  await seedReplyTemplates(db);
   await seedCases(db, now);
 }

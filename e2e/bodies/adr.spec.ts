@@ -13,7 +13,7 @@ test.describe("an ADR provider works its rung", () => {
     await moveClock(page, { action: "advance", by: "46d" });
     await page.goto(caseUrl);
     await confirmStep(page, /Escalate to Association of National Advertisers/);
-    await expect(page.getByText("Escalated to the dispute resolution provider")).toBeVisible();
+    await expect(page.getByText("Escalated to Association of National Advertisers (ANA) Privacy Shield Dispute Resolution", { exact: true })).toBeVisible();
 
     await signInAs(page, "liaison@ana.example");
     await page.getByRole("link", { name: reference }).click();
@@ -28,10 +28,10 @@ test.describe("an ADR provider works its rung", () => {
     expect((await record.json()).timeline.map((e: { type: string }) => e.type)).toEqual(["case.filed", "clock.breached", "clock.breached", "irm.escalated"]);
     await expectAccessible(page);
     await page.getByRole("button", { name: "Acknowledge receipt" }).click();
-    await expect(page.getByText("The provider acknowledged")).toBeVisible();
+    await expect(page.getByText("Association of National Advertisers (ANA) Privacy Shield Dispute Resolution acknowledged receipt", { exact: true })).toBeVisible();
     await decide(page, "Decide eligibility…", async () => {}, "The complaint is recorded as eligible.");
     await expect(page.getByText("Done: Decide eligibility.")).toBeVisible();
-    await expect(page.getByText("The provider decided on eligibility")).toBeVisible();
+    await expect(page.getByText("Association of National Advertisers (ANA) Privacy Shield Dispute Resolution decided on eligibility", { exact: true })).toBeVisible();
 
     // The determination is written on its own page, the case beside it.
     await page.getByRole("link", { name: "Issue a determination…" }).click();
@@ -65,7 +65,7 @@ test.describe("an ADR provider works its rung", () => {
     await expect(confirmation).toContainText("Customer Portfolios LLC must carry out “Stop processing” by February 15, 2027.");
     await confirmation.getByRole("button", { name: "Record the decision" }).click();
     await expect(page.getByText("Done: Issue a determination.")).toBeVisible();
-    await expect(page.getByText("The provider issued a determination")).toBeVisible();
+    await expect(page.getByText("Association of National Advertisers (ANA) Privacy Shield Dispute Resolution issued a determination", { exact: true })).toBeVisible();
     await expect(page.getByText("A remedy is carried out")).toBeVisible();
     await expect(page.getByTestId("case-verdict")).toContainText("upheld the complaint: Customer Portfolios LLC must carry out “Stop processing”.");
 
@@ -97,7 +97,7 @@ test.describe("an ADR provider works its rung", () => {
     await moveClock(page, { action: "advance", by: "46d" });
     await page.goto(caseUrl);
     await confirmStep(page, /Escalate to Association of National Advertisers/);
-    await expect(page.getByText("Escalated to the dispute resolution provider")).toBeVisible();
+    await expect(page.getByText("Escalated to Association of National Advertisers (ANA) Privacy Shield Dispute Resolution", { exact: true })).toBeVisible();
     await signInAs(page, "liaison@ana.example");
     await page.goto(caseUrl);
     await page.getByRole("link", { name: "Decide eligibility…" }).click();
@@ -116,7 +116,7 @@ test.describe("an ADR provider works its rung", () => {
     await page.getByRole("button", { name: "Review the decision" }).click();
     await expect(confirmation).toContainText("The complainant reads your reason: “The complaint concerns data never transferred to the U.S.”");
     await confirmation.getByRole("button", { name: "Record the decision" }).click();
-    await expect(page.getByText("The provider decided on eligibility")).toBeVisible();
+    await expect(page.getByText("Association of National Advertisers (ANA) Privacy Shield Dispute Resolution decided on eligibility", { exact: true })).toBeVisible();
 
     await signInByEmail(page, "ana@example.pt");
     await page.goto(caseUrl);

@@ -21,7 +21,7 @@ test.describe("binding arbitration", () => {
     await moveClock(page, { action: "advance", by: "46d" });
     await page.goto(caseUrl);
     await confirmStep(page, "Escalate to JAMS");
-    await expect(page.getByText("Escalated to the dispute resolution provider")).toBeVisible();
+    await expect(page.getByText("Escalated to JAMS", { exact: true })).toBeVisible();
     await confirmStep(page, "Ask for the Department of Commerce review", /This runs beside the other steps/);
     await expect(page.getByText("Commerce review requested through the DPA")).toBeVisible();
     await expect(page.getByRole("button", { name: "Invoke binding arbitration" })).toBeDisabled();
@@ -30,14 +30,14 @@ test.describe("binding arbitration", () => {
     await signInAs(page, "liaison@jams.example");
     await page.goto(caseUrl);
     await decide(page, "Decide eligibility…");
-    await expect(page.getByText("The provider decided on eligibility")).toBeVisible();
+    await expect(page.getByText("JAMS decided on eligibility", { exact: true })).toBeVisible();
     await decide(page, "Issue a determination…", async (form) => {
       await chooseVerdict(form, "Upheld");
       await form.getByLabel("Remedy 1", { exact: true }).selectOption("access");
       await form.getByLabel("Due by").first().fill("2027-03-01");
       await form.getByLabel("Findings").fill("SessionM never answered the access request it received.");
     });
-    await expect(page.getByText("The provider issued a determination")).toBeVisible();
+    await expect(page.getByText("JAMS issued a determination", { exact: true })).toBeVisible();
 
     // The complainant's DPA refers the matter to Commerce, which concludes.
     await commerceUnableToResolve(page, caseUrl);

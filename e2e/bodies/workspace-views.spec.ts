@@ -40,7 +40,7 @@ test.describe("a recourse body's workspace", () => {
     await row.getByRole("link", { name: reference }).click();
     await page.waitForURL(/\/cases\//);
     await decide(page, "Decide eligibility…", async () => {}, "The complaint is recorded as eligible.");
-    await expect(page.getByText("The provider decided on eligibility")).toBeVisible();
+    await expect(page.getByText("Association of National Advertisers (ANA) Privacy Shield Dispute Resolution decided on eligibility", { exact: true })).toBeVisible();
 
     await page.goto("/en/workspace?view=new");
     await expect(page.getByRole("row").filter({ hasText: reference })).toHaveCount(0);

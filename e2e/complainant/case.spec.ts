@@ -29,7 +29,7 @@ test.describe("the complainant's case", () => {
     await expect(page.getByTestId("case-status")).toContainText(/Customer Portfolios LLC did not reply by .*\.\s*You can now take your complaint to Association of National Advertisers .*, free of charge\./);
     await confirmStep(page, /Escalate to Association of National Advertisers/);
     await expect(page.getByText(/Done: Escalate to Association of National Advertisers/)).toBeVisible();
-    await expect(page.getByText("Escalated to the dispute resolution provider")).toBeVisible();
+    await expect(page.getByText("Escalated to Association of National Advertisers (ANA) Privacy Shield Dispute Resolution", { exact: true })).toBeVisible();
     await expect(page.getByRole("button", { name: "Invoke binding arbitration" })).toBeDisabled();
     await expect(page.getByText("Binding arbitration is not available yet.")).toBeVisible();
     await expect(page.locator("li", { hasText: "You used the independent dispute resolution mechanism" }).getByText("Not yet")).toBeVisible();

@@ -142,7 +142,7 @@ for (const locale of LOCALES) {
         await signInAs(page, "liaison@ana.example");
         await page.goto(staffUrl);
         await page.getByRole("button", { name: "Acknowledge receipt" }).click();
-        await expect(page.getByText("The provider acknowledged")).toBeVisible();
+        await expect(page.getByText("Association of National Advertisers (ANA) Privacy Shield Dispute Resolution acknowledged receipt", { exact: true })).toBeVisible();
         await decide(page, "Decide eligibility…", async () => {}, "The complaint is recorded as eligible.");
         const findings = `Customer Portfolios refused ${name} a copy of the profile it holds and kept using it after the objection.`;
         await decide(
@@ -158,7 +158,7 @@ for (const locale of LOCALES) {
           },
           /must carry out “Access” by/,
         );
-        await expect(page.getByText("The provider issued a determination")).toBeVisible();
+        await expect(page.getByText("Association of National Advertisers (ANA) Privacy Shield Dispute Resolution issued a determination", { exact: true })).toBeVisible();
 
         // The complainant reads the written decision and what the company must now do, and by when.
         await signInByEmail(page, email, SIGN_IN_MAIL[locale]);
@@ -181,7 +181,7 @@ for (const locale of LOCALES) {
         await expect(page).toHaveURL(/#event-\d+$/);
         const decision = page.locator(new URL(page.url()).hash);
         await expect(decision).toContainText(findings);
-        await expect(decision).toContainText(text(locale, "events.irm_determined"));
+        await expect(decision).toContainText(text(locale, "events.byIrm.irm_determined", { irm: IRM }));
         await expect(decision).toBeInViewport();
       });
     });

@@ -37,7 +37,8 @@ test.describe("a company's team works its caseload", () => {
     // An admin writes the template; a placeholder Recourse cannot fill is refused by name, the text kept.
     await signInAs(page, "admin@mparticle.example");
     await page.goto("/en/org/settings#templates");
-    const form = page.locator("section", { has: page.getByRole("heading", { name: "New template" }) });
+    // The new template's own form: the page also lists the organisation's templates (the demo has one).
+    const form = page.getByRole("region", { name: "New template", exact: true });
     await form.getByLabel("Template name").fill(template);
     await form.getByLabel("Text").fill("Dear {{complainant_name}}, about {{ticket}}.");
     await form.getByRole("button", { name: "Save template" }).click();
@@ -45,7 +46,9 @@ test.describe("a company's team works its caseload", () => {
     await expect(form.getByLabel("Text")).toHaveValue("Dear {{complainant_name}}, about {{ticket}}.");
     await form.getByLabel("Text").fill("Dear {{complainant_name}},\nwe have your complaint {{reference}} to {{company}} and will answer by {{due_date}}.");
     await form.getByRole("button", { name: "Save template" }).click();
-    await expect(page.getByRole("textbox", { name: "Template name" }).first()).toHaveValue(template);
+    // Saved, it is listed under its own name, beside the demo company's example template.
+    await expect(page.getByRole("textbox", { name: `Template name (${template})` })).toHaveValue(template);
+    await expect(page.getByRole("textbox", { name: "Template name (Acknowledgment of receipt (example))" })).toBeVisible();
     await expectAccessible(page);
 
     // A team member ticks this journey's cases (all on the page, found by name) and assigns them.

@@ -185,7 +185,33 @@ test("the back office's home links each section with its counts, and the setting
   await page.setViewportSize({ width: 390, height: 844 });
   await nav.getByRole("link", { name: "Settings in force" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Settings in force");
-  await expect(page.getByText("(set in lib/auth/sessions.ts)").first()).toBeVisible();
+  // Where a figure is set, in an administrator's words: never a source file.
+  await expect(page.getByText("(fixed in Recourse; changes only with a new version)").first()).toBeVisible();
+  await expect(page.getByText("(set by the environment variable RECOURSE_RETENTION_DAYS)")).toBeVisible();
+  await expect(page.locator("main")).not.toContainText(/lib\/|\.ts\b/);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await expectAccessible(page);
+});
+
+test("the German back office names the authorities, the status sources and where each figure is set in German", async ({ page }) => {
+  await signInAs(page, "admin@recourse.example");
+  await page.goto("/de/admin/bodies");
+  for (const name of ["Gremium der EU-Datenschutzbehörden", "Eidgenössischer Datenschutz- und Öffentlichkeitsbeauftragter (EDÖB)", "Britisches Information Commissioner’s Office (ICO)", "US-Handelsministerium", "Nationale Datenschutzbehörden in der EU"])
+    await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
+  // Providers keep their own names.
+  for (const name of ["JAMS", "ICDR-AAA"]) await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
+  await expect(page.locator("main")).not.toContainText(/EU DPA panel|arbitration administrator|referrals to Commerce/);
+  await expectAccessible(page);
+
+  await page.goto("/de/admin/certifications");
+  await expect(page.getByText(/Die veröffentlichte Datenschutzerklärung des Unternehmens|Die Datenschutzrahmen-Liste/).first()).toBeVisible();
+  await expect(page.locator("main")).not.toContainText(/seed:|company_policy|participant_list|participant list import/);
+
+  await page.goto("/de/admin/settings");
+  await expect(page.getByText("(in Recourse fest vorgegeben; ändert sich nur mit einer neuen Version)").first()).toBeVisible();
+  await expect(page.getByText("(festgelegt durch die Umgebungsvariable RECOURSE_RETENTION_DAYS)")).toBeVisible();
+  await expect(page.locator("main")).not.toContainText(/lib\/|\.ts\b/);
+
+  await page.goto("/de/admin/users?q=fdpic");
+  await expect(page.locator("main")).toContainText("Eidgenössischer Datenschutz- und Öffentlichkeitsbeauftragter (EDÖB)");
 });

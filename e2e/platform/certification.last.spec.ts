@@ -12,7 +12,7 @@ test("the administrator records SessionM's Privacy Shield certification as withd
 
   const card = page.getByRole("region", { name: "SessionM, Inc.", exact: true }).getByRole("region", { name: "EU-U.S. Privacy Shield" });
   await expect(card.locator("dd").first()).toContainText("Active");
-  await expect(card.getByText("seed: company policy")).toBeVisible();
+  await expect(card.getByText("The company's published privacy policy")).toBeVisible();
 
   // A rejected submit: the errors sit beside their fields and what was typed stays.
   await card.getByLabel("New status").selectOption("withdrawn");

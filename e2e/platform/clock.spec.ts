@@ -25,7 +25,7 @@ test.describe("the demo clock", () => {
     // Escalated to BBB: BBB's liaison has it, with BBB's own deadline; JAMS's gets "not found".
     // It let its 45 days pass: the confirmation says its missed deadlines stay on the record.
     await confirmStep(page, /Escalate to BBB National Programs/, /and the deadlines it missed stay on the record/);
-    await expect(page.getByText("Escalated to the dispute resolution provider")).toBeVisible();
+    await expect(page.getByText("Escalated to BBB National Programs (BBB EU Privacy Shield)", { exact: true })).toBeVisible();
     await signInAs(page, "liaison@bbb.example");
     await expect(page.getByRole("row").filter({ hasText: reference }).getByText(/days left/)).toBeVisible();
     await signInAs(page, "liaison@jams.example");

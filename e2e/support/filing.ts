@@ -132,6 +132,6 @@ export async function handedToAna(page: Page, c: { name: string; email: string; 
   await signInByEmail(page, c.email);
   await page.goto(caseUrl);
   await confirmStep(page, /Escalate to Association of National Advertisers/);
-  await expect(page.getByText("Escalated to the dispute resolution provider")).toBeVisible();
+  await expect(page.getByText("Escalated to Association of National Advertisers (ANA) Privacy Shield Dispute Resolution", { exact: true })).toBeVisible();
   return { reference, caseUrl };
 }

@@ -28,6 +28,7 @@ import {
   type Certification,
   type EventPayloads,
   type EventType,
+  type FrameworkId,
   type LadderEvent,
   type Party,
 } from "@/lib/ladder";
@@ -192,7 +193,7 @@ export async function fileCaseIn(tx: Tx, raw: unknown, now: Date, meta: RequestM
   } = await recordEvents(tx, [{ row: { ...row, organisationName: organisation.name }, snap: snapshot(facts, now), last: null }], [{ caseId: row.id, event: filed, actorUserId: user!.id, meta }], now, { fresh: true });
   const due = clockIn(entry!.states.after, "organisation.response")?.dueAt ?? null;
   // R2.1: a company without an account gets the complaint at its published contact, with a link to answer.
-  if (!staff.length && organisation.contactEmail) await enqueueMails(tx, await deliveryMail(tx, row, organisation as Required<typeof organisation> & { contactEmail: string }, now));
+  if (!staff.length && organisation.contactEmail) await enqueueMails(tx, await deliveryMail(tx, row, organisation as Required<typeof organisation> & { contactEmail: string }, certification!.framework, now));
   return { caseId: row.id, reference: row.reference, complainantUserId: user!.id, created: true, responseDueAt: due, organisationName: organisation.name, organisationZone: organisation.timeZone };
 }
 
@@ -220,8 +221,11 @@ function receiptAtFiling(input: FilingInput, hasAccount: boolean, organisation: 
 /** Days an organisation's answering link stays valid: past its 45 days, so it can still answer late. */
 export const ORGANISATION_LINK_DAYS = 60;
 
-/** The complaint, mailed to the organisation's published contact with a link to answer it (R2.1). */
-async function deliveryMail(tx: Tx, row: CaseRow, organisation: { name: string; contactEmail: string }, now: Date): Promise<OutgoingMail[]> {
+/**
+ * The complaint, mailed to the organisation's published contact with a link to answer it (R2.1),
+ * naming the framework it runs under and, when its policy names a predecessor (R1.1), that one.
+ */
+async function deliveryMail(tx: Tx, row: CaseRow, organisation: { name: string; contactEmail: string }, certified: FrameworkId, now: Date): Promise<OutgoingMail[]> {
   const token = randomBytes(32).toString("base64url");
   await tx.insert(organisationLinks).values({ caseId: row.id, tokenHash: sha256Of(token), sentTo: organisation.contactEmail, expiresAt: new Date(now.getTime() + ORGANISATION_LINK_DAYS * DAY_MS), createdAt: now });
   return [
@@ -230,7 +234,16 @@ async function deliveryMail(tx: Tx, row: CaseRow, organisation: { name: string; 
       to: organisation.contactEmail,
       locale: "en",
       template: "case-delivery",
-      params: { reference: row.reference, organisation: organisation.name, description: row.description, days: String(ORGANISATION_LINK_DAYS), url: `${publicUrl()}/en/respond/${token}` },
+      params: {
+        reference: row.reference,
+        organisation: organisation.name,
+        framework: row.framework,
+        predecessor: certified === row.framework ? "no" : "yes",
+        certified,
+        description: row.description,
+        days: String(ORGANISATION_LINK_DAYS),
+        url: `${publicUrl()}/en/respond/${token}`,
+      },
       caseId: row.id,
     },
   ];

@@ -212,3 +212,10 @@ const sameClocks = (a: ProviderClockPolicy, b: ProviderClockPolicy) =>
 
 /** Cases loaded and projected at once while re-projecting: bounds memory, not the transaction. */
 const REPROJECT_BATCH = 500;
+
+/**
+ * Whether a body goes by a name of its own (a dispute resolution provider, the arbitration
+ * administrator: proper names, never translated) or is an authority that each language names
+ * in its own words (messages `bodies.authority`), so its stored name is not shown.
+ */
+export const hasOwnName = (kind: ProviderKind) => kind === "adr" || kind === "arbitration_administrator";

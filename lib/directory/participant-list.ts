@@ -19,9 +19,9 @@ import { sha256Of } from "@/lib/cases/hash-chain";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { CertificationStatus, FrameworkId } from "@/lib/ladder";
 import { addCertification, auditedBy, endsParticipation, writeCertificationStatus, type CertificationChange } from "./certification-status";
+import { participantListSource } from "./status-source";
 
 export const PARTICIPANT_LIST_MAX_BYTES = 2 * 1024 * 1024;
-export const PARTICIPANT_LIST_SOURCE = "participant list import";
 
 const COLUMNS = ["organisation", "frameworks", "status", "certifiedOn", "recertificationDue"] as const;
 export type ListColumn = (typeof COLUMNS)[number];
@@ -200,7 +200,7 @@ interface Directory {
 /** Compares the list with the directory: what confirming would do, row by row. Pure. */
 export function planImport(list: ReturnType<typeof parseParticipantList>, directory: Directory, today: string) {
   const since = new Date(`${today}T00:00:00Z`);
-  const source = `${PARTICIPANT_LIST_SOURCE}, ${today}`;
+  const source = participantListSource(today);
   const byName = new Map(directory.organisations.map((o) => [nameKey(o.name), o]));
   const added: ImportPlan["added"] = [];
   const changes: PlannedChange[] = [];

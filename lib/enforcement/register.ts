@@ -12,6 +12,7 @@ import type { RequestMeta } from "@/lib/cases/commands";
 import { plain } from "@/lib/cases/filing-schema";
 import { loadCases } from "@/lib/cases/load";
 import { auditedBy } from "@/lib/directory/certification-status";
+import { DELISTED_SOURCE } from "@/lib/directory/status-source";
 import { NotFoundError, RuleError, ValidationError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { mayDelist, referralProposals, snapshot, type ReferralProposal } from "@/lib/ladder";
@@ -94,7 +95,7 @@ export async function delistOrganisation(db: Db, actor: Actor, organisationId: s
     if (!mayDelist(referrals.map((r) => r.status))) throw new RuleError({ code: "referral_not_made", rule: "R4.2" });
     const changed = await tx
       .update(certifications)
-      .set({ status: "removed", retainsFrameworkData: false, statusSince: now, statusSource: "FTC referral register: removed for persistent failure to comply (R4.2)", updatedAt: now })
+      .set({ status: "removed", retainsFrameworkData: false, statusSince: now, statusSource: DELISTED_SOURCE, updatedAt: now })
       .where(and(eq(certifications.organisationId, organisationId), ne(certifications.status, "removed")))
       .returning({ framework: certifications.framework });
     if (!changed.length) throw new NotFoundError();

@@ -5,6 +5,7 @@
  * part always.
  */
 import { dynamicTranslator, isLanguage, type Language } from "@/lib/i18n/translator";
+import { isFrameworkId } from "@/lib/ladder/frameworks";
 import { htmlOfText } from "./html";
 
 export type MailLocale = Language;
@@ -19,9 +20,20 @@ export function renderMail(template: MailTemplate, locale: string | null | undef
   const lang: Language = ENGLISH_ONLY.has(template) || !isLanguage(locale) ? "en" : locale;
   const t = dynamicTranslator(lang);
   const key = `mail.${template.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}`;
-  const subject = t(`${key}.subject`, params);
-  const text = t(`${key}.text`, params);
+  const values = withFrameworkNames(t, params);
+  const subject = t(`${key}.subject`, values);
+  const text = t(`${key}.text`, values);
   return { subject, text, html: htmlOfText(text, lang) };
+}
+
+/** Params that hold a framework's id (`framework`, `certified`) are written as its official name in the mail's language. */
+function withFrameworkNames(t: ReturnType<typeof dynamicTranslator>, params: Record<string, string>): Record<string, string> {
+  const named = { ...params };
+  for (const key of ["framework", "certified"]) {
+    const id = params[key];
+    if (id && isFrameworkId(id)) named[key] = t(`ladder.framework.${id}`);
+  }
+  return named;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

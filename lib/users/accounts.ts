@@ -48,7 +48,7 @@ export async function listAccounts(db: Db, actor: Actor, query = "") {
     .limit(ACCOUNT_PAGE_SIZE);
   const roles = rows.length
     ? await db
-        .select({ userId: memberships.userId, role: memberships.role, organisation: organisations.name, provider: providers.name })
+        .select({ userId: memberships.userId, role: memberships.role, organisation: organisations.name, provider: providers.name, providerKind: providers.kind })
         .from(memberships)
         .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
         .leftJoin(providers, eq(providers.id, memberships.providerId))
@@ -64,7 +64,7 @@ export async function listAccounts(db: Db, actor: Actor, query = "") {
     : [];
   return rows.map((r) => ({
     ...r,
-    roles: roles.filter((m) => m.userId === r.id).map(({ role, organisation, provider }) => ({ role, where: organisation ?? provider ?? "" })),
+    roles: roles.filter((m) => m.userId === r.id).map(({ role, organisation, provider, providerKind }) => ({ role, where: organisation ?? provider ?? "", body: provider && providerKind ? { name: provider, kind: providerKind } : null })),
     liveSessions: liveSessions.filter((x) => x.userId === r.id).map(({ createdAt, expires, secondFactorAt }) => ({ createdAt, expires, secondFactor: !!secondFactorAt })),
   }));
 }

@@ -194,6 +194,8 @@ describe.each(KINDS)("the back office on %s", (kind) => {
     expect((await db().select({ s: certifications.status }).from(certifications).where(eq(certifications.organisationId, mparticle!.id))).map((c) => c.s)).not.toContain("removed");
     await delistOrganisation(db(), a, mparticle!.id, at(63), "Refuses the determination", { ip: "192.0.2.9" });
     expect(new Set((await db().select({ s: certifications.status }).from(certifications).where(eq(certifications.organisationId, mparticle!.id))).map((c) => c.s))).toEqual(new Set(["removed"]));
+    // Its source is a code the pages word in each reader's language.
+    expect(new Set((await db().select({ s: certifications.statusSource }).from(certifications).where(eq(certifications.organisationId, mparticle!.id))).map((c) => c.s))).toEqual(new Set(["delisted"]));
     const [entry] = await db().select().from(auditLog).where(and(eq(auditLog.action, "delisted"), eq(auditLog.entityId, mparticle!.id)));
     expect(entry).toMatchObject({ ip: "192.0.2.9", data: { rule: "R4.2", reason: "Refuses the determination" } });
   });

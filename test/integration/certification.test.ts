@@ -41,11 +41,11 @@ describe.each(KINDS)("certification status on %s", (kind) => {
   it("seeds every certification as the company's policy states it, with that source", async () => {
     const rows = await listCertificationStatuses(db(), await actorByEmail(db(), ADMIN));
     expect(rows.map((r) => [r.organisationSlug, r.framework, r.status, r.statusSource])).toEqual([
-      ["customer-portfolios", "eu-us-ps", "active", "seed: company policy"],
-      ["customer-portfolios", "swiss-us-ps", "active", "seed: company policy"],
-      ["mparticle", "eu-us-ps", "active", "seed: company policy"],
-      ["mparticle", "swiss-us-ps", "active", "seed: company policy"],
-      ["sessionm", "eu-us-ps", "active", "seed: company policy"],
+      ["customer-portfolios", "eu-us-ps", "active", "company_policy"],
+      ["customer-portfolios", "swiss-us-ps", "active", "company_policy"],
+      ["mparticle", "eu-us-ps", "active", "company_policy"],
+      ["mparticle", "swiss-us-ps", "active", "company_policy"],
+      ["sessionm", "eu-us-ps", "active", "company_policy"],
     ]);
   });
 
@@ -117,7 +117,7 @@ describe.each(KINDS)("certification status on %s", (kind) => {
       data: {
         rule: "R1.2",
         framework: "eu-us-ps",
-        before: { status: "active", retainsFrameworkData: true, statusSource: "seed: company policy" },
+        before: { status: "active", retainsFrameworkData: true, statusSource: "company_policy" },
         after: { status: "withdrawn", retainsFrameworkData: false, statusSince: "2026-11-30T00:00:00.000Z", statusSource: "dataprivacyframework.gov participant list, 2026-11-30" },
       },
     });

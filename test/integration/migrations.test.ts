@@ -100,9 +100,48 @@ describe("migration 0023: a certification's status gets its date and source", ()
     await migrate(db as never, { migrationsFolder: MIGRATIONS });
 
     const [row] = rowsOf(await db.execute(sql`SELECT status, status_since, status_source FROM certifications`)) as Record<string, unknown>[];
-    expect(row).toMatchObject({ status: "inactive", status_source: "seed: company policy" });
+    expect(row).toMatchObject({ status: "inactive", status_source: "company_policy" });
     expect(new Date(row!.status_since as string).toISOString()).toBe("2025-03-04T05:06:07.000Z");
     await expect(db.execute(sql`INSERT INTO certifications (organisation_id, framework, status) VALUES ('00000000-0000-4000-8000-000000000001', 'eu-us-dpf', 'active')`)).rejects.toThrow();
+  });
+});
+
+describe("migration 0048: the status sources Recourse wrote become codes; an administrator's stay as typed", () => {
+  let database: Database | undefined;
+  let before: string | undefined;
+  afterAll(async () => {
+    await database?.close();
+    if (before) rmSync(before, { recursive: true, force: true });
+  });
+
+  it("rewrites the seed's, the list import's and the delisting's sources, and the arbitration administrator's seeded name", async () => {
+    database = await openDatabase({ dataDir: "memory://" }, { migrate: false });
+    const { db } = database;
+    before = migrationsUpTo(47);
+    await migrate(db as never, { migrationsFolder: before });
+    await db.execute(sql`INSERT INTO organisations (id, slug, name, country) VALUES ('00000000-0000-4000-8000-000000000001', 'acme', 'Acme', 'US')`);
+    await db.execute(sql`
+      INSERT INTO certifications (organisation_id, framework, status, status_source) VALUES
+        ('00000000-0000-4000-8000-000000000001', 'eu-us-ps', 'active', 'seed: company policy'),
+        ('00000000-0000-4000-8000-000000000001', 'eu-us-dpf', 'inactive', 'participant list import, 2026-12-01'),
+        ('00000000-0000-4000-8000-000000000001', 'uk-ext-dpf', 'removed', 'FTC referral register: removed for persistent failure to comply (R4.2)'),
+        ('00000000-0000-4000-8000-000000000001', 'swiss-us-dpf', 'withdrawn', 'participant list import, seen by hand')`);
+    await db.execute(sql`INSERT INTO providers (slug, name, kind, time_zone) VALUES ('icdr-aaa', 'ICDR-AAA (arbitration administrator)', 'arbitration_administrator', 'America/New_York'), ('jams', 'JAMS (renamed by an administrator)', 'adr', 'America/Los_Angeles')`);
+
+    await migrate(db as never, { migrationsFolder: MIGRATIONS });
+
+    const sources = rowsOf(await db.execute(sql`SELECT framework, status_source FROM certifications ORDER BY framework`)) as { framework: string; status_source: string }[];
+    expect(Object.fromEntries(sources.map((r) => [r.framework, r.status_source]))).toEqual({
+      "eu-us-ps": "company_policy",
+      "eu-us-dpf": "participant_list:2026-12-01",
+      "uk-ext-dpf": "delisted",
+      "swiss-us-dpf": "participant list import, seen by hand",
+    });
+    const names = rowsOf(await db.execute(sql`SELECT slug, name FROM providers ORDER BY slug`)) as { slug: string; name: string }[];
+    expect(names).toEqual([
+      { slug: "icdr-aaa", name: "ICDR-AAA" },
+      { slug: "jams", name: "JAMS (renamed by an administrator)" },
+    ]);
   });
 });
 

@@ -119,20 +119,20 @@ describe.each(KINDS)("participant list import on %s", (kind) => {
 
     const sessionm = (await getOrganisationProfile(db(), "sessionm"))!;
     expect(sessionm).toMatchObject({ participant: false, notParticipantReason: "lapsed_without_data" });
-    expect(sessionm.certifications[0]).toMatchObject({ status: "inactive", statusSince: new Date("2026-12-01T00:00:00Z"), statusSource: "participant list import, 2026-12-01" });
+    expect(sessionm.certifications[0]).toMatchObject({ status: "inactive", statusSince: new Date("2026-12-01T00:00:00Z"), statusSource: "participant_list:2026-12-01" });
     const refused = await fileCase(db(), filing({ organisationSlug: "sessionm" }), NOW).catch((e: unknown) => e);
     expect((refused as RuleError).reason.code).toBe("not_participant_lapsed_without_data");
 
     // A date change keeps the status and where it came from.
     const [mp] = await db().select().from(certifications).innerJoin(organisations, eq(organisations.id, certifications.organisationId)).where(and(eq(organisations.slug, "mparticle"), eq(certifications.framework, "eu-us-ps")));
-    expect(mp!.certifications).toMatchObject({ status: "active", statusSource: "seed: company policy", certifiedOn: "2026-11-20", recertificationDue: "2027-11-20" });
+    expect(mp!.certifications).toMatchObject({ status: "active", statusSource: "company_policy", certifiedOn: "2026-11-20", recertificationDue: "2027-11-20" });
 
     const found = await searchOrganisations(db(), "Northwind Analytics");
     expect(found[0]).toMatchObject({ slug: "northwind-analytics-inc", name: "Northwind Analytics, Inc.", country: "US", participant: true });
     const northwind = (await getOrganisationProfile(db(), "northwind-analytics-inc"))!;
     expect(northwind.certifications.map((c) => [c.framework, c.status, c.statusSource])).toEqual([
-      ["eu-us-dpf", "active", "participant list import, 2026-12-01"],
-      ["uk-ext-dpf", "active", "participant list import, 2026-12-01"],
+      ["eu-us-dpf", "active", "participant_list:2026-12-01"],
+      ["uk-ext-dpf", "active", "participant_list:2026-12-01"],
     ]);
     await expect(fileCase(db(), filing({ organisationSlug: "northwind-analytics-inc" }), NOW)).resolves.toMatchObject({ reference: expect.any(String) });
     expect((await getOrganisationProfile(db(), "contoso-labs-llc"))!.participant).toBe(true);
@@ -142,7 +142,7 @@ describe.each(KINDS)("participant list import on %s", (kind) => {
     expect(byAction("imported")).toEqual([expect.objectContaining({ entityId: plan.digest, ip: "203.0.113.7", at: NOW, data: expect.objectContaining({ organisationsAdded: 2, changes: 3, absentLeftAsTheyAre: 1 }) })]);
     expect(byAction("added_from_participant_list")).toHaveLength(2);
     expect(byAction("added")).toHaveLength(3);
-    expect(byAction("status_changed").map((e) => (e.data as { after: { status: string } }).after)).toEqual([expect.objectContaining({ status: "inactive", statusSource: "participant list import, 2026-12-01", certifiedOn: "2025-07-01" })]);
+    expect(byAction("status_changed").map((e) => (e.data as { after: { status: string } }).after)).toEqual([expect.objectContaining({ status: "inactive", statusSource: "participant_list:2026-12-01", certifiedOn: "2025-07-01" })]);
     expect(byAction("list_dates_changed").map((e) => (e.data as { after: object }).after)).toEqual([
       expect.objectContaining({ status: "active", certifiedOn: "2026-11-20", recertificationDue: "2027-11-20" }),
       expect.objectContaining({ status: "active", certifiedOn: "2026-11-20", recertificationDue: "2027-11-20" }),

@@ -39,10 +39,19 @@ describe.each(KINDS)("receipt on %s", (kind) => {
     return { mail: mail!, token: mail!.textBody!.split("\n").find((l) => l.includes("/respond/"))!.split("/respond/")[1]! };
   };
 
+  it("a complaint from the United Kingdom is delivered as one under the UK Extension", async () => {
+    const { caseId } = await fileCase(db(), filing({ organisationSlug: "harbor-metrics", email: "uk@example.co.uk", country: "GB" }), NOW);
+    const { mail } = await linkIn(caseId);
+    expect(mail.textBody).toContain("The complaint is brought under the UK Extension to the EU-U.S. DPF.\n");
+    expect(mail.textBody).not.toContain("Privacy Shield");
+  });
+
   it("delivers the complaint to a company without an account, which acknowledges and answers through its single-use link", async () => {
     const { caseId, responseDueAt } = await fileCase(db(), filing({ organisationSlug: "harbor-metrics", email: "hm@example.eu" }), NOW);
     const { mail, token } = await linkIn(caseId);
     expect(mail.toEmail).toBe("privacy@harbor-metrics.example");
+    // It names the framework the complaint is under, by its official name.
+    expect(mail.textBody).toContain("The complaint is brought under the EU-U.S. Data Privacy Framework.\n");
     // Without SMTP (demo and tests) the mailbox is the delivery: the 45 days run from filing.
     expect(responseDueAt).not.toBeNull();
     const [filed] = await db().select().from(caseEvents).where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.type, "case.filed")));

@@ -1,10 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { saveBodyClocks, saveBodyDetails } from "@/lib/actions/body-actions";
-import { CLOCK_DAYS, listBodies, type BodyRow } from "@/lib/directory/bodies";
+import { CLOCK_DAYS, hasOwnName, listBodies, type BodyRow } from "@/lib/directory/bodies";
 import { signedInContext } from "@/lib/page-context";
 import { ActionForm, FormInput, FormSelect } from "@/components/forms/action-form";
 import { fieldId } from "@/components/forms/field-id";
+import { bodyName } from "@/components/directory/body-name";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmDisclosure } from "@/components/ui/confirm-disclosure";
 import { Field, inputClass } from "@/components/ui/field";
@@ -28,7 +29,7 @@ export default async function BodiesPage({ params }: { params: Promise<{ locale:
     <>
       <PageHeader title={t("title")} lead={t("lead")} />
       <ul className="space-y-4">
-        {bodies.map((b) => (
+        {bodies.map((body) => ({ ...body, name: bodyName(t, body), storedName: body.name })).map((b) => (
           <li key={b.id} id={`body-${b.slug}`} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-labelledby={`body-${b.slug}-name`}>
             <div className="flex flex-wrap items-start justify-between gap-2">
               <h2 id={`body-${b.slug}-name`} className="text-lg font-semibold break-words">
@@ -72,11 +73,14 @@ export default async function BodiesPage({ params }: { params: Promise<{ locale:
             {b.clocks ? <ClocksForm body={b as BodyRow & { clocks: NonNullable<BodyRow["clocks"]> }} /> : null}
             <details className="mt-4 rounded-md ring-1 ring-slate-300">
               <summary className="cursor-pointer rounded-md px-4 py-2 text-sm font-medium">{t("edit", { name: b.name })}</summary>
-              <ActionForm action={saveBodyDetails} idPrefix={`body-${b.slug}`} fields={{ providerId: b.id }} doneText={t("saved")} labels={{ name: t("name"), contactEmail: t("contact"), website: t("website") }} className="space-y-3 p-3">
-                <p className="text-sm text-slate-700">{t("editLead")}</p>
-                <Field id={fieldId(`body-${b.slug}`, "name")} label={t("name")}>
-                  <FormInput name="name" required maxLength={200} defaultValue={b.name} className={inputClass} />
-                </Field>
+              {/* An authority is named in each reader's language: its stored name is kept as it is, not edited here. */}
+              <ActionForm action={saveBodyDetails} idPrefix={`body-${b.slug}`} fields={{ providerId: b.id, ...(hasOwnName(b.kind) ? {} : { name: b.storedName }) }} doneText={t("saved")} labels={{ name: t("name"), contactEmail: t("contact"), website: t("website") }} className="space-y-3 p-3">
+                <p className="text-sm text-slate-700">{t(hasOwnName(b.kind) ? "editLead" : "editLeadAuthority")}</p>
+                {hasOwnName(b.kind) ? (
+                  <Field id={fieldId(`body-${b.slug}`, "name")} label={t("name")}>
+                    <FormInput name="name" required maxLength={200} defaultValue={b.name} className={inputClass} />
+                  </Field>
+                ) : null}
                 <Field id={fieldId(`body-${b.slug}`, "contactEmail")} label={t("contact")}>
                   <FormInput name="contactEmail" type="email" maxLength={320} defaultValue={b.contactEmail ?? ""} className={inputClass} />
                 </Field>

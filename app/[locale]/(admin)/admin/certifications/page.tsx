@@ -6,6 +6,7 @@ import { canRecordCertificationStatus } from "@/lib/auth/policy";
 import { groupBy } from "@/lib/group-by";
 import { signedInContext } from "@/lib/page-context";
 import { CertificationStatusForm } from "@/components/certification-status/certification-status-form";
+import { statusSourceText } from "@/components/certification-status/status-source";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -21,6 +22,7 @@ export default async function CertificationsPage({ params, searchParams }: { par
   if (!canRecordCertificationStatus(actor)) notFound();
   const t = await getTranslations("certifications");
   const tl = await getTranslations("ladder");
+  const tsrc = await getTranslations("statusSource");
   const format = await getFormatter();
   const rows = await listCertificationStatuses(db, actor);
   const byOrganisation = groupBy(rows, (r) => r.organisationSlug);
@@ -67,7 +69,7 @@ export default async function CertificationsPage({ params, searchParams }: { par
                     <dt className="text-slate-600">{t("since")}</dt>
                     <dd>{day(r.statusSince)}</dd>
                     <dt className="text-slate-600">{t("source")}</dt>
-                    <dd>{r.statusSource}</dd>
+                    <dd>{statusSourceText(tsrc, r.statusSource, listDay)}</dd>
                     {r.certifiedOn ? (
                       <>
                         <dt className="text-slate-600">{t("certifiedOn")}</dt>

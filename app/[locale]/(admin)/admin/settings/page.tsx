@@ -24,12 +24,13 @@ export default async function AdminSettingsPage({ params }: { params: Promise<{ 
   const ts = await getTranslations("adminSettings");
   const policy = await retentionPolicy(db, actor);
   const source = { setting: tp("sourceSetting"), environment: tp("sourceEnvironment"), default: tp("sourceDefault") }[policy.source];
+  // Where each figure is set, in words an administrator acts on.
   const fixed = [
-    [ts("retentionEnvironment"), policy.environment === null ? ts("notSet") : ts("days", { days: policy.environment }), "RECOURSE_RETENTION_DAYS"],
-    [ts("retentionDefault"), ts("days", { days: policy.fallback }), "lib/retention/policy.ts"],
-    [ts("sessionIdle"), ts("hours", { hours: SESSION_IDLE_HOURS }), "lib/auth/sessions.ts"],
-    [ts("sessionAbsolute"), ts("hours", { hours: SESSION_ABSOLUTE_HOURS }), "lib/auth/sessions.ts"],
-    [ts("persistentFailure"), ts("days", { days: DEFAULT_POLICY.persistentFailureAfterDays }), "lib/ladder/policy.ts (R4.2)"],
+    [ts("retentionEnvironment"), policy.environment === null ? ts("notSet") : ts("days", { days: policy.environment }), ts("where.environment", { name: "RECOURSE_RETENTION_DAYS" })],
+    [ts("retentionDefault"), ts("days", { days: policy.fallback }), ts("where.default")],
+    [ts("sessionIdle"), ts("hours", { hours: SESSION_IDLE_HOURS }), ts("where.fixed")],
+    [ts("sessionAbsolute"), ts("hours", { hours: SESSION_ABSOLUTE_HOURS }), ts("where.fixed")],
+    [ts("persistentFailure"), ts("days", { days: DEFAULT_POLICY.persistentFailureAfterDays }), ts("where.policy", { rule: "R4.2" })],
   ] as const;
   return (
     <>
@@ -69,7 +70,7 @@ export default async function AdminSettingsPage({ params }: { params: Promise<{ 
             <div key={label} className="contents">
               <dt className="text-slate-600">{label}</dt>
               <dd>
-                {value} <span className="text-slate-600">({ts("setIn", { where })})</span>
+                {value} <span className="text-slate-600">({where})</span>
               </dd>
             </div>
           ))}

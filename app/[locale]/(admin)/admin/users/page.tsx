@@ -5,6 +5,7 @@ import { signedInContext } from "@/lib/page-context";
 import { listAccounts } from "@/lib/users/accounts";
 import { ActionForm, FormInput } from "@/components/forms/action-form";
 import { fieldId } from "@/components/forms/field-id";
+import { bodyName } from "@/components/directory/body-name";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmDisclosure } from "@/components/ui/confirm-disclosure";
 import { Field, inputClass } from "@/components/ui/field";
@@ -21,6 +22,7 @@ export default async function AccountsPage({ params, searchParams }: { params: P
   if (actor.kind !== "user" || !actor.isAdmin) notFound();
   const t = await getTranslations("accounts");
   const troles = await getTranslations("signIn.role");
+  const tb = await getTranslations("bodies");
   const busy = (await getTranslations("common"))("busy");
   const format = await getFormatter();
   const rows = await listAccounts(db, actor, q.slice(0, 200));
@@ -49,7 +51,7 @@ export default async function AccountsPage({ params, searchParams }: { params: P
                   {u.email}
                 </p>
                 <p className="text-sm text-slate-700">
-                  {[...(u.isAdmin ? [t("administrator")] : []), ...u.roles.map((r) => `${troles.has(r.role as "complainant") ? troles(r.role as "complainant") : r.role}${r.where ? ` · ${r.where}` : ""}`)].join("; ") || t("noRole")}
+                  {[...(u.isAdmin ? [t("administrator")] : []), ...u.roles.map((r) => `${troles.has(r.role as "complainant") ? troles(r.role as "complainant") : r.role}${r.where ? ` · ${r.body ? bodyName(tb, r.body) : r.where}` : ""}`)].join("; ") || t("noRole")}
                 </p>
                 <p className="text-sm text-slate-700">{t("sessions", { count: u.sessions })}</p>
                 {u.liveSessions.length ? (

@@ -7,6 +7,7 @@ import { Link } from "@/i18n/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { NotParticipantNotice } from "@/components/directory/not-participant-notice";
+import { statusSourceText } from "@/components/certification-status/status-source";
 import { PageHeader } from "@/components/ui/page-header";
 
 async function RouteSteps({ route, irmName, organisation }: { route: CertificationView["route"]; irmName: string; organisation: string }) {
@@ -33,6 +34,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ l
   const t = await getTranslations("directory");
   const tl = await getTranslations("ladder");
   const tc = await getTranslations("common");
+  const tsrc = await getTranslations("statusSource");
   const format = await getFormatter();
   // Dates without a time of day: the status and the frameworks take effect on a calendar date.
   const day = (d: Date | string) => format.dateTime(typeof d === "string" ? new Date(`${d}T00:00:00Z`) : d, { dateStyle: "long", timeZone: "UTC" });
@@ -61,7 +63,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ l
                 <dt className="text-slate-600">{t("status")}</dt>
                 <dd>{t("statusSince", { status: tl(`certStatus.${c.status}`), date: day(c.statusSince) })}</dd>
                 <dt className="text-slate-600">{t("statusSource")}</dt>
-                <dd>{c.statusSource}</dd>
+                <dd>{statusSourceText(tsrc, c.statusSource, day)}</dd>
                 {c.successor ? (
                   <>
                     <dt className="text-slate-600">{t("successor")}</dt>

@@ -137,6 +137,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                 caseId={detail.id}
                 party={detail.party}
                 dpa={dpaBody}
+                irm={detail.irmName ?? ""}
                 zone={detail.organisation.timeZone}
                 messages={detail.messages}
                 documents={documents}
@@ -150,7 +151,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             </Card>
             <Card aria-labelledby="timeline-title">
               <CardTitle id="timeline-title">{t("timeline")}</CardTitle>
-              <CaseTimeline entries={detail.timeline} reader={detail.party} dpa={dpaBody} zone={detail.organisation.timeZone} />
+              <CaseTimeline entries={detail.timeline} reader={detail.party} dpa={dpaBody} irm={detail.irmName ?? ""} zone={detail.organisation.timeZone} />
             </Card>
           </div>
           <div className="order-first space-y-6 lg:order-none">

@@ -82,7 +82,7 @@ export default async function DecisionPage({ params, searchParams }: { params: P
           </Card>
           <Card aria-labelledby="record-title">
             <CardTitle id="record-title">{t("onRecord")}</CardTitle>
-            <MessageList caseId={detail.id} reader={detail.party} dpa={dpa} zone={detail.organisation.timeZone} messages={onRecord} documents={documents} empty={t("nothingOnRecord")} />
+            <MessageList caseId={detail.id} reader={detail.party} dpa={dpa} irm={detail.irmName ?? ""} zone={detail.organisation.timeZone} messages={onRecord} documents={documents} empty={t("nothingOnRecord")} />
           </Card>
           <Card aria-labelledby="documents-title">
             <CardTitle id="documents-title">{(await getTranslations("caseExtra"))("documents")}</CardTitle>
