@@ -374,7 +374,7 @@ async function writeStep(
 
   const { recorded, versions } = await recordEvents(
     tx,
-    [{ row, snap: snapshot(loaded.facts, options.now), last: lastLink(loaded.events) }],
+    [{ row: { ...row, irmName: loaded.irmName }, snap: snapshot(loaded.facts, options.now), last: lastLink(loaded.events) }],
     [{ caseId: row.id, event, actorUserId: by.userId, meta: options.meta, idempotencyKey: options.idempotencyKey }],
     options.now,
     {

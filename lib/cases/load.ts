@@ -23,6 +23,8 @@ export interface LoadedCase<R extends FactsRow = CaseRow> {
   /** The history as stored: what the timeline shows and the hash chain continues from. */
   events: StoredCaseEvent[];
   organisation: CaseOrganisation;
+  /** The dispute resolution provider the company's certification names, by name (R1.3); null where it names none. */
+  irmName: string | null;
 }
 
 /** What of the organisation a case's facts and its page read (the sweep loads thousands). */
@@ -79,12 +81,13 @@ export async function loadCases<R extends FactsRow>(db: Reader, rows: R[]): Prom
       .from(caseBodies)
       .innerJoin(providers, eq(providers.id, caseBodies.providerId))
       .where(inList(caseBodies.caseId, caseIds)),
-    irmProviderIds.length ? db.select({ id: providers.id, clockPolicy: providers.clockPolicy }).from(providers).where(inList(providers.id, irmProviderIds)) : [],
+    irmProviderIds.length ? db.select({ id: providers.id, name: providers.name, clockPolicy: providers.clockPolicy }).from(providers).where(inList(providers.id, irmProviderIds)) : [],
   ]);
   const eventsOf = groupBy(events, (e) => e.caseId);
   const bodiesOf = groupBy(bodies, (b) => b.caseId);
   const orgById = new Map(orgs.map((o) => [o.id, o]));
   const policyOf = new Map(irms.map((p) => [p.id, p.clockPolicy as ProviderClockPolicy | null]));
+  const nameOf = new Map(irms.map((p) => [p.id, p.name]));
 
   return rows.map((row) => {
     const organisation = orgById.get(row.organisationId)!;
@@ -109,7 +112,7 @@ export async function loadCases<R extends FactsRow>(db: Reader, rows: R[]): Prom
       zones,
       events: caseEventsOf.map(fromStored),
     };
-    return { row, facts, bodies: caseBodiesOf.map(({ timeZone: _tz, caseId: _c, ...b }) => b), events: caseEventsOf, organisation };
+    return { row, facts, bodies: caseBodiesOf.map(({ timeZone: _tz, caseId: _c, ...b }) => b), events: caseEventsOf, organisation, irmName: irmProviderId ? (nameOf.get(irmProviderId) ?? null) : null };
   });
 }
 

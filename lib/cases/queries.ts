@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { caseBodies, cases, messages, organisations, providers, users } from "@/db/schema";
+import { caseBodies, cases, messages, organisations, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { caseScope, messagesVisibleTo, partiesOnCase, scopeToCase } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
@@ -160,9 +160,7 @@ export async function getCaseDetail(db: Db, actor: Actor, caseId: string, now: D
     .orderBy(asc(messages.createdAt));
   const view = caseView(loaded.facts, party, now);
   // The independent recourse mechanism by name, for the steps and sentences that name it.
-  const irmId = view.route.applies && view.route.irm?.kind === "adr" ? view.route.irm.providerId : null;
-  const [irm] = irmId ? await db.select({ name: providers.name }).from(providers).where(eq(providers.id, irmId)) : [];
-  const irmName = irm?.name;
+  const irmName = view.route.applies && view.route.irm?.kind === "adr" ? loaded.irmName : null;
   return {
     id: row.id,
     reference: row.reference,

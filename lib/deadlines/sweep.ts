@@ -174,7 +174,7 @@ async function breachBatch(tx: Tx, now: Date, batch: number, lane: Lane): Promis
   const loaded = await loadCases(tx, rows);
 
   // Every run-out clock not yet recorded, proposed to the ladder as `clock.breached` (an aim is refused there).
-  const at = loaded.map(({ row, facts, events }) => ({ row, snap: snapshot(facts, now), last: lastLink(events) }));
+  const at = loaded.map(({ row, facts, events, irmName }) => ({ row: { ...row, irmName }, snap: snapshot(facts, now), last: lastLink(events) }));
   const proposals = at.flatMap(({ row, snap }) =>
     snap.clocks
       .filter((c) => c.state === "missed" && !c.completedAt && !snap.state.breachedClocks.includes(c.id))

@@ -27,3 +27,6 @@ export function translator(locale: Language) {
 
 /** A key built at run time (a notice kind, a template), where the typed translator cannot follow. */
 export const dynamicTranslator = (locale: Language) => translator(locale) as unknown as (key: string, values?: Record<string, string | number>) => string;
+
+/** Whether a key built at run time has a message (a wording that exists for some cases only). */
+export const hasMessage = (locale: Language, key: string) => (translator(locale) as unknown as { has: (key: string) => boolean }).has(key);

@@ -20,6 +20,8 @@ export interface CaseForNotice {
   reference: string;
   /** Where the caller has it (filing): the company's name, for the receipt. */
   organisationName?: string;
+  /** The company's dispute resolution provider by name, where it has one: the notices name it. */
+  irmName?: string | null;
   organisationId: string;
   complainantUserId: string;
   complainantEmail: string;
@@ -52,7 +54,7 @@ export async function dispatch(tx: Tx, items: Dispatch[]): Promise<{ mails: numb
   items.forEach((item, index) => {
     const { caseRow, notice } = item;
     // Worded when shown or sent (lib/notifications/render.ts, lib/mail/content.ts), in the reader's language.
-    const params = { ...notice.params, reference: caseRow.reference, ...(caseRow.organisationName ? { organisation: caseRow.organisationName } : {}) };
+    const params = { ...notice.params, reference: caseRow.reference, ...(caseRow.organisationName ? { organisation: caseRow.organisationName } : {}), ...(caseRow.irmName ? { irm: caseRow.irmName } : {}) };
     for (const person of people[index]!) {
       if (person.userId === item.actorUserId && !notice.toActor) continue;
       const mail = notice.mail && person.email ? person.email.toLowerCase() : null;

@@ -31,6 +31,19 @@ describe("rendering notices", () => {
     expect(renderNotice("missed", { ...missed, reference: "RS-1" }, "en", "u").body).not.toContain("A new step");
   });
 
+  it("R2.2: the company's dispute resolution provider is named where the notice knows it", () => {
+    expect(renderNotice("missed", { ...missed, reference: "RS-1", opens: "irm,commerce", irm: "JAMS" }, "de", "u").body).toMatch(/offen: JAMS und .+\.$/);
+    expect(renderNotice("rung-opened", { reference: "RS-1", rung: "irm", irm: "JAMS" }, "en", "u").title).toBe("RS-1: you can now go to JAMS");
+    expect(renderNotice("step", { reference: "RS-1", step: "irm.determined", irm: "JAMS" }, "fr", "u").body).toContain("JAMS");
+    // Without a name, the rung's own words.
+    expect(renderNotice("step", { reference: "RS-1", step: "irm.determined" }, "en", "u").body).not.toContain("undefined");
+  });
+
+  it("R2.4: a decision's notice says whether the complaint was upheld, in the reader's language", () => {
+    expect(renderNotice("step", { reference: "RS-1", step: "irm.determined", irm: "JAMS", verdict: "not_upheld" }, "en", "u").body).toBe("On case RS-1: JAMS issued a determination. The complaint was not upheld.");
+    expect(renderNotice("remedies-ordered", { reference: "RS-1", step: "irm.determined", count: 2, irm: "JAMS", verdict: "partly_upheld" }, "de", "u").body).toContain("Der Beschwerde wurde teilweise stattgegeben.");
+  });
+
   it("the receipt names the company and its date, or says the company has yet to receive it", () => {
     const dated = renderNotice("filed", { reference: "RS-9", organisation: "mParticle, Inc.", due: "2027-01-24T22:59:59.999Z", zone: "Europe/Berlin" }, "de", "u");
     expect(dated.title).toBe("Beschwerde RS-9 eingegangen");

@@ -3,7 +3,7 @@
  * language, from the same messages the pages use (messages/*.json, namespace `notify`).
  */
 import { messageKey } from "@/lib/i18n/message-key";
-import { dynamicTranslator, isLanguage, translator, type Language as MailLocale } from "@/lib/i18n/translator";
+import { dynamicTranslator, hasMessage, isLanguage, translator, type Language as MailLocale } from "@/lib/i18n/translator";
 import { escapeHtml } from "@/lib/mail/html";
 import { mailDate } from "@/lib/mail/templates";
 import { aboutIntegrations } from "./kinds";
@@ -28,9 +28,15 @@ function words(locale: MailLocale, params: Record<string, string | number>) {
   const out: Record<string, string | number> = { ...params };
   const dynamic = dynamicTranslator(locale);
   if (typeof params.clock === "string") out.clock = dynamic(`ladder.clock.${messageKey(params.clock)}`);
-  if (typeof params.step === "string") out.step = dynamic(`events.${messageKey(params.step)}`);
-  if (typeof params.rung === "string") out.rung = dynamic(`ladder.rung.${params.rung}`);
-  if (typeof params.opens === "string") out.opens = listFormat(locale).format(params.opens.split(",").map((rung) => dynamic(`ladder.rung.${rung}`)));
+  // The company's dispute resolution provider by its name, where the notice has it.
+  const irm = typeof params.irm === "string" ? params.irm : null;
+  const rung = (id: string) => (id === "irm" && irm ? irm : dynamic(`ladder.rung.${id}`));
+  if (typeof params.step === "string") {
+    const key = messageKey(params.step);
+    out.step = irm && hasMessage(locale, `events.byIrm.${key}`) ? dynamic(`events.byIrm.${key}`, { irm }) : dynamic(`events.${key}`);
+  }
+  if (typeof params.rung === "string") out.rung = rung(params.rung);
+  if (typeof params.opens === "string") out.opens = listFormat(locale).format(params.opens.split(",").map(rung));
   const zone = typeof params.zone === "string" ? params.zone : "UTC";
   if (typeof params.due === "string") out.due = mailDate(new Date(params.due), locale, zone);
   if (typeof params.ackDue === "string") out.ackDue = mailDate(new Date(params.ackDue), locale, zone);
@@ -47,7 +53,10 @@ export function renderNotice(kind: NoticeKind, params: Record<string, string | n
   const title = dynamic(`notify.${key}.title`, values);
   // A kind may word a case apart (`variant`: a receipt whose company has no account yet);
   // a missed deadline that opened a rung says so in the same message.
-  const body = dynamic(`notify.${key}.${typeof params.variant === "string" ? params.variant : "body"}`, values) + (values.opens ? ` ${t("notify.opens", { opens: String(values.opens) })}` : "");
+  const body =
+    dynamic(`notify.${key}.${typeof params.variant === "string" ? params.variant : "body"}`, values) +
+    (typeof params.verdict === "string" ? ` ${dynamic(`notify.verdict.${params.verdict}`)}` : "") +
+    (values.opens ? ` ${t("notify.opens", { opens: String(values.opens) })}` : "");
   // A disabled webhook is about the integrations page, not a case.
   const integrations = aboutIntegrations(kind);
   const footer = integrations ? t("notify.mailFooterIntegrations") : t("notify.mailFooter", { reference: String(params.reference ?? "") });

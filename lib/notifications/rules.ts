@@ -11,11 +11,13 @@ import {
   decide,
   snapshot,
   referralProposals,
+  verdictOf,
   type CaseFacts,
   type CaseSnapshot,
   type CaseState,
   type LadderEvent,
   type Party,
+  type Verdict,
 } from "@/lib/ladder";
 import * as kinds from "./kinds";
 import { bodyOfParty, type Audience, type BodyRung, type Notice } from "./notice";
@@ -49,7 +51,9 @@ export function noticesForEvent(before: CaseFacts, event: LadderEvent, now: Date
   const push = (notice: Notice | null) => {
     if (notice) out.push(notice);
   };
-  const step = (audience: Audience | null) => audience && push(kinds.step(audience, event.type));
+  // A decision's verdict goes with it into every notice of it (R2.4, R2.6, R3.3).
+  const verdict = ORDERS_REMEDIES.has(event.type) && "remedies" in event.data ? verdictOf(event.data as { remedies: readonly unknown[]; verdict?: Verdict }) : undefined;
+  const step = (audience: Audience | null) => audience && push(kinds.step(audience, event.type, verdict));
 
   if (event.type === "case.filed") {
     // R2.1: the dates run from the company's receipt; a company without an account receives it later.
@@ -77,7 +81,7 @@ export function noticesForEvent(before: CaseFacts, event: LadderEvent, now: Date
     if (event.by !== "complainant" && event.by !== "system") step({ to: "complainant" });
     if (event.by !== "organisation" && event.by !== "system") {
       const remedies = ORDERS_REMEDIES.has(event.type) && "remedies" in event.data ? event.data.remedies.length : 0;
-      push(remedies > 0 ? kinds.remediesOrdered(event.type, remedies) : kinds.step({ to: "organisation" }, event.type));
+      push(remedies > 0 ? kinds.remediesOrdered(event.type, remedies, verdict) : kinds.step({ to: "organisation" }, event.type, verdict));
     }
     const toBody = addressedBody(event);
     if (toBody) step({ to: "body", rung: toBody });

@@ -73,7 +73,8 @@ describe.each(KINDS)("deadline sweep on %s", (kind) => {
     expect(await mails(filed.caseId, "notice:rung-opened")).toBe(0);
     const [missed] = await db().select().from(outbox).where(and(eq(outbox.caseId, filed.caseId), eq(outbox.template, "notice:missed")));
     expect(missed!.toEmail).toBe("sweep-one@example.eu");
-    expect(mailContent(missed!).text).toContain("A new step is now open to you: Independent dispute resolution.");
+    // The rung by the name of the company's own dispute resolution provider (R2.2).
+    expect(mailContent(missed!).text).toContain("A new step is now open to you: BBB National Programs (BBB EU Privacy Shield).");
     const [clock] = await db().select().from(deadlines).where(and(eq(deadlines.caseId, filed.caseId), eq(deadlines.clockId, "organisation.response")));
     expect(clock!.state).toBe("missed");
 
