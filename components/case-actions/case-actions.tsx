@@ -12,6 +12,7 @@ import type { ActionId, AvailableAction, Party } from "@/lib/ladder";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionForm, FormFieldError, FormInput, FormTextarea } from "@/components/forms/action-form";
 import { fieldId } from "@/components/forms/field-id";
+import { TEMPLATE_TARGET } from "@/components/keyboard-shortcuts/targets";
 
 const INFORMATIVE = ["organisation_deadline_running", "acknowledgment_deadline_running", "comments_window_open", "arbitration_gate_closed", "nothing_to_accept", "eligibility_not_decided", "close_before_eligibility", "commerce_not_referred", "notice_not_delivered"];
 
@@ -96,6 +97,7 @@ export async function CaseActions({ caseId, version, party, asParty, actions, cl
                     required
                     maxLength={10_000}
                     aria-describedby={a.action === "respond" ? `${prefix}-body-hint` : undefined}
+                    {...(a.action === "respond" ? { [TEMPLATE_TARGET]: "" } : {})}
                     defaultValue={a.action === "invoke_arbitration" ? notice : undefined}
                     className={inputClass}
                   />

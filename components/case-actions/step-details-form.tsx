@@ -84,7 +84,7 @@ export async function StepFields({ action, id, proposed = [], wide = false }: { 
               <legend className="text-sm font-medium">{t("decision")}</legend>
               {(["eligible", "ineligible", "dismissed"] as const).map((d) => (
                 <label key={d} className="flex items-center gap-2 text-sm">
-                  <FormInput type="radio" name="decision" value={d} defaultChecked={d === "eligible"} required />
+                  <FormInput type="radio" name="decision" value={d} required />
                   {t(d)}
                 </label>
               ))}

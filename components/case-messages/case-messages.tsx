@@ -10,11 +10,12 @@ import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import type { DocumentEntry } from "@/lib/cases/attachments";
 import { eventName, partyName, type DpaBody } from "@/components/case-status/case-status";
-import { REPLY_BOX } from "@/components/keyboard-shortcuts/targets";
+import { REPLY_BOX, TEMPLATE_TARGET } from "@/components/keyboard-shortcuts/targets";
+import { TemplatePicker } from "./template-picker";
 
 interface Templates {
   /** The organisation's templates to pick from. */
-  list: { id: string; name: string }[];
+  list: { id: string; name: string; body: string }[];
   /** The one picked, filled from the case on the server: it starts the reply box. */
   filled?: { id: string; name: string; body: string };
   /** Where the picker sends the choice (this case's page, keeping its other parameters). */
@@ -35,28 +36,13 @@ export async function CaseMessages({ caseId, party, dpa = "panel", irm = "", zon
     <div className="space-y-4">
       <MessageList caseId={caseId} reader={party} dpa={dpa} irm={irm} zone={zone} messages={messages} documents={documents} />
       {!closed && audiences.length && templates?.list.length ? (
-        // A plain GET form: the page comes back with the template filled in, with or without JavaScript.
-        <form method="get" action={`${templates.action}#messages`} className="flex flex-wrap items-end gap-2">
-          {Object.entries(templates.keep).map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
-          ))}
-          <div>
-            <label htmlFor="reply-template" className="block text-sm font-medium">
-              {t("template")}
-            </label>
-            <select id="reply-template" name="template" defaultValue={templates.filled?.id ?? ""} className={inputClass}>
-              <option value="">{t("noTemplate")}</option>
-              {templates.list.map((template) => (
-                <option key={template.id} value={template.id}>
-                  {template.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="min-h-10 rounded-md px-3 py-2 text-sm font-medium ring-1 ring-slate-300">
-            {t("useTemplate")}
-          </button>
-        </form>
+        <TemplatePicker
+          templates={templates.list}
+          selected={templates.filled?.id}
+          action={templates.action}
+          keep={templates.keep}
+          labels={{ template: t("template"), none: t("noTemplate"), use: t("useTemplate"), inserted: t.raw("templateInserted") as string }}
+        />
       ) : null}
       {!closed && audiences.length ? (
         <ActionForm
@@ -74,7 +60,7 @@ export async function CaseMessages({ caseId, party, dpa = "panel", irm = "", zon
             {t("message")}
           </label>
           {/* Keyed by the template: another pick starts the box afresh. */}
-          <FormTextarea key={templates?.filled?.id ?? "blank"} name="body" rows={templates?.filled ? 8 : 3} required maxLength={10_000} defaultValue={templates?.filled?.body} className={inputClass} />
+          <FormTextarea key={templates?.filled?.id ?? "blank"} {...{ [TEMPLATE_TARGET]: "" }} name="body" rows={templates?.filled ? 8 : 3} required maxLength={10_000} defaultValue={templates?.filled?.body} className={inputClass} />
           <label htmlFor="message-files" className="block text-sm font-medium">
             {t("attach")}
           </label>

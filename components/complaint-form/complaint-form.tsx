@@ -115,6 +115,8 @@ export function ComplaintForm({ organisation, certifications, countries, today }
     clearErrors(fields);
     for (const issue of issues) setError(String(issue.path[0]) as FieldPath<Values>, { message: issue.message }, { shouldFocus: issue === issues[0] });
     if (issues.length) return;
+    // A refusal's summary spoke of the answers as they were sent; moving on leaves it behind.
+    setFormError(null);
     setStep((s) => (fromReview ? STEPS.length - 1 : Math.min(s + 1, STEPS.length - 1)));
     setFromReview(false);
   }
@@ -372,6 +374,7 @@ export function ComplaintForm({ organisation, certifications, countries, today }
                 <h4 className="text-sm font-semibold text-slate-800">{t(`steps.${STEPS[group.step]!.id}`)}</h4>
                 <button type="button" className="rounded px-2 py-1 text-sm font-medium text-brand-800 underline" onClick={() => {
                     setFromReview(true);
+                    setFormError(null);
                     setStep(group.step);
                   }} aria-label={`${t("change")}: ${t(`steps.${STEPS[group.step]!.id}`)}`}>
                   {t("change")}
@@ -420,6 +423,7 @@ export function ComplaintForm({ organisation, certifications, countries, today }
       <div className="flex flex-wrap justify-between gap-3 border-t border-slate-200 pt-4">
         <Button type="button" variant="secondary" onClick={() => {
             setFromReview(false);
+            setFormError(null);
             setStep((s) => Math.max(0, s - 1));
           }} disabled={step === 0}>
           {t("back")}

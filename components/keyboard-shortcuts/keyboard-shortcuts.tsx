@@ -57,7 +57,7 @@ export function KeyboardShortcuts({ page, me }: { page: "queue" | "case"; me: st
   }, [page, me]);
   return (
     <>
-      <button type="button" onClick={() => dialog.current?.showModal()} className="text-sm underline" aria-keyshortcuts="?">
+      <button type="button" onClick={() => dialog.current?.showModal()} className="hidden text-sm underline sm:inline" aria-keyshortcuts="?">
         {t("open")}
       </button>
       <dialog ref={dialog} aria-labelledby="shortcuts-title" className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/50">

@@ -10,3 +10,5 @@ export const QUEUE_CASE = "data-queue-case";
 /** The case page's "assign to me" button and reply box, which `a` and `r` reach. */
 export const ASSIGN_ME = "assign-me-button";
 export const REPLY_BOX = "message-body";
+/** The case page's text boxes a reply template may go into (the message's and the formal response's). */
+export const TEMPLATE_TARGET = "data-template-target";

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { chooseVerdict, confirmStep, decide, expectAccessible, moveClock, signInAs } from "../support/helpers";
+import { chooseVerdict, confirmStep, decide, expectAccessible, moveClock, signInAs, chooseEligible } from "../support/helpers";
 import { fileComplaint, followMailLink, signInByEmail } from "../support/filing";
 
 test.describe("an ADR provider works its rung", () => {
@@ -29,7 +29,7 @@ test.describe("an ADR provider works its rung", () => {
     await expectAccessible(page);
     await page.getByRole("button", { name: "Acknowledge receipt" }).click();
     await expect(page.getByText("Association of National Advertisers (ANA) Privacy Shield Dispute Resolution acknowledged receipt", { exact: true })).toBeVisible();
-    await decide(page, "Decide eligibility…", async () => {}, "The complaint is recorded as eligible.");
+    await decide(page, "Decide eligibility…", chooseEligible, "The complaint is recorded as eligible.");
     await expect(page.getByText("Done: Decide eligibility.")).toBeVisible();
     await expect(page.getByText("Association of National Advertisers (ANA) Privacy Shield Dispute Resolution decided on eligibility", { exact: true })).toBeVisible();
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { chooseVerdict, commerceUnableToResolve, confirmStep, decide, moveClock, signInAs } from "../support/helpers";
+import { chooseVerdict, commerceUnableToResolve, confirmStep, decide, moveClock, signInAs, chooseEligible } from "../support/helpers";
 import { fileComplaint, followMailLink, signInByEmail } from "../support/filing";
 
 async function details(page: Page, summary: string) {
@@ -29,7 +29,7 @@ test.describe("binding arbitration", () => {
     // JAMS decides.
     await signInAs(page, "liaison@jams.example");
     await page.goto(caseUrl);
-    await decide(page, "Decide eligibility…");
+    await decide(page, "Decide eligibility…", chooseEligible);
     await expect(page.getByText("JAMS decided on eligibility", { exact: true })).toBeVisible();
     await decide(page, "Issue a determination…", async (form) => {
       await chooseVerdict(form, "Upheld");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { decide, expectAccessible, signInAs } from "../support/helpers";
+import { decide, expectAccessible, signInAs, chooseEligible } from "../support/helpers";
 import { handedToAna } from "../support/filing";
 
 /** The count a view's link shows beside its name. */
@@ -39,7 +39,7 @@ test.describe("a recourse body's workspace", () => {
 
     await row.getByRole("link", { name: reference }).click();
     await page.waitForURL(/\/cases\//);
-    await decide(page, "Decide eligibility…", async () => {}, "The complaint is recorded as eligible.");
+    await decide(page, "Decide eligibility…", chooseEligible, "The complaint is recorded as eligible.");
     await expect(page.getByText("Association of National Advertisers (ANA) Privacy Shield Dispute Resolution decided on eligibility", { exact: true })).toBeVisible();
 
     await page.goto("/en/workspace?view=new");

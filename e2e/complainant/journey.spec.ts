@@ -1,6 +1,6 @@
 import { expect, test, type Locator } from "@playwright/test";
 import { confirmComplaint, fillComplaint, followMailLink, LABELS, signInByEmail } from "../support/filing";
-import { chooseVerdict, decide, expectAccessible, signInAs } from "../support/helpers";
+import { chooseVerdict, decide, expectAccessible, signInAs, chooseEligible } from "../support/helpers";
 import { LOCALES, dayIn, message, said, text, type Locale } from "../support/messages";
 
 /**
@@ -143,7 +143,7 @@ for (const locale of LOCALES) {
         await page.goto(staffUrl);
         await page.getByRole("button", { name: "Acknowledge receipt" }).click();
         await expect(page.getByText("Association of National Advertisers (ANA) Privacy Shield Dispute Resolution acknowledged receipt", { exact: true })).toBeVisible();
-        await decide(page, "Decide eligibility…", async () => {}, "The complaint is recorded as eligible.");
+        await decide(page, "Decide eligibility…", chooseEligible, "The complaint is recorded as eligible.");
         const findings = `Customer Portfolios refused ${name} a copy of the profile it holds and kept using it after the objection.`;
         await decide(
           page,

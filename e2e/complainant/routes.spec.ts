@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { fileComplaint, followMailLink, signInByEmail } from "../support/filing";
-import { confirmStep, decide, expectAccessible, moveClock, signInAs } from "../support/helpers";
+import { confirmStep, decide, expectAccessible, moveClock, signInAs, chooseEligible } from "../support/helpers";
 
 /** Where routes meet (R2.2, R2.4, R2.7): what each party can still do, told plainly. */
 test.describe("routes that run side by side", () => {
@@ -50,7 +50,7 @@ test.describe("routes that run side by side", () => {
     // R2.2, R2.4: BBB closes its review only once it has decided whether it takes the complaint up.
     await expect(page.getByText("Decide eligibility first.")).toBeVisible();
     await expect(page.getByRole("link", { name: "Close the case…" })).toHaveCount(0);
-    await decide(page, "Decide eligibility…", async () => {}, "The complaint is recorded as eligible.");
+    await decide(page, "Decide eligibility…", chooseEligible, "The complaint is recorded as eligible.");
     await decide(page, "Close the case…", (form) => form.getByLabel("Outcome").fill("The complainant stopped answering our questions."), /closes the review by BBB National Programs.* only: the complainant keeps every later step/);
     await expect(page.getByText("Done: Close the case.")).toBeVisible();
 

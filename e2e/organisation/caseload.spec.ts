@@ -79,10 +79,13 @@ test.describe("a company's team works its caseload", () => {
     await page.getByRole("link", { name: references[2]! }).click();
     await page.waitForURL(/\/en\/cases\//);
     const casePath = new URL(page.url()).pathname;
+    // What was typed first stays: the template goes after it, and the page says where it went.
+    const box = page.getByLabel("Your message");
+    await box.fill("Thank you for writing.");
     await page.getByLabel("Reply template").selectOption({ label: template });
     await page.getByRole("button", { name: "Use template" }).click();
-    const box = page.getByLabel("Your message");
-    await expect(box).toHaveValue(new RegExp(`^Dear ${people[2]!.name},\\nwe have your complaint ${references[2]} to mParticle, Inc\\. and will answer by \\w+ \\d{1,2}, \\d{4}\\.$`));
+    await expect(page.getByRole("status").filter({ hasText: `${template} was added to “Your message”.` })).toBeVisible();
+    await expect(box).toHaveValue(new RegExp(`^Thank you for writing\\.\\n\\nDear ${people[2]!.name},\\nwe have your complaint ${references[2]} to mParticle, Inc\\. and will answer by \\w+ \\d{1,2}, \\d{4}\\.$`));
     await box.fill(`${await box.inputValue()}\nThe copy of your data is attached.`);
     const typed = await box.inputValue();
     await shoot(page, "case-reply-template", "#messages");

@@ -145,6 +145,9 @@ export async function chooseVerdict(form: Locator, verdict: "Upheld" | "Partly u
   await form.getByRole("radio", { name: verdict, exact: true }).check();
 }
 
+/** R2.2: chooses, in the eligibility form, that the complaint is eligible: nothing is chosen for the body. */
+export const chooseEligible = (form: Locator) => form.getByRole("radio", { name: "Eligible", exact: true }).check();
+
 /** R2.7: the complainant's DPA refers the case at `caseUrl` to Commerce, which concludes it could not resolve the matter. */
 export async function commerceUnableToResolve(page: Page, caseUrl: string) {
   await signInAs(page, "referrals@dpa.example");

@@ -34,7 +34,12 @@ export function unknownPlaceholders(body: string): string[] {
 
 /** The body with each placeholder replaced by its value. */
 export function fillPlaceholders(body: string, values: Record<Placeholder, string>): string {
-  return body.replace(PLACEHOLDER, (whole, name: string) => ((PLACEHOLDERS as readonly string[]).includes(name) ? values[name as Placeholder] : whole));
+  return body.replace(PLACEHOLDER, (whole, name: string, offset: number) => {
+    if (!(PLACEHOLDERS as readonly string[]).includes(name)) return whole;
+    const value = values[name as Placeholder];
+    // A name that ends with its own full stop ("mParticle, Inc.") before the sentence's: one stop.
+    return value.endsWith(".") && body[offset + whole.length] === "." ? value.slice(0, -1) : value;
+  });
 }
 
 /** A template as saved: its shape, then its placeholders (the refusal names the unknown ones). */
@@ -125,7 +130,15 @@ export async function deleteReplyTemplate(db: Db, actor: Actor, organisationId: 
  * in, so the day written is the day every party sees; in the complainant's language.
  */
 export async function fillReplyTemplate(db: Db, actor: Actor, caseId: string, templateId: string): Promise<{ id: string; name: string; body: string }> {
-  if (!isUuid(caseId) || !isUuid(templateId)) throw new NotFoundError();
+  if (!isUuid(templateId)) throw new NotFoundError();
+  const [filled] = await fillReplyTemplates(db, actor, caseId, templateId);
+  if (!filled) throw new NotFoundError();
+  return filled;
+}
+
+/** Every template of the case's company (or the one asked for), filled from the case, in the templates' order. */
+export async function fillReplyTemplates(db: Db, actor: Actor, caseId: string, only?: string): Promise<{ id: string; name: string; body: string }[]> {
+  if (!isUuid(caseId)) throw new NotFoundError();
   const [row] = await db
     .select({
       id: cases.id,
@@ -141,16 +154,14 @@ export async function fillReplyTemplate(db: Db, actor: Actor, caseId: string, te
     .innerJoin(organisations, eq(organisations.id, cases.organisationId))
     .where(scopeToCase(actor, caseId));
   if (!row || !partiesOnCase(actor, { ...row, providerIds: [] }).includes("organisation") || !canReadReplyTemplates(actor, row.organisationId)) throw new NotFoundError();
-  const [[template], [due]] = await Promise.all([
-    db.select().from(replyTemplates).where(and(eq(replyTemplates.id, templateId), eq(replyTemplates.organisationId, row.organisationId))),
+  const [templates, [due]] = await Promise.all([
+    db
+      .select()
+      .from(replyTemplates)
+      .where(and(eq(replyTemplates.organisationId, row.organisationId), only ? eq(replyTemplates.id, only) : undefined))
+      .orderBy(asc(replyTemplates.name)),
     db.select({ at: deadlines.dueAt }).from(deadlines).where(and(eq(deadlines.caseId, row.id), eq(deadlines.clockId, "organisation.response"))),
   ]);
-  if (!template) throw new NotFoundError();
-  const body = fillPlaceholders(template.body, {
-    complainant_name: row.complainantName,
-    reference: row.reference,
-    company: row.company,
-    due_date: due?.at ? mailDate(due.at, row.language, row.zone) : "",
-  });
-  return { id: template.id, name: template.name, body };
+  const values = { complainant_name: row.complainantName, reference: row.reference, company: row.company, due_date: due?.at ? mailDate(due.at, row.language, row.zone) : "" };
+  return templates.map((template) => ({ id: template.id, name: template.name, body: fillPlaceholders(template.body, values) }));
 }

@@ -16,7 +16,7 @@ import { isUuid } from "@/lib/ids";
 export async function providerAnnualReport(db: Db, actor: Actor, providerId: string, year: number, now: Date) {
   if (actor.kind !== "user" || !isUuid(providerId)) throw new NotFoundError();
   if (!actor.isAdmin && !actor.memberships.some((m) => m.providerId === providerId)) throw new NotFoundError();
-  const [provider] = await db.select({ id: providers.id, name: providers.name }).from(providers).where(eq(providers.id, providerId));
+  const [provider] = await db.select({ id: providers.id, name: providers.name, kind: providers.kind }).from(providers).where(eq(providers.id, providerId));
   if (!provider) throw new NotFoundError();
   const handed = await db.select({ row: cases, since: caseBodies.since }).from(caseBodies).innerJoin(cases, eq(cases.id, caseBodies.caseId)).where(eq(caseBodies.providerId, providerId));
   const entries: ReportEntry[] = [];

@@ -43,7 +43,7 @@ function OnTimeTable({ id, title, lead, rows, columns, empty, clockName, percent
       <p className="mb-3 text-sm text-slate-700">{lead}</p>
       {entries.length ? (
         <div className="overflow-x-auto">
-          <table className="w-full text-sm">
+          <table className="w-full hyphens-auto text-sm">
             <thead>
               <tr className="text-left">
                 <th scope="col" className="py-1 pr-2 font-medium">{columns[0]}</th>
@@ -107,7 +107,7 @@ export default async function AnnualReportPage({ params, searchParams }: { param
           </div>
         ))}
       </dl>
-      <div className="grid gap-6 md:grid-cols-2">
+      <div className="grid gap-6 md:grid-cols-2 [&>*]:min-w-0">
         <Bars title={t("byFramework")} data={report.byFramework} label={(k) => tl(`framework.${k}` as "framework.eu-us-dpf")} />
         <Bars title={t("byPrinciple")} data={report.byPrinciple} label={(k) => tf(`principle.${k}.label` as "principle.access.label")} />
         <Bars title={t("eligibility")} data={report.eligibility} label={(k) => (k === "pending" ? t("pending") : td(k as "eligible"))} />
@@ -115,9 +115,12 @@ export default async function AnnualReportPage({ params, searchParams }: { param
         <Bars title={t("remedies")} data={report.remediesOrdered} label={(k) => td(`remedy.${k}` as "remedy.delete")} />
         <Bars title={t("dataCategory")} data={{ hr: report.byDataCategory.hr, nonHr: report.byDataCategory.nonHr }} label={(k) => (k === "hr" ? tf("hrYes") : tf("hrNo"))} />
       </div>
-      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+      <div className="mt-6 grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
         <OnTimeTable id="on-time" title={t("onTimeTitle")} lead={t("onTimeLead")} rows={report.onTime} columns={[t("clockColumn"), t("onTimeColumn"), t("lateColumn"), t("rateColumn")]} empty={t("noClocks")} clockName={clockName} percent={percent} />
-        <OnTimeTable id="aims" title={t("aimsTitle")} lead={t("aimsLead")} rows={report.aims} columns={[t("clockColumn"), t("withinColumn"), t("afterColumn"), t("withinRateColumn")]} empty={t("noClocks")} clockName={clockName} percent={percent} />
+        {/* R2.6: only the DPA panel's advice is aimed for rather than due. */}
+        {provider.kind === "dpa_panel" ? (
+          <OnTimeTable id="aims" title={t("aimsTitle")} lead={t("aimsLead")} rows={report.aims} columns={[t("clockColumn"), t("withinColumn"), t("afterColumn"), t("withinRateColumn")]} empty={t("noClocks")} clockName={clockName} percent={percent} />
+        ) : null}
       </div>
     </>
   );

@@ -26,7 +26,7 @@ import { Notice } from "@/components/ui/notice";
 import { MarkCaseRead } from "@/components/notifications/mark-case-read";
 import { unreadForCase } from "@/lib/notifications/inbox";
 import { pageMetadata } from "@/lib/i18n/page-title";
-import { fillReplyTemplate, listReplyTemplates } from "@/lib/organisations/reply-templates";
+import { fillReplyTemplates } from "@/lib/organisations/reply-templates";
 import { KeyboardShortcuts } from "@/components/keyboard-shortcuts/keyboard-shortcuts";
 import { ASSIGN_ME } from "@/components/keyboard-shortcuts/targets";
 import { DoneOnArrival } from "@/components/case-actions/done-on-arrival";
@@ -63,12 +63,13 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   // Before the hand-over, the body the route sends the case to (R2.5).
   const dpaBody = dpaBodyOf([...detail.bodies, ...(view.route.applies && view.route.irm ? [view.route.irm] : [])]);
   const staff = detail.party === "organisation";
-  const [documents, templates, filled] = await Promise.all([
+  const [documents, templates] = await Promise.all([
     listEvidence(db, actor, detail.id),
-    staff ? listReplyTemplates(db, actor, detail.organisation.id) : [],
-    // A template picked on this page (`?template=`), filled from the case; a stale pick is ignored.
-    staff && search.template ? fillReplyTemplate(db, actor, detail.id, search.template).catch((error) => (error instanceof NotFoundError ? undefined : Promise.reject(error))) : undefined,
+    // The company's templates, each filled from the case.
+    staff ? fillReplyTemplates(db, actor, detail.id) : [],
   ]);
+  // A template picked on this page without JavaScript (`?template=`) starts the message box; a stale pick is ignored.
+  const filled = search.template ? templates.find((template) => template.id === search.template) : undefined;
 
   return (
     <ActionOutcomeProvider conflictText={t("conflict")}>
