@@ -11,6 +11,18 @@ const AUTHORITIES = [
   { key: "dpaLinkUk", href: "https://ico.org.uk/make-a-complaint/" },
 ] as const;
 
+/** A sentence and the outside page it points to. */
+function SentenceWithLink({ text, href, label }: { text: string; href: string; label: string }) {
+  return (
+    <p className="mt-2">
+      {text}{" "}
+      <a href={href} className="underline" rel="noopener noreferrer">
+        {label}
+      </a>
+    </p>
+  );
+}
+
 /** The links to every data protection authority, which can help with a complaint about any company. */
 export async function AuthorityLinks() {
   const t = await getTranslations("directory");
@@ -39,12 +51,7 @@ export async function NoCompanyFound({ query }: { query: string }) {
     <Notice tone="info">
       <p className="font-medium">{t("noneFound.title", { query })}</p>
       <p className="mt-2">{t("noneFound.spelling")}</p>
-      <p className="mt-2">
-        {t("noneFound.list")}{" "}
-        <a href="https://www.dataprivacyframework.gov/list" className="underline" rel="noopener noreferrer">
-          {t("noneFound.listLink")}
-        </a>
-      </p>
+      <SentenceWithLink text={t("noneFound.list")} href="https://www.dataprivacyframework.gov/list" label={t("noneFound.listLink")} />
       <p className="mt-2">{t("goDpa")}</p>
       <AuthorityLinks />
     </Notice>
@@ -60,12 +67,7 @@ export async function NotParticipantNotice({ profile }: { profile: OrganisationP
       <p className="mt-2">{t("goDpa")}</p>
       <AuthorityLinks />
       {profile.claimsParticipation ? (
-        <p className="mt-2">
-          {t("goFtc")}{" "}
-          <a href="https://reportfraud.ftc.gov/" className="underline" rel="noopener noreferrer">
-            {t("ftcLink")}
-          </a>
-        </p>
+        <SentenceWithLink text={t("goFtc")} href="https://reportfraud.ftc.gov/" label={t("ftcLink")} />
       ) : null}
     </Notice>
   );
