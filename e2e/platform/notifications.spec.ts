@@ -40,7 +40,7 @@ test.describe("clocks that act: the bell, reminders and the calendar", () => {
     const missed = page.getByTestId("mail").filter({ hasText: `${reference}: a deadline was missed` });
     await expect(missed).toHaveCount(2);
     // The response deadline's mail also says what it opened: the next rung, in the same message.
-    await expect(missed.filter({ hasText: "A new step is now open to you: Independent dispute resolution." })).toHaveCount(1);
+    await expect(missed.filter({ hasText: "You can now take the next step: JAMS." })).toHaveCount(1);
   });
 
   test("the calendar feed: a secret address that a calendar can read, renewed or stopped by its owner", async ({ page }) => {

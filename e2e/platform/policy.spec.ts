@@ -6,7 +6,7 @@ test("the administrator sets the retention period; the page says where the figur
   await page.goto("/en/admin");
   await page.getByRole("link", { name: "Settings in force" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Settings in force");
-  await expect(page.getByText("set in RECOURSE_RETENTION_DAYS")).toBeVisible();
+  await expect(page.getByText("set by the environment variable RECOURSE_RETENTION_DAYS")).toBeVisible();
   const days = page.getByLabel("Erase closed cases after (days)");
   await expect(days).toHaveValue("1095");
   await expect(page.getByText("Now: 1,095 days (the default).")).toBeVisible();

@@ -6,7 +6,7 @@ import type { Tx } from "@/db/client";
 import { advance, snapshot, type CaseFacts, type LadderEvent } from "@/lib/ladder";
 import { enqueueWebhooks } from "@/lib/webhooks/enqueue";
 import { eventsOfStep } from "@/lib/webhooks/events";
-import { dispatch, withdrawReferralPrompts, type CaseForNotice } from "./dispatch";
+import { dispatch, withdrawReferralPrompts, type CaseForNotice, type Dispatch } from "./dispatch";
 import { noticesForEvent, withdrawsReferralPrompt, type FoldedStates } from "./rules";
 
 export interface RecordedEvent {
@@ -29,8 +29,42 @@ export async function notifyEvents(tx: Tx, recorded: RecordedEvent[], now: Date)
   await withdrawReferralPrompts(tx, referred.map((r) => r.caseRow.id), now);
   return dispatch(
     tx,
-    recorded.flatMap(({ caseRow, before, event, seq, actorUserId, states }) =>
-      noticesForEvent(before, event, now, states).map((notice) => ({ caseRow, notice, key: `ev:${caseRow.id}:${seq}`, actorUserId })),
+    oneNoticePerMissedBatch(
+      recorded.flatMap(({ caseRow, before, event, seq, actorUserId, states }) =>
+        noticesForEvent(before, event, now, states).map((notice) => ({ caseRow, notice, key: `ev:${caseRow.id}:${seq}`, actorUserId })),
+      ),
     ),
   );
+}
+
+const MERGED: readonly string[] = ["missed", "breach"];
+
+/**
+ * The deadlines of one case that a batch (a sweep) finds run out are one notice to each party
+ * told, naming them all, not one each; the rungs they opened are named once.
+ */
+export function oneNoticePerMissedBatch(items: Dispatch[]): Dispatch[] {
+  const out: Dispatch[] = [];
+  const first = new Map<string, Dispatch>();
+  for (const item of items) {
+    const { kind, audience, params } = item.notice;
+    if (!MERGED.includes(kind)) {
+      out.push(item);
+      continue;
+    }
+    const key = `${item.caseRow.id}:${kind}:${JSON.stringify(audience)}`;
+    const earlier = first.get(key);
+    if (!earlier) {
+      const copy = { ...item, notice: { ...item.notice, params: { ...params } } };
+      first.set(key, copy);
+      out.push(copy);
+      continue;
+    }
+    const merged = earlier.notice.params;
+    merged.clock = `${merged.clock},${params.clock}`;
+    merged.variant = "many";
+    const opens = [merged.opens, params.opens].filter((o): o is string => typeof o === "string" && o !== "").flatMap((o) => o.split(","));
+    if (opens.length) merged.opens = [...new Set(opens)].join(",");
+  }
+  return out;
 }

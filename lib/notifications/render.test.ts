@@ -25,14 +25,14 @@ describe("rendering notices", () => {
   });
 
   it("a missed deadline names the rungs it opened, in the reader's language", () => {
-    expect(renderNotice("missed", { ...missed, reference: "RS-1", opens: "irm" }, "en", "u").body).toMatch(/A new step is now open to you: Independent dispute resolution\.$/);
-    expect(renderNotice("missed", { ...missed, reference: "RS-1", opens: "irm,dpa_panel" }, "de", "u").body).toMatch(/offen: .+ und .+\.$/);
-    expect(renderNotice("missed", { ...missed, reference: "RS-1", opens: "irm" }, "fr", "u").body).toContain("Une nouvelle étape vous est désormais ouverte");
-    expect(renderNotice("missed", { ...missed, reference: "RS-1" }, "en", "u").body).not.toContain("A new step");
+    expect(renderNotice("missed", { ...missed, reference: "RS-1", opens: "irm" }, "en", "u").body).toMatch(/You can now take the next step: Independent dispute resolution\.$/);
+    expect(renderNotice("missed", { ...missed, reference: "RS-1", opens: "irm,dpa_panel" }, "de", "u").body).toMatch(/gehen: .+ und .+\.$/);
+    expect(renderNotice("missed", { ...missed, reference: "RS-1", opens: "irm" }, "fr", "u").body).toContain("Vous pouvez maintenant passer à l’étape suivante");
+    expect(renderNotice("missed", { ...missed, reference: "RS-1" }, "en", "u").body).not.toContain("You can now take");
   });
 
   it("R2.2: the company's dispute resolution provider is named where the notice knows it", () => {
-    expect(renderNotice("missed", { ...missed, reference: "RS-1", opens: "irm,commerce", irm: "JAMS" }, "de", "u").body).toMatch(/offen: JAMS und .+\.$/);
+    expect(renderNotice("missed", { ...missed, reference: "RS-1", opens: "irm,commerce", irm: "JAMS" }, "de", "u").body).toMatch(/gehen: JAMS und .+\.$/);
     expect(renderNotice("rung-opened", { reference: "RS-1", rung: "irm", irm: "JAMS" }, "en", "u").title).toBe("RS-1: you can now go to JAMS");
     expect(renderNotice("step", { reference: "RS-1", step: "irm.determined", irm: "JAMS" }, "fr", "u").body).toContain("JAMS");
     // Without a name, the rung's own words.
@@ -66,5 +66,18 @@ describe("a notice with a reply address", () => {
     expect(renderNotice("step", params, "fr", url, "organisation").html).toContain("votre réponse est transmise au plaignant");
     expect(renderNotice("step", params, "en", url, "organisation").text).toContain("your reply goes to the complainant");
     expect(renderNotice("step", params, "en", url).text).not.toContain("reply");
+  });
+});
+
+describe("one batch's missed deadlines on a case", () => {
+  it("are one notice per party, naming each deadline and each rung opened once", async () => {
+    const { oneNoticePerMissedBatch } = await import("./notify-events");
+    const caseRow = { id: "c1", reference: "RS-1", organisationId: "o", complainantUserId: "u", complainantEmail: "a@example.eu", preferredLanguage: "de", assigneeUserId: null };
+    const notice = (kind: "missed" | "breach", clock: string, opens?: string) => ({ caseRow, key: `ev:c1:${clock}`, notice: { audience: { to: kind === "missed" ? "complainant" : "organisation" } as const, kind, mail: true, params: { clock, due: "2026-02-24T23:59:59.999Z", zone: "UTC", ...(opens ? { opens } : {}) } } });
+    const merged = oneNoticePerMissedBatch([notice("missed", "organisation.acknowledgment", "commerce"), notice("breach", "organisation.acknowledgment"), notice("missed", "organisation.response", "irm,commerce"), notice("breach", "organisation.response")]);
+    expect(merged.map((d) => d.notice.kind)).toEqual(["missed", "breach"]);
+    expect(merged[0]!.notice.params).toMatchObject({ clock: "organisation.acknowledgment,organisation.response", variant: "many", opens: "commerce,irm" });
+    const body = renderNotice("missed", { ...merged[0]!.notice.params, reference: "RS-1", irm: "JAMS" }, "de", "u").body;
+    expect(body).toMatch(/sind diese Fristen abgelaufen, ohne dass der Schritt getan wurde: .+ und .+\. .*gehen: .+ und JAMS\.$/);
   });
 });

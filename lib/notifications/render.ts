@@ -27,7 +27,8 @@ const listFormat = (locale: MailLocale) => {
 function words(locale: MailLocale, params: Record<string, string | number>) {
   const out: Record<string, string | number> = { ...params };
   const dynamic = dynamicTranslator(locale);
-  if (typeof params.clock === "string") out.clock = dynamic(`ladder.clock.${messageKey(params.clock)}`);
+  // One clock, or the several one batch found run out on a case.
+  if (typeof params.clock === "string") out.clock = listFormat(locale).format(params.clock.split(",").map((kind) => dynamic(`ladder.clock.${messageKey(kind)}`)));
   // The company's dispute resolution provider by its name, where the notice has it.
   const irm = typeof params.irm === "string" ? params.irm : null;
   const rung = (id: string) => (id === "irm" && irm ? irm : dynamic(`ladder.rung.${id}`));

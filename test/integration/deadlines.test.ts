@@ -74,7 +74,7 @@ describe.each(KINDS)("deadline sweep on %s", (kind) => {
     const [missed] = await db().select().from(outbox).where(and(eq(outbox.caseId, filed.caseId), eq(outbox.template, "notice:missed")));
     expect(missed!.toEmail).toBe("sweep-one@example.eu");
     // The rung by the name of the company's own dispute resolution provider (R2.2).
-    expect(mailContent(missed!).text).toContain("A new step is now open to you: BBB National Programs (BBB EU Privacy Shield).");
+    expect(mailContent(missed!).text).toContain("You can now take the next step: BBB National Programs (BBB EU Privacy Shield).");
     const [clock] = await db().select().from(deadlines).where(and(eq(deadlines.caseId, filed.caseId), eq(deadlines.clockId, "organisation.response")));
     expect(clock!.state).toBe("missed");
 
