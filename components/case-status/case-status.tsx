@@ -59,7 +59,20 @@ export async function CaseStatusPanel({ status, reader, organisation, irm, dpa, 
         {t("title")}
       </h2>
       <p className="mt-2 text-base text-slate-900">{sentence(t(`where.${status.where}`, params))}</p>
-      <p className="mt-1 text-base font-medium text-slate-900">{sentence(t(`next.${status.next}`, params))}</p>
+      {/* The outcome first, right after where the case is (R2.4, R2.6, R3.3). */}
+      {status.verdict ? (
+        <p className="mt-1 text-base font-medium text-slate-900" data-testid="case-verdict">
+          {sentence(
+            t(`verdict.${status.verdict.decision}`, {
+              ...params,
+              verdict: status.verdict.verdict,
+              remedies: format.list(status.verdict.remedies.map((kind) => t("remedyQuoted", { kind: td(`remedy.${kind}`) })), { type: "conjunction" }),
+            }),
+          )}
+        </p>
+      ) : null}
+      {/* Where rungs are named below, "a later step is open" would say it twice. */}
+      {status.next === "later_steps_open" && status.opens.length ? null : <p className="mt-1 text-base font-medium text-slate-900">{sentence(t(`next.${status.next}`, params))}</p>}
       {status.acknowledge ? (
         <p className="mt-1 text-base text-slate-900">{sentence(t("acknowledge", { ...params, who: status.actor === "irm" ? "irm" : "organisation", date: calendarDay(status.acknowledge.dueAt, status.acknowledge.zone) }))}</p>
       ) : null}
@@ -71,17 +84,6 @@ export async function CaseStatusPanel({ status, reader, organisation, irm, dpa, 
       {status.next === "you_answer_question" && status.due ? <p className="mt-1 text-sm text-slate-700">{sentence(t("questionClock", params))}</p> : null}
       {status.beside ? <p className="mt-1 text-sm text-slate-700">{t(`beside.${status.beside}`)}</p> : null}
       {status.receipt ? <p className="mt-1 text-sm text-slate-700">{sentence(t(`receipt.${status.receipt.via}`, { organisation, date: calendarDay(status.receipt.at, status.receipt.zone) }))}</p> : null}
-      {status.verdict ? (
-        <p className="mt-2 text-base font-medium text-slate-900" data-testid="case-verdict">
-          {sentence(
-            t(`verdict.${status.verdict.decision}`, {
-              ...params,
-              verdict: status.verdict.verdict,
-              remedies: format.list(status.verdict.remedies.map((kind) => t("remedyQuoted", { kind: td(`remedy.${kind}`) })), { type: "conjunction" }),
-            }),
-          )}
-        </p>
-      ) : null}
       {status.decisions.map((decision) => {
         // The latest entry of the event that records it: a later one replaces an earlier on the same rung.
         const entry = recorded.findLast((e) => e.type === DECISION_EVENT[decision]);

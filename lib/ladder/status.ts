@@ -209,10 +209,12 @@ export function caseStatus(view: { state: CaseState; clocks: readonly Clock[]; a
   if (!recommended && party === "complainant" && climbTime) recommended = CLIMBS.find((a) => a !== "invoke_arbitration" && allowed.includes(a)) ?? null;
   const climbs = CLIMBS.filter((a) => view.climbs?.includes(a));
   const nextRung = climbs.filter((a) => a === "escalate_to_irm" || a === "escalate_to_panel");
-  const opens = climbTime ? (nextRung.length ? nextRung : climbs).map((a) => OPENS[a]) : [];
+  // Also while the complainant weighs the company's answer: told, not pushed.
+  const opens = climbTime || next === "review_answer" ? (nextRung.length ? nextRung : climbs).map((a) => OPENS[a]) : [];
   if (party === "organisation" && recommended === "invoke_arbitration") recommended = null;
   const org = byId("organisation.response");
-  const receipt = s.organisation.receivedAt && s.organisation.receivedVia && !s.irm && !s.panel && !s.arbitration && !s.closed ? { at: s.organisation.receivedAt, via: s.organisation.receivedVia, zone: org?.zone ?? "UTC" } : null;
+  // Only while the company's 45 days run: once it answered, they no longer count.
+  const receipt = s.organisation.receivedAt && s.organisation.receivedVia && !s.organisation.respondedAt && !s.irm && !s.panel && !s.arbitration && !s.closed ? { at: s.organisation.receivedAt, via: s.organisation.receivedVia, zone: org?.zone ?? "UTC" } : null;
   const decisions: StatusDecision[] = [];
   const irmDecision = where === "irm_decided" && s.irm?.outcome ? IRM_DECISION[s.irm.outcome.kind] : undefined;
   if (irmDecision) decisions.push(irmDecision);

@@ -39,6 +39,10 @@ describe("rendering notices", () => {
     expect(renderNotice("step", { reference: "RS-1", step: "irm.determined" }, "en", "u").body).not.toContain("undefined");
   });
 
+  it("R2.2: an eligibility decision's notice says which it was", () => {
+    expect(renderNotice("step", { reference: "RS-1", step: "irm.eligibility_decided", irm: "JAMS", eligibility: "eligible" }, "de", "u").body).toContain("Die Beschwerde wurde als zulässig angenommen");
+  });
+
   it("R2.4: a decision's notice says whether the complaint was upheld, in the reader's language", () => {
     expect(renderNotice("step", { reference: "RS-1", step: "irm.determined", irm: "JAMS", verdict: "not_upheld" }, "en", "u").body).toBe("On case RS-1: JAMS issued a determination. The complaint was not upheld.");
     expect(renderNotice("remedies-ordered", { reference: "RS-1", step: "irm.determined", count: 2, irm: "JAMS", verdict: "partly_upheld" }, "de", "u").body).toContain("Der Beschwerde wurde teilweise stattgegeben.");

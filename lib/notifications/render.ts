@@ -57,6 +57,7 @@ export function renderNotice(kind: NoticeKind, params: Record<string, string | n
   const body =
     dynamic(`notify.${key}.${typeof params.variant === "string" ? params.variant : "body"}`, values) +
     (typeof params.verdict === "string" ? ` ${dynamic(`notify.verdict.${params.verdict}`)}` : "") +
+    (typeof params.eligibility === "string" ? ` ${dynamic(`notify.eligibility.${params.eligibility}`)}` : "") +
     (values.opens ? ` ${t("notify.opens", { opens: String(values.opens) })}` : "");
   // A disabled webhook is about the integrations page, not a case.
   const integrations = aboutIntegrations(kind);

@@ -53,7 +53,9 @@ export function noticesForEvent(before: CaseFacts, event: LadderEvent, now: Date
   };
   // A decision's verdict goes with it into every notice of it (R2.4, R2.6, R3.3).
   const verdict = ORDERS_REMEDIES.has(event.type) && "remedies" in event.data ? verdictOf(event.data as { remedies: readonly unknown[]; verdict?: Verdict }) : undefined;
-  const step = (audience: Audience | null) => audience && push(kinds.step(audience, event.type, verdict));
+  // R2.2: an eligibility decision says which it was.
+  const said = { ...(verdict ? { verdict } : {}), ...(event.type === "irm.eligibility_decided" ? { eligibility: event.data.decision } : {}) };
+  const step = (audience: Audience | null) => audience && push(kinds.step(audience, event.type, said));
 
   if (event.type === "case.filed") {
     // R2.1: the dates run from the company's receipt; a company without an account receives it later.
@@ -81,7 +83,7 @@ export function noticesForEvent(before: CaseFacts, event: LadderEvent, now: Date
     if (event.by !== "complainant" && event.by !== "system") step({ to: "complainant" });
     if (event.by !== "organisation" && event.by !== "system") {
       const remedies = ORDERS_REMEDIES.has(event.type) && "remedies" in event.data ? event.data.remedies.length : 0;
-      push(remedies > 0 ? kinds.remediesOrdered(event.type, remedies, verdict) : kinds.step({ to: "organisation" }, event.type, verdict));
+      push(remedies > 0 ? kinds.remediesOrdered(event.type, remedies, verdict) : kinds.step({ to: "organisation" }, event.type, said));
     }
     const toBody = addressedBody(event);
     if (toBody) step({ to: "body", rung: toBody });

@@ -2,7 +2,12 @@
 import type { LadderEvent, Verdict } from "@/lib/ladder";
 import type { Audience, Notice } from "../notice";
 
-/** `verdict`: a decision's (R2.4, R2.6, R3.3), which the notice says beside the step. */
-export function step(audience: Audience, event: LadderEvent["type"], verdict?: Verdict): Notice {
-  return { audience, kind: "step", params: { step: event, ...(verdict ? { verdict } : {}) }, mail: true };
+/** `said`: what the step decided, which the notice says beside it (a decision's verdict, an eligibility decision). */
+export function step(audience: Audience, event: LadderEvent["type"], said: Said = {}): Notice {
+  return { audience, kind: "step", params: { step: event, ...said }, mail: true };
+}
+
+export interface Said {
+  verdict?: Verdict;
+  eligibility?: string;
 }
