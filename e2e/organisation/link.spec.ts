@@ -19,6 +19,11 @@ test("a company without an account acknowledges and answers through the link it 
   // An empty answer is refused beside the field; a written one is sent and uses the link up.
   await page.getByRole("button", { name: "Send the response" }).click();
   await expect(page.getByText("Write your response before sending it.")).toBeVisible();
+  // A word or two is no formal response (R2.1): refused, and kept.
+  await page.getByLabel("Response to the complainant").fill("Done.");
+  await page.getByRole("button", { name: "Send the response" }).click();
+  await expect(page.getByText("The response is too short (20 characters at least)")).toBeVisible();
+  await expect(page.getByLabel("Response to the complainant")).toHaveValue("Done.");
   await page.getByLabel("Response to the complainant").fill("We found your profile and deleted it on 3 December.");
   await page.getByRole("button", { name: "Send the response" }).click();
   await expect(page.getByText("Your response was sent to the complainant and recorded. Thank you.")).toBeVisible();
@@ -27,6 +32,8 @@ test("a company without an account acknowledges and answers through the link it 
 
   await followMailLink(page, "ines@example.pt", reference);
   await expect(page.getByTestId("case-status")).toContainText("Harbor Metrics, Inc. (demo) has answered the complaint.");
-  await expect(page.getByTestId("case-status")).toContainText("when the complaint was delivered to Harbor Metrics, Inc. (demo)’s published complaint contact");
+  // Once the company answered, its 45 days no longer count: the status names the rung open instead (R2.1, R2.2).
+  await expect(page.getByTestId("case-status")).toContainText("You can now take your complaint to JAMS, free of charge.");
+  await expect(page.getByTestId("case-status")).not.toContainText("45 days count from");
   await expect(page.getByText("We found your profile and deleted it on 3 December.")).toBeVisible();
 });
