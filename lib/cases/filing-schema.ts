@@ -35,8 +35,7 @@ export const plain = (max: number) =>
 export const messageBody = plain(10_000).pipe(z.string().min(1, { message: "required" }));
 
 /** R2.1: the company's formal response says what it found and did: more than a word or two. */
-export const RESPONSE_MIN_LENGTH = 20;
-export const formalResponseBody = plain(10_000).pipe(z.string().min(1, { message: "required" })).pipe(z.string().min(RESPONSE_MIN_LENGTH, { message: "response_too_short" }));
+export const formalResponseBody = messageBody.pipe(z.string().min(20, { message: "response_too_short" }));
 
 export const filingSchema = z.object({
   idempotencyKey: z.string().uuid({ message: "invalid" }),

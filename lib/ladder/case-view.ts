@@ -8,10 +8,9 @@ import { nextDeadline, type Clock } from "./clocks";
 import { persistentFailure, referralProposals, type ReferralProposal } from "./enforcement";
 import type { Party } from "./events";
 import type { CaseFacts } from "./facts";
-import { nextActions, type ActionId, type AvailableAction } from "./next-actions";
+import { CLIMBS, nextActions, type ActionId, type AvailableAction } from "./next-actions";
 import type { Route } from "./routing";
 import { snapshot } from "./snapshot";
-import { CLIMBS } from "./status";
 
 export interface CaseView {
   state: CaseState;
@@ -26,6 +25,8 @@ export interface CaseView {
   persistentFailure: boolean;
 }
 
+const CLIMB_ACTIONS = CLIMBS.map((c) => c.action);
+
 export function caseView(facts: CaseFacts, party: Party, now: Date): CaseView {
   const snap = snapshot(facts, now);
   const { state } = snap;
@@ -37,7 +38,7 @@ export function caseView(facts: CaseFacts, party: Party, now: Date): CaseView {
     next: nextDeadline(all),
     gate: arbitrationGate(snap),
     actions: nextActions(snap, party),
-    climbs: nextActions(snap, "complainant", CLIMBS).filter((a) => a.allowed).map((a) => a.action),
+    climbs: nextActions(snap, "complainant", CLIMB_ACTIONS).filter((a) => a.allowed).map((a) => a.action),
     referralProposals: referralProposals(state, now),
     persistentFailure: persistentFailure(state, now, facts.policy),
   };

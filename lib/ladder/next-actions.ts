@@ -19,6 +19,19 @@ export type ActionId =
   | "propose_arbitrators" | "constitute_panel" | "schedule_hearing" | "issue_award"
   | "propose_referral" | "advance_referral" | "record_bar" | "close_case";
 
+/**
+ * The complainant's ways up the ladder, in the order they are named and recommended: the step,
+ * the event it records and the rung it leads to — its IRM (R2.2), the data protection
+ * authorities (R2.5), arbitration (R3.1) and the Commerce review beside them (R2.7).
+ */
+export const CLIMBS = [
+  { action: "escalate_to_irm", event: "irm.escalated", rung: "irm" },
+  { action: "escalate_to_panel", event: "panel.escalated", rung: "dpa_panel" },
+  { action: "invoke_arbitration", event: "arbitration.invoked", rung: "arbitration" },
+  { action: "request_commerce_review", event: "commerce.requested", rung: "commerce" },
+] as const satisfies readonly { action: ActionId; event: EventType; rung: string }[];
+export type ClimbRung = (typeof CLIMBS)[number]["rung"];
+
 export interface AvailableAction {
   action: ActionId;
   event: EventType;

@@ -7,7 +7,7 @@ import type { CaseState } from "./case-state";
 import type { CaseView } from "./case-view";
 import type { Clock } from "./clocks";
 import type { EventType, Party, ReceiptVia, Verdict } from "./events";
-import type { ActionId } from "./next-actions";
+import { CLIMBS, type ActionId, type ClimbRung } from "./next-actions";
 import type { RemedyKind } from "./remedies";
 
 /** Where the case is, as one plain sentence's key. */
@@ -67,16 +67,8 @@ const IRM_DECISION: Partial<Record<NonNullable<NonNullable<CaseState["irm"]>["ou
   conciliated: "irm_conciliation",
 };
 
-/**
- * A rung the complainant may now take, named where the rung below missed its time or ended:
- * its IRM (R2.2), the data protection authorities (R2.5), arbitration (R3.1) and the Commerce
- * review beside them (R2.7).
- */
-export type StatusOpens = "irm" | "panel" | "arbitration" | "commerce";
-
-/** The climbs, in the order they are named and recommended. */
-export const CLIMBS = ["escalate_to_irm", "escalate_to_panel", "invoke_arbitration", "request_commerce_review"] as const satisfies readonly ActionId[];
-const OPENS: Record<(typeof CLIMBS)[number], StatusOpens> = { escalate_to_irm: "irm", escalate_to_panel: "panel", invoke_arbitration: "arbitration", request_commerce_review: "commerce" };
+/** A rung the complainant may now take, named where the rung below missed its time or ended. */
+export type StatusOpens = ClimbRung;
 
 /** The decisions that uphold a complaint or not (R2.4, R2.6, R3.3). */
 export type VerdictDecision = Extract<StatusDecision, "irm_determination" | "panel_advice" | "arbitration_award">;
@@ -206,11 +198,11 @@ export function caseStatus(view: { state: CaseState; clocks: readonly Clock[]; a
   // clock runs, or after an answer the complainant is weighing, nothing is pushed.
   const climbTime = next === "organisation_overdue" || next === "irm_overdue" || next === "later_steps_open";
   // Climbing is recommended only once the rung below has had its turn; arbitration never is.
-  if (!recommended && party === "complainant" && climbTime) recommended = CLIMBS.find((a) => a !== "invoke_arbitration" && allowed.includes(a)) ?? null;
-  const climbs = CLIMBS.filter((a) => view.climbs?.includes(a));
-  const nextRung = climbs.filter((a) => a === "escalate_to_irm" || a === "escalate_to_panel");
+  if (!recommended && party === "complainant" && climbTime) recommended = CLIMBS.find((c) => c.action !== "invoke_arbitration" && allowed.includes(c.action))?.action ?? null;
+  const climbs = CLIMBS.filter((c) => view.climbs?.includes(c.action));
+  const nextRung = climbs.filter((c) => c.rung === "irm" || c.rung === "dpa_panel");
   // Also while the complainant weighs the company's answer: told, not pushed.
-  const opens = climbTime || next === "review_answer" ? (nextRung.length ? nextRung : climbs).map((a) => OPENS[a]) : [];
+  const opens = climbTime || next === "review_answer" ? (nextRung.length ? nextRung : climbs).map((c) => c.rung) : [];
   if (party === "organisation" && recommended === "invoke_arbitration") recommended = null;
   const org = byId("organisation.response");
   // Only while the company's 45 days run: once it answered, they no longer count.
@@ -259,7 +251,7 @@ export const STATUS_KEYS = {
   ] satisfies StatusNext[],
   beside: ["commerce_requested", "commerce_reviewing", "commerce_concluded"] satisfies NonNullable<StatusBeside>[],
   receipt: ["account", "published_contact", "earlier_contact", "link"] satisfies ReceiptVia[],
-  opens: ["irm", "panel", "arbitration", "commerce"] satisfies StatusOpens[],
+  opens: CLIMBS.map((c) => c.rung) satisfies StatusOpens[],
   decision: ["irm_determination", "irm_eligibility", "irm_conciliation", "panel_advice", "arbitration_award", "commerce_conclusion"] satisfies StatusDecision[],
   verdict: ["irm_determination", "panel_advice", "arbitration_award"] satisfies VerdictDecision[],
 };

@@ -8,6 +8,7 @@ import {
   advance,
   handedOverBy,
   clockIn,
+  CLIMBS,
   decide,
   snapshot,
   referralProposals,
@@ -21,14 +22,6 @@ import {
 } from "@/lib/ladder";
 import * as kinds from "./kinds";
 import { bodyOfParty, type Audience, type BodyRung, type Notice } from "./notice";
-
-/** The complainant's ways up the ladder (the events of nextActions' climbs), and the rung each leads to. */
-const CLIMB_EVENTS: readonly (readonly [LadderEvent["type"], string])[] = [
-  ["irm.escalated", "irm"],
-  ["panel.escalated", "dpa_panel"],
-  ["commerce.requested", "commerce"],
-  ["arbitration.invoked", "arbitration"],
-];
 
 const ORDERS_REMEDIES = new Set<LadderEvent["type"]>(["irm.determined", "panel.advised", "arbitration.awarded"]);
 
@@ -124,7 +117,7 @@ function addressedBody(event: LadderEvent): BodyRung | null {
  * third of what a breach allocated.
  */
 function newlyOpenClimbs(was: CaseSnapshot, is: CaseSnapshot): string[] {
-  const open = (snap: CaseSnapshot) => CLIMB_EVENTS.filter(([type]) => decide(snap, { type, at: snap.now, by: "complainant", data: {} } as LadderEvent).ok).map(([, rung]) => rung);
+  const open = (snap: CaseSnapshot) => CLIMBS.filter(({ event }) => decide(snap, { type: event, at: snap.now, by: "complainant", data: {} } as LadderEvent).ok).map(({ rung }) => rung);
   const before = open(was);
   return open(is).filter((rung) => !before.includes(rung));
 }
